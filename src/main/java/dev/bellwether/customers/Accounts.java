@@ -1,0 +1,462 @@
+package dev.bellwether.customers;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordVisibility;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.PageRequests;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.SqlValues.instant;
+import static dev.bellwether.platform.SqlValues.utc;
+
+/**
+ * Accounts: every read goes through {@link #ACCESS} and {@link RecordVisibility}; every
+ * change is checked, versioned and published as a {@link RecordChanged}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+
+	public static final String RECORD_TYPE = "account";
+
+	public static final AccessPolicy ACCESS = AccessPolicy.sharedRecord(RECORD_TYPE, Role.SALES_ADMIN, Role.ADMIN);
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "lower(a.name)", "industry", "a.industry",
+			"country", "a.country", "city", "lower(a.billing_city)", "employees", "a.employees", "annualRevenue",
+			"a.annual_revenue", "createdAt", "a.created_at", "updatedAt", "a.updated_at");
+
+	private static final String SELECT = """
+			select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RecordVisibility visibility;
+
+	private final UserDirectory users;
+
+	private final InputValidation validation;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, RecordVisibility visibility, UserDirectory users, InputValidation validation,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.visibility = visibility;
+		this.users = users;
+		this.validation = validation;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the account, if it exists, is not in the recycle bin and the viewer may
+	 * read it
+	 * @throws RecordNotFoundException otherwise
+	 */
+	public Account get(Viewer viewer, UUID id) {
+		Account account = load(id).filter(a -> !a.isDeleted())
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		this.visibility.requireRead(viewer, ACCESS, id, account.ownerId());
+		return account;
+	}
+
+	public boolean canEdit(Viewer viewer, Account account) {
+		return this.visibility.canEdit(viewer, ACCESS, account.ownerId());
+	}
+
+	public Page<Account> list(Viewer viewer, AccountFilter filter, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, filter, params, false);
+		long total = this.jdbc.sql("select count(*) from accounts a where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(a.name)", "a.id");
+		List<Account> content = this.jdbc
+			.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(Accounts::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Accounts in the recycle bin that the viewer may read, most recently deleted first.
+	 */
+	public Page<Account> deleted(Viewer viewer, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, AccountFilter.all(), params, true);
+		long total = this.jdbc.sql("select count(*) from accounts a where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Account> content = this.jdbc
+			.sql(SELECT + " where " + where + " order by a.deleted_at desc, a.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(Accounts::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Accounts whose name or domain contains the text, best matches first, for the search
+	 * box.
+	 */
+	public List<Account> search(Viewer viewer, String text, int limit) {
+		if (!StringUtils.hasText(text)) {
+			return List.of();
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, new AccountFilter(text, null, null, null), params, false);
+		return this.jdbc.sql(SELECT + " where " + where
+				+ " order by (lower(a.name) = :exact) desc, (lower(a.name) like :prefix) desc, similarity(lower(a.name), :exact) desc, lower(a.name) limit :limit")
+			.params(params)
+			.param("exact", text.trim().toLowerCase())
+			.param("prefix", text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%")
+			.param("limit", limit)
+			.query(Accounts::map)
+			.list();
+	}
+
+	public List<Account> children(Viewer viewer, UUID parentId) {
+		return this.jdbc.sql(SELECT + " where a.parent_id = :id and a.deleted_at is null order by lower(a.name)")
+			.param("id", parentId)
+			.query(Accounts::map)
+			.list()
+			.stream()
+			.filter(a -> this.visibility.canRead(viewer, ACCESS, a.ownerId()))
+			.toList();
+	}
+
+	private String where(Viewer viewer, AccountFilter filter, Map<String, Object> params, boolean deleted) {
+		List<String> terms = new ArrayList<>();
+		terms.add(deleted ? "a.deleted_at is not null" : "a.deleted_at is null");
+		SqlFilter visible = this.visibility.readFilter(viewer, ACCESS, "a.owner_id");
+		terms.add(visible.sql());
+		params.putAll(visible.parameters());
+		if (StringUtils.hasText(filter.query())) {
+			terms.add("(lower(a.name) like :q or lower(a.domain) like :q)");
+			params.put("q", contains(filter.query()));
+		}
+		if (StringUtils.hasText(filter.industry())) {
+			terms.add("a.industry = :industry");
+			params.put("industry", filter.industry());
+		}
+		if (StringUtils.hasText(filter.country())) {
+			terms.add("a.country = :country");
+			params.put("country", filter.country());
+		}
+		if (filter.ownerId() != null) {
+			terms.add("a.owner_id = :ownerId");
+			params.put("ownerId", filter.ownerId());
+		}
+		return String.join(" and ", terms);
+	}
+
+	@Transactional
+	public Account create(Viewer viewer, AccountDetails details) {
+		validate(null, details);
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		insert(id, details, viewer.id(), now);
+		Account created = load(id).orElseThrow();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
+				diff(AccountDetails.empty(), details)));
+		return created;
+	}
+
+	@Transactional
+	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails details) {
+		Account before = get(viewer, id);
+		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
+		validate(id, details);
+		if (before.version() != expectedVersion) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update accounts set name = :name, website = :website, domain = :domain, industry = :industry,
+				  phone = :phone, billing_street = :billingStreet, billing_city = :billingCity,
+				  billing_state = :billingState, billing_postal_code = :billingPostalCode, country = :country,
+				  employees = :employees, annual_revenue = :annualRevenue, parent_id = :parentId, owner_id = :ownerId,
+				  description = :description, updated_at = :now, updated_by = :actor, version = version + 1
+				where id = :id and version = :version and deleted_at is null
+				""")
+			.params(columns(details))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		List<FieldChange> changes = diff(before.details(), details);
+		if (!changes.isEmpty()) {
+			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+		}
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Moves the account, and its contacts with it, to the recycle bin.
+	 */
+	@Transactional
+	public void delete(Viewer viewer, UUID id) {
+		Account account = get(viewer, id);
+		this.visibility.requireEdit(viewer, ACCESS, account.ownerId());
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("update accounts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id")
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", id)
+			.update();
+		List<UUID> contacts = this.jdbc.sql("""
+				update contacts set deleted_at = :now, deleted_by = :actor, deleted_with = :id, version = version + 1
+				where account_id = :id and deleted_at is null returning id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).query(UUID.class).list();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+		contacts.forEach(contact -> this.events.publishEvent(
+				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.DELETED, viewer.id(), now, List.of())));
+	}
+
+	/**
+	 * Brings the account back from the recycle bin, with the contacts that were deleted
+	 * with it.
+	 */
+	@Transactional
+	public Account restore(Viewer viewer, UUID id) {
+		Account account = load(id).filter(Account::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		this.visibility.requireEdit(viewer, ACCESS, account.ownerId());
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update accounts set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
+				  version = version + 1 where id = :id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		List<UUID> contacts = this.jdbc.sql("""
+				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
+				  updated_by = :actor, version = version + 1
+				where deleted_with = :id returning id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).query(UUID.class).list();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+		contacts.forEach(contact -> this.events.publishEvent(
+				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.RESTORED, viewer.id(), now, List.of())));
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Deletes an account from the recycle bin for good (administrators only), with the
+	 * contacts that went to the bin with it; other links to it are cleared.
+	 */
+	@Transactional
+	public void purge(Viewer viewer, UUID id) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only administrators can empty the recycle bin.");
+		}
+		load(id).filter(Account::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		Instant now = this.clock.instant();
+		List<UUID> contacts = this.jdbc.sql("delete from contacts where deleted_with = :id returning id")
+			.param("id", id)
+			.query(UUID.class)
+			.list();
+		this.jdbc.sql("update contacts set account_id = null where account_id = :id").param("id", id).update();
+		this.jdbc.sql("update accounts set parent_id = null where parent_id = :id").param("id", id).update();
+		this.jdbc.sql("delete from accounts where id = :id").param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), now, List.of()));
+		contacts.forEach(contact -> this.events.publishEvent(
+				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.PURGED, viewer.id(), now, List.of())));
+	}
+
+	/**
+	 * Writes many new accounts at once (demo data, imports), validated like any other;
+	 * publishes no per-record events.
+	 * @return the new accounts' ids, in order
+	 */
+	@Transactional
+	public List<UUID> createAll(UUID actorId, List<AccountDetails> accounts) {
+		Instant now = this.clock.instant();
+		List<UUID> ids = new ArrayList<>(accounts.size());
+		for (AccountDetails details : accounts) {
+			InputValidation.throwIfAny(this.validation.violations(details));
+			UUID id = Ids.newId();
+			insert(id, details, actorId, now);
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	private void insert(UUID id, AccountDetails details, UUID actorId, Instant now) {
+		this.jdbc.sql("""
+				insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
+				  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
+				  description, created_at, created_by, updated_at, updated_by, version)
+				values (:id, :name, :website, :domain, :industry, :phone, :billingStreet, :billingCity, :billingState,
+				  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
+				  :actor, :now, :actor, 0)
+				""").params(columns(details)).param("id", id).param("now", utc(now)).param("actor", actorId).update();
+	}
+
+	public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("select id, name from accounts where id in (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
+	}
+
+	Optional<Account> load(UUID id) {
+		return this.jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Accounts::map).optional();
+	}
+
+	private void validate(UUID id, AccountDetails details) {
+		Map<String, String> errors = this.validation.violations(details);
+		if (StringUtils.hasText(details.industry()) && !Industry.ALL.contains(details.industry())) {
+			errors.putIfAbsent("industry",
+					"'" + details.industry() + "' is not an industry Bellwether knows; choose one from the list.");
+		}
+		if (StringUtils.hasText(details.country()) && !Countries.isValid(details.country())) {
+			errors.putIfAbsent("country",
+					"'" + details.country() + "' is not an ISO 3166 country code such as DE or US.");
+		}
+		if (details.ownerId() != null) {
+			Optional<User> owner = this.users.find(details.ownerId());
+			if (owner.isEmpty()) {
+				errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
+			}
+			else if (!owner.get().active()) {
+				errors.putIfAbsent("ownerId", owner.get().fullName() + " is deactivated and can't own accounts.");
+			}
+		}
+		if (details.parentId() != null) {
+			Optional<Account> parent = load(details.parentId());
+			if (parent.isEmpty() || parent.get().isDeleted()) {
+				errors.putIfAbsent("parentId", "There is no account with id " + details.parentId() + ".");
+			}
+			else if (id != null && (id.equals(details.parentId()) || isAncestorOf(id, details.parentId()))) {
+				errors.putIfAbsent("parentId", parent.get().name()
+						+ " belongs to this account already; an account hierarchy can't go round in a circle.");
+			}
+		}
+		InputValidation.throwIfAny(errors);
+	}
+
+	private boolean isAncestorOf(UUID ancestor, UUID account) {
+		return this.jdbc
+			.sql("""
+					with recursive up(id, parent_id, depth) as (
+					  select id, parent_id, 0 from accounts where id = :account
+					  union select a.id, a.parent_id, u.depth + 1 from accounts a join up u on a.id = u.parent_id where u.depth < 50)
+					select count(*) from up where id = :ancestor
+					""")
+			.param("account", account)
+			.param("ancestor", ancestor)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static Map<String, Object> columns(AccountDetails details) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("name", details.name().trim());
+		columns.put("website", blankToNull(details.website()));
+		columns.put("domain", details.domain());
+		columns.put("industry", blankToNull(details.industry()));
+		columns.put("phone", blankToNull(details.phone()));
+		columns.put("billingStreet", blankToNull(details.billingStreet()));
+		columns.put("billingCity", blankToNull(details.billingCity()));
+		columns.put("billingState", blankToNull(details.billingState()));
+		columns.put("billingPostalCode", blankToNull(details.billingPostalCode()));
+		columns.put("country", blankToNull(details.country()));
+		columns.put("employees", details.employees());
+		columns.put("annualRevenue", details.annualRevenue());
+		columns.put("parentId", details.parentId());
+		columns.put("ownerId", details.ownerId());
+		columns.put("description", blankToNull(details.description()));
+		return columns;
+	}
+
+	static List<FieldChange> diff(AccountDetails before, AccountDetails after) {
+		return new FieldChange.Diff().compare("name", trim(before.name()), trim(after.name()))
+			.compare("website", trim(before.website()), trim(after.website()))
+			.compare("industry", before.industry(), after.industry())
+			.compare("phone", trim(before.phone()), trim(after.phone()))
+			.compare("billingStreet", trim(before.billingStreet()), trim(after.billingStreet()))
+			.compare("billingCity", trim(before.billingCity()), trim(after.billingCity()))
+			.compare("billingState", trim(before.billingState()), trim(after.billingState()))
+			.compare("billingPostalCode", trim(before.billingPostalCode()), trim(after.billingPostalCode()))
+			.compare("country", before.country(), after.country())
+			.compare("employees", before.employees(), after.employees())
+			.compare("annualRevenue", before.annualRevenue(), after.annualRevenue())
+			.compare("parentId", before.parentId(), after.parentId())
+			.compare("ownerId", before.ownerId(), after.ownerId())
+			.compare("description", trim(before.description()), trim(after.description()))
+			.changes();
+	}
+
+	private static String trim(String value) {
+		return value == null ? null : value.trim();
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	static Account map(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("website"),
+				rs.getString("domain"), rs.getString("industry"), rs.getString("phone"), rs.getString("billing_street"),
+				rs.getString("billing_city"), rs.getString("billing_state"), rs.getString("billing_postal_code"),
+				rs.getString("country"), (Integer) rs.getObject("employees"),
+				rs.getObject("annual_revenue", BigDecimal.class), rs.getObject("parent_id", UUID.class),
+				rs.getString("parent_name"), rs.getObject("owner_id", UUID.class), rs.getString("description"),
+				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class), instant(rs, "created_at"),
+				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+	}
+
+}

@@ -1,0 +1,348 @@
+package dev.bellwether.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordVisibility;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.PageRequests;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.SqlValues.instant;
+import static dev.bellwether.platform.SqlValues.utc;
+
+/**
+ * Contacts: read by everyone, changed by the owner chain, sales administrators and
+ * administrators ({@link #ACCESS}); every change is versioned and published as a
+ * {@link RecordChanged}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Contacts {
+
+	public static final String RECORD_TYPE = "contact";
+
+	public static final AccessPolicy ACCESS = AccessPolicy.sharedRecord(RECORD_TYPE, Role.SALES_ADMIN, Role.ADMIN);
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "lower(c.last_name), lower(c.first_name)",
+			"firstName", "lower(c.first_name)", "lastName", "lower(c.last_name)", "email", "lower(c.email)", "title",
+			"lower(c.title)", "account", "lower(a.name)", "createdAt", "c.created_at", "updatedAt", "c.updated_at");
+
+	private static final String SELECT = """
+			select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RecordVisibility visibility;
+
+	private final UserDirectory users;
+
+	private final InputValidation validation;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Contacts(JdbcClient jdbc, RecordVisibility visibility, UserDirectory users, InputValidation validation,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.visibility = visibility;
+		this.users = users;
+		this.validation = validation;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Contact get(Viewer viewer, UUID id) {
+		Contact contact = load(id).filter(c -> !c.isDeleted())
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		this.visibility.requireRead(viewer, ACCESS, id, contact.ownerId());
+		return contact;
+	}
+
+	public boolean canEdit(Viewer viewer, Contact contact) {
+		return this.visibility.canEdit(viewer, ACCESS, contact.ownerId());
+	}
+
+	public Page<Contact> list(Viewer viewer, ContactFilter filter, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, filter, params, false);
+		long total = this.jdbc.sql("select count(*) from contacts c where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(c.last_name)",
+				"lower(c.first_name)", "c.id");
+		List<Contact> content = this.jdbc
+			.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(Contacts::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	public Page<Contact> deleted(Viewer viewer, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, ContactFilter.all(), params, true);
+		long total = this.jdbc.sql("select count(*) from contacts c where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Contact> content = this.jdbc
+			.sql(SELECT + " where " + where + " order by c.deleted_at desc, c.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(Contacts::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	public List<Contact> search(Viewer viewer, String text, int limit) {
+		if (!StringUtils.hasText(text)) {
+			return List.of();
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, new ContactFilter(text, null, null), params, false);
+		return this.jdbc
+			.sql(SELECT + " where " + where + " order by similarity(" + FULL_NAME
+					+ ", :exact) desc, lower(c.last_name), c.id limit :limit")
+			.params(params)
+			.param("exact", text.trim().toLowerCase())
+			.param("limit", limit)
+			.query(Contacts::map)
+			.list();
+	}
+
+	private static final String FULL_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
+
+	private String where(Viewer viewer, ContactFilter filter, Map<String, Object> params, boolean deleted) {
+		List<String> terms = new ArrayList<>();
+		terms.add(deleted ? "c.deleted_at is not null" : "c.deleted_at is null");
+		SqlFilter visible = this.visibility.readFilter(viewer, ACCESS, "c.owner_id");
+		terms.add(visible.sql());
+		params.putAll(visible.parameters());
+		if (StringUtils.hasText(filter.query())) {
+			terms.add("(" + FULL_NAME + " like :q or lower(c.email) like :q)");
+			params.put("q", contains(filter.query()));
+		}
+		if (filter.accountId() != null) {
+			terms.add("c.account_id = :accountId");
+			params.put("accountId", filter.accountId());
+		}
+		if (filter.ownerId() != null) {
+			terms.add("c.owner_id = :ownerId");
+			params.put("ownerId", filter.ownerId());
+		}
+		return String.join(" and ", terms);
+	}
+
+	@Transactional
+	public Contact create(Viewer viewer, ContactDetails details) {
+		validate(details);
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		insert(id, details, viewer.id(), now);
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
+				diff(ContactDetails.empty(), details)));
+		return load(id).orElseThrow();
+	}
+
+	@Transactional
+	public Contact update(Viewer viewer, UUID id, long expectedVersion, ContactDetails details) {
+		Contact before = get(viewer, id);
+		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
+		validate(details);
+		if (before.version() != expectedVersion) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update contacts set first_name = :firstName, last_name = :lastName, title = :title, email = :email,
+				  phone = :phone, mobile = :mobile, account_id = :accountId, owner_id = :ownerId, updated_at = :now,
+				  updated_by = :actor, version = version + 1
+				where id = :id and version = :version and deleted_at is null
+				""")
+			.params(columns(details))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		List<FieldChange> changes = diff(before.details(), details);
+		if (!changes.isEmpty()) {
+			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+		}
+		return load(id).orElseThrow();
+	}
+
+	@Transactional
+	public void delete(Viewer viewer, UUID id) {
+		Contact contact = get(viewer, id);
+		this.visibility.requireEdit(viewer, ACCESS, contact.ownerId());
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("update contacts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id")
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", id)
+			.update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+	}
+
+	@Transactional
+	public Contact restore(Viewer viewer, UUID id) {
+		Contact contact = load(id).filter(Contact::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		this.visibility.requireEdit(viewer, ACCESS, contact.ownerId());
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
+				  updated_by = :actor, version = version + 1 where id = :id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+		return load(id).orElseThrow();
+	}
+
+	@Transactional
+	public void purge(Viewer viewer, UUID id) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only administrators can empty the recycle bin.");
+		}
+		load(id).filter(Contact::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		this.jdbc.sql("delete from contacts where id = :id").param("id", id).update();
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+	}
+
+	/**
+	 * Writes many new contacts at once (demo data, imports); publishes no per-record
+	 * events.
+	 */
+	@Transactional
+	public List<UUID> createAll(UUID actorId, List<ContactDetails> contacts) {
+		Instant now = this.clock.instant();
+		List<UUID> ids = new ArrayList<>(contacts.size());
+		for (ContactDetails details : contacts) {
+			InputValidation.throwIfAny(this.validation.violations(details));
+			UUID id = Ids.newId();
+			insert(id, details, actorId, now);
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	private void insert(UUID id, ContactDetails details, UUID actorId, Instant now) {
+		this.jdbc.sql("""
+				insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
+				  created_at, created_by, updated_at, updated_by, version)
+				values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
+				  :now, :actor, 0)
+				""").params(columns(details)).param("id", id).param("now", utc(now)).param("actor", actorId).update();
+	}
+
+	Optional<Contact> load(UUID id) {
+		return this.jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(Contacts::map).optional();
+	}
+
+	private void validate(ContactDetails details) {
+		Map<String, String> errors = this.validation.violations(details);
+		if (details.ownerId() != null) {
+			Optional<User> owner = this.users.find(details.ownerId());
+			if (owner.isEmpty()) {
+				errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
+			}
+			else if (!owner.get().active()) {
+				errors.putIfAbsent("ownerId", owner.get().fullName() + " is deactivated and can't own contacts.");
+			}
+		}
+		if (details.accountId() != null
+				&& this.jdbc.sql("select count(*) from accounts where id = :id and deleted_at is null")
+					.param("id", details.accountId())
+					.query(Long.class)
+					.single() == 0) {
+			errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
+		}
+		InputValidation.throwIfAny(errors);
+	}
+
+	private static Map<String, Object> columns(ContactDetails details) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("firstName", blankToNull(details.firstName()));
+		columns.put("lastName", details.lastName().trim());
+		columns.put("title", blankToNull(details.title()));
+		columns.put("email", blankToNull(details.email()));
+		columns.put("phone", blankToNull(details.phone()));
+		columns.put("mobile", blankToNull(details.mobile()));
+		columns.put("accountId", details.accountId());
+		columns.put("ownerId", details.ownerId());
+		return columns;
+	}
+
+	static List<FieldChange> diff(ContactDetails before, ContactDetails after) {
+		return new FieldChange.Diff().compare("firstName", trim(before.firstName()), trim(after.firstName()))
+			.compare("lastName", trim(before.lastName()), trim(after.lastName()))
+			.compare("title", trim(before.title()), trim(after.title()))
+			.compare("email", trim(before.email()), trim(after.email()))
+			.compare("phone", trim(before.phone()), trim(after.phone()))
+			.compare("mobile", trim(before.mobile()), trim(after.mobile()))
+			.compare("accountId", before.accountId(), after.accountId())
+			.compare("ownerId", before.ownerId(), after.ownerId())
+			.changes();
+	}
+
+	private static String trim(String value) {
+		return value == null ? null : value.trim();
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	static Contact map(ResultSet rs, int row) throws SQLException {
+		return new Contact(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+				rs.getString("title"), rs.getString("email"), rs.getString("phone"), rs.getString("mobile"),
+				rs.getObject("account_id", UUID.class), rs.getString("account_name"),
+				rs.getObject("owner_id", UUID.class), instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),
+				instant(rs, "created_at"), rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+	}
+
+}

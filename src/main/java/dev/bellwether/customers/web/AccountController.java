@@ -1,0 +1,203 @@
+package dev.bellwether.customers.web;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.AccountFilter;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.ContactFilter;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.Countries;
+import dev.bellwether.customers.Industry;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.Htmx;
+import dev.bellwether.platform.web.SortLinks;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Account pages: the list (one URL for the page and, for htmx, just its results), the
+ * record page, and the create and edit forms.
+ */
+@Controller
+class AccountController {
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users) {
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+	}
+
+	@GetMapping("/accounts")
+	String list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
+			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
+			HttpServletRequest request, Model model) {
+		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), pageable);
+		model.addAttribute("page", page);
+		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
+		model.addAttribute("q", q);
+		model.addAttribute("industry", industry);
+		model.addAttribute("country", country);
+		model.addAttribute("owner", owner);
+		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
+		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
+				|| country != null && !country.isBlank() || owner != null);
+		addChoices(model);
+		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
+	}
+
+	@GetMapping("/accounts/{id}")
+	String show(Viewer viewer, @PathVariable UUID id, Model model) {
+		Account account = this.accounts.get(viewer, id);
+		model.addAttribute("account", account);
+		model.addAttribute("canEdit", this.accounts.canEdit(viewer, account));
+		model.addAttribute("children", this.accounts.children(viewer, id));
+		model.addAttribute("contacts",
+				this.contacts.list(viewer, new ContactFilter(null, id, null), PageRequest.of(0, 50, Sort.by("name"))));
+		Set<UUID> people = new HashSet<>(List.of(account.ownerId()));
+		if (account.createdBy() != null) {
+			people.add(account.createdBy());
+		}
+		if (account.updatedBy() != null) {
+			people.add(account.updatedBy());
+		}
+		model.addAttribute("names", this.users.namesOf(people));
+		return "customers/account";
+	}
+
+	@GetMapping("/accounts/new")
+	String newAccount(Viewer viewer, @RequestParam(required = false) UUID parent, Model model) {
+		AccountFormData form = new AccountFormData();
+		form.setOwnerId(viewer.id());
+		if (parent != null) {
+			Account parentAccount = this.accounts.get(viewer, parent);
+			form.setParentId(parent);
+			form.setParentName(parentAccount.name());
+		}
+		model.addAttribute("form", form);
+		addChoices(model);
+		return "customers/account-form";
+	}
+
+	@PostMapping("/accounts")
+	String create(Viewer viewer, @ModelAttribute("form") AccountFormData form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Account account = this.accounts.create(viewer, form.toDetails());
+				redirect.addFlashAttribute("flashSuccess", "Account " + account.name() + " created.");
+				return "redirect:/accounts/" + account.id();
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+		}
+		addChoices(model);
+		return "customers/account-form";
+	}
+
+	@GetMapping("/accounts/{id}/edit")
+	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
+		Account account = this.accounts.get(viewer, id);
+		model.addAttribute("account", account);
+		model.addAttribute("form", AccountFormData.of(account));
+		addChoices(model);
+		return "customers/account-form";
+	}
+
+	@PostMapping("/accounts/{id}")
+	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") AccountFormData form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Account account = this.accounts.get(viewer, id);
+		if (!result.hasErrors()) {
+			try {
+				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails());
+				redirect.addFlashAttribute("flashSuccess", "Account " + saved.name() + " saved.");
+				return "redirect:/accounts/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+			catch (StaleRecordException ex) {
+				result.reject("stale", ex.getMessage());
+				model.addAttribute("stale", true);
+			}
+		}
+		model.addAttribute("account", account);
+		addChoices(model);
+		return "customers/account-form";
+	}
+
+	@PostMapping("/accounts/{id}/delete")
+	String delete(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+		Account account = this.accounts.get(viewer, id);
+		this.accounts.delete(viewer, id);
+		redirect.addFlashAttribute("flashSuccess", "Account " + account.name()
+				+ " moved to the recycle bin, with its contacts. You can restore it from there.");
+		return "redirect:/accounts";
+	}
+
+	/**
+	 * Accounts matching the text, for the parent-account picker.
+	 */
+	@GetMapping(path = "/accounts/lookup", produces = "application/json")
+	@ResponseBody
+	List<Map<String, String>> lookup(Viewer viewer, @RequestParam(defaultValue = "") String q) {
+		return this.accounts.search(viewer, q, 10)
+			.stream()
+			.map(a -> Map.of("id", a.id().toString(), "label",
+					a.name() + (a.billingCity() != null ? " · " + a.billingCity() : "")))
+			.toList();
+	}
+
+	private void addChoices(Model model) {
+		model.addAttribute("industries", Industry.ALL);
+		model.addAttribute("countries", Countries.all());
+		model.addAttribute("activeUsers",
+				this.users.activeUsers()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(User::id, User::fullName, (a, b) -> a,
+							java.util.LinkedHashMap::new)));
+	}
+
+	private static Set<UUID> ownerIds(List<Account> accounts) {
+		Set<UUID> ids = new HashSet<>();
+		accounts.forEach(a -> ids.add(a.ownerId()));
+		return ids;
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.bellwether.identity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The manager hierarchy, of any depth: who is above whom, each user's org level (0 for
+ * the people nobody manages), and everyone in a manager's organisation.
+ */
+@Service
+public class OrgChart {
+
+	private final JdbcClient jdbc;
+
+	OrgChart(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * SQL selecting the ids of a user and everyone below them. {@code union} (not
+	 * {@code union all}) stops at a cycle, should one ever be written around the
+	 * service's checks.
+	 */
+	static String subtreeSql(String userIdExpression) {
+		return "with recursive subtree(id) as (select cast(" + userIdExpression + " as uuid)"
+				+ " union select u.id from users u join subtree s on u.manager_id = s.id) select id from subtree";
+	}
+
+	/**
+	 * @return whether {@code managerId} is above {@code userId} in the manager chain
+	 * (directly or not)
+	 */
+	public boolean isAbove(UUID managerId, UUID userId) {
+		if (managerId.equals(userId)) {
+			return false;
+		}
+		return managerChain(userId).contains(managerId);
+	}
+
+	/**
+	 * @return the user's managers, nearest first
+	 */
+	public List<UUID> managerChain(UUID userId) {
+		return this.jdbc.sql("""
+				with recursive chain(id, manager_id, depth) as (
+				    select id, manager_id, 0 from users where id = :id
+				    union
+				    select u.id, u.manager_id, c.depth + 1 from users u join chain c on u.id = c.manager_id
+				    where c.depth < 100)
+				select id from chain where id <> :id order by depth
+				""").param("id", userId).query(UUID.class).list();
+	}
+
+	/**
+	 * @return how many managers are above the user: 0 at the top of the company
+	 */
+	public int level(UUID userId) {
+		return managerChain(userId).size();
+	}
+
+	/**
+	 * @return the user and everyone below them, at any depth
+	 */
+	public Set<UUID> organisationOf(UUID userId) {
+		return this.jdbc.sql(subtreeSql(":id"))
+			.param("id", userId)
+			.query(UUID.class)
+			.stream()
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * @return the people who report directly to the user
+	 */
+	public List<UUID> directReports(UUID userId) {
+		return this.jdbc.sql("select id from users where manager_id = :id order by full_name")
+			.param("id", userId)
+			.query(UUID.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,420 @@
+package dev.bellwether.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.PageRequests;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Users: looked up by everyone (owners' names), created and changed by administrators,
+ * and deactivated rather than deleted.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+	public static final String RECORD_TYPE = "user";
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "lower(u.full_name)", "username",
+			"lower(u.username)", "role", "u.role", "team", "u.team", "region", "u.region", "lastLogin",
+			"u.last_login_at", "hiredOn", "u.hired_on");
+
+	private static final String SELECT = """
+			select u.*, m.full_name as manager_name from users u left join users m on m.id = u.manager_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ApplicationEventPublisher events;
+
+	private final OrgChart orgChart;
+
+	private final UserSessions sessions;
+
+	private final Clock clock;
+
+	UserDirectory(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, OrgChart orgChart,
+			UserSessions sessions, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+		this.events = events;
+		this.orgChart = orgChart;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	public Optional<User> find(UUID id) {
+		return this.jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UserDirectory::map).optional();
+	}
+
+	public User get(UUID id) {
+		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	public Optional<User> findByUsername(String username) {
+		return this.jdbc.sql(SELECT + " where lower(u.username) = lower(:username)")
+			.param("username", username)
+			.query(UserDirectory::map)
+			.optional();
+	}
+
+	public long count() {
+		return this.jdbc.sql("select count(*) from users").query(Long.class).single();
+	}
+
+	/**
+	 * @return the full names of the given users, for showing owners beside records
+	 */
+	public Map<UUID, String> namesOf(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("select id, full_name from users where id in (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("full_name")))
+			.list();
+		return names;
+	}
+
+	/**
+	 * @return the active users, by name, for choosing an owner or a manager
+	 */
+	public List<User> activeUsers() {
+		return this.jdbc.sql(SELECT + " where u.active order by lower(u.full_name)").query(UserDirectory::map).list();
+	}
+
+	public Page<User> list(UserFilter filter, Pageable pageable) {
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (StringUtils.hasText(filter.query())) {
+			where.append(" and (lower(u.full_name) like :q or lower(u.username) like :q or lower(u.email) like :q)");
+			params.put("q", "%" + filter.query().trim().toLowerCase(Locale.ROOT) + "%");
+		}
+		if (filter.role() != null) {
+			where.append(" and u.role = :role");
+			params.put("role", filter.role().name());
+		}
+		if (filter.active() != null) {
+			where.append(" and u.active = :active");
+			params.put("active", filter.active());
+		}
+		if (filter.managerId() != null) {
+			where.append(" and u.manager_id = :managerId");
+			params.put("managerId", filter.managerId());
+		}
+		long total = this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
+		String sql = SELECT + where + " order by "
+				+ PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(u.full_name)", "u.id")
+				+ " limit :limit offset :offset";
+		List<User> users = this.jdbc.sql(sql)
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(UserDirectory::map)
+			.list();
+		return new PageImpl<>(users, pageable, total);
+	}
+
+	@Transactional
+	public User create(UserProfile profile, String password, UUID actorId) {
+		Map<String, String> errors = validate(null, profile);
+		if (!StringUtils.hasText(password)) {
+			errors.put("password", "Enter an initial password.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				insert into users (id, username, full_name, email, title, role, manager_id, team, region, active,
+				  hired_on, provisioned_at, password_hash, password_changed_at, created_at, created_by, updated_at,
+				  updated_by, version)
+				values (:id, :username, :fullName, :email, :title, :role, :managerId, :team, :region, true, :hiredOn,
+				  :now, :hash, :now, :now, :actor, :now, :actor, 0)
+				""")
+			.param("id", id)
+			.param("username", profile.username().trim().toLowerCase(Locale.ROOT))
+			.param("fullName", profile.fullName().trim())
+			.param("email", profile.email().trim())
+			.param("title", blankToNull(profile.title()))
+			.param("role", profile.role().name())
+			.param("managerId", profile.managerId())
+			.param("team", blankToNull(profile.team()))
+			.param("region", blankToNull(profile.region()))
+			.param("hiredOn", profile.hiredOn())
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("hash", this.passwordEncoder.encode(password))
+			.param("actor", actorId)
+			.update();
+		User created = get(id);
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actorId, now, diff(null, created).changes()));
+		return created;
+	}
+
+	@Transactional
+	public User update(UUID id, long expectedVersion, UserProfile profile, UUID actorId) {
+		User before = get(id);
+		Map<String, String> errors = validate(id, profile);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		if (before.version() != expectedVersion) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update users set username = :username, full_name = :fullName, email = :email, title = :title,
+				  role = :role, manager_id = :managerId, team = :team, region = :region, hired_on = :hiredOn,
+				  updated_at = :now, updated_by = :actor, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("id", id)
+			.param("version", expectedVersion)
+			.param("username", profile.username().trim().toLowerCase(Locale.ROOT))
+			.param("fullName", profile.fullName().trim())
+			.param("email", profile.email().trim())
+			.param("title", blankToNull(profile.title()))
+			.param("role", profile.role().name())
+			.param("managerId", profile.managerId())
+			.param("team", blankToNull(profile.team()))
+			.param("region", blankToNull(profile.region()))
+			.param("hiredOn", profile.hiredOn())
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("actor", actorId)
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		User after = get(id);
+		List<FieldChange> changes = diff(before, after).changes();
+		if (before.role() != after.role() || !before.username().equals(after.username())) {
+			this.sessions.endAllOf(before.username());
+		}
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now, changes));
+		return after;
+	}
+
+	/**
+	 * Deactivates a user: they can no longer sign in or use their tokens, and their open
+	 * sessions end. Their records and history stay.
+	 */
+	@Transactional
+	public User deactivate(UUID id, UUID actorId) {
+		User user = get(id);
+		if (id.equals(actorId)) {
+			throw new InvalidInputException("active", "You can't deactivate yourself.");
+		}
+		if (user.role() == Role.ADMIN && user.active() && countActiveAdmins() <= 1) {
+			throw new InvalidInputException("active",
+					"This is the last active administrator; make someone else an " + "administrator first.");
+		}
+		return setActive(user, false, actorId);
+	}
+
+	@Transactional
+	public User reactivate(UUID id, UUID actorId) {
+		return setActive(get(id), true, actorId);
+	}
+
+	private User setActive(User user, boolean active, UUID actorId) {
+		if (user.active() == active) {
+			return user;
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update users set active = :active, deactivated_at = :deactivatedAt, failed_logins = 0,
+				  locked_until = null, updated_at = :now, updated_by = :actor, version = version + 1
+				where id = :id
+				""")
+			.param("id", user.id())
+			.param("active", active)
+			.param("deactivatedAt", active ? null : OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("actor", actorId)
+			.update();
+		if (!active) {
+			this.sessions.endAllOf(user.username());
+		}
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, user.id(), ChangeKind.UPDATED, actorId, now,
+				List.of(new FieldChange("active", String.valueOf(!active), String.valueOf(active)))));
+		return get(user.id());
+	}
+
+	/**
+	 * An administrator sets a new password for a user (who signs in with it and should
+	 * change it).
+	 */
+	@Transactional
+	public void resetPassword(UUID id, String newPassword, UUID actorId) {
+		User user = get(id);
+		writePassword(user.id(), newPassword, actorId);
+		this.sessions.endAllOf(user.username());
+	}
+
+	/**
+	 * A user changes their own password, proving they know the current one.
+	 */
+	@Transactional
+	public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+		String hash = this.jdbc.sql("select password_hash from users where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, hash)) {
+			throw new InvalidInputException("currentPassword", "That is not your current password.");
+		}
+		if (this.passwordEncoder.matches(newPassword, hash)) {
+			throw new InvalidInputException("newPassword", "Choose a password different from the current one.");
+		}
+		writePassword(id, newPassword, id);
+	}
+
+	private void writePassword(UUID id, String newPassword, UUID actorId) {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update users set password_hash = :hash, password_changed_at = :now, failed_logins = 0,
+				  locked_until = null, updated_at = :now, updated_by = :actor
+				where id = :id
+				""")
+			.param("id", id)
+			.param("hash", this.passwordEncoder.encode(newPassword))
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("actor", actorId)
+			.update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now,
+				List.of(new FieldChange("password", null, "changed"))));
+	}
+
+	private long countActiveAdmins() {
+		return this.jdbc.sql("select count(*) from users where active and role = 'ADMIN'").query(Long.class).single();
+	}
+
+	private Map<String, String> validate(UUID id, UserProfile profile) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String username = profile.username() == null ? "" : profile.username().trim().toLowerCase(Locale.ROOT);
+		if (!USERNAME.matcher(username).matches()) {
+			errors.put("username",
+					"Use 2 to 60 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+		}
+		else if (findByUsername(username).filter(other -> !other.id().equals(id)).isPresent()) {
+			errors.put("username", "The username '" + username + "' is already taken.");
+		}
+		if (!StringUtils.hasText(profile.fullName())) {
+			errors.put("fullName", "Enter the person's name.");
+		}
+		else if (profile.fullName().trim().length() > 120) {
+			errors.put("fullName", "Keep the name to 120 characters.");
+		}
+		String email = profile.email() == null ? "" : profile.email().trim();
+		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			errors.put("email", "Enter an e-mail address such as name@example.com.");
+		}
+		else if (this.jdbc.sql("select count(*) from users where lower(email) = lower(:email) and id <> :id")
+			.param("email", email)
+			.param("id", id == null ? new UUID(0, 0) : id)
+			.query(Long.class)
+			.single() > 0) {
+			errors.put("email", "Another user already has the e-mail address " + email + ".");
+		}
+		if (profile.role() == null) {
+			errors.put("role", "Choose a role.");
+		}
+		if (profile.title() != null && profile.title().length() > 120) {
+			errors.put("title", "Keep the title to 120 characters.");
+		}
+		if (profile.team() != null && profile.team().length() > 80) {
+			errors.put("team", "Keep the team to 80 characters.");
+		}
+		if (profile.region() != null && profile.region().length() > 80) {
+			errors.put("region", "Keep the region to 80 characters.");
+		}
+		if (profile.managerId() != null) {
+			Optional<User> manager = find(profile.managerId());
+			if (manager.isEmpty()) {
+				errors.put("managerId", "There is no user with id " + profile.managerId() + ".");
+			}
+			else if (!manager.get().active()) {
+				errors.put("managerId", manager.get().fullName() + " is deactivated and can't manage anyone.");
+			}
+			else if (id != null && (id.equals(profile.managerId()) || this.orgChart.isAbove(id, profile.managerId()))) {
+				errors.put("managerId", manager.get().fullName()
+						+ " reports to this user, directly or not; a manager chain can't go round in a circle.");
+			}
+		}
+		if (profile.hiredOn() != null && profile.hiredOn().isAfter(LocalDate.now(this.clock).plusYears(1))) {
+			errors.put("hiredOn", "The hire date is more than a year ahead.");
+		}
+		return errors;
+	}
+
+	private static FieldChange.Diff diff(User before, User after) {
+		return new FieldChange.Diff().compare("username", before == null ? null : before.username(), after.username())
+			.compare("fullName", before == null ? null : before.fullName(), after.fullName())
+			.compare("email", before == null ? null : before.email(), after.email())
+			.compare("title", before == null ? null : before.title(), after.title())
+			.compare("role", before == null ? null : before.role(), after.role())
+			.compare("managerId", before == null ? null : before.managerId(), after.managerId())
+			.compare("team", before == null ? null : before.team(), after.team())
+			.compare("region", before == null ? null : before.region(), after.region())
+			.compare("hiredOn", before == null ? null : before.hiredOn(), after.hiredOn());
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	static User map(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
+				rs.getString("email"), rs.getString("title"), Role.valueOf(rs.getString("role")),
+				rs.getObject("manager_id", UUID.class), rs.getString("manager_name"), rs.getString("team"),
+				rs.getString("region"), rs.getBoolean("active"), rs.getObject("hired_on", LocalDate.class),
+				instant(rs, "provisioned_at"), instant(rs, "deactivated_at"), instant(rs, "last_login_at"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+}

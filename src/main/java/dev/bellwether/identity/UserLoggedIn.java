@@ -1,0 +1,11 @@
+package dev.bellwether.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A user signed in through the sign-in page.
+ */
+public record UserLoggedIn(UUID userId, Instant at) {
+
+}

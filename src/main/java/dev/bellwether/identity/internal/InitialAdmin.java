@@ -1,0 +1,66 @@
+package dev.bellwether.identity.internal;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.UserProfile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * On first start (no users at all), creates the {@code admin} user with the configured
+ * initial password, or with a random one that is printed once — the only secret
+ * Bellwether ever logs.
+ */
+@Component
+@Order(0)
+class InitialAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+	private final UserDirectory users;
+
+	private final String initialPassword;
+
+	InitialAdmin(UserDirectory users, @Value("${bellwether.admin.initial-password:}") String initialPassword) {
+		this.users = users;
+		this.initialPassword = initialPassword;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.users.count() > 0) {
+			return;
+		}
+		boolean generated = !StringUtils.hasText(this.initialPassword);
+		String password = generated ? randomPassword() : this.initialPassword;
+		this.users.create(new UserProfile("admin", "Administrator", "admin@bellwether.local", "System administrator",
+				Role.ADMIN, null, null, null, null), password, null);
+		if (generated) {
+			log.warn("""
+
+					    Created the administrator: username 'admin', password '{}'
+					    This is shown once; sign in and change it, or set bellwether.admin.initial-password.
+					""", password);
+		}
+		else {
+			log.info("Created the administrator 'admin' with the password from bellwether.admin.initial-password");
+		}
+	}
+
+	private static String randomPassword() {
+		byte[] random = new byte[12];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.bellwether.platform.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL server (real PostgreSQL binaries shipped as a Maven artifact)
+ * shared by every application context of this JVM that points at the same data directory.
+ * The test suite starts several contexts; they share one server, which stops when the
+ * last context closes.
+ */
+public final class EmbeddedDatabaseServer implements AutoCloseable {
+
+	static final String DATABASE = "bellwether";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseServer.class);
+
+	private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+	private final Path dir;
+
+	private final String jdbcUrl;
+
+	private boolean closed;
+
+	private EmbeddedDatabaseServer(Path dir, String jdbcUrl) {
+		this.dir = dir;
+		this.jdbcUrl = jdbcUrl;
+	}
+
+	/**
+	 * Starts the server for this data directory, or joins the one already running in this
+	 * JVM.
+	 */
+	public static EmbeddedDatabaseServer acquire(EmbeddedDatabaseProperties properties) {
+		Path dir = properties.dir().toAbsolutePath().normalize();
+		synchronized (RUNNING) {
+			Running running = RUNNING.get(dir);
+			if (running == null) {
+				running = new Running(start(dir, properties));
+				RUNNING.put(dir, running);
+			}
+			running.users++;
+			return new EmbeddedDatabaseServer(dir, running.postgres.getJdbcUrl("postgres", DATABASE));
+		}
+	}
+
+	private static EmbeddedPostgres start(Path dir, EmbeddedDatabaseProperties properties) {
+		long started = System.nanoTime();
+		try {
+			Files.createDirectories(dir);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dir)
+				.setCleanDataDirectory(properties.clean())
+				.setPort(properties.port())
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "256MB")
+				.start();
+			createDatabaseIfMissing(postgres);
+			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,
+					(System.nanoTime() - started) / 1_000_000);
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL server in " + dir, ex);
+		}
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			var result = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+			if (!result.next()) {
+				statement.execute("create database " + DATABASE);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the embedded database", ex);
+		}
+	}
+
+	public String jdbcUrl() {
+		return this.jdbcUrl;
+	}
+
+	public String username() {
+		return "postgres";
+	}
+
+	public Path dir() {
+		return this.dir;
+	}
+
+	@Override
+	public void close() {
+		synchronized (RUNNING) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			Running running = RUNNING.get(this.dir);
+			if (running != null && --running.users == 0) {
+				RUNNING.remove(this.dir);
+				try {
+					running.postgres.close();
+					log.info("Embedded PostgreSQL stopped");
+				}
+				catch (IOException ex) {
+					log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+				}
+			}
+		}
+	}
+
+	private static final class Running {
+
+		final EmbeddedPostgres postgres;
+
+		int users;
+
+		Running(EmbeddedPostgres postgres) {
+			this.postgres = postgres;
+		}
+
+	}
+
+}
