@@ -1,0 +1,124 @@
+package dev.bellwether.customers.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.AccountFilter;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Companies you sell to. Readable by every user; changed by the owner, the "
+		+ "owner's managers, sales administrators and administrators.")
+class AccountApiController {
+
+	private final Accounts accounts;
+
+	private final UserDirectory users;
+
+	AccountApiController(Accounts accounts, UserDirectory users) {
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@GetMapping
+	@Operation(summary = "List accounts",
+			description = "Filter by q (part of name or domain), industry, country (ISO code) and ownerId; sort by "
+					+ "name, industry, country, city, employees, annualRevenue, createdAt or updatedAt.")
+	PagedModel<AccountResource> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
+			@RequestParam(required = false) UUID ownerId,
+			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
+		return resources(this.accounts.list(viewer, new AccountFilter(q, industry, country, ownerId), pageable));
+	}
+
+	@GetMapping("/deleted")
+	@Operation(summary = "List accounts in the recycle bin")
+	PagedModel<AccountResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.accounts.deleted(viewer, pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get one account")
+	AccountResource get(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.accounts.get(viewer, id));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create an account", description = "ownerId defaults to the caller.")
+	ResponseEntity<AccountResource> create(Viewer viewer, @RequestBody AccountRequest request) {
+		Account account = this.accounts.create(viewer, request.toDetails(viewer.id()));
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(resource(account));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Update an account",
+			description = "Send every field and the version you read; a stale version gives 409 Conflict. "
+					+ "Without ownerId the owner stays as it is.")
+	AccountResource update(Viewer viewer, @PathVariable UUID id, @RequestBody AccountRequest request) {
+		if (request.version() == null) {
+			throw new InvalidInputException("version", "Send the version of the account you read, to guard against "
+					+ "overwriting someone else's change.");
+		}
+		UUID currentOwner = this.accounts.get(viewer, id).ownerId();
+		return resource(this.accounts.update(viewer, id, request.version(), request.toDetails(currentOwner)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Move an account (and its contacts) to the recycle bin")
+	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
+		this.accounts.delete(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Restore an account (and the contacts deleted with it) from the recycle bin")
+	AccountResource restore(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.accounts.restore(viewer, id));
+	}
+
+	@DeleteMapping("/{id}/purge")
+	@Operation(summary = "Delete an account from the recycle bin for good (administrators)")
+	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
+		this.accounts.purge(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private AccountResource resource(Account account) {
+		return AccountResource.of(account, this.users.namesOf(Set.of(account.ownerId())));
+	}
+
+	private PagedModel<AccountResource> resources(Page<Account> page) {
+		Map<UUID, String> names = this.users
+			.namesOf(page.getContent().stream().map(Account::ownerId).collect(Collectors.toSet()));
+		List<AccountResource> content = page.getContent().stream().map(a -> AccountResource.of(a, names)).toList();
+		return new PagedModel<>(
+				new org.springframework.data.domain.PageImpl<>(content, page.getPageable(), page.getTotalElements()));
+	}
+
+}
