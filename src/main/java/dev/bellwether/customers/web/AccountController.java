@@ -18,6 +18,7 @@ import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.web.FormErrors;
@@ -133,6 +134,10 @@ class AccountController {
 	@GetMapping("/accounts/{id}/edit")
 	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
 		Account account = this.accounts.get(viewer, id);
+		if (!this.accounts.canEdit(viewer, account)) {
+			throw new ForbiddenException("You can't change " + account.name()
+					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
+		}
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountFormData.of(account));
 		addChoices(model);
