@@ -27,6 +27,8 @@ public class TestUsers {
 
 	private final UserDirectory users;
 
+	private UserDirectory.EncodedPassword password;
+
 	public TestUsers(UserDirectory users) {
 		this.users = users;
 	}

@@ -118,6 +118,7 @@ class DemoCompany implements ApplicationRunner {
 		Map<String, UUID> ids = new HashMap<>();
 		List<UUID> reps = new ArrayList<>();
 		LocalDate hired = LocalDate.of(2021, 3, 1);
+		UserDirectory.EncodedPassword password = this.users.encodePassword("demo");
 		for (DemoPeople.Person person : DemoPeople.all()) {
 			User user = this.users.create(
 					new UserProfile(person.username(), person.fullName(), person.username() + "@bellwether-demo.com",

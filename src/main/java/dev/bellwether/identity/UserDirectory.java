@@ -154,10 +154,37 @@ public class UserDirectory {
 
 	@Transactional
 	public User create(UserProfile profile, String password, UUID actorId) {
-		Map<String, String> errors = validate(null, profile);
 		if (!StringUtils.hasText(password)) {
+			Map<String, String> errors = validate(null, profile);
 			errors.put("password", "Enter an initial password.");
+			throw new InvalidInputException(errors);
 		}
+		return create(profile, encodePassword(password), actorId);
+	}
+
+	/**
+	 * Hashes a password once for many new users (the demo company, imports): a
+	 * deliberately slow hash is then paid once, not per user.
+	 */
+	public EncodedPassword encodePassword(String password) {
+		return new EncodedPassword(this.passwordEncoder.encode(password));
+	}
+
+	/**
+	 * A password hashed by {@link #encodePassword}.
+	 */
+	public record EncodedPassword(String hash) {
+
+		@Override
+		public String toString() {
+			return "EncodedPassword[hidden]";
+		}
+
+	}
+
+	@Transactional
+	public User create(UserProfile profile, EncodedPassword password, UUID actorId) {
+		Map<String, String> errors = validate(null, profile);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -181,7 +208,7 @@ public class UserDirectory {
 			.param("region", blankToNull(profile.region()))
 			.param("hiredOn", profile.hiredOn())
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.param("hash", this.passwordEncoder.encode(password))
+			.param("hash", password.hash())
 			.param("actor", actorId)
 			.update();
 		User created = get(id);
