@@ -149,6 +149,10 @@ class AdminPagesTests {
 		User admin = this.users.create(Role.ADMIN);
 		User rep = this.users.create(Role.REP);
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, admin);
+		this.mvc.perform(get("/admin/users/{id}/edit", rep.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + rep.username() + "\"")))
+			.andExpect(content().string(not(containsString("Initial password"))));
 		this.directory.update(rep.id(), rep.version(), new UserProfile(rep.username(), rep.fullName(), rep.email(),
 				"Changed meanwhile", rep.role(), null, null, null, null), admin.id());
 

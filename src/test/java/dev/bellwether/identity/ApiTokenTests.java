@@ -8,6 +8,7 @@ import java.util.HexFormat;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
+import dev.bellwether.identity.internal.ApiToken;
 import dev.bellwether.identity.internal.ApiTokens;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -138,6 +142,54 @@ class ApiTokenTests {
 			.isInstanceOf(dev.bellwether.platform.RecordNotFoundException.class);
 		assertThat(this.tokens.listOf(rep.id())).singleElement()
 			.satisfies(token -> assertThat(token.revokedAt()).isNull());
+	}
+
+	@Test
+	void theTokensPageShowsANewSecretOnceAndRevokes() throws Exception {
+		User rep = this.users.create(Role.REP);
+		org.springframework.test.web.servlet.request.RequestPostProcessor session = TestUsers.signIn(this.mvc, rep);
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/settings/tokens")
+				.with(session)
+				.with(csrf())
+				.param("name", "")
+				.param("validForDays", "30"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Give the token a name")));
+
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/settings/tokens")
+				.with(session)
+				.with(csrf())
+				.param("name", "Spreadsheet")
+				.param("validForDays", "30"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Copy it now.")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		ApiToken token = this.tokens.listOf(rep.id()).get(0);
+		String secret = page.replaceAll("(?s).*id=\"token-secret\"[^>]*value=\"(bw_[^\"]+)\".*", "$1");
+		assertThat(secret).startsWith(token.prefix());
+		this.mvc.perform(get("/api/v1/users/me").header("Authorization", "Bearer " + secret))
+			.andExpect(status().isOk());
+
+		this.mvc.perform(get("/settings/tokens").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Spreadsheet")))
+			.andExpect(content().string(containsString("Active")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(secret))));
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/settings/tokens/{id}/revoke", token.id())
+				.with(session)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/settings/tokens"));
+		this.mvc.perform(get("/settings/tokens").with(session)).andExpect(content().string(containsString("Revoked")));
+		this.mvc.perform(get("/api/v1/users/me").header("Authorization", "Bearer " + secret))
+			.andExpect(status().isUnauthorized());
 	}
 
 	private static String sha256(String text) throws Exception {
