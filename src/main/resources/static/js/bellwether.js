@@ -100,6 +100,13 @@
     }
   }, true);
 
+  // Read-only fields meant to be copied (a new API token): select all on focus.
+  document.addEventListener('focusin', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-select-on-focus')) {
+      event.target.select();
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('.bw-picker').forEach(initPicker);
   });

@@ -9,10 +9,17 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
 import dev.bellwether.identity.Viewer;
 
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 /**
  * Creates users for tests (an object mother): unique usernames, so tests sharing one
@@ -53,6 +60,32 @@ public class TestUsers {
 	 */
 	public static RequestPostProcessor basic(User user) {
 		return httpBasic(user.username(), PASSWORD);
+	}
+
+	/**
+	 * Signs in through the sign-in form, as a browser does.
+	 * @return what later page requests need to be that user's: the session and its cookie
+	 * (the session lives in the database, found by cookie)
+	 */
+	public static RequestPostProcessor signIn(MockMvc mvc, User user) throws Exception {
+		return signIn(mvc, user.username(), PASSWORD);
+	}
+
+	public static RequestPostProcessor signIn(MockMvc mvc, String username, String password) throws Exception {
+		MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
+			.andExpect(authenticated())
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+		Cookie[] cookies = result.getResponse().getCookies();
+		return request -> {
+			if (session != null) {
+				request.setSession(session);
+			}
+			if (cookies.length > 0) {
+				request.setCookies(cookies);
+			}
+			return request;
+		};
 	}
 
 }

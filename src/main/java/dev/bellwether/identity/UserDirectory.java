@@ -45,6 +45,13 @@ public class UserDirectory {
 
 	public static final String RECORD_TYPE = "user";
 
+	/**
+	 * The shortest password a person may choose. Seeded users (the demo company) are
+	 * created with {@link #create} and are exempt, so that the demo password stays easy
+	 * to type.
+	 */
+	public static final int MIN_PASSWORD_LENGTH = 8;
+
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -150,6 +157,20 @@ public class UserDirectory {
 			.query(UserDirectory::map)
 			.list();
 		return new PageImpl<>(users, pageable, total);
+	}
+
+	/**
+	 * An administrator adds a person: as {@link #create}, and the initial password must
+	 * also follow the password rule, since a person chose it.
+	 */
+	@Transactional
+	public User provision(UserProfile profile, String initialPassword, UUID actorId) {
+		Map<String, String> errors = validate(null, profile);
+		checkNewPassword("password", initialPassword, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return create(profile, initialPassword, actorId);
 	}
 
 	@Transactional
@@ -313,6 +334,11 @@ public class UserDirectory {
 	@Transactional
 	public void resetPassword(UUID id, String newPassword, UUID actorId) {
 		User user = get(id);
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkNewPassword("newPassword", newPassword, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		writePassword(user.id(), newPassword, actorId);
 		this.sessions.endAllOf(user.username());
 	}
@@ -330,8 +356,13 @@ public class UserDirectory {
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, hash)) {
 			throw new InvalidInputException("currentPassword", "That is not your current password.");
 		}
-		if (this.passwordEncoder.matches(newPassword, hash)) {
-			throw new InvalidInputException("newPassword", "Choose a password different from the current one.");
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkNewPassword("newPassword", newPassword, errors);
+		if (errors.isEmpty() && this.passwordEncoder.matches(newPassword, hash)) {
+			errors.put("newPassword", "Choose a password different from the current one.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		writePassword(id, newPassword, id);
 	}
@@ -350,6 +381,18 @@ public class UserDirectory {
 			.update();
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now,
 				List.of(new FieldChange("password", null, "changed"))));
+	}
+
+	private static void checkNewPassword(String field, String password, Map<String, String> errors) {
+		if (!StringUtils.hasText(password)) {
+			errors.put(field, "Enter a password.");
+		}
+		else if (password.length() < MIN_PASSWORD_LENGTH) {
+			errors.put(field, "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+		}
+		else if (password.length() > 200) {
+			errors.put(field, "Keep the password to 200 characters.");
+		}
 	}
 
 	private long countActiveAdmins() {

@@ -14,4 +14,14 @@ public record ApiToken(UUID id, String name, String prefix, Instant createdAt, I
 		return this.revokedAt == null && (this.expiresAt == null || this.expiresAt.isAfter(now));
 	}
 
+	/**
+	 * @return "Active", "Revoked" or "Expired", as the token list shows it
+	 */
+	public String status(Instant now) {
+		if (this.revokedAt != null) {
+			return "Revoked";
+		}
+		return isUsable(now) ? "Active" : "Expired";
+	}
+
 }

@@ -67,11 +67,18 @@ class SignIn implements UserDetailsService {
 	public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 		String username = String.valueOf(event.getAuthentication().getPrincipal());
 		Instant now = this.clock.instant();
+		// once a lockout has run out, counting starts again: one typo must not lock the
+		// user out for another whole period
 		Integer failures = this.jdbc.sql("""
-				update users set failed_logins = failed_logins + 1,
-				  locked_until = case when failed_logins + 1 >= :max then :lockedUntil else locked_until end
+				update users set
+				  failed_logins = case when locked_until <= :now then 1 else failed_logins + 1 end,
+				  locked_until = case
+				    when (case when locked_until <= :now then 1 else failed_logins + 1 end) >= :max then :lockedUntil
+				    when locked_until <= :now then null
+				    else locked_until end
 				where lower(username) = lower(:username) returning failed_logins
 				""")
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.param("max", this.properties.maxFailedLogins())
 			.param("lockedUntil", OffsetDateTime.ofInstant(now.plus(this.properties.lockout()), ZoneOffset.UTC))
 			.param("username", username)
