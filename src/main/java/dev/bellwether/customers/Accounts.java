@@ -33,6 +33,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +64,18 @@ public class Accounts {
 			select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
 			""";
 
+	private static final String INSERT = """
+			insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
+			  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
+			  description, created_at, created_by, updated_at, updated_by, version)
+			values (:id, :name, :website, :domain, :industry, :phone, :billingStreet, :billingCity, :billingState,
+			  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
+			  :actor, :now, :actor, 0)
+			""";
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
 
 	private final RecordVisibility visibility;
 
@@ -74,9 +87,10 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, RecordVisibility visibility, UserDirectory users, InputValidation validation,
-			ApplicationEventPublisher events, Clock clock) {
+	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
+			InputValidation validation, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.visibility = visibility;
 		this.users = users;
 		this.validation = validation;
@@ -319,24 +333,26 @@ public class Accounts {
 	public List<UUID> createAll(UUID actorId, List<AccountDetails> accounts) {
 		Instant now = this.clock.instant();
 		List<UUID> ids = new ArrayList<>(accounts.size());
+		List<MapSqlParameterSource> rows = new ArrayList<>(accounts.size());
 		for (AccountDetails details : accounts) {
 			InputValidation.throwIfAny(this.validation.violations(details));
 			UUID id = Ids.newId();
-			insert(id, details, actorId, now);
+			rows.add(new MapSqlParameterSource(columns(details)).addValue("id", id)
+				.addValue("now", utc(now))
+				.addValue("actor", actorId));
 			ids.add(id);
 		}
+		this.batch.batchUpdate(INSERT, rows.toArray(MapSqlParameterSource[]::new));
 		return ids;
 	}
 
 	private void insert(UUID id, AccountDetails details, UUID actorId, Instant now) {
-		this.jdbc.sql("""
-				insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
-				  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
-				  description, created_at, created_by, updated_at, updated_by, version)
-				values (:id, :name, :website, :domain, :industry, :phone, :billingStreet, :billingCity, :billingState,
-				  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
-				  :actor, :now, :actor, 0)
-				""").params(columns(details)).param("id", id).param("now", utc(now)).param("actor", actorId).update();
+		this.jdbc.sql(INSERT)
+			.params(columns(details))
+			.param("id", id)
+			.param("now", utc(now))
+			.param("actor", actorId)
+			.update();
 	}
 
 	public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {

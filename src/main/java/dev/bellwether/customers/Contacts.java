@@ -32,6 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +64,16 @@ public class Contacts {
 			select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id
 			""";
 
+	private static final String INSERT = """
+			insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
+			  created_at, created_by, updated_at, updated_by, version)
+			values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
+			  :now, :actor, 0)
+			""";
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
 
 	private final RecordVisibility visibility;
 
@@ -74,9 +85,10 @@ public class Contacts {
 
 	private final Clock clock;
 
-	Contacts(JdbcClient jdbc, RecordVisibility visibility, UserDirectory users, InputValidation validation,
-			ApplicationEventPublisher events, Clock clock) {
+	Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
+			InputValidation validation, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.visibility = visibility;
 		this.users = users;
 		this.validation = validation;
@@ -260,22 +272,26 @@ public class Contacts {
 	public List<UUID> createAll(UUID actorId, List<ContactDetails> contacts) {
 		Instant now = this.clock.instant();
 		List<UUID> ids = new ArrayList<>(contacts.size());
+		List<MapSqlParameterSource> rows = new ArrayList<>(contacts.size());
 		for (ContactDetails details : contacts) {
 			InputValidation.throwIfAny(this.validation.violations(details));
 			UUID id = Ids.newId();
-			insert(id, details, actorId, now);
+			rows.add(new MapSqlParameterSource(columns(details)).addValue("id", id)
+				.addValue("now", utc(now))
+				.addValue("actor", actorId));
 			ids.add(id);
 		}
+		this.batch.batchUpdate(INSERT, rows.toArray(MapSqlParameterSource[]::new));
 		return ids;
 	}
 
 	private void insert(UUID id, ContactDetails details, UUID actorId, Instant now) {
-		this.jdbc.sql("""
-				insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
-				  created_at, created_by, updated_at, updated_by, version)
-				values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
-				  :now, :actor, 0)
-				""").params(columns(details)).param("id", id).param("now", utc(now)).param("actor", actorId).update();
+		this.jdbc.sql(INSERT)
+			.params(columns(details))
+			.param("id", id)
+			.param("now", utc(now))
+			.param("actor", actorId)
+			.update();
 	}
 
 	Optional<Contact> load(UUID id) {

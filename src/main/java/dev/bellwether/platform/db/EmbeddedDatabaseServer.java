@@ -29,6 +29,13 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 
 	private static final Map<Path, Running> RUNNING = new HashMap<>();
 
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(45);
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(EmbeddedDatabaseServer::stopLeftovers, "embedded-postgres-stop"));
+	}
+
 	private final Path dir;
 
 	private final String jdbcUrl;
@@ -53,7 +60,8 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				RUNNING.put(dir, running);
 			}
 			running.users++;
-			return new EmbeddedDatabaseServer(dir, running.postgres.getJdbcUrl("postgres", DATABASE));
+			return new EmbeddedDatabaseServer(dir,
+					running.postgres.getJdbcUrl("postgres", DATABASE) + "&reWriteBatchedInserts=true");
 		}
 	}
 
@@ -66,6 +74,10 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				.setCleanDataDirectory(properties.clean())
 				.setPort(properties.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// stopped by the application context, after the connection pool has
+				// closed;
+				// stopLeftovers covers a context that never closes
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
 				.start();
@@ -114,14 +126,42 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 			Running running = RUNNING.get(this.dir);
 			if (running != null && --running.users == 0) {
 				RUNNING.remove(this.dir);
+				stop(running.postgres);
+				RUNNING.notifyAll();
+			}
+		}
+	}
+
+	private static void stop(EmbeddedPostgres postgres) {
+		try {
+			postgres.close();
+			log.info("Embedded PostgreSQL stopped");
+		}
+		catch (IOException ex) {
+			log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+		}
+	}
+
+	/**
+	 * At JVM exit, gives the application contexts time to close their connection pools
+	 * and stop their servers in order (a server stopped first makes the pool log
+	 * failures), then stops any server still running so that no PostgreSQL process
+	 * outlives the JVM.
+	 */
+	private static void stopLeftovers() {
+		long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+		synchronized (RUNNING) {
+			while (!RUNNING.isEmpty() && System.nanoTime() < deadline) {
 				try {
-					running.postgres.close();
-					log.info("Embedded PostgreSQL stopped");
+					RUNNING.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 				}
-				catch (IOException ex) {
-					log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
 				}
 			}
+			RUNNING.values().forEach(running -> stop(running.postgres));
+			RUNNING.clear();
 		}
 	}
 
