@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -25,27 +26,37 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * screenshot and the page source of a failed test under {@code target/browser-failures/}
  * and quits the browser after each test.
  */
-class BrowserExtension
-		implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
+class BrowserExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver,
+		TestExecutionExceptionHandler, AfterEachCallback {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(BrowserExtension.class);
 
 	private static final Path FAILURES = Path.of("target", "browser-failures");
 
+	/**
+	 * Skips the whole class, before its application context starts, when Chromium is
+	 * missing and the suite is optional.
+	 */
 	@Override
-	public void beforeAll(ExtensionContext context) {
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		Optional<String> missing = Chromium.missing();
-		if (missing.isEmpty()) {
-			return;
-		}
-		if (Chromium.required()) {
-			throw new ExtensionConfigurationException(
-					"Browser suite REQUIRED (" + Chromium.REQUIRED_PROPERTY + "=true or CI=true) but " + missing.get());
+		if (missing.isEmpty() || Chromium.required()) {
+			return ConditionEvaluationResult.enabled("Chromium found, or the browser suite is required");
 		}
 		String message = "Browser suite SKIPPED: " + missing.get();
-		System.out.println(message);
-		Assumptions.abort(message);
+		if (context.getTestMethod().isEmpty()) {
+			System.out.println(message);
+		}
+		return ConditionEvaluationResult.disabled(message);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		Chromium.missing().ifPresent(missing -> {
+			throw new ExtensionConfigurationException(
+					"Browser suite REQUIRED (" + Chromium.REQUIRED_PROPERTY + "=true or CI=true) but " + missing);
+		});
 	}
 
 	@Override

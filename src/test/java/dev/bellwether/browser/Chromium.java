@@ -21,9 +21,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Chromium {
 
-	static final Path BINARY = Path.of("/usr/bin/chromium");
+	/**
+	 * Debian's paths; {@code -Dbellwether.browser.chromium=...} and
+	 * {@code -Dbellwether.browser.chromedriver=...} point elsewhere.
+	 */
+	static final Path BINARY = Path.of(System.getProperty("bellwether.browser.chromium", "/usr/bin/chromium"));
 
-	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path DRIVER = Path.of(System.getProperty("bellwether.browser.chromedriver", "/usr/bin/chromedriver"));
 
 	static final String REQUIRED_PROPERTY = "bellwether.browser-tests.required";
 
