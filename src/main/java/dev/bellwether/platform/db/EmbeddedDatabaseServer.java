@@ -80,6 +80,10 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
+				// stopped by close(), after the application context has released its
+				// connections: a JVM shutdown hook of its own would race the context's
+				// shutdown and leave it waiting for a server that is gone
+				.setRegisterShutdownHook(false)
 				.start();
 			createDatabaseIfMissing(postgres);
 			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,

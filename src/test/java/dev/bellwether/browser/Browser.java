@@ -1,0 +1,97 @@
+package dev.bellwether.browser;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium pointed at the application under test, with explicit waits: a
+ * test never sleeps, it waits for what the user would see.
+ */
+public final class Browser {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	Browser(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public String url(String path) {
+		return this.baseUrl + path;
+	}
+
+	/**
+	 * Opens a page of the application, e.g. {@code open("/accounts")}.
+	 */
+	public Browser open(String path) {
+		this.driver.get(url(path));
+		return this;
+	}
+
+	public String path() {
+		String current = this.driver.getCurrentUrl();
+		return current.startsWith(this.baseUrl) ? current.substring(this.baseUrl.length()) : current;
+	}
+
+	public <T> T waitUntil(ExpectedCondition<T> condition) {
+		return new WebDriverWait(this.driver, TIMEOUT).until(condition);
+	}
+
+	public WebElement visible(By locator) {
+		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	public WebElement clickable(By locator) {
+		return waitUntil(ExpectedConditions.elementToBeClickable(locator));
+	}
+
+	/**
+	 * Waits until the element can be clicked, brings it to the middle of the window and
+	 * clicks it (a plain click can land where the element was before a scroll finished).
+	 */
+	public Browser click(By locator) {
+		WebElement element = clickable(locator);
+		((JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
+		return this;
+	}
+
+	/**
+	 * Signs in through the sign-in page and waits until the signed-in layout shows.
+	 */
+	public Browser signIn(String username, String password) {
+		open("/login");
+		visible(By.id("username")).sendKeys(username);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		click(By.id("sign-in"));
+		visible(By.id("user-menu"));
+		return this;
+	}
+
+	/**
+	 * Signs out through the user menu.
+	 */
+	public Browser signOut() {
+		click(By.id("user-menu"));
+		click(By.id("sign-out"));
+		waitUntil(ExpectedConditions.urlContains("/login"));
+		return this;
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.bellwether.browser;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.bellwether.TestUsers;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main flow a new user takes, in a real browser: sign in, create an account (fixing a
+ * validation error on the way), find it again, sign out.
+ */
+@BrowserTest
+class SignInAndAccountsBrowserIT {
+
+	@Autowired
+	TestUsers users;
+
+	@Test
+	void signsInCreatesAnAccountFindsItAndSignsOut(Browser browser) {
+		User rep = this.users.create(Role.REP);
+		String name = "Bellwether Browser Test " + UUID.randomUUID().toString().substring(0, 8);
+
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.open("/accounts");
+		browser.click(By.id("new-account"));
+
+		browser.click(By.id("save-account"));
+		WebElement nameError = browser.visible(By.cssSelector("#account-form [name=name] ~ .invalid-feedback"));
+		assertThat(nameError.getText()).isEqualTo("Enter the account's name.");
+
+		WebElement nameField = browser.driver().findElement(By.cssSelector("#account-form [name=name]"));
+		nameField.sendKeys(name);
+		browser.driver().findElement(By.cssSelector("#account-form [name=website]")).sendKeys("browser-test.example");
+		browser.click(By.id("save-account"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), name));
+		assertThat(browser.path()).matches("/accounts/[0-9a-f-]{36}");
+
+		browser.open("/accounts");
+		browser.visible(By.id("q")).sendKeys(name);
+		browser.waitUntil(ExpectedConditions.urlContains("q="));
+		browser.waitUntil(driver -> {
+			List<WebElement> rows = driver.findElements(By.cssSelector("#results #accounts-table tbody tr"));
+			return rows.size() == 1 && rows.get(0).getText().contains(name);
+		});
+		browser.click(By.linkText(name));
+		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), name));
+
+		browser.signOut();
+		assertThat(browser.path()).isEqualTo("/login?logout");
+		assertThat(browser.visible(By.cssSelector(".alert-success")).getText()).isEqualTo("You have signed out.");
+		browser.open("/accounts");
+		browser.visible(By.id("sign-in"));
+		assertThat(browser.path()).startsWith("/login");
+	}
+
+	@Test
+	void htmxRequestAfterTheSessionIsGoneLoadsTheWholeSignInPage(Browser browser) {
+		User rep = this.users.create(Role.REP);
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.open("/accounts");
+		WebElement search = browser.visible(By.id("q"));
+
+		browser.driver().manage().deleteAllCookies();
+		search.sendKeys("anything");
+
+		browser.waitUntil(ExpectedConditions.urlContains("/login?expired"));
+		browser.visible(By.id("sign-in"));
+		assertThat(browser.driver().findElements(By.id("results"))).as("no fragment swapped into the old page")
+			.isEmpty();
+		assertThat(browser.driver().findElements(By.tagName("form"))).hasSize(1);
+		assertThat(browser.visible(By.cssSelector(".alert-warning")).getText())
+			.isEqualTo("Your session expired. Sign in again to carry on.");
+	}
+
+}
