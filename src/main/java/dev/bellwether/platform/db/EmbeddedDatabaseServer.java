@@ -74,15 +74,12 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				.setCleanDataDirectory(properties.clean())
 				.setPort(properties.port())
 				.setPGStartupWait(Duration.ofSeconds(60))
-				// stopped by the application context, after the connection pool has
-				// closed;
-				// stopLeftovers covers a context that never closes
-				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
 				// stopped by close(), after the application context has released its
 				// connections: a JVM shutdown hook of its own would race the context's
-				// shutdown and leave it waiting for a server that is gone
+				// shutdown and leave it waiting for a server that is gone (stopLeftovers
+				// covers a context that never closes)
 				.setRegisterShutdownHook(false)
 				.start();
 			createDatabaseIfMissing(postgres);
