@@ -34,10 +34,13 @@
     var active = -1;
 
     function close() { list.innerHTML = ''; list.hidden = true; active = -1; }
+    // Tell listeners (e.g. an htmx filter form) that the chosen record changed.
+    function changed() { hidden.dispatchEvent(new Event('change', { bubbles: true })); }
     function choose(item) {
       hidden.value = item.dataset.id;
       input.value = item.dataset.label;
       close();
+      changed();
     }
     function highlight(index) {
       var items = list.querySelectorAll('button');
@@ -84,7 +87,7 @@
       else if (event.key === 'Escape') { close(); }
     });
     input.addEventListener('change', function () {
-      if (!input.value.trim()) { hidden.value = ''; }
+      if (!input.value.trim() && hidden.value) { hidden.value = ''; changed(); }
     });
     document.addEventListener('click', function (event) {
       if (!picker.contains(event.target)) { close(); }
