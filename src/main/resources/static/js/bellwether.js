@@ -94,6 +94,33 @@
     });
   }
 
+  // Result lists (.bw-keyboard-list, e.g. search results): ArrowDown/ArrowUp move focus
+  // from link to link across all such lists on the page; ArrowDown in the global search
+  // box jumps to the first result.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') { return; }
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var links = Array.prototype.slice.call(document.querySelectorAll('.bw-keyboard-list a[href]'));
+    if (!links.length) { return; }
+    var target = event.target;
+    var index = links.indexOf(target);
+    if (index < 0) {
+      if (target && target.id === 'global-search' && event.key === 'ArrowDown') {
+        event.preventDefault();
+        links[0].focus();
+      }
+      return;
+    }
+    event.preventDefault();
+    var next = event.key === 'ArrowDown' ? Math.min(index + 1, links.length - 1) : index - 1;
+    if (next < 0) {
+      var search = document.getElementById('global-search');
+      if (search) { search.focus(); }
+      return;
+    }
+    links[next].focus();
+  });
+
   // Buttons that ask before doing something destructive: data-confirm="Question?"
   document.addEventListener('submit', function (event) {
     var form = event.target;
