@@ -34,10 +34,13 @@
     var active = -1;
 
     function close() { list.innerHTML = ''; list.hidden = true; active = -1; }
+    // Tell listeners (e.g. an htmx filter form) that the chosen record changed.
+    function changed() { hidden.dispatchEvent(new Event('change', { bubbles: true })); }
     function choose(item) {
       hidden.value = item.dataset.id;
       input.value = item.dataset.label;
       close();
+      changed();
     }
     function highlight(index) {
       var items = list.querySelectorAll('button');
@@ -84,12 +87,39 @@
       else if (event.key === 'Escape') { close(); }
     });
     input.addEventListener('change', function () {
-      if (!input.value.trim()) { hidden.value = ''; }
+      if (!input.value.trim() && hidden.value) { hidden.value = ''; changed(); }
     });
     document.addEventListener('click', function (event) {
       if (!picker.contains(event.target)) { close(); }
     });
   }
+
+  // Result lists (.bw-keyboard-list, e.g. search results): ArrowDown/ArrowUp move focus
+  // from link to link across all such lists on the page; ArrowDown in the global search
+  // box jumps to the first result.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') { return; }
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var links = Array.prototype.slice.call(document.querySelectorAll('.bw-keyboard-list a[href]'));
+    if (!links.length) { return; }
+    var target = event.target;
+    var index = links.indexOf(target);
+    if (index < 0) {
+      if (target && target.id === 'global-search' && event.key === 'ArrowDown') {
+        event.preventDefault();
+        links[0].focus();
+      }
+      return;
+    }
+    event.preventDefault();
+    var next = event.key === 'ArrowDown' ? Math.min(index + 1, links.length - 1) : index - 1;
+    if (next < 0) {
+      var search = document.getElementById('global-search');
+      if (search) { search.focus(); }
+      return;
+    }
+    links[next].focus();
+  });
 
   // Buttons that ask before doing something destructive: data-confirm="Question?"
   document.addEventListener('submit', function (event) {

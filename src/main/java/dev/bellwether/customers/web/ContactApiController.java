@@ -1,0 +1,123 @@
+package dev.bellwether.customers.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactFilter;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "People at the accounts you sell to. Readable by every user; changed by the "
+		+ "owner, the owner's managers, sales administrators and administrators.")
+class ContactApiController {
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	ContactApiController(Contacts contacts, UserDirectory users) {
+		this.contacts = contacts;
+		this.users = users;
+	}
+
+	@GetMapping
+	@Operation(summary = "List contacts",
+			description = "Filter by q (part of name or e-mail address), accountId and ownerId; sort by name, "
+					+ "firstName, lastName, title, email, account, createdAt or updatedAt.")
+	PagedModel<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
+			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
+		return resources(this.contacts.list(viewer, new ContactFilter(q, accountId, ownerId), pageable));
+	}
+
+	@GetMapping("/deleted")
+	@Operation(summary = "List contacts in the recycle bin")
+	PagedModel<ContactResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.contacts.deleted(viewer, pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get one contact")
+	ContactResource get(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.contacts.get(viewer, id));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a contact", description = "ownerId defaults to the caller.")
+	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request) {
+		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()));
+		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(resource(contact));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Update a contact",
+			description = "Send every field and the version you read; a stale version gives 409 Conflict. "
+					+ "Without ownerId the owner stays as it is.")
+	ContactResource update(Viewer viewer, @PathVariable UUID id, @RequestBody ContactRequest request) {
+		if (request.version() == null) {
+			throw new InvalidInputException("version", "Send the version of the contact you read, to guard against "
+					+ "overwriting someone else's change.");
+		}
+		UUID currentOwner = this.contacts.get(viewer, id).ownerId();
+		return resource(this.contacts.update(viewer, id, request.version(), request.toDetails(currentOwner)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Move a contact to the recycle bin")
+	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
+		this.contacts.delete(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Restore a contact from the recycle bin")
+	ContactResource restore(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.contacts.restore(viewer, id));
+	}
+
+	@DeleteMapping("/{id}/purge")
+	@Operation(summary = "Delete a contact from the recycle bin for good (administrators)")
+	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
+		this.contacts.purge(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private ContactResource resource(Contact contact) {
+		return ContactResource.of(contact, this.users.namesOf(Set.of(contact.ownerId())));
+	}
+
+	private PagedModel<ContactResource> resources(Page<Contact> page) {
+		Map<UUID, String> names = this.users
+			.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet()));
+		List<ContactResource> content = page.getContent().stream().map(c -> ContactResource.of(c, names)).toList();
+		return new PagedModel<>(new PageImpl<>(content, page.getPageable(), page.getTotalElements()));
+	}
+
+}

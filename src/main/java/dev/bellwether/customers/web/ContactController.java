@@ -1,0 +1,189 @@
+package dev.bellwether.customers.web;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactFilter;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.Htmx;
+import dev.bellwether.platform.web.SortLinks;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Contact pages: the list (one URL for the page and, for htmx, just its results), the
+ * record page, and the create and edit forms.
+ */
+@Controller
+class ContactController {
+
+	private final Contacts contacts;
+
+	private final Accounts accounts;
+
+	private final UserDirectory users;
+
+	ContactController(Contacts contacts, Accounts accounts, UserDirectory users) {
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@GetMapping("/contacts")
+	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
+			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
+			HttpServletRequest request, Model model) {
+		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner), pageable);
+		model.addAttribute("page", page);
+		model.addAttribute("owners",
+				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));
+		model.addAttribute("q", q);
+		model.addAttribute("account", account);
+		// a name for the account filter even when the account has since gone to the
+		// recycle bin, so the filter can still be seen and cleared
+		model.addAttribute("accountName", account == null ? null : this.accounts.namesOf(Set.of(account)).get(account));
+		model.addAttribute("owner", owner);
+		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
+		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("filtered", q != null && !q.isBlank() || account != null || owner != null);
+		model.addAttribute("activeUsers", activeUsers());
+		return Htmx.targets(request, "results") ? "customers/contacts :: results" : "customers/contacts";
+	}
+
+	@GetMapping("/contacts/{id}")
+	String show(Viewer viewer, @PathVariable UUID id, Model model) {
+		Contact contact = this.contacts.get(viewer, id);
+		model.addAttribute("contact", contact);
+		model.addAttribute("canEdit", this.contacts.canEdit(viewer, contact));
+		Set<UUID> people = new HashSet<>();
+		people.add(contact.ownerId());
+		if (contact.createdBy() != null) {
+			people.add(contact.createdBy());
+		}
+		if (contact.updatedBy() != null) {
+			people.add(contact.updatedBy());
+		}
+		model.addAttribute("names", this.users.namesOf(people));
+		return "customers/contact";
+	}
+
+	@GetMapping("/contacts/new")
+	String newContact(Viewer viewer, @RequestParam(required = false) UUID account, Model model) {
+		ContactFormData form = new ContactFormData();
+		form.setOwnerId(viewer.id());
+		if (account != null) {
+			Account preselected = this.accounts.get(viewer, account);
+			form.setAccountId(preselected.id());
+			form.setAccountName(preselected.name());
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("activeUsers", activeUsers());
+		return "customers/contact-form";
+	}
+
+	@PostMapping("/contacts")
+	String create(Viewer viewer, @ModelAttribute("form") ContactFormData form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Contact contact = this.contacts.create(viewer, form.toDetails());
+				redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " created.");
+				return "redirect:/contacts/" + contact.id();
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+		}
+		model.addAttribute("activeUsers", activeUsers());
+		return "customers/contact-form";
+	}
+
+	@GetMapping("/contacts/{id}/edit")
+	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
+		Contact contact = editable(viewer, id);
+		model.addAttribute("contact", contact);
+		model.addAttribute("form", ContactFormData.of(contact));
+		model.addAttribute("activeUsers", activeUsers());
+		return "customers/contact-form";
+	}
+
+	@PostMapping("/contacts/{id}")
+	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") ContactFormData form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Contact contact = this.contacts.get(viewer, id);
+		if (!result.hasErrors()) {
+			try {
+				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails());
+				redirect.addFlashAttribute("flashSuccess", "Contact " + saved.fullName() + " saved.");
+				return "redirect:/contacts/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+			catch (StaleRecordException ex) {
+				result.reject("stale", ex.getMessage());
+				model.addAttribute("stale", true);
+			}
+		}
+		model.addAttribute("contact", contact);
+		model.addAttribute("activeUsers", activeUsers());
+		return "customers/contact-form";
+	}
+
+	@PostMapping("/contacts/{id}/delete")
+	String delete(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+		Contact contact = this.contacts.get(viewer, id);
+		this.contacts.delete(viewer, id);
+		redirect.addFlashAttribute("flashSuccess",
+				"Contact " + contact.fullName() + " moved to the recycle bin. You can restore it from there.");
+		return "redirect:/contacts";
+	}
+
+	/**
+	 * The edit form is refused up front, rather than letting the user fill it in only to
+	 * be refused on saving.
+	 */
+	private Contact editable(Viewer viewer, UUID id) {
+		Contact contact = this.contacts.get(viewer, id);
+		if (!this.contacts.canEdit(viewer, contact)) {
+			throw new ForbiddenException("You can't change " + contact.fullName()
+					+ ": only the owner, the owner's managers, sales administrators and administrators can.");
+		}
+		return contact;
+	}
+
+	private Map<UUID, String> activeUsers() {
+		return this.users.activeUsers()
+			.stream()
+			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+}

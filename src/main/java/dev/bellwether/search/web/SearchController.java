@@ -1,0 +1,40 @@
+package dev.bellwether.search.web;
+
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.search.GlobalSearch;
+import dev.bellwether.search.SearchResults;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The search page the layout's search box submits to: hits grouped by record type.
+ */
+@Controller
+class SearchController {
+
+	static final int HITS_PER_TYPE = 20;
+
+	private final GlobalSearch search;
+
+	SearchController(GlobalSearch search) {
+		this.search = search;
+	}
+
+	@GetMapping("/search")
+	String search(Viewer viewer, @RequestParam(defaultValue = "") String q, Model model) {
+		SearchResults results = this.search.search(viewer, q, HITS_PER_TYPE);
+		model.addAttribute("results", results);
+		model.addAttribute("accountHits", results.ofType(Accounts.RECORD_TYPE));
+		model.addAttribute("contactHits", results.ofType(Contacts.RECORD_TYPE));
+		model.addAttribute("hitsPerType", HITS_PER_TYPE);
+		// keeps the query in the layout's search box, to refine it
+		model.addAttribute("searchQuery", results.query());
+		return "search/results";
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.bellwether.search;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.AccountDetails;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactDetails;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class GlobalSearchTests {
+
+	@Autowired
+	GlobalSearch search;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	MockMvc mvc;
+
+	User rep;
+
+	Viewer viewer;
+
+	/** A made-up word no other test uses, so that only this test's records match it. */
+	String word;
+
+	@BeforeEach
+	void signIn() {
+		this.rep = this.users.create(Role.REP);
+		this.viewer = TestUsers.viewer(this.rep);
+		this.word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+	}
+
+	@Test
+	void findsAccountsByPartOfTheNameAndByDomain() {
+		Account byName = createAccount("Quill " + this.word + " Partners", null);
+		Account byDomain = createAccount("Starlight Holdings", "https://www." + this.word + "-star.example");
+
+		assertThat(this.search.search(this.viewer, this.word.substring(1), 10).ofType(Accounts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactlyInAnyOrder(byName.id(), byDomain.id());
+		assertThat(this.search.search(this.viewer, this.word + "-star.example", 10).hits()).singleElement()
+			.satisfies(hit -> {
+				assertThat(hit.id()).isEqualTo(byDomain.id());
+				assertThat(hit.type()).isEqualTo("account");
+				assertThat(hit.title()).isEqualTo("Starlight Holdings");
+				assertThat(hit.subtitle()).contains(this.word + "-star.example");
+				assertThat(hit.url()).isEqualTo("/accounts/" + byDomain.id());
+			});
+	}
+
+	@Test
+	void findsContactsByNameAndByEmail() {
+		Contact byName = createContact("Gamora", this.word + "son", null);
+		Contact byEmail = createContact("Peter", "Quill", "peter@" + this.word + ".example");
+
+		assertThat(this.search.search(this.viewer, "gamora " + this.word, 10).ofType(Contacts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(byName.id());
+		assertThat(this.search.search(this.viewer, "@" + this.word, 10).hits()).singleElement().satisfies(hit -> {
+			assertThat(hit.id()).isEqualTo(byEmail.id());
+			assertThat(hit.type()).isEqualTo("contact");
+			assertThat(hit.title()).isEqualTo("Peter Quill");
+			assertThat(hit.url()).isEqualTo("/contacts/" + byEmail.id());
+		});
+	}
+
+	@Test
+	void ranksTheExactNameFirst() {
+		createAccount(this.word + " Holdings", null);
+		createAccount("Old " + this.word, null);
+		createContact(null, this.word + "ski", null);
+		Contact exactContact = createContact(null, this.word, null);
+
+		SearchResults results = this.search.search(this.viewer, this.word.toUpperCase(Locale.ROOT), 10);
+
+		assertThat(results.hits()).hasSize(4);
+		assertThat(results.hits().get(0).id()).isEqualTo(exactContact.id());
+		assertThat(results.hits().get(1).type()).isEqualTo("account");
+
+		Account exactAccount = createAccount(this.word, null);
+		assertThat(this.search.search(this.viewer, this.word, 10).hits()).extracting(SearchHit::id)
+			.startsWith(exactAccount.id(), exactContact.id());
+	}
+
+	@Test
+	void leavesOutRecordsInTheRecycleBin() {
+		Account account = createAccount("Deleted " + this.word, null);
+		this.accounts.delete(this.viewer, account.id());
+
+		assertThat(this.search.search(this.viewer, this.word, 10).isEmpty()).isTrue();
+	}
+
+	@Test
+	void emptyQueryFindsNothingAndLimitIsChecked() {
+		createAccount(this.word, null);
+
+		assertThat(this.search.search(this.viewer, "   ", 10).isEmpty()).isTrue();
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.search.search(this.viewer, this.word, 0))
+			.satisfies(ex -> assertThat(ex.fieldErrors()).containsKey("limit"));
+	}
+
+	@Test
+	void apiReturnsTheHits() throws Exception {
+		Account account = createAccount(this.word + " Industries", null);
+		createContact(null, this.word, null);
+
+		this.mvc
+			.perform(get("/api/v1/search").param("q", this.word).param("limit", "1").with(TestUsers.basic(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].type").value("contact"))
+			.andExpect(jsonPath("$[1].id").value(account.id().toString()))
+			.andExpect(jsonPath("$[1].url").value("/accounts/" + account.id()));
+		this.mvc
+			.perform(get("/api/v1/search").param("q", this.word).param("limit", "500").with(TestUsers.basic(this.rep)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void apiRequiresCredentials() throws Exception {
+		createAccount(this.word, null);
+
+		this.mvc.perform(get("/api/v1/search").param("q", this.word))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.status").value(401));
+	}
+
+	private Account createAccount(String name, String website) {
+		return this.accounts.create(this.viewer, new AccountDetails(name, website, null, null, null, null, null, null,
+				null, null, null, null, this.rep.id(), null));
+	}
+
+	private Contact createContact(String firstName, String lastName, String email) {
+		return this.contacts.create(this.viewer,
+				new ContactDetails(firstName, lastName, null, email, null, null, null, this.rep.id()));
+	}
+
+}
