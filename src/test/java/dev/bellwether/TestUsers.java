@@ -12,6 +12,7 @@ import dev.bellwether.identity.Viewer;
 import jakarta.servlet.http.Cookie;
 
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -32,11 +33,15 @@ public class TestUsers {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-	private final UserDirectory users;
+	private final ObjectProvider<UserDirectory> users;
 
 	private UserDirectory.EncodedPassword password;
 
-	public TestUsers(UserDirectory users) {
+	/**
+	 * Resolved lazily: module tests that leave out the identity module still load this
+	 * class.
+	 */
+	public TestUsers(ObjectProvider<UserDirectory> users) {
 		this.users = users;
 	}
 
@@ -47,8 +52,9 @@ public class TestUsers {
 	public User create(Role role, UUID managerId) {
 		String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet() + "-"
 				+ UUID.randomUUID().toString().substring(0, 6);
-		return this.users.create(new UserProfile(username, "Test " + username, username + "@test.example", "Tester",
-				role, managerId, "Team", "Region", null), PASSWORD, null);
+		return this.users.getObject()
+			.create(new UserProfile(username, "Test " + username, username + "@test.example", "Tester", role, managerId,
+					"Team", "Region", null), PASSWORD, null);
 	}
 
 	public static Viewer viewer(User user) {

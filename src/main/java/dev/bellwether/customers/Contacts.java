@@ -23,6 +23,7 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -243,6 +244,14 @@ public class Contacts {
 		Contact contact = load(id).filter(Contact::isDeleted)
 			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
 		this.visibility.requireEdit(viewer, ACCESS, contact.ownerId());
+		if (contact.accountId() != null
+				&& this.jdbc.sql("select count(*) from accounts where id = :id and deleted_at is not null")
+					.param("id", contact.accountId())
+					.query(Long.class)
+					.single() > 0) {
+			throw new InvalidInputException("accountId", "Restore the account " + contact.accountName() + " first: "
+					+ contact.fullName() + " belongs to it, and it is in the recycle bin too.");
+		}
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,

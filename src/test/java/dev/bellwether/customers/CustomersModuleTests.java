@@ -133,4 +133,19 @@ class CustomersModuleTests {
 			.satisfies(ex -> assertThat(((InvalidInputException) ex).fieldErrors()).containsKeys("lastName", "email"));
 	}
 
+	@Test
+	void aContactDeletedWithItsAccountIsRestoredOnlyWithIt() {
+		Viewer rep = rep();
+		Account account = this.accounts.create(rep, account("Confiserie", rep.id()));
+		Contact contact = this.contacts.create(rep,
+				new ContactDetails("Luc", "Martin", null, null, null, null, account.id(), rep.id()));
+		this.accounts.delete(rep, account.id());
+
+		assertThatThrownBy(() -> this.contacts.restore(rep, contact.id())).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("Restore the account Confiserie first");
+		assertThat(this.contacts.deleted(rep, org.springframework.data.domain.Pageable.ofSize(500)).getContent())
+			.extracting(Contact::id)
+			.contains(contact.id());
+	}
+
 }

@@ -13,6 +13,7 @@ import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -84,8 +85,13 @@ class RecycleBinController {
 
 	@PostMapping("/recycle-bin/contacts/{id}/restore")
 	String restoreContact(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
-		Contact contact = this.contacts.restore(viewer, id);
-		redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " restored.");
+		try {
+			Contact contact = this.contacts.restore(viewer, id);
+			redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " restored.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
 		return "redirect:/recycle-bin";
 	}
 
