@@ -24,6 +24,7 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -31,7 +32,6 @@ import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.Text.blankToNull;
+import static dev.bellwether.platform.Text.trim;
 import static dev.bellwether.platform.SqlValues.instant;
 import static dev.bellwether.platform.SqlValues.utc;
 
@@ -72,6 +74,8 @@ public class Accounts {
 			  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
 			  :actor, :now, :actor, 0)
 			""";
+
+	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from accounts a");
 
 	private final JdbcClient jdbc;
 
@@ -117,19 +121,8 @@ public class Accounts {
 	public Page<Account> list(Viewer viewer, AccountFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, filter, params, false);
-		long total = this.jdbc.sql("select count(*) from accounts a where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
 		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(a.name)", "a.id");
-		List<Account> content = this.jdbc
-			.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(Accounts::map)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return PAGED.fetch(this.jdbc, where, params, order, pageable, Accounts::map);
 	}
 
 	/**
@@ -138,18 +131,7 @@ public class Accounts {
 	public Page<Account> deleted(Viewer viewer, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, AccountFilter.all(), params, true);
-		long total = this.jdbc.sql("select count(*) from accounts a where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Account> content = this.jdbc
-			.sql(SELECT + " where " + where + " order by a.deleted_at desc, a.id limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(Accounts::map)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return PAGED.fetch(this.jdbc, where, params, "a.deleted_at desc, a.id", pageable, Accounts::map);
 	}
 
 	/**
@@ -453,14 +435,6 @@ public class Accounts {
 			.compare("ownerId", before.ownerId(), after.ownerId())
 			.compare("description", trim(before.description()), trim(after.description()))
 			.changes();
-	}
-
-	private static String trim(String value) {
-		return value == null ? null : value.trim();
-	}
-
-	private static String blankToNull(String value) {
-		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 
 	static Account map(ResultSet rs, int row) throws SQLException {

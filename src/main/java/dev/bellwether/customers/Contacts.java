@@ -23,6 +23,7 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
@@ -31,7 +32,6 @@ import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.Text.blankToNull;
+import static dev.bellwether.platform.Text.trim;
 import static dev.bellwether.platform.SqlValues.instant;
 import static dev.bellwether.platform.SqlValues.utc;
 
@@ -71,6 +73,8 @@ public class Contacts {
 			values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
 			  :now, :actor, 0)
 			""";
+
+	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from contacts c");
 
 	private final JdbcClient jdbc;
 
@@ -111,37 +115,15 @@ public class Contacts {
 	public Page<Contact> list(Viewer viewer, ContactFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, filter, params, false);
-		long total = this.jdbc.sql("select count(*) from contacts c where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
 		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(c.last_name)",
 				"lower(c.first_name)", "c.id");
-		List<Contact> content = this.jdbc
-			.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(Contacts::map)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return PAGED.fetch(this.jdbc, where, params, order, pageable, Contacts::map);
 	}
 
 	public Page<Contact> deleted(Viewer viewer, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, ContactFilter.all(), params, true);
-		long total = this.jdbc.sql("select count(*) from contacts c where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Contact> content = this.jdbc
-			.sql(SELECT + " where " + where + " order by c.deleted_at desc, c.id limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(Contacts::map)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return PAGED.fetch(this.jdbc, where, params, "c.deleted_at desc, c.id", pageable, Contacts::map);
 	}
 
 	public List<Contact> search(Viewer viewer, String text, int limit) {
@@ -351,14 +333,6 @@ public class Contacts {
 			.compare("accountId", before.accountId(), after.accountId())
 			.compare("ownerId", before.ownerId(), after.ownerId())
 			.changes();
-	}
-
-	private static String trim(String value) {
-		return value == null ? null : value.trim();
-	}
-
-	private static String blankToNull(String value) {
-		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 
 	static Contact map(ResultSet rs, int row) throws SQLException {

@@ -20,6 +20,7 @@ import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -27,13 +28,14 @@ import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
+
+import static dev.bellwether.platform.Text.blankToNull;
 
 /**
  * Users: looked up by everyone (owners' names), created and changed by administrators,
@@ -63,6 +65,8 @@ public class UserDirectory {
 	private static final String SELECT = """
 			select u.*, m.full_name as manager_name from users u left join users m on m.id = u.manager_id
 			""";
+
+	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from users u");
 
 	private final JdbcClient jdbc;
 
@@ -146,17 +150,9 @@ public class UserDirectory {
 			where.append(" and u.manager_id = :managerId");
 			params.put("managerId", filter.managerId());
 		}
-		long total = this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
-		String sql = SELECT + where + " order by "
-				+ PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(u.full_name)", "u.id")
-				+ " limit :limit offset :offset";
-		List<User> users = this.jdbc.sql(sql)
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(UserDirectory::map)
-			.list();
-		return new PageImpl<>(users, pageable, total);
+		return PAGED.fetch(this.jdbc, where.substring(" where ".length()), params,
+				PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(u.full_name)", "u.id"), pageable,
+				UserDirectory::map);
 	}
 
 	/**
@@ -467,10 +463,6 @@ public class UserDirectory {
 			.compare("team", before == null ? null : before.team(), after.team())
 			.compare("region", before == null ? null : before.region(), after.region())
 			.compare("hiredOn", before == null ? null : before.hiredOn(), after.hiredOn());
-	}
-
-	private static String blankToNull(String value) {
-		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 
 	static User map(ResultSet rs, int row) throws SQLException {

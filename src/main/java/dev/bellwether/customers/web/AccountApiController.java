@@ -1,7 +1,6 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,9 +115,7 @@ class AccountApiController {
 	private PagedModel<AccountResource> resources(Page<Account> page) {
 		Map<UUID, String> names = this.users
 			.namesOf(page.getContent().stream().map(Account::ownerId).collect(Collectors.toSet()));
-		List<AccountResource> content = page.getContent().stream().map(a -> AccountResource.of(a, names)).toList();
-		return new PagedModel<>(
-				new org.springframework.data.domain.PageImpl<>(content, page.getPageable(), page.getTotalElements()));
+		return new PagedModel<>(page.map(a -> AccountResource.of(a, names)));
 	}
 
 }

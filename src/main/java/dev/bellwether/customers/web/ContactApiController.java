@@ -1,7 +1,6 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -116,8 +114,7 @@ class ContactApiController {
 	private PagedModel<ContactResource> resources(Page<Contact> page) {
 		Map<UUID, String> names = this.users
 			.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet()));
-		List<ContactResource> content = page.getContent().stream().map(c -> ContactResource.of(c, names)).toList();
-		return new PagedModel<>(new PageImpl<>(content, page.getPageable(), page.getTotalElements()));
+		return new PagedModel<>(page.map(c -> ContactResource.of(c, names)));
 	}
 
 }
