@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main flow a new user takes, in a real browser: sign in, create an account (fixing a
- * validation error on the way), find it again, sign out.
+ * validation error on the way), find it again, add a contact to it, find the contact with
+ * the global search, sign out.
  */
 @BrowserTest
 class SignInAndAccountsBrowserIT {
@@ -26,7 +27,7 @@ class SignInAndAccountsBrowserIT {
 	TestUsers users;
 
 	@Test
-	void signsInCreatesAnAccountFindsItAndSignsOut(Browser browser) {
+	void signsInCreatesAnAccountAddsAContactFindsItAndSignsOut(Browser browser) {
 		User rep = this.users.create(Role.REP);
 		String name = "Bellwether Browser Test " + UUID.randomUUID().toString().substring(0, 8);
 
@@ -54,6 +55,24 @@ class SignInAndAccountsBrowserIT {
 		});
 		browser.click(By.linkText(name));
 		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), name));
+
+		String lastName = "Quillfeather" + UUID.randomUUID().toString().substring(0, 6);
+		browser.click(By.id("add-contact"));
+		browser.visible(By.cssSelector("#contact-form [name=firstName]")).sendKeys("Imogen");
+		browser.driver().findElement(By.cssSelector("#contact-form [name=lastName]")).sendKeys(lastName);
+		browser.driver()
+			.findElement(By.cssSelector("#contact-form [name=email]"))
+			.sendKeys("imogen@browser-test.example");
+		browser.click(By.id("save-contact"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), "Imogen " + lastName));
+		assertThat(browser.driver().findElement(By.linkText(name)).isDisplayed()).as("linked to its account").isTrue();
+
+		WebElement globalSearch = browser.visible(By.id("global-search"));
+		globalSearch.sendKeys(lastName.toLowerCase());
+		globalSearch.submit();
+		browser.waitUntil(ExpectedConditions.urlContains("/search?q="));
+		browser.click(By.cssSelector("#contact-hits a"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), "Imogen " + lastName));
 
 		browser.signOut();
 		assertThat(browser.path()).isEqualTo("/login?logout");
