@@ -3,7 +3,6 @@ package dev.bellwether.identity;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,11 +66,7 @@ public class OrgChart {
 	 * @return the user and everyone below them, at any depth
 	 */
 	public Set<UUID> organisationOf(UUID userId) {
-		return this.jdbc.sql(subtreeSql(":id"))
-			.param("id", userId)
-			.query(UUID.class)
-			.stream()
-			.collect(Collectors.toSet());
+		return this.jdbc.sql(subtreeSql(":id")).param("id", userId).query(UUID.class).set();
 	}
 
 	/**
