@@ -69,10 +69,10 @@ public class Accounts {
 	private static final String INSERT = """
 			insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
 			  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
-			  description, created_at, created_by, updated_at, updated_by, version)
+			  description, created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version)
 			values (:id, :name, :website, :domain, :industry, :phone, :billingStreet, :billingCity, :billingState,
 			  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
-			  :actor, :now, :actor, 0)
+			  :actor, :now, :actor, :now, :actor, 0)
 			""";
 
 	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from accounts a");

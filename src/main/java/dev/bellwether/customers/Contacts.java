@@ -69,9 +69,9 @@ public class Contacts {
 
 	private static final String INSERT = """
 			insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
-			  created_at, created_by, updated_at, updated_by, version)
+			  created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version)
 			values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
-			  :now, :actor, 0)
+			  :now, :actor, :now, :actor, 0)
 			""";
 
 	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from contacts c");
