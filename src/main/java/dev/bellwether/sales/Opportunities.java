@@ -1,0 +1,817 @@
+package dev.bellwether.sales;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.OrgChart;
+import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.PageRequests;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.SqlValues.instant;
+import static dev.bellwether.platform.SqlValues.utc;
+import static dev.bellwether.platform.Text.blankToNull;
+import static dev.bellwether.platform.Text.trim;
+
+/**
+ * Deals. Every read goes through {@link OpportunityAccess} (one visibility rule for
+ * pages, board, search, timeline and API); every change is checked against the stage's
+ * rules ({@link DealTerms}), versioned, written to the stage history when stage, amount,
+ * close date, probability or forecast category change, and published as a
+ * {@link RecordChanged} (and an {@link OpportunityStageChanged} when the stage changes).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Opportunities {
+
+	public static final String RECORD_TYPE = OpportunityAccess.RECORD_TYPE;
+
+	/**
+	 * Lists count their rows only this far past the current page: beyond it the total is
+	 * "more than", and a count over a million rows does not slow every page down.
+	 */
+	public static final int COUNT_CAP = 10_000;
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "lower(o.name)", "amount", "o.amount",
+			"closeDate", "o.close_date", "stage", "s.position", "probability", "o.probability", "createdAt",
+			"o.created_at", "updatedAt", "o.updated_at", "lastTouchedAt", "o.last_touched_at");
+
+	private static final String FROM = " from opportunities o join pipeline_stages s on s.id = o.stage_id";
+
+	private static final String HISTORY_SELECT = """
+			select h.*, fs.name as from_stage_name, ts.name as to_stage_name from opportunity_history h
+			left join pipeline_stages fs on fs.id = h.from_stage_id join pipeline_stages ts on ts.id = h.to_stage_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final OpportunityAccess access;
+
+	private final OpportunityFreshness freshness;
+
+	private final PipelineStages stages;
+
+	private final Products products;
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	private final OrgChart orgChart;
+
+	private final InputValidation validation;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String currency;
+
+	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
+			Products products, Accounts accounts, Contacts contacts, UserDirectory users, OrgChart orgChart,
+			InputValidation validation, ApplicationEventPublisher events, Clock clock,
+			@Value("${bellwether.sales.currency:USD}") String currency) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.freshness = freshness;
+		this.stages = stages;
+		this.products = products;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+		this.orgChart = orgChart;
+		this.validation = validation;
+		this.events = events;
+		this.clock = clock;
+		this.currency = currency;
+	}
+
+	/**
+	 * @return the company currency every amount is in
+	 */
+	public String currency() {
+		return this.currency;
+	}
+
+	/**
+	 * @return the deal, if it exists, is not in the recycle bin and the viewer may read
+	 * it
+	 * @throws RecordNotFoundException otherwise
+	 */
+	public Opportunity get(Viewer viewer, UUID id) {
+		Opportunity deal = load(id).filter(o -> !o.isDeleted())
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		if (!this.access.canRead(viewer, deal.ownerId())) {
+			throw new RecordNotFoundException(RECORD_TYPE, id);
+		}
+		return deal;
+	}
+
+	public boolean canEdit(Viewer viewer, Opportunity deal) {
+		return this.access.canEdit(viewer, deal.ownerId());
+	}
+
+	/**
+	 * Deals the viewer may see that match the filter. The total is exact up to
+	 * {@link #COUNT_CAP} rows past the page, "at least" beyond (see
+	 * {@link #isCountCapped}).
+	 */
+	public Page<Opportunity> list(Viewer viewer, OpportunityFilter filter, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, filter, params, false);
+		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "o.close_date", "o.id");
+		return page(where, params, order, pageable);
+	}
+
+	/**
+	 * @return whether the page's total stopped at the count cap (there are at least that
+	 * many)
+	 */
+	public static boolean isCountCapped(Page<?> page) {
+		return page.getTotalElements() >= page.getPageable().getOffset() + page.getSize() + COUNT_CAP;
+	}
+
+	/**
+	 * Deals in the recycle bin that the viewer may read, most recently deleted first.
+	 */
+	public Page<Opportunity> deleted(Viewer viewer, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, OpportunityFilter.all(), params, true);
+		return page(where, params, "o.deleted_at desc, o.id", pageable);
+	}
+
+	/**
+	 * Deals whose name contains the text (or nearly does), best matches first, for the
+	 * search box.
+	 */
+	public List<Opportunity> search(Viewer viewer, String text, int limit) {
+		if (!StringUtils.hasText(text)) {
+			return List.of();
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, OpportunityFilter.all(), params, false)
+				+ " and (lower(o.name) like :q or lower(o.name) % :exact)";
+		params.put("q", contains(text));
+		params.put("exact", text.trim().toLowerCase(java.util.Locale.ROOT));
+		params.put("limit", limit);
+		return this.jdbc.sql(select() + FROM + " where " + where
+				+ " order by (lower(o.name) = :exact) desc, similarity(lower(o.name), :exact) desc, o.id limit :limit")
+			.params(params)
+			.params(freshnessParams())
+			.query(Opportunities::map)
+			.list();
+	}
+
+	/**
+	 * @return the names of the given deals, for showing beside other records (no
+	 * visibility check: callers show names of deals they were allowed to link)
+	 */
+	public Map<UUID, String> namesOf(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("select id, name from opportunities where id in (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
+	}
+
+	/**
+	 * @return the deal's stage history, newest first
+	 */
+	public List<StageChange> history(Viewer viewer, UUID id) {
+		get(viewer, id);
+		return this.jdbc.sql(HISTORY_SELECT + " where h.opportunity_id = :id order by h.changed_at desc, h.id desc")
+			.param("id", id)
+			.query(Opportunities::mapChange)
+			.list();
+	}
+
+	/**
+	 * @return the deal's line items, in order
+	 */
+	public List<LineItem> lineItems(Viewer viewer, UUID id) {
+		get(viewer, id);
+		return loadLineItems(id);
+	}
+
+	@Transactional
+	public Opportunity create(Viewer viewer, OpportunityDetails details) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		PipelineStage stage = validate(viewer, null, details, errors);
+		DealTerms terms = stage == null ? null
+				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
+		InputValidation.throwIfAny(errors);
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
+		Map<String, Object> columns = columns(details, terms, amount);
+		this.jdbc
+			.sql("""
+					insert into opportunities (id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency,
+					  amount_from_line_items, close_date, probability, forecast_category, next_step, lead_source,
+					  loss_reason, description, closed_at, first_stage_id, first_forecast_category, last_touched_at,
+					  last_touched_by, created_at, created_by, updated_at, updated_by, version)
+					values (:id, :name, :accountId, :primaryContactId, :ownerId, :stageId, :amount, :currency,
+					  :amountFromLineItems, :closeDate, :probability, :forecastCategory, :nextStep, :leadSource,
+					  :lossReason, :description, :closedAt, :stageId, :forecastCategory, :now, :actor, :now, :actor,
+					  :now, :actor, 0)
+					""")
+			.params(columns)
+			.param("id", id)
+			.param("currency", this.currency)
+			.param("closedAt", stage.outcome().isClosed() ? utc(now) : null)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		Opportunity created = load(id).orElseThrow();
+		writeHistory(null, created, viewer.id(), now);
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, diff(null, created)));
+		this.events.publishEvent(new OpportunityStageChanged(id, created.ownerId(), null, created.stageId(),
+				created.outcome(), viewer.id(), now));
+		return created;
+	}
+
+	/**
+	 * Saves the deal as entered. When the stage changes, a probability or forecast
+	 * category left as it was takes the new stage's default.
+	 */
+	@Transactional
+	public Opportunity update(Viewer viewer, UUID id, long expectedVersion, OpportunityDetails details) {
+		Opportunity before = get(viewer, id);
+		this.access.requireEdit(viewer, id);
+		return save(viewer, before, expectedVersion, details);
+	}
+
+	/**
+	 * Moves the deal to another stage (the board, stage buttons, the API), with the
+	 * stage's default probability and forecast category.
+	 * @param lossReason required when the stage is a lost one
+	 */
+	@Transactional
+	public Opportunity changeStage(Viewer viewer, UUID id, UUID stageId, long expectedVersion, String lossReason) {
+		Opportunity before = get(viewer, id);
+		this.access.requireEdit(viewer, id);
+		if (stageId == null) {
+			throw new InvalidInputException("stageId", "Choose the stage to move the deal to.");
+		}
+		OpportunityDetails details = before.details().withStage(stageId, null, null, lossReason);
+		return save(viewer, before, expectedVersion, details);
+	}
+
+	private Opportunity save(Viewer viewer, Opportunity before, long expectedVersion, OpportunityDetails entered) {
+		OpportunityDetails details = entered;
+		if (!before.stageId().equals(details.stageId())) {
+			details = details.withStage(details.stageId(),
+					Objects.equals(details.probability(), before.probability()) ? null : details.probability(),
+					details.forecastCategory() == before.forecastCategory() ? null : details.forecastCategory(),
+					details.lossReason());
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		PipelineStage stage = validate(viewer, before, details, errors);
+		DealTerms terms = stage == null ? null
+				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
+		InputValidation.throwIfAny(errors);
+		if (before.version() != expectedVersion) {
+			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		boolean stageChanged = !before.stageId().equals(stage.id());
+		Instant closedAt = !stage.outcome().isClosed() ? null : stageChanged ? now : before.closedAt();
+		BigDecimal amount = details.amountFromLineItems() ? lineItemTotal(before.id()) : details.amount();
+		int updated = this.jdbc.sql("""
+				update opportunities set name = :name, account_id = :accountId, primary_contact_id = :primaryContactId,
+				  owner_id = :ownerId, stage_id = :stageId, amount = :amount,
+				  amount_from_line_items = :amountFromLineItems, close_date = :closeDate, probability = :probability,
+				  forecast_category = :forecastCategory, next_step = :nextStep, lead_source = :leadSource,
+				  loss_reason = :lossReason, description = :description, closed_at = :closedAt, updated_at = :now,
+				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
+				where id = :id and version = :version and deleted_at is null
+				""")
+			.params(columns(details, terms, amount))
+			.param("closedAt", utc(closedAt))
+			.param("id", before.id())
+			.param("version", expectedVersion)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
+		}
+		Opportunity after = load(before.id()).orElseThrow();
+		recordChange(viewer, before, after, now);
+		return after;
+	}
+
+	private void recordChange(Viewer viewer, Opportunity before, Opportunity after, Instant now) {
+		if (forecastChanged(before, after)) {
+			writeHistory(before, after, viewer.id(), now);
+		}
+		List<FieldChange> changes = diff(before, after);
+		if (!changes.isEmpty()) {
+			this.events.publishEvent(
+					new RecordChanged(RECORD_TYPE, after.id(), ChangeKind.UPDATED, viewer.id(), now, changes));
+		}
+		if (!before.stageId().equals(after.stageId())) {
+			this.events.publishEvent(new OpportunityStageChanged(after.id(), after.ownerId(), before.stageId(),
+					after.stageId(), after.outcome(), viewer.id(), now));
+		}
+	}
+
+	/**
+	 * Moves the deal to the recycle bin.
+	 */
+	@Transactional
+	public void delete(Viewer viewer, UUID id) {
+		get(viewer, id);
+		this.access.requireEdit(viewer, id);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update opportunities set deleted_at = :now, deleted_by = :actor, version = version + 1
+				where id = :id and deleted_at is null
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+	}
+
+	/**
+	 * Brings a deal back from the recycle bin; one deleted with its account comes back
+	 * with the account only.
+	 */
+	@Transactional
+	public Opportunity restore(Viewer viewer, UUID id) {
+		Opportunity deal = load(id).filter(Opportunity::isDeleted)
+			.filter(o -> this.access.canRead(viewer, o.ownerId()))
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		if (!this.access.canEdit(viewer, deal.ownerId())) {
+			throw new ForbiddenException("You can't restore " + deal.name()
+					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
+		}
+		if (deal.deletedWith() != null) {
+			String account = this.accounts.namesOf(List.of(deal.deletedWith()))
+				.getOrDefault(deal.deletedWith(), "its account");
+			throw new InvalidInputException("id", deal.name() + " went to the recycle bin with the account " + account
+					+ ". Restore the account " + account + " first; its deals come back with it.");
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update opportunities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
+				  version = version + 1 where id = :id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Deletes a deal from the recycle bin for good, with its line items and stage history
+	 * (administrators only).
+	 */
+	@Transactional
+	public void purge(Viewer viewer, UUID id) {
+		if (!viewer.isAdmin()) {
+			throw new ForbiddenException("Only administrators can empty the recycle bin.");
+		}
+		load(id).filter(Opportunity::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		this.jdbc.sql("delete from opportunities where id = :id").param("id", id).update();
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+	}
+
+	@Transactional
+	public LineItem addLineItem(Viewer viewer, UUID opportunityId, LineItemDetails details) {
+		Opportunity before = get(viewer, opportunityId);
+		this.access.requireEdit(viewer, opportunityId);
+		Product product = validate(details, null);
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("""
+					insert into opportunity_line_items (id, opportunity_id, product_id, position, quantity, unit_price,
+					  discount_percent, description, created_at, created_by, updated_at, updated_by, version)
+					values (:id, :opportunityId, :productId,
+					  (select coalesce(max(position), 0) + 1 from opportunity_line_items where opportunity_id = :opportunityId),
+					  :quantity, :unitPrice, :discount, :description, :now, :actor, :now, :actor, 0)
+					""")
+			.param("id", id)
+			.param("opportunityId", opportunityId)
+			.param("productId", product.id())
+			.param("quantity", details.quantity())
+			.param("unitPrice", details.unitPrice() != null ? details.unitPrice() : product.listPrice())
+			.param("discount", details.discountPercent() != null ? details.discountPercent() : BigDecimal.ZERO)
+			.param("description", blankToNull(details.description()))
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		lineItemsChanged(viewer, before, now);
+		return loadLineItem(opportunityId, id);
+	}
+
+	@Transactional
+	public LineItem updateLineItem(Viewer viewer, UUID opportunityId, UUID lineItemId, long expectedVersion,
+			LineItemDetails details) {
+		Opportunity before = get(viewer, opportunityId);
+		this.access.requireEdit(viewer, opportunityId);
+		LineItem item = loadLineItem(opportunityId, lineItemId);
+		Product product = validate(details, item.productId());
+		Instant now = this.clock.instant();
+		int updated = this.jdbc
+			.sql("""
+					update opportunity_line_items set product_id = :productId, quantity = :quantity, unit_price = :unitPrice,
+					  discount_percent = :discount, description = :description, updated_at = :now, updated_by = :actor,
+					  version = version + 1
+					where id = :id and opportunity_id = :opportunityId and version = :version
+					""")
+			.param("id", lineItemId)
+			.param("opportunityId", opportunityId)
+			.param("version", expectedVersion)
+			.param("productId", product.id())
+			.param("quantity", details.quantity())
+			.param("unitPrice", details.unitPrice() != null ? details.unitPrice() : product.listPrice())
+			.param("discount", details.discountPercent() != null ? details.discountPercent() : BigDecimal.ZERO)
+			.param("description", blankToNull(details.description()))
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException("line item", lineItemId, expectedVersion);
+		}
+		lineItemsChanged(viewer, before, now);
+		return loadLineItem(opportunityId, lineItemId);
+	}
+
+	@Transactional
+	public void removeLineItem(Viewer viewer, UUID opportunityId, UUID lineItemId) {
+		Opportunity before = get(viewer, opportunityId);
+		this.access.requireEdit(viewer, opportunityId);
+		loadLineItem(opportunityId, lineItemId);
+		this.jdbc.sql("delete from opportunity_line_items where id = :id and opportunity_id = :opportunityId")
+			.param("id", lineItemId)
+			.param("opportunityId", opportunityId)
+			.update();
+		lineItemsChanged(viewer, before, this.clock.instant());
+	}
+
+	/**
+	 * A change to the line items touches the deal and, when its amount is their sum,
+	 * changes the amount (with history) — one new version of the deal either way.
+	 */
+	private void lineItemsChanged(Viewer viewer, Opportunity before, Instant now) {
+		BigDecimal amount = before.amountFromLineItems() ? lineItemTotal(before.id()) : before.amount();
+		this.jdbc.sql("""
+				update opportunities set amount = :amount, updated_at = :now, updated_by = :actor,
+				  last_touched_at = :now, last_touched_by = :actor, version = version + 1 where id = :id
+				""")
+			.param("amount", amount)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", before.id())
+			.update();
+		recordChange(viewer, before, load(before.id()).orElseThrow(), now);
+	}
+
+	/**
+	 * Records work done on a deal elsewhere (an activity logged on it) as a touch.
+	 */
+	@Transactional
+	void touch(UUID id, UUID actorId, Instant at) {
+		this.jdbc.sql("""
+				update opportunities set last_touched_at = :at, last_touched_by = :actor
+				where id = :id and last_touched_at < :at
+				""").param("at", utc(at)).param("actor", actorId).param("id", id).update();
+	}
+
+	private Product validate(LineItemDetails details, UUID currentProductId) {
+		Map<String, String> errors = this.validation.violations(details);
+		Product product = null;
+		if (details.productId() != null) {
+			product = this.products.find(details.productId()).orElse(null);
+			if (product == null) {
+				errors.putIfAbsent("productId", "There is no product with id " + details.productId() + ".");
+			}
+			else if (!product.active() && !product.id().equals(currentProductId)) {
+				errors.putIfAbsent("productId", product.name() + " is no longer sold; choose an active product.");
+			}
+		}
+		InputValidation.throwIfAny(errors);
+		return product;
+	}
+
+	/**
+	 * @return the stage, if it exists (errors otherwise)
+	 */
+	private PipelineStage validate(Viewer viewer, Opportunity before, OpportunityDetails details,
+			Map<String, String> errors) {
+		errors.putAll(this.validation.violations(details));
+		if (details.amountFromLineItems()) {
+			errors.remove("amount");
+		}
+		PipelineStage stage = null;
+		if (details.stageId() != null) {
+			stage = this.stages.find(details.stageId()).orElse(null);
+			if (stage == null) {
+				errors.putIfAbsent("stageId", "There is no stage with id " + details.stageId() + ".");
+			}
+			else if (stage.retired() && (before == null || !before.stageId().equals(stage.id()))) {
+				errors.putIfAbsent("stageId", stage.name() + " is retired; choose an active stage.");
+				stage = null;
+			}
+		}
+		Account account = null;
+		if (details.accountId() != null) {
+			try {
+				account = this.accounts.get(viewer, details.accountId());
+			}
+			catch (RecordNotFoundException ex) {
+				errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
+			}
+		}
+		if (details.primaryContactId() != null) {
+			try {
+				Contact contact = this.contacts.get(viewer, details.primaryContactId());
+				if (account != null && !account.id().equals(contact.accountId())) {
+					errors.putIfAbsent("primaryContactId", contact.fullName() + " doesn't work at " + account.name()
+							+ "; choose one of its contacts.");
+				}
+			}
+			catch (RecordNotFoundException ex) {
+				errors.putIfAbsent("primaryContactId",
+						"There is no contact with id " + details.primaryContactId() + ".");
+			}
+		}
+		if (details.ownerId() != null) {
+			Optional<User> owner = this.users.find(details.ownerId());
+			if (owner.isEmpty()) {
+				errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
+			}
+			else if (!owner.get().active() && (before == null || !before.ownerId().equals(details.ownerId()))) {
+				errors.putIfAbsent("ownerId", owner.get().fullName() + " is deactivated and can't own deals.");
+			}
+		}
+		return stage;
+	}
+
+	private void writeHistory(Opportunity before, Opportunity after, UUID actorId, Instant at) {
+		this.jdbc.sql("""
+				insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id, to_stage_id,
+				  from_amount, to_amount, from_close_date, to_close_date, from_probability, to_probability,
+				  from_forecast_category, to_forecast_category)
+				values (:id, :opportunityId, :at, :actor, :fromStage, :toStage, :fromAmount, :toAmount, :fromClose,
+				  :toClose, :fromProbability, :toProbability, :fromCategory, :toCategory)
+				""")
+			.param("id", Ids.newId())
+			.param("opportunityId", after.id())
+			.param("at", utc(at))
+			.param("actor", actorId)
+			.param("fromStage", before == null ? null : before.stageId())
+			.param("toStage", after.stageId())
+			.param("fromAmount", before == null ? null : before.amount())
+			.param("toAmount", after.amount())
+			.param("fromClose", before == null ? null : before.closeDate())
+			.param("toClose", after.closeDate())
+			.param("fromProbability", before == null ? null : before.probability())
+			.param("toProbability", after.probability())
+			.param("fromCategory", before == null ? null : before.forecastCategory().name())
+			.param("toCategory", after.forecastCategory().name())
+			.update();
+	}
+
+	static boolean forecastChanged(Opportunity before, Opportunity after) {
+		return !before.stageId().equals(after.stageId()) || !StageChange.sameAmount(before.amount(), after.amount())
+				|| !before.closeDate().equals(after.closeDate()) || before.probability() != after.probability()
+				|| before.forecastCategory() != after.forecastCategory();
+	}
+
+	private String where(Viewer viewer, OpportunityFilter filter, Map<String, Object> params, boolean deleted) {
+		List<String> terms = new ArrayList<>();
+		terms.add(deleted ? "o.deleted_at is not null" : "o.deleted_at is null");
+		add(terms, params, this.access.readFilter(viewer, "o.owner_id"));
+		if (StringUtils.hasText(filter.query())) {
+			terms.add("lower(o.name) like :q");
+			params.put("q", contains(filter.query()));
+		}
+		if (filter.accountId() != null) {
+			terms.add("o.account_id = :accountId");
+			params.put("accountId", filter.accountId());
+		}
+		if (filter.ownerId() != null) {
+			terms.add("o.owner_id = :ownerId");
+			params.put("ownerId", filter.ownerId());
+		}
+		if (filter.teamOf() != null) {
+			terms.add("o.owner_id in (:team)");
+			params.put("team", List.copyOf(this.orgChart.organisationOf(filter.teamOf())));
+		}
+		if (filter.stageId() != null) {
+			terms.add("o.stage_id = :stageId");
+			params.put("stageId", filter.stageId());
+		}
+		if (filter.forecastCategory() != null) {
+			terms.add("o.forecast_category = :forecastCategory");
+			params.put("forecastCategory", filter.forecastCategory().name());
+		}
+		if (filter.closeFrom() != null) {
+			terms.add("o.close_date >= :closeFrom");
+			params.put("closeFrom", filter.closeFrom());
+		}
+		if (filter.closeTo() != null) {
+			terms.add("o.close_date <= :closeTo");
+			params.put("closeTo", filter.closeTo());
+		}
+		if (filter.open() != null) {
+			terms.add(filter.open() ? "o.closed_at is null" : "o.closed_at is not null");
+		}
+		if (filter.stale()) {
+			add(terms, params, this.freshness.stale("o", "s"));
+		}
+		if (filter.overdue()) {
+			add(terms, params, this.freshness.overdue("o"));
+		}
+		return String.join(" and ", terms);
+	}
+
+	private static void add(List<String> terms, Map<String, Object> params, SqlFilter filter) {
+		terms.add(filter.sql());
+		params.putAll(filter.parameters());
+	}
+
+	private Page<Opportunity> page(String where, Map<String, Object> params, String order, Pageable pageable) {
+		long countLimit = pageable.getOffset() + pageable.getPageSize() + COUNT_CAP;
+		long total = this.jdbc
+			.sql("select count(*) from (select 1" + FROM + " where " + where + " limit :countLimit) c")
+			.params(params)
+			.param("countLimit", countLimit)
+			.query(Long.class)
+			.single();
+		List<Opportunity> content = this.jdbc
+			.sql(select() + FROM + " where " + where + " order by " + order + " limit :pageLimit offset :pageOffset")
+			.params(params)
+			.params(freshnessParams())
+			.param("pageLimit", pageable.getPageSize())
+			.param("pageOffset", pageable.getOffset())
+			.query(Opportunities::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * The select list of a deal with its stage and freshness; needs
+	 * {@link #freshnessParams()}.
+	 */
+	private String select() {
+		return "select o.*, s.name as stage_name, s.outcome as stage_outcome, " + this.freshness.stale("o", "s").sql()
+				+ " as stale, " + this.freshness.overdue("o").sql() + " as overdue";
+	}
+
+	private Map<String, Object> freshnessParams() {
+		Map<String, Object> params = new LinkedHashMap<>(this.freshness.stale("o", "s").parameters());
+		params.putAll(this.freshness.overdue("o").parameters());
+		return params;
+	}
+
+	Optional<Opportunity> load(UUID id) {
+		return this.jdbc.sql(select() + FROM + " where o.id = :id")
+			.param("id", id)
+			.params(freshnessParams())
+			.query(Opportunities::map)
+			.optional();
+	}
+
+	private List<LineItem> loadLineItems(UUID opportunityId) {
+		return this.jdbc.sql("""
+				select i.*, p.code as product_code, p.name as product_name from opportunity_line_items i
+				join products p on p.id = i.product_id where i.opportunity_id = :id order by i.position, i.id
+				""").param("id", opportunityId).query(Opportunities::mapLineItem).list();
+	}
+
+	private LineItem loadLineItem(UUID opportunityId, UUID id) {
+		return loadLineItems(opportunityId).stream()
+			.filter(i -> i.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new RecordNotFoundException("line item", id));
+	}
+
+	private BigDecimal lineItemTotal(UUID opportunityId) {
+		return loadLineItems(opportunityId).stream()
+			.map(LineItem::total)
+			.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+	}
+
+	private static Map<String, Object> columns(OpportunityDetails details, DealTerms terms, BigDecimal amount) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("name", details.name().trim());
+		columns.put("accountId", details.accountId());
+		columns.put("primaryContactId", details.primaryContactId());
+		columns.put("ownerId", details.ownerId());
+		columns.put("stageId", details.stageId());
+		columns.put("amount", amount);
+		columns.put("amountFromLineItems", details.amountFromLineItems());
+		columns.put("closeDate", details.closeDate());
+		columns.put("probability", terms.probability());
+		columns.put("forecastCategory", terms.forecastCategory().name());
+		columns.put("nextStep", blankToNull(details.nextStep()));
+		columns.put("leadSource", blankToNull(details.leadSource()));
+		columns.put("lossReason", terms.lossReason());
+		columns.put("description", blankToNull(details.description()));
+		return columns;
+	}
+
+	static List<FieldChange> diff(Opportunity before, Opportunity after) {
+		boolean created = before == null;
+		return new FieldChange.Diff().compare("name", created ? null : before.name(), after.name())
+			.compare("accountId", created ? null : before.accountId(), after.accountId())
+			.compare("primaryContactId", created ? null : before.primaryContactId(), after.primaryContactId())
+			.compare("ownerId", created ? null : before.ownerId(), after.ownerId())
+			.compare("stage", created ? null : before.stageName(), after.stageName())
+			.compare("amount", created ? null : before.amount(), after.amount())
+			.compare("amountFromLineItems", created ? null : before.amountFromLineItems(), after.amountFromLineItems())
+			.compare("closeDate", created ? null : before.closeDate(), after.closeDate())
+			.compare("probability", created ? null : before.probability(), after.probability())
+			.compare("forecastCategory", created ? null : before.forecastCategory(), after.forecastCategory())
+			.compare("nextStep", created ? null : trim(before.nextStep()), trim(after.nextStep()))
+			.compare("leadSource", created ? null : before.leadSource(), after.leadSource())
+			.compare("lossReason", created ? null : before.lossReason(), after.lossReason())
+			.compare("description", created ? null : before.description(), after.description())
+			.changes();
+	}
+
+	static Opportunity map(ResultSet rs, int row) throws SQLException {
+		return new Opportunity(rs.getObject("id", UUID.class), rs.getString("name"),
+				rs.getObject("account_id", UUID.class), rs.getObject("primary_contact_id", UUID.class),
+				rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class), rs.getString("stage_name"),
+				StageOutcome.valueOf(rs.getString("stage_outcome")), rs.getBigDecimal("amount"),
+				rs.getString("currency"), rs.getBoolean("amount_from_line_items"),
+				rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
+				ForecastCategory.valueOf(rs.getString("forecast_category")), rs.getString("next_step"),
+				rs.getString("lead_source"), rs.getString("loss_reason"), rs.getString("description"),
+				instant(rs, "closed_at"), rs.getObject("first_stage_id", UUID.class),
+				ForecastCategory.valueOf(rs.getString("first_forecast_category")), instant(rs, "last_touched_at"),
+				rs.getObject("last_touched_by", UUID.class), rs.getBoolean("stale"), rs.getBoolean("overdue"),
+				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),
+				rs.getObject("deleted_with", UUID.class), instant(rs, "created_at"),
+				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+	}
+
+	static StageChange mapChange(ResultSet rs, int row) throws SQLException {
+		String fromCategory = rs.getString("from_forecast_category");
+		return new StageChange(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
+				instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class),
+				rs.getObject("from_stage_id", UUID.class), rs.getString("from_stage_name"),
+				rs.getObject("to_stage_id", UUID.class), rs.getString("to_stage_name"), rs.getBigDecimal("from_amount"),
+				rs.getBigDecimal("to_amount"), rs.getObject("from_close_date", LocalDate.class),
+				rs.getObject("to_close_date", LocalDate.class), (Integer) rs.getObject("from_probability"),
+				rs.getInt("to_probability"), fromCategory == null ? null : ForecastCategory.valueOf(fromCategory),
+				ForecastCategory.valueOf(rs.getString("to_forecast_category")));
+	}
+
+	static LineItem mapLineItem(ResultSet rs, int row) throws SQLException {
+		return new LineItem(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
+				rs.getObject("product_id", UUID.class), rs.getString("product_code"), rs.getString("product_name"),
+				rs.getInt("position"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"),
+				rs.getBigDecimal("discount_percent"), rs.getString("description"), rs.getLong("version"));
+	}
+
+}
