@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -175,6 +178,21 @@ class GlobalSearchTests {
 			.perform(get("/api/v1/search").param("q", this.word).param("limit", "500").with(TestUsers.basic(this.rep)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void suggestsTheBestHitsAsTheUserTypes() throws Exception {
+		Account account = createAccount(this.word + " Industries", null);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
+
+		this.mvc.perform(get("/search/suggest").param("q", this.word).header("HX-Request", "true").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/accounts/" + account.id())))
+			.andExpect(content().string(containsString("See all results")))
+			.andExpect(content().string(not(containsString("<nav"))));
+		this.mvc.perform(get("/search/suggest").param("q", " ").header("HX-Request", "true").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("list-group"))));
 	}
 
 	@Test
