@@ -121,6 +121,22 @@
     links[next].focus();
   });
 
+  // The global search box's suggestions close with Escape or a click elsewhere.
+  function closeSuggestions() {
+    var suggestions = document.getElementById('global-search-suggestions');
+    if (suggestions) { suggestions.innerHTML = ''; }
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && event.target.closest && event.target.closest('.bw-search')) {
+      closeSuggestions();
+      var search = document.getElementById('global-search');
+      if (search) { search.focus(); }
+    }
+  });
+  document.addEventListener('click', function (event) {
+    if (!(event.target.closest && event.target.closest('.bw-search'))) { closeSuggestions(); }
+  });
+
   // Buttons that ask before doing something destructive: data-confirm="Question?"
   document.addEventListener('submit', function (event) {
     var form = event.target;

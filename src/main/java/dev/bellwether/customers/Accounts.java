@@ -28,6 +28,7 @@ import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -135,24 +136,29 @@ public class Accounts {
 	}
 
 	/**
-	 * Accounts whose name or domain contains the text, best matches first, for the search
-	 * box.
+	 * Accounts whose name or domain matches the text — containing it, a near miss of it,
+	 * or all its words — best matches first, for the search box (see {@link TextSearch}).
 	 */
 	public List<Account> search(Viewer viewer, String text, int limit) {
 		if (!StringUtils.hasText(text)) {
 			return List.of();
 		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, new AccountFilter(text, null, null, null), params, false);
-		return this.jdbc.sql(SELECT + " where " + where
-				+ " order by (lower(a.name) = :exact) desc, (lower(a.name) like :prefix) desc, similarity(lower(a.name), :exact) desc, lower(a.name) limit :limit")
+		TextSearch search = new TextSearch(text);
+		search.prepare(this.jdbc);
+		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
+		String where = where(viewer, AccountFilter.all(), params, false) + " and "
+				+ search.matches(SEARCH_DOCUMENT, "lower(a.name)", "lower(a.domain)");
+		return this.jdbc
+			.sql(SELECT + " where " + where + " order by " + search.rank("lower(a.name)", "lower(a.domain)")
+					+ " desc, lower(a.name), a.id limit :limit")
 			.params(params)
-			.param("exact", text.trim().toLowerCase())
-			.param("prefix", text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%")
 			.param("limit", limit)
 			.query(Accounts::map)
 			.list();
 	}
+
+	/** The full-text document of an account, as indexed by V13__search_indexes.sql. */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(a.domain, ''))";
 
 	public List<Account> children(Viewer viewer, UUID parentId) {
 		return this.jdbc.sql(SELECT + " where a.parent_id = :id and a.deleted_at is null order by lower(a.name)")

@@ -28,6 +28,7 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,21 +127,31 @@ public class Contacts {
 		return PAGED.fetch(this.jdbc, where, params, "c.deleted_at desc, c.id", pageable, Contacts::map);
 	}
 
+	/**
+	 * Contacts whose name or e-mail address matches the text — containing it, a near miss
+	 * of it, or all its words in any order — best matches first, for the search box (see
+	 * {@link TextSearch}).
+	 */
 	public List<Contact> search(Viewer viewer, String text, int limit) {
 		if (!StringUtils.hasText(text)) {
 			return List.of();
 		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, new ContactFilter(text, null, null), params, false);
+		TextSearch search = new TextSearch(text);
+		search.prepare(this.jdbc);
+		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
+		String where = where(viewer, ContactFilter.all(), params, false) + " and "
+				+ search.matches(SEARCH_DOCUMENT, FULL_NAME, "lower(c.email)");
 		return this.jdbc
-			.sql(SELECT + " where " + where + " order by similarity(" + FULL_NAME
-					+ ", :exact) desc, lower(c.last_name), c.id limit :limit")
+			.sql(SELECT + " where " + where + " order by " + search.rank(FULL_NAME, "lower(c.email)")
+					+ " desc, lower(c.last_name), c.id limit :limit")
 			.params(params)
-			.param("exact", text.trim().toLowerCase())
 			.param("limit", limit)
 			.query(Contacts::map)
 			.list();
 	}
+
+	/** The full-text document of a contact, as indexed by V13__search_indexes.sql. */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, ''))";
 
 	private static final String FULL_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
 

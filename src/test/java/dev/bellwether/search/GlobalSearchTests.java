@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -69,14 +72,14 @@ class GlobalSearchTests {
 		assertThat(this.search.search(this.viewer, this.word.substring(1), 10).ofType(Accounts.RECORD_TYPE))
 			.extracting(SearchHit::id)
 			.containsExactlyInAnyOrder(byName.id(), byDomain.id());
-		assertThat(this.search.search(this.viewer, this.word + "-star.example", 10).hits()).singleElement()
-			.satisfies(hit -> {
-				assertThat(hit.id()).isEqualTo(byDomain.id());
-				assertThat(hit.type()).isEqualTo("account");
-				assertThat(hit.title()).isEqualTo("Starlight Holdings");
-				assertThat(hit.subtitle()).contains(this.word + "-star.example");
-				assertThat(hit.url()).isEqualTo("/accounts/" + byDomain.id());
-			});
+		// the domain is the closest match; the other account's name is a near miss of it
+		assertThat(this.search.search(this.viewer, this.word + "-star.example", 10).hits()).first().satisfies(hit -> {
+			assertThat(hit.id()).isEqualTo(byDomain.id());
+			assertThat(hit.type()).isEqualTo("account");
+			assertThat(hit.title()).isEqualTo("Starlight Holdings");
+			assertThat(hit.subtitle()).contains(this.word + "-star.example");
+			assertThat(hit.url()).isEqualTo("/accounts/" + byDomain.id());
+		});
 	}
 
 	@Test
@@ -87,12 +90,40 @@ class GlobalSearchTests {
 		assertThat(this.search.search(this.viewer, "gamora " + this.word, 10).ofType(Contacts.RECORD_TYPE))
 			.extracting(SearchHit::id)
 			.containsExactly(byName.id());
-		assertThat(this.search.search(this.viewer, "@" + this.word, 10).hits()).singleElement().satisfies(hit -> {
+		assertThat(this.search.search(this.viewer, "@" + this.word, 10).hits()).first().satisfies(hit -> {
 			assertThat(hit.id()).isEqualTo(byEmail.id());
 			assertThat(hit.type()).isEqualTo("contact");
 			assertThat(hit.title()).isEqualTo("Peter Quill");
 			assertThat(hit.url()).isEqualTo("/contacts/" + byEmail.id());
 		});
+	}
+
+	@Test
+	void toleratesTyposAndWordsInAnyOrder() {
+		Account account = createAccount("Quill " + this.word + " Partners", null);
+		Contact contact = createContact("Gamora", this.word + "son", null);
+		String typo = this.word.substring(0, 5) + (this.word.charAt(5) == 'x' ? 'y' : 'x') + this.word.substring(6);
+
+		assertThat(this.search.search(this.viewer, typo, 10).ofType(Accounts.RECORD_TYPE)).extracting(SearchHit::id)
+			.containsExactly(account.id());
+		assertThat(this.search.search(this.viewer, this.word + "son gamora", 10).ofType(Contacts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(contact.id());
+		assertThat(this.search.search(this.viewer, "partners " + this.word, 10).ofType(Accounts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(account.id());
+	}
+
+	@Test
+	void ranksCloserMatchesAboveMereNearMisses() {
+		String typo = this.word.substring(0, 5) + (this.word.charAt(5) == 'x' ? 'y' : 'x') + this.word.substring(6);
+		Account nearMiss = createAccount(typo + " Logistics", null);
+		Account containing = createAccount("Nova " + this.word + " Logistics", null);
+		Account prefixed = createAccount(this.word + " Logistics", null);
+
+		assertThat(this.search.search(this.viewer, this.word, 10).ofType(Accounts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(prefixed.id(), containing.id(), nearMiss.id());
 	}
 
 	@Test
@@ -147,6 +178,21 @@ class GlobalSearchTests {
 			.perform(get("/api/v1/search").param("q", this.word).param("limit", "500").with(TestUsers.basic(this.rep)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void suggestsTheBestHitsAsTheUserTypes() throws Exception {
+		Account account = createAccount(this.word + " Industries", null);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
+
+		this.mvc.perform(get("/search/suggest").param("q", this.word).header("HX-Request", "true").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/accounts/" + account.id())))
+			.andExpect(content().string(containsString("See all results")))
+			.andExpect(content().string(not(containsString("<nav"))));
+		this.mvc.perform(get("/search/suggest").param("q", " ").header("HX-Request", "true").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("list-group"))));
 	}
 
 	@Test

@@ -19,6 +19,8 @@ class SearchController {
 
 	static final int HITS_PER_TYPE = 20;
 
+	static final int SUGGESTIONS_PER_TYPE = 4;
+
 	private final GlobalSearch search;
 
 	SearchController(GlobalSearch search) {
@@ -35,6 +37,15 @@ class SearchController {
 		// keeps the query in the layout's search box, to refine it
 		model.addAttribute("searchQuery", results.query());
 		return "search/results";
+	}
+
+	/**
+	 * The drop-down of the layout's search box, refreshed as the user types.
+	 */
+	@GetMapping("/search/suggest")
+	String suggest(Viewer viewer, @RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("results", this.search.search(viewer, q, SUGGESTIONS_PER_TYPE));
+		return "search/suggestions :: suggestions";
 	}
 
 }
