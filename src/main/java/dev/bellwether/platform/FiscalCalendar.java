@@ -1,0 +1,97 @@
+package dev.bellwether.platform;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The company's calendar: today in its time zone ({@code bellwether.time-zone}), and
+ * fiscal quarters and years starting in the month
+ * {@code bellwether.fiscal-year-start-month} (1 for January, the default; 4 for a year
+ * starting in April).
+ */
+@Component
+public class FiscalCalendar {
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final int startMonth;
+
+	FiscalCalendar(Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
+			@Value("${bellwether.fiscal-year-start-month:1}") int startMonth) {
+		if (startMonth < 1 || startMonth > 12) {
+			throw new IllegalArgumentException("bellwether.fiscal-year-start-month must be 1 to 12, not " + startMonth);
+		}
+		this.clock = clock;
+		this.zone = zone;
+		this.startMonth = startMonth;
+	}
+
+	public static FiscalCalendar of(Clock clock, ZoneId zone, int startMonth) {
+		return new FiscalCalendar(clock, zone, startMonth);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
+	}
+
+	/**
+	 * @return the fiscal quarter holding the date
+	 */
+	public Period quarterOf(LocalDate date) {
+		LocalDate start = yearOf(date).start();
+		while (!start.plusMonths(3).isAfter(date)) {
+			start = start.plusMonths(3);
+		}
+		return new Period(start, start.plusMonths(3).minusDays(1));
+	}
+
+	/**
+	 * @return the fiscal year holding the date
+	 */
+	public Period yearOf(LocalDate date) {
+		LocalDate start = LocalDate.of(date.getYear(), this.startMonth, 1);
+		if (start.isAfter(date)) {
+			start = start.minusYears(1);
+		}
+		return new Period(start, start.plusYears(1).minusDays(1));
+	}
+
+	public Period thisQuarter() {
+		return quarterOf(today());
+	}
+
+	public Period thisMonth() {
+		LocalDate start = today().withDayOfMonth(1);
+		return new Period(start, start.plusMonths(1).minusDays(1));
+	}
+
+	/**
+	 * A span of days, both ends included.
+	 */
+	public record Period(LocalDate start, LocalDate end) {
+
+		public Period previous() {
+			long months = java.time.temporal.ChronoUnit.MONTHS.between(this.start, this.end.plusDays(1));
+			LocalDate previousStart = this.start.minusMonths(months);
+			return new Period(previousStart, this.start.minusDays(1));
+		}
+
+		public Period next() {
+			long months = java.time.temporal.ChronoUnit.MONTHS.between(this.start, this.end.plusDays(1));
+			LocalDate nextStart = this.end.plusDays(1);
+			return new Period(nextStart, nextStart.plusMonths(months).minusDays(1));
+		}
+
+		public boolean contains(LocalDate date) {
+			return !date.isBefore(this.start) && !date.isAfter(this.end);
+		}
+
+	}
+
+}
