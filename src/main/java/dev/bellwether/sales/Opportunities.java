@@ -237,6 +237,21 @@ public class Opportunities {
 		return loadLineItems(id);
 	}
 
+	/**
+	 * Checks the details as {@link #create} or {@link #update} would, saving nothing.
+	 * @param id the deal being changed, or {@code null} for a new one
+	 * @throws InvalidInputException when anything is wrong
+	 */
+	public void check(Viewer viewer, UUID id, OpportunityDetails details) {
+		Opportunity before = id == null ? null : get(viewer, id);
+		Map<String, String> errors = new LinkedHashMap<>();
+		PipelineStage stage = validate(viewer, before, details, errors);
+		if (stage != null) {
+			DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
+		}
+		InputValidation.throwIfAny(errors);
+	}
+
 	@Transactional
 	public Opportunity create(Viewer viewer, OpportunityDetails details) {
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -1,0 +1,212 @@
+package dev.bellwether.sales.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.sales.ForecastCategory;
+import dev.bellwether.sales.LineItem;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
+import dev.bellwether.sales.OpportunityDetails;
+import dev.bellwether.sales.OpportunityFilter;
+import dev.bellwether.sales.StageChange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/opportunities")
+@Tag(name = "Opportunities", description = "Deals. Visible to the owner, everyone above the owner in the manager "
+		+ "chain, executives, sales administrators and administrators; changed by the owner, the owner's managers, "
+		+ "sales administrators and administrators. A deal you can't see is a 404.")
+class OpportunityApiController {
+
+	private final Opportunities opportunities;
+
+	private final Accounts accounts;
+
+	private final UserDirectory users;
+
+	OpportunityApiController(Opportunities opportunities, Accounts accounts, UserDirectory users) {
+		this.opportunities = opportunities;
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@GetMapping
+	@Operation(summary = "List deals",
+			description = "Filter by q (part of the name), accountId, ownerId, team (a manager's id: their deals and "
+					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
+					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
+					+ "createdAt, updatedAt or lastTouchedAt. Totals are exact up to 10,000 rows past the page.")
+	PagedModel<OpportunityResource> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID stageId,
+			@RequestParam(required = false) ForecastCategory forecastCategory,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
+			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean stale,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable) {
+		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
+				closeFrom, closeTo, open, stale, overdue);
+		return resources(this.opportunities.list(viewer, filter, pageable));
+	}
+
+	@GetMapping("/deleted")
+	@Operation(summary = "List deals in the recycle bin")
+	PagedModel<OpportunityResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.opportunities.deleted(viewer, pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get one deal")
+	OpportunityResource get(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.opportunities.get(viewer, id));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a deal",
+			description = "ownerId defaults to the caller; probability and forecastCategory default from the stage; "
+					+ "lossReason is required for a lost stage; closeDate as YYYY-MM-DD.")
+	ResponseEntity<OpportunityResource> create(Viewer viewer, @RequestBody OpportunityRequest request) {
+		Inputs inputs = new Inputs();
+		OpportunityDetails details = request.toDetails(viewer.id(), inputs);
+		Opportunity created = inputs.submit(() -> this.opportunities.check(viewer, null, details),
+				() -> this.opportunities.create(viewer, details));
+		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(resource(created));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Update a deal",
+			description = "Send every field and the version you read; a stale version gives 409 Conflict. Without "
+					+ "ownerId the owner stays; when the stage changes, a probability or forecast category sent "
+					+ "unchanged takes the new stage's default.")
+	OpportunityResource update(Viewer viewer, @PathVariable UUID id, @RequestBody OpportunityRequest request) {
+		Opportunity current = this.opportunities.get(viewer, id);
+		long version = requireVersion(request.version());
+		Inputs inputs = new Inputs();
+		OpportunityDetails details = request.toDetails(current.ownerId(), inputs);
+		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details),
+				() -> this.opportunities.update(viewer, id, version, details)));
+	}
+
+	@PostMapping("/{id}/stage")
+	@Operation(summary = "Move a deal to another stage",
+			description = "With the version read (409 when stale) and, for a lost stage, the lossReason. "
+					+ "Probability and forecast category take the new stage's defaults.")
+	OpportunityResource move(Viewer viewer, @PathVariable UUID id, @RequestBody StageMoveRequest request) {
+		this.opportunities.get(viewer, id);
+		return resource(this.opportunities.changeStage(viewer, id, request.stageId(), requireVersion(request.version()),
+				request.lossReason()));
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "The deal's stage history",
+			description = "Every change of stage, amount, close date, probability or forecast category, with the "
+					+ "values before and after, who and when; newest first, the creation last.")
+	List<StageChange> history(Viewer viewer, @PathVariable UUID id) {
+		return this.opportunities.history(viewer, id);
+	}
+
+	@GetMapping("/{id}/line-items")
+	@Operation(summary = "The deal's line items")
+	List<LineItemResource> lineItems(Viewer viewer, @PathVariable UUID id) {
+		return this.opportunities.lineItems(viewer, id).stream().map(LineItemResource::of).toList();
+	}
+
+	@PostMapping("/{id}/line-items")
+	@Operation(summary = "Add a product to a deal",
+			description = "unitPrice defaults to the list price. When the deal's amount comes from its line items, "
+					+ "the amount follows.")
+	ResponseEntity<LineItemResource> addLineItem(Viewer viewer, @PathVariable UUID id,
+			@RequestBody LineItemRequest request) {
+		LineItem item = this.opportunities.addLineItem(viewer, id, request.toDetails());
+		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + id + "/line-items/" + item.id()))
+			.body(LineItemResource.of(item));
+	}
+
+	@PutMapping("/{id}/line-items/{itemId}")
+	@Operation(summary = "Change a line item", description = "With the line item's version (409 when stale).")
+	LineItemResource updateLineItem(Viewer viewer, @PathVariable UUID id, @PathVariable UUID itemId,
+			@RequestBody LineItemRequest request) {
+		return LineItemResource.of(this.opportunities.updateLineItem(viewer, id, itemId,
+				requireVersion(request.version()), request.toDetails()));
+	}
+
+	@DeleteMapping("/{id}/line-items/{itemId}")
+	@Operation(summary = "Remove a line item")
+	ResponseEntity<Void> removeLineItem(Viewer viewer, @PathVariable UUID id, @PathVariable UUID itemId) {
+		this.opportunities.removeLineItem(viewer, id, itemId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Move a deal to the recycle bin")
+	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
+		this.opportunities.delete(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Restore a deal from the recycle bin",
+			description = "A deal deleted with its account comes back with the account only.")
+	OpportunityResource restore(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.opportunities.restore(viewer, id));
+	}
+
+	@DeleteMapping("/{id}/purge")
+	@Operation(summary = "Delete a deal from the recycle bin for good (administrators)")
+	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
+		this.opportunities.purge(viewer, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static long requireVersion(Long version) {
+		if (version == null) {
+			throw new InvalidInputException("version",
+					"Send the version of the deal you read, to guard against overwriting someone else's change.");
+		}
+		return version;
+	}
+
+	private OpportunityResource resource(Opportunity deal) {
+		return OpportunityResource.of(deal, this.accounts.namesOf(Set.of(deal.accountId())),
+				this.users.namesOf(Set.of(deal.ownerId())));
+	}
+
+	private PagedModel<OpportunityResource> resources(Page<Opportunity> page) {
+		Set<UUID> accountIds = page.getContent().stream().map(Opportunity::accountId).collect(Collectors.toSet());
+		Set<UUID> owners = new HashSet<>();
+		page.getContent().forEach(o -> owners.add(o.ownerId()));
+		Map<UUID, String> accountNames = this.accounts.namesOf(accountIds);
+		Map<UUID, String> ownerNames = this.users.namesOf(owners);
+		return new PagedModel<>(page.map(o -> OpportunityResource.of(o, accountNames, ownerNames)));
+	}
+
+}
