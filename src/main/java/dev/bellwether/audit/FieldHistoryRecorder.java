@@ -1,7 +1,9 @@
 package dev.bellwether.audit;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.platform.ChangeKind;
@@ -9,8 +11,7 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.RecordChanged;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,19 +32,17 @@ import static dev.bellwether.platform.SqlValues.utc;
 @Component
 class FieldHistoryRecorder {
 
-	private static final String INSERT = """
+	private static final String COLUMNS = """
 			insert into field_history (id, record_type, record_id, change_kind, field, old_value, new_value,
-			  changed_by, changed_at)
-			values (:id, :recordType, :recordId, :kind, :field, :oldValue, :newValue, :changedBy, :changedAt)
-			on conflict (id) do nothing
+			  changed_by, changed_at) values
 			""";
 
 	/** As many fields as the sequence part of a derived id can order. */
 	private static final int MAX_FIELDS = 4096;
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	FieldHistoryRecorder(NamedParameterJdbcTemplate jdbc) {
+	FieldHistoryRecorder(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -65,25 +64,29 @@ class FieldHistoryRecorder {
 			throw new IllegalArgumentException("A change of " + changes.size() + " fields of " + event.recordType()
 					+ " " + event.recordId() + "; field history keeps at most " + MAX_FIELDS + " per change");
 		}
-		List<FieldChange> rows = changes.isEmpty() ? java.util.Collections.singletonList(null) : changes;
-		List<MapSqlParameterSource> batch = new ArrayList<>(rows.size());
+		List<FieldChange> rows = changes.isEmpty() ? Collections.singletonList(null) : changes;
+		// One statement for all rows: the count it reports is exact (a JDBC batch may
+		// report
+		// "no info" per row).
+		StringBuilder sql = new StringBuilder(COLUMNS);
+		Map<String, Object> params = new HashMap<>();
+		params.put("recordType", event.recordType());
+		params.put("recordId", event.recordId());
+		params.put("kind", event.kind().name());
+		params.put("changedBy", event.actorId());
+		params.put("changedAt", utc(event.at()));
 		for (int i = 0; i < rows.size(); i++) {
 			FieldChange change = rows.get(i);
-			batch.add(new MapSqlParameterSource().addValue("id", rowId(event, i, change))
-				.addValue("recordType", event.recordType())
-				.addValue("recordId", event.recordId())
-				.addValue("kind", event.kind().name())
-				.addValue("field", change == null ? null : change.field())
-				.addValue("oldValue", change == null ? null : change.oldValue())
-				.addValue("newValue", change == null ? null : change.newValue())
-				.addValue("changedBy", event.actorId())
-				.addValue("changedAt", utc(event.at())));
+			sql.append(i == 0 ? "" : ", ")
+				.append("(:id%1$d, :recordType, :recordId, :kind, :field%1$d, :old%1$d, :new%1$d, :changedBy, :changedAt)"
+					.formatted(i));
+			params.put("id" + i, rowId(event, i, change));
+			params.put("field" + i, change == null ? null : change.field());
+			params.put("old" + i, change == null ? null : change.oldValue());
+			params.put("new" + i, change == null ? null : change.newValue());
 		}
-		int written = 0;
-		for (int count : this.jdbc.batchUpdate(INSERT, batch.toArray(MapSqlParameterSource[]::new))) {
-			written += Math.max(count, 0);
-		}
-		return written;
+		sql.append(" on conflict (id) do nothing");
+		return this.jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	/**

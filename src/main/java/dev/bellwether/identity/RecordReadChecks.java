@@ -2,12 +2,12 @@ package dev.bellwether.identity;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.platform.RecordNotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,9 +21,9 @@ public class RecordReadChecks {
 
 	private final UserDirectory users;
 
-	RecordReadChecks(List<RecordReadCheck> checks, UserDirectory users) {
+	RecordReadChecks(ObjectProvider<RecordReadCheck> checks, UserDirectory users) {
 		this.users = users;
-		for (RecordReadCheck check : checks) {
+		for (RecordReadCheck check : checks.orderedStream().toList()) {
 			RecordReadCheck previous = this.checks.put(check.recordType(), check);
 			if (previous != null) {
 				throw new IllegalStateException("Two read checks for record type '" + check.recordType() + "': "
