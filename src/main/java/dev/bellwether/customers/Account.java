@@ -11,7 +11,7 @@ public record Account(UUID id, String name, String website, String domain, Strin
 		String billingStreet, String billingCity, String billingState, String billingPostalCode, String country,
 		Integer employees, BigDecimal annualRevenue, UUID parentId, String parentName, UUID ownerId, String description,
 		Instant deletedAt, UUID deletedBy, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy,
-		long version) {
+		Instant lastTouchedAt, UUID lastTouchedBy, long version) {
 
 	public boolean isDeleted() {
 		return this.deletedAt != null;

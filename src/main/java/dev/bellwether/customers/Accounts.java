@@ -61,7 +61,8 @@ public class Accounts {
 
 	private static final Map<String, String> SORTABLE = Map.of("name", "lower(a.name)", "industry", "a.industry",
 			"country", "a.country", "city", "lower(a.billing_city)", "employees", "a.employees", "annualRevenue",
-			"a.annual_revenue", "createdAt", "a.created_at", "updatedAt", "a.updated_at");
+			"a.annual_revenue", "createdAt", "a.created_at", "updatedAt", "a.updated_at", "lastTouchedAt",
+			"a.last_touched_at");
 
 	private static final String SELECT = """
 			select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
@@ -221,7 +222,8 @@ public class Accounts {
 				  phone = :phone, billing_street = :billingStreet, billing_city = :billingCity,
 				  billing_state = :billingState, billing_postal_code = :billingPostalCode, country = :country,
 				  employees = :employees, annual_revenue = :annualRevenue, parent_id = :parentId, owner_id = :ownerId,
-				  description = :description, updated_at = :now, updated_by = :actor, version = version + 1
+				  description = :description, updated_at = :now, updated_by = :actor, last_touched_at = :now,
+				  last_touched_by = :actor, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details))
@@ -275,11 +277,11 @@ public class Accounts {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update accounts set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
-				  version = version + 1 where id = :id
+				  last_touched_at = :now, last_touched_by = :actor, version = version + 1 where id = :id
 				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
 		List<UUID> contacts = this.jdbc.sql("""
 				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
-				  updated_by = :actor, version = version + 1
+				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
 				where deleted_with = :id returning id
 				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).query(UUID.class).list();
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
@@ -452,7 +454,8 @@ public class Accounts {
 				rs.getString("parent_name"), rs.getObject("owner_id", UUID.class), rs.getString("description"),
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
-				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
+				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
 	}
 
 }

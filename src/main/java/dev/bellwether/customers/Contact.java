@@ -8,7 +8,8 @@ import java.util.UUID;
  */
 public record Contact(UUID id, String firstName, String lastName, String title, String email, String phone,
 		String mobile, UUID accountId, String accountName, UUID ownerId, Instant deletedAt, UUID deletedBy,
-		Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy, long version) {
+		Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy, Instant lastTouchedAt, UUID lastTouchedBy,
+		long version) {
 
 	public String fullName() {
 		return this.firstName == null || this.firstName.isBlank() ? this.lastName

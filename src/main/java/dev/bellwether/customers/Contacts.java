@@ -62,7 +62,8 @@ public class Contacts {
 
 	private static final Map<String, String> SORTABLE = Map.of("name", "lower(c.last_name), lower(c.first_name)",
 			"firstName", "lower(c.first_name)", "lastName", "lower(c.last_name)", "email", "lower(c.email)", "title",
-			"lower(c.title)", "account", "lower(a.name)", "createdAt", "c.created_at", "updatedAt", "c.updated_at");
+			"lower(c.title)", "account", "lower(a.name)", "createdAt", "c.created_at", "updatedAt", "c.updated_at",
+			"lastTouchedAt", "c.last_touched_at");
 
 	private static final String SELECT = """
 			select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id
@@ -199,7 +200,7 @@ public class Contacts {
 		int updated = this.jdbc.sql("""
 				update contacts set first_name = :firstName, last_name = :lastName, title = :title, email = :email,
 				  phone = :phone, mobile = :mobile, account_id = :accountId, owner_id = :ownerId, updated_at = :now,
-				  updated_by = :actor, version = version + 1
+				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details))
@@ -248,7 +249,8 @@ public class Contacts {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
-				  updated_by = :actor, version = version + 1 where id = :id
+				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
+				where id = :id
 				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
 		return load(id).orElseThrow();
@@ -352,7 +354,8 @@ public class Contacts {
 				rs.getObject("account_id", UUID.class), rs.getString("account_name"),
 				rs.getObject("owner_id", UUID.class), instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),
 				instant(rs, "created_at"), rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
-				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
+				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
 	}
 
 }

@@ -48,7 +48,8 @@ class AccountApiController {
 	@GetMapping
 	@Operation(summary = "List accounts",
 			description = "Filter by q (part of name or domain), industry, country (ISO code) and ownerId; sort by "
-					+ "name, industry, country, city, employees, annualRevenue, createdAt or updatedAt.")
+					+ "name, industry, country, city, employees, annualRevenue, createdAt, updatedAt or lastTouchedAt "
+					+ "(the last update or activity logged).")
 	PagedModel<AccountResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID ownerId,

@@ -96,6 +96,9 @@ class AccountController {
 		if (account.updatedBy() != null) {
 			people.add(account.updatedBy());
 		}
+		if (account.lastTouchedBy() != null) {
+			people.add(account.lastTouchedBy());
+		}
 		model.addAttribute("names", this.users.namesOf(people));
 		return "customers/account";
 	}

@@ -48,7 +48,8 @@ class ContactApiController {
 	@GetMapping
 	@Operation(summary = "List contacts",
 			description = "Filter by q (part of name or e-mail address), accountId and ownerId; sort by name, "
-					+ "firstName, lastName, title, email, account, createdAt or updatedAt.")
+					+ "firstName, lastName, title, email, account, createdAt, updatedAt or lastTouchedAt (the last update or "
+					+ "activity logged).")
 	PagedModel<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {

@@ -91,6 +91,9 @@ class ContactController {
 		if (contact.updatedBy() != null) {
 			people.add(contact.updatedBy());
 		}
+		if (contact.lastTouchedBy() != null) {
+			people.add(contact.lastTouchedBy());
+		}
 		model.addAttribute("names", this.users.namesOf(people));
 		return "customers/contact";
 	}
