@@ -249,6 +249,35 @@ public class Activities {
 	}
 
 	/**
+	 * Opportunities the viewer may see whose name contains the text (for linking an
+	 * activity), open deals closing soonest first.
+	 * @return id to name
+	 */
+	public Map<UUID, String> findOpportunities(Viewer viewer, String text, UUID accountId, int limit) {
+		Map<UUID, String> found = new LinkedHashMap<>();
+		this.links.findDeals(viewer, text, accountId, limit).forEach(deal -> found.put(deal.id(), deal.name()));
+		return found;
+	}
+
+	/**
+	 * @return the opportunity's name under its id, if the viewer may see it
+	 */
+	public LinkedNames namesForOpportunity(Viewer viewer, UUID opportunityId) {
+		Map<UUID, String> names = new HashMap<>();
+		this.links.deal(opportunityId)
+			.filter(deal -> this.opportunities.canRead(viewer, deal.ownerId()))
+			.ifPresent(deal -> names.put(deal.id(), deal.name()));
+		return new LinkedNames(Map.of(), Map.of(), names, Map.of());
+	}
+
+	/**
+	 * @return the contacts' names (contacts are readable by everyone)
+	 */
+	public Map<UUID, String> contactNames(Collection<UUID> contactIds) {
+		return this.links.contactNames(contactIds);
+	}
+
+	/**
 	 * @return today in the company's time zone, the day due dates are compared with
 	 */
 	public LocalDate today() {
