@@ -636,7 +636,12 @@ public class Activities {
 			.map(Activity::id)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		Map<UUID, List<Attendee>> attendees = attendeesOf(meetings);
-		return page.map(a -> withAttendees(a, attendees.getOrDefault(a.id(), List.of())));
+		List<Attendee> everyone = attendees.values().stream().flatMap(List::stream).toList();
+		Map<UUID, String> contactNames = this.links.contactNames(everyone.stream().map(Attendee::contactId).toList());
+		Map<UUID, String> userNames = this.users
+			.namesOf(everyone.stream().map(Attendee::userId).filter(java.util.Objects::nonNull).toList());
+		return page
+			.map(a -> withAttendees(a, named(attendees.getOrDefault(a.id(), List.of()), contactNames, userNames)));
 	}
 
 	private Activity withAttendeeNames(Activity activity) {
@@ -647,13 +652,16 @@ public class Activities {
 			.contactNames(activity.attendees().stream().map(Attendee::contactId).toList());
 		Map<UUID, String> userNames = this.users
 			.namesOf(activity.attendees().stream().map(Attendee::userId).filter(java.util.Objects::nonNull).toList());
-		return withAttendees(activity,
-				activity.attendees()
-					.stream()
-					.map(a -> new Attendee(a.contactId(), a.userId(), a.email(),
-							a.contactId() != null ? contactNames.get(a.contactId())
-									: a.userId() != null ? userNames.get(a.userId()) : a.email()))
-					.toList());
+		return withAttendees(activity, named(activity.attendees(), contactNames, userNames));
+	}
+
+	private static List<Attendee> named(List<Attendee> attendees, Map<UUID, String> contactNames,
+			Map<UUID, String> userNames) {
+		return attendees.stream()
+			.map(a -> new Attendee(a.contactId(), a.userId(), a.email(),
+					a.contactId() != null ? contactNames.get(a.contactId())
+							: a.userId() != null ? userNames.get(a.userId()) : a.email()))
+			.toList();
 	}
 
 	private static Activity withAttendees(Activity a, List<Attendee> attendees) {

@@ -85,8 +85,12 @@ class ActivityPagesTests {
 		this.mvc.perform(get("/tasks/overdue-count").with(session))
 			.andExpect(content().string(containsString(">1</span>")));
 
-		this.mvc.perform(post("/activities/{id}/complete", overdue.id()).param("view", "task").with(session))
+		this.mvc
+			.perform(post("/activities/{id}/complete", overdue.id()).param("view", "task")
+				.header("HX-Request", "true")
+				.with(session))
 			.andExpect(status().isForbidden());
+		assertThat(this.activities.get(TestUsers.viewer(rep), overdue.id()).status()).isEqualTo(TaskStatus.OPEN);
 		this.mvc
 			.perform(post("/activities/{id}/complete", overdue.id()).param("view", "task")
 				.header("HX-Request", "true")

@@ -92,7 +92,8 @@ class TimelineTests {
 		assertThat(entries).extracting(TimelineEntry::source)
 			.contains(ActivityTimelineSource.SOURCE, RecordedTimelineSource.SOURCE);
 		assertThat(seen.get(0).actorName()).isEqualTo(rep.fullName());
-		assertThat(entries.get(0).summary()).isEqualTo("Call: Call 24 (10 min)");
+		assertThat(entries.get(0).at()).isEqualTo(start.plus(24, ChronoUnit.HOURS));
+		assertThat(entries).extracting(TimelineEntry::summary).contains("Call: Call 24 (10 min)", "Field changed");
 	}
 
 	@Test
