@@ -1,0 +1,731 @@
+package dev.bellwether.activities;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.activities.LinkedRecords.Deal;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordVisibility;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.RecordTouched;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.sales.OpportunityAccess;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import static dev.bellwether.platform.SqlValues.contains;
+import static dev.bellwether.platform.SqlValues.instant;
+import static dev.bellwether.platform.SqlValues.utc;
+
+/**
+ * Tasks, calls, meetings and notes. An activity on an opportunity is read by whoever may
+ * read the opportunity ({@link OpportunityAccess}); any other activity by everyone
+ * ({@link #ACCESS}, like the accounts and contacts it hangs off). It is changed by its
+ * owner, the owner's managers, sales administrators and administrators — and, on an
+ * opportunity, also by whoever may change the opportunity.
+ * <p>
+ * Every change is versioned and published as a {@link RecordChanged}; logging a call,
+ * meeting or note, or completing a task, publishes a {@link RecordTouched} for each
+ * linked record (merely planning a task does not: nobody has worked on the customer yet).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Activities {
+
+	public static final String RECORD_TYPE = "activity";
+
+	public static final AccessPolicy ACCESS = AccessPolicy.sharedRecord(RECORD_TYPE, Role.SALES_ADMIN, Role.ADMIN);
+
+	private static final String SELECT = "select x.* from activities x";
+
+	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from activities x");
+
+	private static final String PRIORITY_RANK = "case x.priority when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end";
+
+	private final JdbcClient jdbc;
+
+	private final RecordVisibility visibility;
+
+	private final OpportunityAccess opportunities;
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	private final LinkedRecords links;
+
+	private final InputValidation validation;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
+			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
+			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.visibility = visibility;
+		this.opportunities = opportunities;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+		this.links = links;
+		this.validation = validation;
+		this.events = events;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/**
+	 * @return the activity, with its attendees, if it exists, is not deleted and the
+	 * viewer may read it
+	 * @throws RecordNotFoundException otherwise
+	 */
+	public Activity get(Viewer viewer, UUID id) {
+		Activity activity = load(id).filter(a -> !a.isDeleted())
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		requireRead(viewer, activity);
+		return withAttendeeNames(activity);
+	}
+
+	public boolean canEdit(Viewer viewer, Activity activity) {
+		boolean byActivity = this.visibility.canEdit(viewer, ACCESS, activity.ownerId());
+		if (activity.opportunityId() == null) {
+			return byActivity;
+		}
+		Optional<Deal> deal = this.links.deal(activity.opportunityId());
+		return deal.isPresent() && this.opportunities.canRead(viewer, deal.get().ownerId())
+				&& (byActivity || this.opportunities.canEdit(viewer, deal.get().ownerId()));
+	}
+
+	/**
+	 * Activities the viewer may read, newest first.
+	 */
+	public Page<Activity> list(Viewer viewer, ActivityFilter filter, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> terms = visibleTerms(viewer, params);
+		if (filter.kind() != null) {
+			terms.add("x.kind = :kind");
+			params.put("kind", filter.kind().name());
+		}
+		if (filter.ownerId() != null) {
+			terms.add("x.owner_id = :ownerId");
+			params.put("ownerId", filter.ownerId());
+		}
+		if (filter.accountId() != null) {
+			terms.add("x.account_id = :accountId");
+			params.put("accountId", filter.accountId());
+		}
+		if (filter.contactId() != null) {
+			terms.add("x.contact_id = :contactId");
+			params.put("contactId", filter.contactId());
+		}
+		if (filter.opportunityId() != null) {
+			terms.add("x.opportunity_id = :opportunityId");
+			params.put("opportunityId", filter.opportunityId());
+		}
+		if (filter.status() != null) {
+			terms.add("x.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.from() != null) {
+			terms.add("x.occurred_at >= :from");
+			params.put("from", utc(filter.from().atStartOfDay(this.zone).toInstant()));
+		}
+		if (filter.to() != null) {
+			terms.add("x.occurred_at < :to");
+			params.put("to", utc(filter.to().plusDays(1).atStartOfDay(this.zone).toInstant()));
+		}
+		if (StringUtils.hasText(filter.query())) {
+			terms.add("lower(x.subject) like :q");
+			params.put("q", contains(filter.query()));
+		}
+		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params,
+				"x.occurred_at desc, x.id desc", pageable, Activities::map);
+		return withAttendees(page);
+	}
+
+	/**
+	 * The viewer's own open tasks in the window: overdue first, then by due date (tasks
+	 * without one last), the more urgent first within a day.
+	 */
+	public Page<Activity> openTasks(Viewer viewer, TaskWindow window, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> terms = visibleTerms(viewer, params);
+		terms.add("x.owner_id = :me and x.kind = 'TASK' and x.status = 'OPEN'");
+		params.put("me", viewer.id());
+		LocalDate today = today();
+		switch (window) {
+			case OVERDUE -> terms.add("x.due_date < :today");
+			case TODAY -> terms.add("x.due_date <= :today");
+			case WEEK -> terms.add("x.due_date < :today + 7");
+			case ALL -> {
+			}
+		}
+		if (window != TaskWindow.ALL) {
+			params.put("today", today);
+		}
+		return PAGED.fetch(this.jdbc, String.join(" and ", terms), params,
+				"x.due_date asc nulls last, " + PRIORITY_RANK + ", x.created_at, x.id", pageable, Activities::map);
+	}
+
+	/**
+	 * @return how many of the viewer's open tasks are overdue
+	 */
+	public long overdueTaskCount(Viewer viewer) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> terms = visibleTerms(viewer, params);
+		terms.add("x.owner_id = :me and x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :today");
+		params.put("me", viewer.id());
+		params.put("today", today());
+		return this.jdbc.sql("select count(*) from activities x where " + String.join(" and ", terms))
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The names of the records and people the activities refer to.
+	 */
+	public LinkedNames namesFor(Collection<Activity> activities) {
+		Set<UUID> accountIds = new HashSet<>();
+		Set<UUID> contactIds = new HashSet<>();
+		Set<UUID> dealIds = new HashSet<>();
+		Set<UUID> userIds = new HashSet<>();
+		for (Activity a : activities) {
+			accountIds.add(a.accountId());
+			contactIds.add(a.contactId());
+			dealIds.add(a.opportunityId());
+			userIds.add(a.ownerId());
+			userIds.add(a.createdBy());
+			userIds.add(a.updatedBy());
+			userIds.add(a.completedBy());
+		}
+		userIds.remove(null);
+		return new LinkedNames(this.links.accountNames(accountIds), this.links.contactNames(contactIds),
+				this.links.dealNames(dealIds), this.users.namesOf(userIds));
+	}
+
+	/**
+	 * Opportunities the viewer may see whose name contains the text (for linking an
+	 * activity), open deals closing soonest first.
+	 * @return id to name
+	 */
+	public Map<UUID, String> findOpportunities(Viewer viewer, String text, UUID accountId, int limit) {
+		Map<UUID, String> found = new LinkedHashMap<>();
+		this.links.findDeals(viewer, text, accountId, limit).forEach(deal -> found.put(deal.id(), deal.name()));
+		return found;
+	}
+
+	/**
+	 * @return the opportunity's name under its id, if the viewer may see it
+	 */
+	public LinkedNames namesForOpportunity(Viewer viewer, UUID opportunityId) {
+		Map<UUID, String> names = new HashMap<>();
+		this.links.deal(opportunityId)
+			.filter(deal -> this.opportunities.canRead(viewer, deal.ownerId()))
+			.ifPresent(deal -> names.put(deal.id(), deal.name()));
+		return new LinkedNames(Map.of(), Map.of(), names, Map.of());
+	}
+
+	/**
+	 * @return the contacts' names (contacts are readable by everyone)
+	 */
+	public Map<UUID, String> contactNames(Collection<UUID> contactIds) {
+		return this.links.contactNames(contactIds);
+	}
+
+	/**
+	 * @return today in the company's time zone, the day due dates are compared with
+	 */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
+	}
+
+	@Transactional
+	public Activity create(Viewer viewer, ActivityDetails entered) {
+		ActivityDetails details = validate(viewer, entered);
+		UUID id = Ids.newId();
+		Instant now = this.clock.instant();
+		boolean completed = details.status() == TaskStatus.COMPLETED;
+		this.jdbc.sql("""
+				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id,
+				  due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at,
+				  created_at, created_by, updated_at, updated_by, version)
+				values (:id, :kind, :subject, :body, :accountId, :contactId, :opportunityId, :ownerId, :dueDate,
+				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :now, :actor, :now,
+				  :actor, 0)
+				""")
+			.params(columns(details))
+			.param("id", id)
+			.param("completedAt", completed ? utc(now) : null)
+			.param("completedBy", completed ? viewer.id() : null)
+			.param("occurredAt", utc(occurredAt(details, now, completed ? now : null)))
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.update();
+		insertAttendees(id, details.attendees());
+		Activity created = load(id).orElseThrow();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
+				diff(empty(details.kind()), details)));
+		if (details.kind() != ActivityKind.TASK || completed) {
+			touch(created, viewer.id(), now);
+		}
+		return withAttendeeNames(created);
+	}
+
+	@Transactional
+	public Activity update(Viewer viewer, UUID id, long expectedVersion, ActivityDetails entered) {
+		Activity before = get(viewer, id);
+		requireEdit(viewer, before);
+		if (entered.kind() != null && entered.kind() != before.kind()) {
+			throw new dev.bellwether.platform.InvalidInputException("kind", "A " + before.kind().label().toLowerCase()
+					+ " stays a " + before.kind().label().toLowerCase() + "; log a new activity instead.");
+		}
+		ActivityDetails details = validate(viewer, entered);
+		if (before.version() != expectedVersion) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		boolean completing = before.status() != TaskStatus.COMPLETED && details.status() == TaskStatus.COMPLETED;
+		boolean reopening = before.status() == TaskStatus.COMPLETED && details.status() == TaskStatus.OPEN;
+		Instant completedAt = completing ? now : reopening ? null : before.completedAt();
+		UUID completedBy = completing ? viewer.id() : reopening ? null : before.completedBy();
+		int updated = this.jdbc.sql("""
+				update activities set subject = :subject, body = :body, account_id = :accountId,
+				  contact_id = :contactId, opportunity_id = :opportunityId, owner_id = :ownerId, due_date = :dueDate,
+				  status = :status, priority = :priority, completed_at = :completedAt, completed_by = :completedBy,
+				  starts_at = :startsAt, ends_at = :endsAt, occurred_at = :occurredAt, updated_at = :now,
+				  updated_by = :actor, version = version + 1
+				where id = :id and version = :version and deleted_at is null
+				""")
+			.params(columns(details))
+			.param("completedAt", utc(completedAt))
+			.param("completedBy", completedBy)
+			.param("occurredAt", utc(occurredAt(details, before.createdAt(), completedAt)))
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
+		}
+		if (!before.details().attendees().equals(details.attendees())) {
+			this.jdbc.sql("delete from activity_attendees where activity_id = :id").param("id", id).update();
+			insertAttendees(id, details.attendees());
+		}
+		Activity after = load(id).orElseThrow();
+		List<FieldChange> changes = diff(before.details(), details);
+		if (!changes.isEmpty()) {
+			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+		}
+		if (completing) {
+			touch(after, viewer.id(), now);
+		}
+		return withAttendeeNames(after);
+	}
+
+	/**
+	 * Marks a task done (nothing changes if it already is), and touches the records it is
+	 * linked to.
+	 */
+	@Transactional
+	public Activity complete(Viewer viewer, UUID id) {
+		return setStatus(viewer, id, TaskStatus.COMPLETED);
+	}
+
+	/**
+	 * Marks a completed task as open again (nothing changes if it already is).
+	 */
+	@Transactional
+	public Activity reopen(Viewer viewer, UUID id) {
+		return setStatus(viewer, id, TaskStatus.OPEN);
+	}
+
+	private Activity setStatus(Viewer viewer, UUID id, TaskStatus status) {
+		Activity before = get(viewer, id);
+		requireEdit(viewer, before);
+		if (!before.isTask()) {
+			throw new dev.bellwether.platform.InvalidInputException("status", "Only tasks can be completed or "
+					+ "reopened; this is a " + before.kind().label().toLowerCase() + ".");
+		}
+		if (before.status() == status) {
+			return before;
+		}
+		Instant now = this.clock.instant();
+		boolean completing = status == TaskStatus.COMPLETED;
+		this.jdbc.sql("""
+				update activities set status = :status, completed_at = :completedAt, completed_by = :completedBy,
+				  occurred_at = :occurredAt, updated_at = :now, updated_by = :actor, version = version + 1
+				where id = :id
+				""")
+			.param("status", status.name())
+			.param("completedAt", completing ? utc(now) : null)
+			.param("completedBy", completing ? viewer.id() : null)
+			.param("occurredAt", utc(completing ? now : before.createdAt()))
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", id)
+			.update();
+		Activity after = load(id).orElseThrow();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now,
+				List.of(new FieldChange("status", before.status().name(), status.name()))));
+		if (completing) {
+			touch(after, viewer.id(), now);
+		}
+		return withAttendeeNames(after);
+	}
+
+	/**
+	 * Deletes the activity (kept, so that {@link #restore} can bring it back).
+	 */
+	@Transactional
+	public void delete(Viewer viewer, UUID id) {
+		Activity activity = get(viewer, id);
+		requireEdit(viewer, activity);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update activities set deleted_at = :now, deleted_by = :actor, version = version + 1
+				where id = :id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+	}
+
+	@Transactional
+	public Activity restore(Viewer viewer, UUID id) {
+		Activity activity = load(id).filter(Activity::isDeleted)
+			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		requireRead(viewer, activity);
+		requireEdit(viewer, activity);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update activities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
+				  version = version + 1 where id = :id
+				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+		return get(viewer, id);
+	}
+
+	/**
+	 * The predicates every list of activities starts with: not deleted, and not on an
+	 * opportunity the viewer may not see.
+	 */
+	private List<String> visibleTerms(Viewer viewer, Map<String, Object> params) {
+		List<String> terms = new ArrayList<>();
+		terms.add("x.deleted_at is null");
+		SqlFilter deals = this.opportunities.readFilterByOpportunityId(viewer, "x.opportunity_id");
+		terms.add(deals.sql());
+		params.putAll(deals.parameters());
+		return terms;
+	}
+
+	private void requireRead(Viewer viewer, Activity activity) {
+		if (activity.opportunityId() != null) {
+			try {
+				this.opportunities.requireRead(viewer, activity.opportunityId());
+			}
+			catch (RecordNotFoundException ex) {
+				throw new RecordNotFoundException(RECORD_TYPE, activity.id());
+			}
+		}
+		else {
+			this.visibility.requireRead(viewer, ACCESS, activity.id(), activity.ownerId());
+		}
+	}
+
+	private void requireEdit(Viewer viewer, Activity activity) {
+		if (!canEdit(viewer, activity)) {
+			throw new ForbiddenException("You can't change this " + activity.kind().label().toLowerCase()
+					+ ": only its owner, the owner's managers"
+					+ (activity.opportunityId() != null ? ", whoever may change its opportunity" : "")
+					+ ", sales administrators and administrators can.");
+		}
+	}
+
+	/**
+	 * Checks the activity's own rules and its links to other records, and fills in the
+	 * account from the opportunity or contact when none is given.
+	 */
+	private ActivityDetails validate(Viewer viewer, ActivityDetails entered) {
+		ActivityDetails details = ActivityRules.normalize(entered);
+		Map<String, String> errors = this.validation.violations(details);
+		ActivityRules.violations(details).forEach(errors::putIfAbsent);
+		if (details.accountId() != null && !exists(() -> this.accounts.get(viewer, details.accountId()))) {
+			errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
+		}
+		UUID contactAccount = null;
+		if (details.contactId() != null) {
+			Optional<Contact> contact = find(() -> this.contacts.get(viewer, details.contactId()));
+			if (contact.isEmpty()) {
+				errors.putIfAbsent("contactId", "There is no contact with id " + details.contactId() + ".");
+			}
+			else {
+				contactAccount = contact.get().accountId();
+			}
+		}
+		Deal deal = null;
+		if (details.opportunityId() != null) {
+			deal = this.links.deal(details.opportunityId())
+				.filter(d -> this.opportunities.canRead(viewer, d.ownerId()))
+				.orElse(null);
+			if (deal == null) {
+				errors.putIfAbsent("opportunityId", "There is no opportunity with id " + details.opportunityId() + ".");
+			}
+		}
+		if (details.ownerId() != null) {
+			Optional<User> owner = this.users.find(details.ownerId());
+			if (owner.isEmpty()) {
+				errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
+			}
+			else if (!owner.get().active()) {
+				errors.putIfAbsent("ownerId",
+						owner.get().fullName() + " is deactivated and can't be given activities.");
+			}
+			else if (deal != null && !this.opportunities.canRead(asViewer(owner.get()), deal.ownerId())) {
+				errors.putIfAbsent("ownerId", owner.get().fullName() + " can't see the opportunity " + deal.name()
+						+ ", so can't be given an activity on it.");
+			}
+		}
+		for (int i = 0; i < details.attendees().size(); i++) {
+			Attendee attendee = details.attendees().get(i);
+			if (attendee.contactId() != null && !exists(() -> this.contacts.get(viewer, attendee.contactId()))) {
+				errors.putIfAbsent("attendees[" + i + "]", "There is no contact with id " + attendee.contactId() + ".");
+			}
+			if (attendee.userId() != null && this.users.find(attendee.userId()).isEmpty()) {
+				errors.putIfAbsent("attendees[" + i + "]", "There is no user with id " + attendee.userId() + ".");
+			}
+		}
+		InputValidation.throwIfAny(errors);
+		UUID account = details.accountId() != null ? details.accountId()
+				: deal != null ? deal.accountId() : contactAccount;
+		return details.linkedTo(account, details.contactId(), details.opportunityId());
+	}
+
+	private static Viewer asViewer(User user) {
+		return new Viewer(user.id(), user.username(), user.fullName(), user.role());
+	}
+
+	private static boolean exists(Runnable lookup) {
+		try {
+			lookup.run();
+			return true;
+		}
+		catch (RecordNotFoundException ex) {
+			return false;
+		}
+	}
+
+	private static <T> Optional<T> find(java.util.function.Supplier<T> lookup) {
+		try {
+			return Optional.of(lookup.get());
+		}
+		catch (RecordNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private void touch(Activity activity, UUID actorId, Instant now) {
+		if (activity.accountId() != null) {
+			this.events.publishEvent(new RecordTouched(Accounts.RECORD_TYPE, activity.accountId(), actorId, now));
+		}
+		if (activity.contactId() != null) {
+			this.events.publishEvent(new RecordTouched(Contacts.RECORD_TYPE, activity.contactId(), actorId, now));
+		}
+		if (activity.opportunityId() != null) {
+			this.events
+				.publishEvent(new RecordTouched(OpportunityAccess.RECORD_TYPE, activity.opportunityId(), actorId, now));
+		}
+	}
+
+	static Instant occurredAt(ActivityDetails details, Instant createdAt, Instant completedAt) {
+		return switch (details.kind()) {
+			case CALL, MEETING -> details.startsAt();
+			case TASK -> completedAt != null ? completedAt : createdAt;
+			case NOTE -> createdAt;
+		};
+	}
+
+	private void insertAttendees(UUID activityId, List<Attendee> attendees) {
+		for (int i = 0; i < attendees.size(); i++) {
+			Attendee attendee = attendees.get(i);
+			this.jdbc.sql("""
+					insert into activity_attendees (activity_id, position, contact_id, user_id, email)
+					values (:id, :position, :contactId, :userId, :email)
+					""")
+				.param("id", activityId)
+				.param("position", i)
+				.param("contactId", attendee.contactId())
+				.param("userId", attendee.userId())
+				.param("email", attendee.email())
+				.update();
+		}
+	}
+
+	Optional<Activity> load(UUID id) {
+		return this.jdbc.sql(SELECT + " where x.id = :id")
+			.param("id", id)
+			.query(Activities::map)
+			.optional()
+			.map(a -> withAttendees(a, attendeesOf(List.of(a.id())).getOrDefault(a.id(), List.of())));
+	}
+
+	private Map<UUID, List<Attendee>> attendeesOf(Collection<UUID> activityIds) {
+		if (activityIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<Attendee>> attendees = new HashMap<>();
+		this.jdbc.sql("""
+				select activity_id, contact_id, user_id, email from activity_attendees
+				where activity_id in (:ids) order by activity_id, position
+				""")
+			.param("ids", List.copyOf(activityIds))
+			.query((rs, n) -> attendees.computeIfAbsent(rs.getObject("activity_id", UUID.class), k -> new ArrayList<>())
+				.add(new Attendee(rs.getObject("contact_id", UUID.class), rs.getObject("user_id", UUID.class),
+						rs.getString("email"), null)))
+			.list();
+		return attendees;
+	}
+
+	private Page<Activity> withAttendees(Page<Activity> page) {
+		Set<UUID> meetings = page.getContent()
+			.stream()
+			.filter(a -> a.kind() == ActivityKind.MEETING)
+			.map(Activity::id)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Map<UUID, List<Attendee>> attendees = attendeesOf(meetings);
+		List<Attendee> everyone = attendees.values().stream().flatMap(List::stream).toList();
+		Map<UUID, String> contactNames = this.links.contactNames(everyone.stream().map(Attendee::contactId).toList());
+		Map<UUID, String> userNames = this.users
+			.namesOf(everyone.stream().map(Attendee::userId).filter(java.util.Objects::nonNull).toList());
+		return page
+			.map(a -> withAttendees(a, named(attendees.getOrDefault(a.id(), List.of()), contactNames, userNames)));
+	}
+
+	private Activity withAttendeeNames(Activity activity) {
+		if (activity.attendees().isEmpty()) {
+			return activity;
+		}
+		Map<UUID, String> contactNames = this.links
+			.contactNames(activity.attendees().stream().map(Attendee::contactId).toList());
+		Map<UUID, String> userNames = this.users
+			.namesOf(activity.attendees().stream().map(Attendee::userId).filter(java.util.Objects::nonNull).toList());
+		return withAttendees(activity, named(activity.attendees(), contactNames, userNames));
+	}
+
+	private static List<Attendee> named(List<Attendee> attendees, Map<UUID, String> contactNames,
+			Map<UUID, String> userNames) {
+		return attendees.stream()
+			.map(a -> new Attendee(a.contactId(), a.userId(), a.email(),
+					a.contactId() != null ? contactNames.get(a.contactId())
+							: a.userId() != null ? userNames.get(a.userId()) : a.email()))
+			.toList();
+	}
+
+	private static Activity withAttendees(Activity a, List<Attendee> attendees) {
+		return new Activity(a.id(), a.kind(), a.subject(), a.body(), a.accountId(), a.contactId(), a.opportunityId(),
+				a.ownerId(), a.dueDate(), a.status(), a.priority(), a.completedAt(), a.completedBy(), a.startsAt(),
+				a.endsAt(), a.occurredAt(), attendees, a.deletedAt(), a.createdAt(), a.createdBy(), a.updatedAt(),
+				a.updatedBy(), a.version());
+	}
+
+	private static Map<String, Object> columns(ActivityDetails details) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("kind", details.kind().name());
+		columns.put("subject", details.subject());
+		columns.put("body", details.body());
+		columns.put("accountId", details.accountId());
+		columns.put("contactId", details.contactId());
+		columns.put("opportunityId", details.opportunityId());
+		columns.put("ownerId", details.ownerId());
+		columns.put("dueDate", details.dueDate());
+		columns.put("status", details.status() == null ? null : details.status().name());
+		columns.put("priority", details.priority() == null ? null : details.priority().name());
+		columns.put("startsAt", utc(details.startsAt()));
+		columns.put("endsAt", utc(details.endsAt()));
+		return columns;
+	}
+
+	private static ActivityDetails empty(ActivityKind kind) {
+		return new ActivityDetails(kind, null, null, null, null, null, null, null, null, null, null, null, List.of());
+	}
+
+	static List<FieldChange> diff(ActivityDetails before, ActivityDetails after) {
+		return new FieldChange.Diff().compare("kind", before.kind(), after.kind())
+			.compare("subject", before.subject(), after.subject())
+			.compare("body", before.body(), after.body())
+			.compare("accountId", before.accountId(), after.accountId())
+			.compare("contactId", before.contactId(), after.contactId())
+			.compare("opportunityId", before.opportunityId(), after.opportunityId())
+			.compare("ownerId", before.ownerId(), after.ownerId())
+			.compare("dueDate", before.dueDate(), after.dueDate())
+			.compare("status", before.status(), after.status())
+			.compare("priority", before.priority(), after.priority())
+			.compare("startsAt", before.startsAt(), after.startsAt())
+			.compare("endsAt", before.endsAt(), after.endsAt())
+			.compare("attendees", attendeesText(before.attendees()), attendeesText(after.attendees()))
+			.changes();
+	}
+
+	private static String attendeesText(List<Attendee> attendees) {
+		return attendees.stream().map(Attendee::toString).collect(Collectors.joining(", "));
+	}
+
+	static Activity map(ResultSet rs, int row) throws SQLException {
+		String status = rs.getString("status");
+		String priority = rs.getString("priority");
+		return new Activity(rs.getObject("id", UUID.class), ActivityKind.valueOf(rs.getString("kind")),
+				rs.getString("subject"), rs.getString("body"), rs.getObject("account_id", UUID.class),
+				rs.getObject("contact_id", UUID.class), rs.getObject("opportunity_id", UUID.class),
+				rs.getObject("owner_id", UUID.class), rs.getObject("due_date", LocalDate.class),
+				status == null ? null : TaskStatus.valueOf(status),
+				priority == null ? null : TaskPriority.valueOf(priority), instant(rs, "completed_at"),
+				rs.getObject("completed_by", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
+				instant(rs, "occurred_at"), List.of(), instant(rs, "deleted_at"), instant(rs, "created_at"),
+				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+	}
+
+}

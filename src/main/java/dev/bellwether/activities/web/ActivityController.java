@@ -1,0 +1,365 @@
+package dev.bellwether.activities.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.bellwether.activities.Activities;
+import dev.bellwether.activities.Activity;
+import dev.bellwether.activities.ActivityFilter;
+import dev.bellwether.activities.ActivityKind;
+import dev.bellwether.activities.LinkedNames;
+import dev.bellwether.activities.TaskPriority;
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactFilter;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.Htmx;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Activity pages: the list, the record page, the "log activity" form (one form, a tab per
+ * kind, reachable from account, contact and opportunity pages with the link filled in),
+ * editing, and one-click completing or reopening of a task from any list (htmx swaps the
+ * row in place).
+ */
+@Controller
+class ActivityController {
+
+	/** Tells the page's task counters (the nav badge) to refresh. */
+	static final String TASKS_CHANGED = "tasks-changed";
+
+	private final Activities activities;
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	private final ZoneId zone;
+
+	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.activities = activities;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+		this.zone = zone;
+	}
+
+	@GetMapping("/activities")
+	String list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
+			@RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String q, @PageableDefault(size = 25) Pageable pageable,
+			HttpServletRequest request, Model model) {
+		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null, null, from, to, q);
+		Page<Activity> page = this.activities.list(viewer, filter,
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		model.addAttribute("page", page);
+		model.addAttribute("names", this.activities.namesFor(page.getContent()));
+		model.addAttribute("kind", kind);
+		model.addAttribute("owner", owner);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("q", q);
+		model.addAttribute("filtered", filter.isFiltered());
+		model.addAttribute("kinds", ActivityKind.values());
+		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("today", this.activities.today());
+		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		return Htmx.targets(request, "results") ? "activities/list :: results" : "activities/list";
+	}
+
+	@GetMapping("/activities/{id}")
+	String show(Viewer viewer, @PathVariable UUID id, Model model) {
+		Activity activity = this.activities.get(viewer, id);
+		model.addAttribute("activity", activity);
+		model.addAttribute("canEdit", this.activities.canEdit(viewer, activity));
+		model.addAttribute("names", this.activities.namesFor(List.of(activity)));
+		model.addAttribute("today", this.activities.today());
+		return "activities/activity";
+	}
+
+	@GetMapping("/activities/new")
+	String newActivity(Viewer viewer, @RequestParam(defaultValue = "TASK") ActivityKind kind,
+			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID contactId,
+			@RequestParam(required = false) UUID opportunityId, @RequestParam(required = false) String origin,
+			Model model) {
+		ActivityFormData form = new ActivityFormData();
+		form.setKind(kind);
+		form.setOwnerId(viewer.id());
+		form.setAccountId(accountId);
+		form.setContactId(contactId);
+		form.setOpportunityId(opportunityId);
+		form.setOrigin(origin);
+		if (contactId != null && accountId == null) {
+			Contact contact = this.contacts.get(viewer, contactId);
+			form.setAccountId(contact.accountId());
+		}
+		if (kind == ActivityKind.CALL || kind == ActivityKind.MEETING) {
+			java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.Clock.system(this.zone))
+				.withSecond(0)
+				.withNano(0);
+			form.setCallAt(now.toString());
+			form.setDurationMinutes(15);
+			form.setStartsAt(now.toString());
+			form.setEndsAt(now.plusHours(1).toString());
+		}
+		model.addAttribute("form", form);
+		addChoices(viewer, form, model);
+		return "activities/form";
+	}
+
+	@PostMapping("/activities")
+	String create(Viewer viewer, @ModelAttribute("form") ActivityFormData form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Activity activity = this.activities.create(viewer, form.toDetails(this.zone));
+				redirect.addFlashAttribute("flashSuccess",
+						activity.kind().label() + " \u201c" + activity.subject() + "\u201d logged.");
+				return "redirect:" + afterSave(form.getOrigin(), activity);
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, forForm(form, ex));
+			}
+		}
+		addChoices(viewer, form, model);
+		return "activities/form";
+	}
+
+	@GetMapping("/activities/{id}/edit")
+	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
+		Activity activity = this.activities.get(viewer, id);
+		if (!this.activities.canEdit(viewer, activity)) {
+			throw new dev.bellwether.platform.ForbiddenException(
+					"You can't change this " + activity.kind().label().toLowerCase()
+							+ ": only its owner, the owner's managers, sales administrators and administrators can.");
+		}
+		model.addAttribute("activity", activity);
+		model.addAttribute("form", ActivityFormData.of(activity, this.zone));
+		addChoices(viewer, ActivityFormData.of(activity, this.zone), model);
+		return "activities/form";
+	}
+
+	@PostMapping("/activities/{id}")
+	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") ActivityFormData form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Activity activity = this.activities.get(viewer, id);
+		form.setKind(activity.kind());
+		if (!result.hasErrors()) {
+			try {
+				Activity saved = this.activities.update(viewer, id, form.getVersion(), form.toDetails(this.zone));
+				redirect.addFlashAttribute("flashSuccess", saved.kind().label() + " saved.");
+				return "redirect:/activities/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, forForm(form, ex));
+			}
+			catch (StaleRecordException ex) {
+				result.reject("stale", ex.getMessage());
+				model.addAttribute("stale", true);
+			}
+		}
+		model.addAttribute("activity", activity);
+		addChoices(viewer, form, model);
+		return "activities/form";
+	}
+
+	@PostMapping("/activities/{id}/delete")
+	String delete(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+		Activity activity = this.activities.get(viewer, id);
+		this.activities.delete(viewer, id);
+		redirect.addFlashAttribute("flashSuccess",
+				activity.kind().label() + " \u201c" + activity.subject() + "\u201d deleted.");
+		return "redirect:" + recordPage(activity, "/activities");
+	}
+
+	@PostMapping("/activities/{id}/complete")
+	String complete(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String view,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return row(this.activities.complete(viewer, id), viewer, view, request, response, model);
+	}
+
+	@PostMapping("/activities/{id}/reopen")
+	String reopen(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String view,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return row(this.activities.reopen(viewer, id), viewer, view, request, response, model);
+	}
+
+	/**
+	 * Opportunities the viewer may see whose name contains the text, for the form's
+	 * picker.
+	 */
+	@GetMapping(path = "/activities/lookup/opportunities", produces = "application/json")
+	@ResponseBody
+	List<Map<String, String>> lookupOpportunities(Viewer viewer, @RequestParam(defaultValue = "") String q) {
+		return this.activities.findOpportunities(viewer, q, null, 10)
+			.entrySet()
+			.stream()
+			.map(e -> Map.of("id", e.getKey().toString(), "label", e.getValue()))
+			.toList();
+	}
+
+	/**
+	 * Contacts whose name contains the text, for the form's picker.
+	 */
+	@GetMapping(path = "/activities/lookup/contacts", produces = "application/json")
+	@ResponseBody
+	List<Map<String, String>> lookupContacts(Viewer viewer, @RequestParam(defaultValue = "") String q) {
+		return this.contacts.search(viewer, q, 10)
+			.stream()
+			.map(c -> Map.of("id", c.id().toString(), "label",
+					c.fullName() + (c.accountName() != null ? " · " + c.accountName() : "")))
+			.toList();
+	}
+
+	private String row(Activity activity, Viewer viewer, String view, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (!Htmx.isHtmx(request)) {
+			return "redirect:" + ("task".equals(view) ? "/tasks" : "/activities/" + activity.id());
+		}
+		response.setHeader("HX-Trigger", TASKS_CHANGED);
+		model.addAttribute("a", activity);
+		model.addAttribute("names", this.activities.namesFor(List.of(activity)));
+		model.addAttribute("today", this.activities.today());
+		model.addAttribute("canEdit", this.activities.canEdit(viewer, activity));
+		return switch (view) {
+			case "task" -> "activities/rows :: taskRow";
+			case "row" -> "activities/rows :: activityRow";
+			default -> "activities/rows :: taskStatus";
+		};
+	}
+
+	/**
+	 * The form shows a call's time and length as "when" and "duration", and attendees in
+	 * one box: name errors after those fields.
+	 */
+	private static InvalidInputException forForm(ActivityFormData form, InvalidInputException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.fieldErrors().forEach((field, message) -> {
+			String shown = field;
+			if (form.getKind() == ActivityKind.CALL && field.equals("startsAt")) {
+				shown = "callAt";
+			}
+			else if (form.getKind() == ActivityKind.CALL && field.equals("endsAt")) {
+				shown = "durationMinutes";
+			}
+			else if (field.startsWith("attendees")) {
+				shown = "attendeeEmails";
+			}
+			errors.putIfAbsent(shown, message);
+		});
+		return new InvalidInputException(errors);
+	}
+
+	private static String afterSave(String origin, Activity activity) {
+		if ("account".equals(origin) && activity.accountId() != null) {
+			return "/accounts/" + activity.accountId();
+		}
+		if ("contact".equals(origin) && activity.contactId() != null) {
+			return "/contacts/" + activity.contactId();
+		}
+		if ("opportunity".equals(origin) && activity.opportunityId() != null) {
+			return "/opportunities/" + activity.opportunityId();
+		}
+		if ("tasks".equals(origin)) {
+			return "/tasks";
+		}
+		return "/activities/" + activity.id();
+	}
+
+	private static String recordPage(Activity activity, String otherwise) {
+		if (activity.opportunityId() != null) {
+			return "/opportunities/" + activity.opportunityId();
+		}
+		if (activity.contactId() != null) {
+			return "/contacts/" + activity.contactId();
+		}
+		if (activity.accountId() != null) {
+			return "/accounts/" + activity.accountId();
+		}
+		return otherwise;
+	}
+
+	private void addChoices(Viewer viewer, ActivityFormData form, Model model) {
+		model.addAttribute("kinds", ActivityKind.values());
+		model.addAttribute("priorities", TaskPriority.values());
+		model.addAttribute("activeUsers", activeUsers());
+		if (form.getAccountId() != null && form.getAccountName() == null) {
+			try {
+				Account account = this.accounts.get(viewer, form.getAccountId());
+				form.setAccountName(account.name());
+			}
+			catch (dev.bellwether.platform.RecordNotFoundException ex) {
+				// an unknown id stays in the form; saving names the problem
+			}
+		}
+		if (form.getContactId() != null && form.getContactName() == null) {
+			try {
+				form.setContactName(this.contacts.get(viewer, form.getContactId()).fullName());
+			}
+			catch (dev.bellwether.platform.RecordNotFoundException ex) {
+				// as above
+			}
+		}
+		if (form.getOpportunityId() != null && form.getOpportunityName() == null) {
+			LinkedNames names = this.activities.namesForOpportunity(viewer, form.getOpportunityId());
+			form.setOpportunityName(names.opportunity(form.getOpportunityId()));
+		}
+		// a meeting's attendees are picked from the account's contacts and from
+		// colleagues
+		Map<UUID, String> accountContacts = new LinkedHashMap<>();
+		if (form.getAccountId() != null) {
+			this.contacts
+				.list(viewer, new ContactFilter(null, form.getAccountId(), null),
+						PageRequest.of(0, 100, Sort.by("name")))
+				.forEach(c -> accountContacts.put(c.id(), c.fullName()));
+		}
+		Map<UUID, String> chosen = this.activities.contactNames(form.getAttendeeContactIds());
+		chosen.forEach(accountContacts::putIfAbsent);
+		model.addAttribute("attendeeContacts", accountContacts);
+	}
+
+	private Map<UUID, String> activeUsers() {
+		return this.users.activeUsers()
+			.stream()
+			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+}
