@@ -33,6 +33,7 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -181,26 +182,30 @@ public class Opportunities {
 	}
 
 	/**
-	 * Deals whose name contains the text (or nearly does), best matches first, for the
-	 * search box.
+	 * Deals whose name matches the text — containing it, a near miss of it, or all its
+	 * words — best matches first, for the search box (see {@link TextSearch}).
 	 */
 	public List<Opportunity> search(Viewer viewer, String text, int limit) {
 		if (!StringUtils.hasText(text)) {
 			return List.of();
 		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, OpportunityFilter.all(), params, false)
-				+ " and (lower(o.name) like :q or lower(o.name) % :exact)";
-		params.put("q", contains(text));
-		params.put("exact", text.trim().toLowerCase(java.util.Locale.ROOT));
+		TextSearch search = new TextSearch(text);
+		search.prepare(this.jdbc);
+		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
+		String where = where(viewer, OpportunityFilter.all(), params, false) + " and "
+				+ search.matches(SEARCH_DOCUMENT, "lower(o.name)");
 		params.put("limit", limit);
-		return this.jdbc.sql(select() + FROM + " where " + where
-				+ " order by (lower(o.name) = :exact) desc, similarity(lower(o.name), :exact) desc, o.id limit :limit")
+		return this.jdbc
+			.sql(select() + FROM + " where " + where + " order by " + search.rank("lower(o.name)")
+					+ " desc, o.close_date desc, o.id limit :limit")
 			.params(params)
 			.params(freshnessParams())
 			.query(Opportunities::map)
 			.list();
 	}
+
+	/** The full-text document of a deal, as indexed by V13__search_indexes.sql. */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', o.name)";
 
 	/**
 	 * @return the names of the given deals, for showing beside other records (no

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,6 +14,8 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 
@@ -19,10 +23,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 /**
- * Searches accounts and contacts at once. Each module ranks its own hits and applies its
- * own visibility rules; this only merges them: records whose name is exactly the query
- * come first (the user most likely typed the name of what they want), then accounts, then
- * contacts, each in the order its module ranked them.
+ * Searches accounts, contacts and opportunities at once. Each module ranks its own hits
+ * (with {@link dev.bellwether.platform.TextSearch}, so alike) and applies its own
+ * visibility rules; this only merges them: records whose name is exactly the query come
+ * first (the user most likely typed the name of what they want), then names starting with
+ * it, then the rest — within each, accounts, then contacts, then opportunities, each in
+ * its module's order.
  */
 @Service
 public class GlobalSearch {
@@ -33,9 +39,12 @@ public class GlobalSearch {
 
 	private final Contacts contacts;
 
-	GlobalSearch(Accounts accounts, Contacts contacts) {
+	private final Opportunities opportunities;
+
+	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities) {
 		this.accounts = accounts;
 		this.contacts = contacts;
+		this.opportunities = opportunities;
 	}
 
 	/**
@@ -52,9 +61,13 @@ public class GlobalSearch {
 		List<SearchHit> hits = new ArrayList<>();
 		this.accounts.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
 		this.contacts.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
+		List<Opportunity> deals = this.opportunities.search(viewer, text, limit);
+		Map<UUID, String> accountNames = this.accounts
+			.namesOf(deals.stream().map(Opportunity::accountId).collect(Collectors.toSet()));
+		deals.stream().map(deal -> hit(deal, accountNames.get(deal.accountId()))).forEach(hits::add);
 		String exact = text.toLowerCase(Locale.ROOT);
 		// a stable sort: within each group the modules' own ranking stays as it was
-		hits.sort(Comparator.comparing((SearchHit hit) -> !hit.title().toLowerCase(Locale.ROOT).equals(exact)));
+		hits.sort(Comparator.comparing((SearchHit hit) -> closeness(hit, exact)));
 		return new SearchResults(text, hits);
 	}
 
@@ -66,6 +79,22 @@ public class GlobalSearch {
 	private static SearchHit hit(Contact contact) {
 		return new SearchHit(Contacts.RECORD_TYPE, contact.id(), contact.fullName(),
 				join(contact.title(), contact.accountName(), contact.email()), "/contacts/" + contact.id());
+	}
+
+	private static SearchHit hit(Opportunity deal, String accountName) {
+		String amount = deal.amount() == null ? null
+				: deal.currency() + " " + String.format(Locale.ROOT, "%,.0f", deal.amount());
+		return new SearchHit(Opportunities.RECORD_TYPE, deal.id(), deal.name(),
+				join(accountName, deal.stageName(), amount, "closes " + deal.closeDate()),
+				"/opportunities/" + deal.id());
+	}
+
+	/**
+	 * 0 for a title that is the query, 1 for one that starts with it, 2 for the rest.
+	 */
+	private static int closeness(SearchHit hit, String query) {
+		String title = hit.title().toLowerCase(Locale.ROOT);
+		return title.equals(query) ? 0 : title.startsWith(query) ? 1 : 2;
 	}
 
 	private static String join(String... parts) {

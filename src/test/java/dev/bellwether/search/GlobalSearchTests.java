@@ -1,5 +1,7 @@
 package dev.bellwether.search;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,6 +17,9 @@ import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
+import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,9 @@ class GlobalSearchTests {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	Opportunities opportunities;
 
 	@Autowired
 	TestUsers users;
@@ -124,6 +132,31 @@ class GlobalSearchTests {
 		assertThat(this.search.search(this.viewer, this.word, 10).ofType(Accounts.RECORD_TYPE))
 			.extracting(SearchHit::id)
 			.containsExactly(prefixed.id(), containing.id(), nearMiss.id());
+	}
+
+	@Test
+	void findsOpportunitiesOnlyForThoseWhoMaySeeThem() {
+		User manager = this.users.create(Role.MANAGER);
+		User owner = this.users.create(Role.REP, manager.id());
+		Viewer ownerViewer = TestUsers.viewer(owner);
+		Account account = this.accounts.create(ownerViewer, new AccountDetails("Deal account " + this.word, null, null,
+				null, null, null, null, null, null, null, null, null, owner.id(), null));
+		Opportunity deal = this.opportunities.create(ownerViewer,
+				new OpportunityDetails(this.word + " fleet renewal", account.id(), null, owner.id(),
+						UUID.fromString("01900000-0000-7000-8000-000000000004"), new BigDecimal("25000"), false,
+						LocalDate.now().plusDays(30), null, null, null, null, null, null));
+		String typo = "fleet renwal " + this.word;
+
+		assertThat(this.search.search(ownerViewer, typo, 10).ofType(Opportunities.RECORD_TYPE)).singleElement()
+			.satisfies(hit -> {
+				assertThat(hit.id()).isEqualTo(deal.id());
+				assertThat(hit.url()).isEqualTo("/opportunities/" + deal.id());
+				assertThat(hit.subtitle()).contains("Deal account " + this.word, "Proposal");
+			});
+		assertThat(this.search.search(TestUsers.viewer(manager), this.word + " fleet", 10)
+			.ofType(Opportunities.RECORD_TYPE)).extracting(SearchHit::id).containsExactly(deal.id());
+		assertThat(this.search.search(this.viewer, this.word + " fleet", 10).ofType(Opportunities.RECORD_TYPE))
+			.isEmpty();
 	}
 
 	@Test

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/search")
-@Tag(name = "Search", description = "One search across accounts and contacts, honouring record visibility.")
+@Tag(name = "Search",
+		description = "One search across accounts, contacts and opportunities, honouring record visibility.")
 class SearchApiController {
 
 	private final GlobalSearch search;
@@ -25,10 +26,12 @@ class SearchApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Search accounts and contacts",
-			description = "Finds accounts by part of their name or domain and contacts by part of their name or "
-					+ "e-mail address. Exact name matches come first, then accounts, then contacts. limit (1 to "
-					+ GlobalSearch.MAX_LIMIT + ", default 10) caps the hits of each kind.")
+	@Operation(summary = "Search accounts, contacts and opportunities",
+			description = "Finds accounts by their name or domain, contacts by their name or e-mail address and "
+					+ "opportunities by their name: containing the text, a near miss of it (typos), or all of its "
+					+ "words in any order. Exact names come first, then names starting with the text, then the "
+					+ "rest; within each, accounts, contacts, opportunities. Deals the caller may not see are never "
+					+ "found. limit (1 to " + GlobalSearch.MAX_LIMIT + ", default 10) caps the hits of each kind.")
 	List<SearchHit> search(Viewer viewer, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "10") int limit) {
 		return this.search.search(viewer, q, limit).hits();

@@ -2,6 +2,7 @@ package dev.bellwether.search.web;
 
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.sales.Opportunities;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.search.GlobalSearch;
 import dev.bellwether.search.SearchResults;
@@ -33,6 +34,7 @@ class SearchController {
 		model.addAttribute("results", results);
 		model.addAttribute("accountHits", results.ofType(Accounts.RECORD_TYPE));
 		model.addAttribute("contactHits", results.ofType(Contacts.RECORD_TYPE));
+		model.addAttribute("opportunityHits", results.ofType(Opportunities.RECORD_TYPE));
 		model.addAttribute("hitsPerType", HITS_PER_TYPE);
 		// keeps the query in the layout's search box, to refine it
 		model.addAttribute("searchQuery", results.query());
