@@ -36,6 +36,13 @@ public class FiscalCalendar {
 		return new FiscalCalendar(clock, zone, startMonth);
 	}
 
+	/**
+	 * @return the instant the day begins in the company's time zone
+	 */
+	public java.time.Instant startOf(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
