@@ -15,16 +15,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static dev.bellwether.platform.SqlValues.utc;
 
 /**
  * Keeps deals in step with the records they hang off: an account's deals go to the
- * recycle bin with it, come back with it and are purged with it (synchronously, in the
- * same transaction, so the bin is never half-emptied); a purged contact is no longer
- * anyone's primary contact; and work logged on a deal elsewhere counts as touching it.
+ * recycle bin with it, come back with it and are purged with it (synchronously, joining
+ * the account's transaction, so the bin is never half-emptied); a purged contact is no
+ * longer anyone's primary contact; and work logged on a deal elsewhere counts as touching
+ * it.
  */
 @Component
 class OpportunityListeners {
@@ -42,7 +42,7 @@ class OpportunityListeners {
 	}
 
 	@EventListener
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional
 	void on(RecordChanged event) {
 		if (Accounts.RECORD_TYPE.equals(event.recordType())) {
 			switch (event.kind()) {

@@ -89,6 +89,8 @@ class SecurityConfiguration {
 					.onAuthenticationFailure(request, response, exception);
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
+			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products")
+			.hasAnyRole("ADMIN", "SALES_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()

@@ -30,6 +30,19 @@ final class Inputs {
 		}
 	}
 
+	java.math.BigDecimal decimal(String field, String text, String what) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new java.math.BigDecimal(text.trim().replace(",", ""));
+		}
+		catch (NumberFormatException ex) {
+			this.errors.put(field, "'" + text.trim() + "' is not " + what + "; enter a number such as 12500.50.");
+			return null;
+		}
+	}
+
 	<E extends Enum<E>> E choice(String field, String text, Class<E> type) {
 		if (text == null || text.isBlank()) {
 			return null;

@@ -1,0 +1,402 @@
+package dev.bellwether.sales.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactFilter;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.Htmx;
+import dev.bellwether.platform.web.SortLinks;
+import dev.bellwether.sales.ForecastCategory;
+import dev.bellwether.sales.LineItemDetails;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
+import dev.bellwether.sales.OpportunityDetails;
+import dev.bellwether.sales.OpportunityFilter;
+import dev.bellwether.sales.PipelineStage;
+import dev.bellwether.sales.PipelineStages;
+import dev.bellwether.sales.Products;
+import dev.bellwether.sales.StageChange;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Deal pages: the list (one URL for the page, for htmx just its results, and for an
+ * account page the account's deals), the record page with its line items and stage
+ * history, the create and edit forms, and stage moves.
+ */
+@Controller
+class OpportunityController {
+
+	private final Opportunities opportunities;
+
+	private final PipelineStages stages;
+
+	private final Products products;
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final UserDirectory users;
+
+	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
+			Contacts contacts, UserDirectory users) {
+		this.opportunities = opportunities;
+		this.stages = stages;
+		this.products = products;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+	}
+
+	@GetMapping("/opportunities")
+	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID accountId,
+			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID stage, @RequestParam(required = false) ForecastCategory category,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean stale,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest request,
+			Model model) {
+		Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
+		OpportunityFilter filter = new OpportunityFilter(q, accountId, owner, team, stage, category, closeFrom, closeTo,
+				open, stale, overdue);
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, pageable);
+		model.addAttribute("page", page);
+		model.addAttribute("capped", Opportunities.isCountCapped(page));
+		model.addAttribute("names",
+				this.users.namesOf(page.getContent().stream().map(Opportunity::ownerId).collect(Collectors.toSet())));
+		model.addAttribute("accountNames", this.accounts
+			.namesOf(page.getContent().stream().map(Opportunity::accountId).collect(Collectors.toSet())));
+		model.addAttribute("filter", filter);
+		model.addAttribute("status", status);
+		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
+		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("filtered", !filter.isEmpty());
+		model.addAttribute("stages", this.stages.all());
+		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("managers",
+				this.users.activeUsers()
+					.stream()
+					.filter(u -> u.role() == dev.bellwether.identity.Role.MANAGER
+							|| u.role() == dev.bellwether.identity.Role.EXECUTIVE)
+					.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("canManage", this.stages.canManage(viewer));
+		if (accountId != null && Htmx.targets(request, "account-opportunities")) {
+			model.addAttribute("accountId", accountId);
+			return "sales/opportunities :: accountDeals";
+		}
+		return Htmx.targets(request, "results") ? "sales/opportunities :: results" : "sales/opportunities";
+	}
+
+	@GetMapping("/opportunities/{id}")
+	String show(Viewer viewer, @PathVariable UUID id, Model model) {
+		Opportunity deal = this.opportunities.get(viewer, id);
+		model.addAttribute("deal", deal);
+		model.addAttribute("canEdit", this.opportunities.canEdit(viewer, deal));
+		model.addAttribute("accountName", this.accounts.namesOf(Set.of(deal.accountId())).get(deal.accountId()));
+		model.addAttribute("contact", contact(viewer, deal.primaryContactId()));
+		List<StageChange> history = this.opportunities.history(viewer, id);
+		model.addAttribute("history", history);
+		model.addAttribute("firstStage", this.stages.find(deal.firstStageId()).map(PipelineStage::name).orElse(""));
+		addLineItems(viewer, deal, model);
+		model.addAttribute("stages", this.stages.active());
+		Set<UUID> people = new HashSet<>();
+		people.add(deal.ownerId());
+		people.add(deal.createdBy());
+		people.add(deal.lastTouchedBy());
+		history.forEach(h -> people.add(h.changedBy()));
+		people.remove(null);
+		model.addAttribute("names", this.users.namesOf(people));
+		return "sales/opportunity";
+	}
+
+	@GetMapping("/opportunities/new")
+	String newDeal(Viewer viewer, @RequestParam(required = false) UUID accountId, Model model) {
+		OpportunityFormData form = new OpportunityFormData();
+		form.setOwnerId(viewer.id());
+		form.setStageId(this.stages.active()
+			.stream()
+			.filter(PipelineStage::isOpen)
+			.findFirst()
+			.map(PipelineStage::id)
+			.orElse(null));
+		form.setCloseDate(LocalDate.now().plusMonths(3).withDayOfMonth(1).minusDays(1).toString());
+		if (accountId != null) {
+			Account account = this.accounts.get(viewer, accountId);
+			form.setAccountId(account.id());
+			form.setAccountName(account.name());
+		}
+		model.addAttribute("form", form);
+		addChoices(viewer, form, model);
+		return "sales/opportunity-form";
+	}
+
+	@PostMapping("/opportunities")
+	String create(Viewer viewer, @ModelAttribute("form") OpportunityFormData form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			Inputs inputs = new Inputs();
+			OpportunityDetails details = form.toDetails(inputs);
+			try {
+				Opportunity deal = inputs.submit(() -> this.opportunities.check(viewer, null, details),
+						() -> this.opportunities.create(viewer, details));
+				redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " created.");
+				return "redirect:/opportunities/" + deal.id();
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+		}
+		addChoices(viewer, form, model);
+		return "sales/opportunity-form";
+	}
+
+	@GetMapping("/opportunities/{id}/edit")
+	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
+		Opportunity deal = editable(viewer, id);
+		model.addAttribute("deal", deal);
+		OpportunityFormData form = OpportunityFormData.of(deal,
+				this.accounts.namesOf(Set.of(deal.accountId())).get(deal.accountId()));
+		model.addAttribute("form", form);
+		addChoices(viewer, form, model);
+		return "sales/opportunity-form";
+	}
+
+	@PostMapping("/opportunities/{id}")
+	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") OpportunityFormData form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Opportunity deal = editable(viewer, id);
+		if (!result.hasErrors()) {
+			Inputs inputs = new Inputs();
+			OpportunityDetails details = form.toDetails(inputs);
+			try {
+				Opportunity saved = inputs.submit(() -> this.opportunities.check(viewer, id, details),
+						() -> this.opportunities.update(viewer, id, form.getVersion(), details));
+				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.name() + " saved.");
+				return "redirect:/opportunities/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.addTo(result, ex);
+			}
+			catch (StaleRecordException ex) {
+				result.reject("stale", ex.getMessage());
+				model.addAttribute("stale", true);
+			}
+		}
+		model.addAttribute("deal", deal);
+		addChoices(viewer, form, model);
+		return "sales/opportunity-form";
+	}
+
+	/**
+	 * Moves the deal to a stage from its record page (the stage buttons, "mark won",
+	 * "mark lost" with a reason).
+	 */
+	@PostMapping("/opportunities/{id}/stage")
+	String changeStage(Viewer viewer, @PathVariable UUID id, @RequestParam UUID stageId, @RequestParam long version,
+			@RequestParam(required = false) String lossReason, RedirectAttributes redirect) {
+		try {
+			Opportunity moved = this.opportunities.changeStage(viewer, id, stageId, version, lossReason);
+			redirect.addFlashAttribute("flashSuccess", moved.name() + " moved to " + moved.stageName() + ".");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+			redirect.addFlashAttribute("lossReasonError", ex.fieldErrors().get("lossReason"));
+		}
+		catch (StaleRecordException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage() + " The page now shows the latest version.");
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+	@PostMapping("/opportunities/{id}/delete")
+	String delete(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+		Opportunity deal = this.opportunities.get(viewer, id);
+		this.opportunities.delete(viewer, id);
+		redirect.addFlashAttribute("flashSuccess",
+				"Deal " + deal.name() + " moved to the recycle bin. You can restore it from there.");
+		return "redirect:/opportunities";
+	}
+
+	@PostMapping("/opportunities/{id}/line-items")
+	String addLineItem(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) UUID productId,
+			@RequestParam(required = false) String quantity, @RequestParam(required = false) String unitPrice,
+			@RequestParam(required = false) String discountPercent, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		Inputs inputs = new Inputs();
+		LineItemDetails details = new LineItemDetails(productId, inputs.decimal("quantity", quantity, "a quantity"),
+				inputs.decimal("unitPrice", unitPrice, "a price"),
+				inputs.decimal("discountPercent", discountPercent, "a percentage"), null);
+		try {
+			inputs.throwIfAny();
+			this.opportunities.addLineItem(viewer, id, details);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("lineItemErrors", ex.fieldErrors());
+		}
+		return lineItemsResponse(viewer, id, request, model, redirect);
+	}
+
+	@PostMapping("/opportunities/{id}/line-items/{itemId}")
+	String updateLineItem(Viewer viewer, @PathVariable UUID id, @PathVariable UUID itemId, @RequestParam UUID productId,
+			@RequestParam(required = false) String quantity, @RequestParam(required = false) String unitPrice,
+			@RequestParam(required = false) String discountPercent, @RequestParam long version,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		Inputs inputs = new Inputs();
+		LineItemDetails details = new LineItemDetails(productId, inputs.decimal("quantity", quantity, "a quantity"),
+				inputs.decimal("unitPrice", unitPrice, "a price"),
+				inputs.decimal("discountPercent", discountPercent, "a percentage"), null);
+		try {
+			inputs.throwIfAny();
+			this.opportunities.updateLineItem(viewer, id, itemId, version, details);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("lineItemErrors", ex.fieldErrors());
+		}
+		catch (StaleRecordException ex) {
+			model.addAttribute("lineItemErrors", Map.of("version", ex.getMessage()));
+		}
+		return lineItemsResponse(viewer, id, request, model, redirect);
+	}
+
+	@PostMapping("/opportunities/{id}/line-items/{itemId}/delete")
+	String removeLineItem(Viewer viewer, @PathVariable UUID id, @PathVariable UUID itemId, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
+		this.opportunities.removeLineItem(viewer, id, itemId);
+		return lineItemsResponse(viewer, id, request, model, redirect);
+	}
+
+	/**
+	 * The contacts of an account, as options for the primary-contact choice.
+	 */
+	@GetMapping("/opportunities/contact-options")
+	String contactOptions(Viewer viewer, @RequestParam(required = false) UUID accountId, Model model) {
+		model.addAttribute("contactChoices", contactChoices(viewer, accountId));
+		model.addAttribute("selected", null);
+		return "sales/opportunity-form :: contactOptions";
+	}
+
+	private String lineItemsResponse(Viewer viewer, UUID id, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		if (Htmx.isHtmx(request)) {
+			Opportunity deal = this.opportunities.get(viewer, id);
+			model.addAttribute("deal", deal);
+			model.addAttribute("canEdit", this.opportunities.canEdit(viewer, deal));
+			addLineItems(viewer, deal, model);
+			return "sales/opportunity :: lineItems";
+		}
+		if (model.containsAttribute("lineItemErrors")) {
+			redirect.addFlashAttribute("flashError",
+					String.join(" ",
+							((Map<?, ?>) model.getAttribute("lineItemErrors")).values()
+								.stream()
+								.map(String::valueOf)
+								.toList()));
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+	private void addLineItems(Viewer viewer, Opportunity deal, Model model) {
+		var items = this.opportunities.lineItems(viewer, deal.id());
+		model.addAttribute("lineItems", items);
+		model.addAttribute("lineItemsTotal",
+				items.stream().map(i -> i.total()).reduce(BigDecimal.ZERO, BigDecimal::add));
+		model.addAttribute("products", this.products.active());
+		if (!model.containsAttribute("lineItemErrors")) {
+			model.addAttribute("lineItemErrors", Map.of());
+		}
+	}
+
+	private Opportunity editable(Viewer viewer, UUID id) {
+		Opportunity deal = this.opportunities.get(viewer, id);
+		if (!this.opportunities.canEdit(viewer, deal)) {
+			throw new ForbiddenException("You can't change " + deal.name()
+					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
+		}
+		return deal;
+	}
+
+	private Contact contact(Viewer viewer, UUID id) {
+		if (id == null) {
+			return null;
+		}
+		try {
+			return this.contacts.get(viewer, id);
+		}
+		catch (RecordNotFoundException ex) {
+			return null;
+		}
+	}
+
+	private Map<UUID, String> contactChoices(Viewer viewer, UUID accountId) {
+		if (accountId == null) {
+			return Map.of();
+		}
+		return this.contacts
+			.list(viewer, new ContactFilter(null, accountId, null), PageRequest.of(0, 200, Sort.by("name")))
+			.getContent()
+			.stream()
+			.collect(Collectors.toMap(Contact::id, Contact::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+	private void addChoices(Viewer viewer, OpportunityFormData form, Model model) {
+		List<PipelineStage> offered = this.stages.all()
+			.stream()
+			.filter(s -> !s.retired() || s.id().equals(form.getStageId()))
+			.toList();
+		model.addAttribute("stageChoices", offered);
+		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("contactChoices", contactChoices(viewer, form.getAccountId()));
+		model.addAttribute("selected", form.getPrimaryContactId());
+		model.addAttribute("currency", this.opportunities.currency());
+		model.addAttribute("leadSources", List.of("Web", "Referral", "Partner", "Event", "Outbound", "Inbound call",
+				"Existing customer", "Other"));
+	}
+
+	private Map<UUID, String> activeUsers() {
+		return this.users.activeUsers()
+			.stream()
+			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+}
