@@ -118,7 +118,8 @@ class ActivityPagesTests {
 				.param("origin", "account")
 				.with(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString(name), containsString("value=\"CALL\" checked"))));
+			.andExpect(content().string(allOf(containsString(name),
+					containsString("value=\"CALL\" autocomplete=\"off\" checked=\"checked\""))));
 
 		this.mvc
 			.perform(post("/activities").param("kind", "CALL")

@@ -71,8 +71,11 @@ class ActivityController {
 
 	private final ZoneId zone;
 
+	private final java.time.Clock clock;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -132,7 +135,7 @@ class ActivityController {
 			form.setAccountId(contact.accountId());
 		}
 		if (kind == ActivityKind.CALL || kind == ActivityKind.MEETING) {
-			java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.Clock.system(this.zone))
+			java.time.LocalDateTime now = java.time.LocalDateTime.now(this.clock.withZone(this.zone))
 				.withSecond(0)
 				.withNano(0);
 			form.setCallAt(now.toString());
@@ -171,9 +174,10 @@ class ActivityController {
 					"You can't change this " + activity.kind().label().toLowerCase()
 							+ ": only its owner, the owner's managers, sales administrators and administrators can.");
 		}
+		ActivityFormData form = ActivityFormData.of(activity, this.zone);
 		model.addAttribute("activity", activity);
-		model.addAttribute("form", ActivityFormData.of(activity, this.zone));
-		addChoices(viewer, ActivityFormData.of(activity, this.zone), model);
+		model.addAttribute("form", form);
+		addChoices(viewer, form, model);
 		return "activities/form";
 	}
 

@@ -31,14 +31,14 @@ class TimelineApiController {
 	/**
 	 * One entry as the API returns it.
 	 */
-	record Entry(Instant at, UUID id, String source, String type, String summary, List<FieldChange> changes,
-			UUID actorId, String actorName, String url) {
+	record TimelineEntryResource(Instant at, UUID id, String source, String type, String summary,
+			List<FieldChange> changes, UUID actorId, String actorName, String url) {
 	}
 
 	/**
 	 * A page of entries; {@code next} is null on the last page.
 	 */
-	record Page(List<Entry> entries, String next) {
+	record TimelineResource(List<TimelineEntryResource> entries, String next) {
 	}
 
 	@GetMapping("/api/v1/{records}/{id}/timeline")
@@ -46,7 +46,7 @@ class TimelineApiController {
 			description = "records: accounts, contacts or opportunities. size: 1 to 100 (default 20). before: the "
 					+ "next value of the previous page. An account's timeline includes the work on its contacts and "
 					+ "opportunities that the caller may see.")
-	Page timeline(Viewer viewer, @PathVariable String records, @PathVariable UUID id,
+	TimelineResource timeline(Viewer viewer, @PathVariable String records, @PathVariable UUID id,
 			@RequestParam(required = false) String before,
 			@RequestParam(defaultValue = "" + Timeline.DEFAULT_PAGE_SIZE) int size) {
 		String recordType = switch (records) {
@@ -56,11 +56,11 @@ class TimelineApiController {
 			default -> throw new RecordNotFoundException(records, id);
 		};
 		TimelinePage page = this.timeline.page(viewer, recordType, id, Timeline.parse(before), size);
-		return new Page(page.entries()
+		return new TimelineResource(page.entries()
 			.stream()
-			.map(item -> new Entry(item.entry().at(), item.entry().id(), item.entry().source(), item.entry().type(),
-					item.entry().summary(), item.entry().changes(), item.entry().actorId(), item.actorName(),
-					item.entry().url()))
+			.map(item -> new TimelineEntryResource(item.entry().at(), item.entry().id(), item.entry().source(),
+					item.entry().type(), item.entry().summary(), item.entry().changes(), item.entry().actorId(),
+					item.actorName(), item.entry().url()))
 			.toList(), page.nextToken());
 	}
 
