@@ -28,6 +28,10 @@ import static dev.bellwether.platform.SqlValues.utc;
  * changes, fields are labelled for people ("Billing city") and references show names
  * where every user may see them. The entry's id is the smallest row id of the change, so
  * keyset paging over (at, id) is stable.
+ * <p>
+ * A deal's stage history is shown on its timeline by the sales module (creation, stage,
+ * amount, close date, probability, forecast category); those rows are left out here, in
+ * the query itself so that paging stays exact, rather than shown twice.
  */
 @Component
 @Transactional(readOnly = true)
@@ -36,6 +40,10 @@ class FieldHistoryTimeline implements TimelineSource {
 	static final String SOURCE = "field-history";
 
 	private static final String ENTRY_ID = "(array_agg(h.id order by h.id))[1]";
+
+	/** What another timeline source already shows, by record type. */
+	private static final String SHOWN_ELSEWHERE = " and not (h.record_type = 'opportunity' and (h.change_kind = 'CREATED'"
+			+ " or h.field in ('stage', 'amount', 'closeDate', 'probability', 'forecastCategory')))";
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +63,7 @@ class FieldHistoryTimeline implements TimelineSource {
 				+ "array_agg(h.id order by h.id) as ids, array_agg(h.field order by h.id) as fields, "
 				+ "array_agg(h.old_value order by h.id) as old_values, "
 				+ "array_agg(h.new_value order by h.id) as new_values "
-				+ "from field_history h where h.record_type = :recordType and h.record_id = :recordId"
+				+ "from field_history h where h.record_type = :recordType and h.record_id = :recordId" + SHOWN_ELSEWHERE
 				+ (before == null ? "" : " and h.changed_at <= :beforeAt")
 				+ " group by h.changed_at, h.changed_by, h.change_kind"
 				+ (before == null ? "" : " having (h.changed_at, " + ENTRY_ID + ") < (:beforeAt, :beforeId)")

@@ -169,6 +169,27 @@ class AuditModuleTests {
 	}
 
 	@Test
+	void aDealsTimelineLeavesOutWhatItsStageHistoryShows() {
+		User actor = user("Deal Maker");
+		UUID deal = UUID.randomUUID();
+		Instant created = now().minus(2, ChronoUnit.DAYS);
+		this.recorder.record(new RecordChanged("opportunity", deal, ChangeKind.CREATED, actor.id(), created,
+				List.of(new FieldChange("name", null, "Fleet"), new FieldChange("stage", null, "Proposal"))));
+		this.recorder.record(new RecordChanged("opportunity", deal, ChangeKind.UPDATED, actor.id(),
+				created.plus(1, ChronoUnit.DAYS), List.of(new FieldChange("stage", "Proposal", "Negotiation"),
+						new FieldChange("nextStep", null, "Send contract"))));
+		this.recorder.record(new RecordChanged("opportunity", deal, ChangeKind.UPDATED, actor.id(),
+				created.plus(2, ChronoUnit.DAYS), List.of(new FieldChange("amount", "10", "20"))));
+
+		assertThat(this.timeline.entries("opportunity", deal, null, 10)).singleElement().satisfies(entry -> {
+			assertThat(entry.summary()).isEqualTo("Updated next step");
+			assertThat(entry.changes()).containsExactly(new FieldChange("Next step", null, "Send contract"));
+		});
+		assertThat(this.history.of("opportunity", deal, org.springframework.data.domain.PageRequest.of(0, 10))
+			.getTotalElements()).isEqualTo(5);
+	}
+
+	@Test
 	void listsEverythingOneUserChanged() {
 		User actor = user("Busy Bee");
 		Instant at = now();
