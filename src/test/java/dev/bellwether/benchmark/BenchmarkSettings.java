@@ -19,9 +19,11 @@ import java.util.function.Function;
  * generating when it is there
  * @param dataDirectory the embedded server's data directory
  * @param report where to write the results as Markdown, or null
+ * @param explain also write the baseline queries' plans (EXPLAIN ANALYZE) into
+ * {@code target/benchmark-plans.md}
  */
 record BenchmarkSettings(double scale, long seed, int generatorThreads, int clients, int requests, int warmUp,
-		Duration timeout, boolean reuse, Path dataDirectory, Path report) {
+		Duration timeout, boolean reuse, Path dataDirectory, Path report, boolean explain) {
 
 	static BenchmarkSettings fromSystemProperties() {
 		Function<String, String> property = System::getProperty;
@@ -33,7 +35,8 @@ record BenchmarkSettings(double scale, long seed, int generatorThreads, int clie
 				Duration.ofMillis((long) number(property, "bench.timeout-ms", 10_000)),
 				Boolean.parseBoolean(property.apply("bench.reuse")),
 				Path.of(value(property, "bench.data-dir", "target/benchmark-postgres")),
-				report == null || report.isBlank() || report.equals("none") ? null : Path.of(report));
+				report == null || report.isBlank() || report.equals("none") ? null : Path.of(report),
+				Boolean.parseBoolean(property.apply("bench.explain")));
 	}
 
 	int accounts() {

@@ -1,6 +1,7 @@
 package dev.bellwether.benchmark;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -115,6 +116,11 @@ public final class PipelineBenchmark {
 			for (Scenario scenario : Scenarios.all(http, managerPage, jdbc, personas)) {
 				report.rows.add(measure(driver, settings, scenario));
 				out.printf("  %-48s %s%n", scenario.name(), summary(report.rows.get(report.rows.size() - 1)));
+			}
+			if (settings.explain()) {
+				QueryPlans.Explaining explaining = new QueryPlans.Explaining(dataSource);
+				QueryPlans.explain(explaining, Scenarios.all(http, managerPage, explaining, personas),
+						Path.of("target/benchmark-plans.md"), out);
 			}
 			report.fact("Load average after: %s (other processes on the machine compete for its cores)", loadAverage());
 			out.println();

@@ -28,7 +28,7 @@ class PipelineBenchmarkSmokeTests {
 	@Test
 	void generatesACompanyAndMeasuresEveryScenarioThatExists() {
 		BenchmarkSettings settings = new BenchmarkSettings(0.002, 7, 2, 8, 16, 4, Duration.ofSeconds(30), false,
-				Path.of("target/benchmark-smoke-postgres"), null);
+				Path.of("target/benchmark-smoke-postgres"), null, true);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		BenchmarkReport report = PipelineBenchmark.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8),
 				context -> {
@@ -53,6 +53,8 @@ class PipelineBenchmarkSmokeTests {
 				});
 		String output = printed.toString(StandardCharsets.UTF_8);
 		assertThat(output).contains("Generated").contains("deals/s").contains("| scenario |");
+		assertThat(output).contains("Query plans of the baselines");
+		assertThat(Path.of("target/benchmark-plans.md")).content().contains("Execution Time");
 		assertThat(report.row("trivial endpoint GET /api/v1/users/me").result()).isEqualTo("baseline");
 		assertThat(report.row("trivial endpoint GET /api/v1/users/me").http().errors()).isZero();
 		assertThat(report.row("global search (typos included)").measured()).isTrue();
