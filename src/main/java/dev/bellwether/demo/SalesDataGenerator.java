@@ -533,7 +533,8 @@ public final class SalesDataGenerator {
 		boolean stalled = !closed && fate == Fate.STALL && state.stage() >= fateStage;
 
 		// activities in the deal's life: until it closed, until it stalled, or until now
-		long end = closed ? closedAt : stalled ? Math.min(this.now, lastSave + 10 * DAY) : this.now;
+		long end = closed ? Math.min(this.now, Math.max(closedAt, created + 2 * DAY))
+				: stalled ? Math.min(this.now, lastSave + 10 * DAY) : this.now;
 		int activities = (int) (random.nextDouble() * (2 * this.activitiesPerDeal + 1));
 		Touch accountTouch = touches.get(customer.accountId());
 		for (int a = 0; a < activities; a++) {

@@ -77,7 +77,7 @@ final class BenchmarkData {
 		SalesDataGenerator.Organisation organisation = generator.organisation(settings.users(), USERNAME_PREFIX);
 		// without secondary indexes only into empty tables: others' data must stay fast
 		List<String> indexes = empty ? dropSecondaryIndexes() : List.of();
-		List<String> foreignKeys = empty ? dropForeignKeys() : List.of();
+		List<String> keys = empty ? dropKeys() : List.of();
 		long started = System.nanoTime();
 		SalesDataGenerator.Counts counts = generator.generateCompany(this.dataSource, organisation, passwordHash,
 				settings.accounts(), 5.0, settings.generatorThreads());
@@ -85,11 +85,13 @@ final class BenchmarkData {
 		this.out.printf("  loaded %,d rows in %.1f s (%,.0f deals/s, %,.0f rows/s before indexes)%n", counts.total(),
 				load, counts.opportunities() / load, counts.total() / load);
 		started = System.nanoTime();
+		List<String> primaryKeys = keys.stream().filter(k -> k.contains(" PRIMARY KEY ")).toList();
+		createIndexes(primaryKeys, settings.generatorThreads());
 		createIndexes(indexes, settings.generatorThreads());
-		foreignKeys.forEach(this.jdbc::execute);
+		keys.stream().filter(k -> !primaryKeys.contains(k)).forEach(this.jdbc::execute);
 		double index = seconds(started);
-		this.out.printf("  built %d indexes and checked %d foreign keys in %.1f s%n", indexes.size(),
-				foreignKeys.size(), index);
+		this.out.printf("  built %d keys and indexes and checked %d foreign keys in %.1f s%n",
+				primaryKeys.size() + indexes.size(), keys.size() - primaryKeys.size(), index);
 		started = System.nanoTime();
 		for (String table : TABLES) {
 			this.jdbc.execute("vacuum (analyze) " + table);
@@ -118,22 +120,42 @@ final class BenchmarkData {
 	}
 
 	/**
-	 * Checking a foreign key row by row costs a query per row; checking it once after the
-	 * load is one join.
-	 * @return the statements that add the foreign keys dropped again
+	 * Checking a foreign key row by row costs a query per row, and inserting into a
+	 * primary key out of order costs a random page each; checking and building them once
+	 * after the load is a join and a sort.
+	 * @return the statements that add the constraints dropped again: primary keys first,
+	 * then foreign keys
 	 */
-	private List<String> dropForeignKeys() {
+	private List<String> dropKeys() {
+		Object tables = TABLES.toArray(String[]::new);
 		List<String> restore = new ArrayList<>();
-		for (var row : this.jdbc.queryForList("""
-				select c.conrelid::regclass::text as tab, c.conname, pg_get_constraintdef(c.oid) as def
-				from pg_constraint c
-				where c.contype = 'f' and c.conrelid::regclass::text = any (?)
-				order by 1, 2
-				""", (Object) TABLES.toArray(String[]::new))) {
-			this.jdbc.execute("alter table " + row.get("tab") + " drop constraint " + row.get("conname"));
-			restore
-				.add("alter table " + row.get("tab") + " add constraint " + row.get("conname") + " " + row.get("def"));
+		List<String> foreignKeys = new ArrayList<>();
+		for (var row : this.jdbc.queryForList(
+				"""
+						select c.conrelid::regclass::text as tab, c.conname, pg_get_constraintdef(c.oid) as def, c.contype
+						from pg_constraint c
+						where (c.contype = 'f' and (c.conrelid::regclass::text = any (?) or c.confrelid::regclass::text = any (?)))
+						   or (c.contype = 'p' and c.conrelid::regclass::text = any (?))
+						order by c.contype, 1, 2
+						""",
+				tables, tables, tables)) {
+			String add = "alter table " + row.get("tab") + " add constraint " + row.get("conname") + " "
+					+ row.get("def");
+			if ("f".equals(String.valueOf(row.get("contype")))) {
+				this.jdbc.execute("alter table " + row.get("tab") + " drop constraint " + row.get("conname"));
+				foreignKeys.add(add);
+			}
+			else {
+				restore.add(add);
+			}
 		}
+		for (var row : this.jdbc.queryForList("""
+				select c.conrelid::regclass::text as tab, c.conname from pg_constraint c
+				where c.contype = 'p' and c.conrelid::regclass::text = any (?)
+				""", tables)) {
+			this.jdbc.execute("alter table " + row.get("tab") + " drop constraint " + row.get("conname"));
+		}
+		restore.addAll(foreignKeys);
 		return restore;
 	}
 

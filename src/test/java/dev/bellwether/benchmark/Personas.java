@@ -52,8 +52,9 @@ final class Personas {
 		List<Persona> reps = new ArrayList<>();
 		for (var row : jdbc.queryForList("""
 				select u.id, u.username, u.team from users u
+				left join opportunities o on o.owner_id = u.id and o.deleted_at is null
 				where u.username like ? and u.role = 'REP'
-				order by (select count(*) from opportunities o where o.owner_id = u.id) desc, u.username limit ?
+				group by u.id order by count(o.id) desc, u.username limit ?
 				""", prefix + "rep%", count)) {
 			UUID id = (UUID) row.get("id");
 			List<UUID> deals = jdbc.queryForList(
