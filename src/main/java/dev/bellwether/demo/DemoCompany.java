@@ -1,6 +1,12 @@
 package dev.bellwether.demo;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +28,8 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
 import dev.bellwether.identity.Viewer;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +37,16 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo company on first start: its people in a four-level hierarchy, 300
- * accounts and about 1,000 contacts, the same every time for the same seed.
+ * accounts and about 1,000 contacts, about 1,500 deals over the past 18 months and the
+ * next 6 with their stage history, and about 5,000 activities — the same every time for
+ * the same seed (and day).
  */
 @Component
 @Order(10)
@@ -42,37 +54,13 @@ class DemoCompany implements ApplicationRunner {
 
 	static final int ACCOUNTS = 300;
 
+	/** About 1,500 deals over the 300 accounts. */
+	static final double DEALS_PER_ACCOUNT = 5.0;
+
+	/** About 5,000 activities. */
+	static final double ACTIVITIES_PER_DEAL = 3.2;
+
 	private static final Logger log = LoggerFactory.getLogger(DemoCompany.class);
-
-	private static final String[] PREFIXES = { "Acme", "Apex", "Blue", "Bright", "Cedar", "Crest", "Delta", "Eagle",
-			"Evergreen", "First", "Global", "Granite", "Harbor", "Horizon", "Iron", "Keystone", "Lakeside", "Liberty",
-			"Maple", "Meridian", "Northern", "Nova", "Oak", "Pacific", "Peak", "Pioneer", "Prime", "Quantum", "River",
-			"Sierra", "Silver", "Summit", "Sun", "Titan", "Union", "Vertex", "Vista", "West", "Zenith", "Atlas" };
-
-	private static final String[] SUFFIXES = { "Systems", "Industries", "Logistics", "Foods", "Health", "Energy",
-			"Capital", "Labs", "Motors", "Media", "Retail", "Solutions", "Networks", "Pharma", "Construction",
-			"Analytics", "Airlines", "Insurance", "Partners", "Manufacturing" };
-
-	private static final String[][] CITIES = { { "Boston", "MA", "US" }, { "Chicago", "IL", "US" },
-			{ "Austin", "TX", "US" }, { "Denver", "CO", "US" }, { "Seattle", "WA", "US" }, { "Atlanta", "GA", "US" },
-			{ "Toronto", "ON", "CA" }, { "London", null, "GB" }, { "Manchester", null, "GB" }, { "Berlin", null, "DE" },
-			{ "Munich", null, "DE" }, { "Paris", null, "FR" }, { "Amsterdam", null, "NL" }, { "Stockholm", null, "SE" },
-			{ "Madrid", null, "ES" }, { "Sydney", "NSW", "AU" } };
-
-	private static final String[] FIRST_NAMES = { "Alex", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie",
-			"Avery", "Peyton", "Quinn", "Sam", "Charlie", "Robin", "Dana", "Kim", "Lee", "Pat", "Chris", "Drew",
-			"Jesse", "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Iris", "Jonas", "Karin",
-			"Lars", "Maria", "Nils", "Olga", "Paul", "Rosa", "Stefan", "Tina", "Uwe" };
-
-	private static final String[] LAST_NAMES = { "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis",
-			"Garcia", "Wilson", "Anderson", "Thomas", "Moore", "Martin", "Jackson", "Thompson", "White", "Lopez",
-			"Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott", "Green", "Baker", "Nelson", "Hill",
-			"Campbell", "Schmidt", "Schneider", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Dubois", "Laurent",
-			"Svensson" };
-
-	private static final String[] CONTACT_TITLES = { "CEO", "CFO", "CTO", "VP Operations", "Head of Procurement",
-			"IT Director", "Purchasing Manager", "Operations Manager", "Finance Director", "Project Manager",
-			"Office Manager", "Head of Sales" };
 
 	private final UserDirectory users;
 
@@ -82,17 +70,26 @@ class DemoCompany implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
 	private final boolean enabled;
 
 	private final long seed;
 
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
-			@Value("${bellwether.demo.enabled:true}") boolean enabled,
+			DataSource dataSource, Clock clock, @Value("${bellwether.demo.enabled:true}") boolean enabled,
 			@Value("${bellwether.demo.seed:20260101}") long seed) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.transactions = transactions;
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.clock = clock;
 		this.enabled = enabled;
 		this.seed = seed;
 	}
@@ -124,7 +121,7 @@ class DemoCompany implements ApplicationRunner {
 					new UserProfile(person.username(), person.fullName(), person.username() + "@bellwether-demo.com",
 							person.title(), person.role(), person.manager() == null ? null : ids.get(person.manager()),
 							person.team(), person.region(), hired.plusDays(random.nextInt(900))),
-					"demo", adminId);
+					password, adminId);
 			ids.put(person.username(), user.id());
 			if (person.role() == Role.REP) {
 				reps.add(user.id());
@@ -133,17 +130,19 @@ class DemoCompany implements ApplicationRunner {
 		List<AccountDetails> accountDetails = new ArrayList<>();
 		java.util.Set<String> names = new java.util.HashSet<>();
 		while (accountDetails.size() < ACCOUNTS) {
-			String name = PREFIXES[random.nextInt(PREFIXES.length)] + " " + SUFFIXES[random.nextInt(SUFFIXES.length)];
+			String name = DemoNames.PREFIXES[random.nextInt(DemoNames.PREFIXES.length)] + " "
+					+ DemoNames.SUFFIXES[random.nextInt(DemoNames.SUFFIXES.length)];
 			if (!names.add(name)) {
 				continue;
 			}
-			String[] city = CITIES[random.nextInt(CITIES.length)];
+			String[] city = DemoNames.CITIES[random.nextInt(DemoNames.CITIES.length)];
 			String domain = name.toLowerCase(Locale.ROOT).replace(" ", "") + ".example";
 			int employees = 10 + (int) Math.round(Math.pow(10, 1 + random.nextDouble() * 3.5));
 			accountDetails.add(new AccountDetails(name, "https://www." + domain,
 					Industry.ALL.get(random.nextInt(Industry.ALL.size() - 1)),
 					"+1 555 " + (1000 + random.nextInt(9000)),
-					(1 + random.nextInt(999)) + " " + LAST_NAMES[random.nextInt(LAST_NAMES.length)] + " Street",
+					(1 + random.nextInt(999)) + " " + DemoNames.LAST_NAMES[random.nextInt(DemoNames.LAST_NAMES.length)]
+							+ " Street",
 					city[0], city[1], String.valueOf(10000 + random.nextInt(89999)), city[2], employees,
 					BigDecimal.valueOf(employees * (80_000L + random.nextInt(220_000))), null,
 					reps.get(random.nextInt(reps.size())), null));
@@ -154,16 +153,78 @@ class DemoCompany implements ApplicationRunner {
 			int count = 1 + random.nextInt(6);
 			String domain = accountDetails.get(a).domain();
 			for (int c = 0; c < count; c++) {
-				String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
-				String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
-				contactDetails
-					.add(new ContactDetails(first, last, CONTACT_TITLES[random.nextInt(CONTACT_TITLES.length)],
-							(first + "." + last).toLowerCase(Locale.ROOT) + "@" + domain,
-							"+1 555 " + (1000 + random.nextInt(9000)), "+1 555 " + (1000 + random.nextInt(9000)),
-							accountIds.get(a), accountDetails.get(a).ownerId()));
+				String first = DemoNames.FIRST_NAMES[random.nextInt(DemoNames.FIRST_NAMES.length)];
+				String last = DemoNames.LAST_NAMES[random.nextInt(DemoNames.LAST_NAMES.length)];
+				contactDetails.add(new ContactDetails(first, last,
+						DemoNames.CONTACT_TITLES[random.nextInt(DemoNames.CONTACT_TITLES.length)],
+						(first + "." + last).toLowerCase(Locale.ROOT) + "@" + domain,
+						"+1 555 " + (1000 + random.nextInt(9000)), "+1 555 " + (1000 + random.nextInt(9000)),
+						accountIds.get(a), accountDetails.get(a).ownerId()));
 			}
 		}
-		this.contacts.createAll(adminId, contactDetails);
+		List<UUID> contactIds = this.contacts.createAll(adminId, contactDetails);
+		List<SalesDataGenerator.Seller> sellers = new ArrayList<>();
+		for (DemoPeople.Person person : DemoPeople.all()) {
+			if (person.role() == Role.REP) {
+				sellers.add(new SalesDataGenerator.Seller(ids.get(person.username()), ids.get(person.manager())));
+			}
+		}
+		seedPipeline(random, accountDetails, accountIds, contactDetails, contactIds, sellers);
+	}
+
+	/**
+	 * Deals over the past 18 months and the next 6 with their stage history, and their
+	 * activities, from the generator the benchmark uses. The accounts are dated back to
+	 * before their first deal, and accounts and contacts are touched as the activities
+	 * logged on them say.
+	 */
+	private void seedPipeline(Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
+			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers) {
+		Instant now = this.clock.instant();
+		Map<UUID, List<UUID>> contactsByAccount = new HashMap<>();
+		for (int c = 0; c < contactIds.size(); c++) {
+			contactsByAccount.computeIfAbsent(contactDetails.get(c).accountId(), a -> new ArrayList<>())
+				.add(contactIds.get(c));
+		}
+		List<SalesDataGenerator.Customer> customers = new ArrayList<>();
+		for (int a = 0; a < accountIds.size(); a++) {
+			long created = now.minus(Duration.ofDays(SalesDataGenerator.HISTORY_DAYS + 20 + random.nextInt(400)))
+				.toEpochMilli();
+			customers.add(new SalesDataGenerator.Customer(accountIds.get(a), accountDetails.get(a).name(),
+					accountDetails.get(a).ownerId(), contactsByAccount.getOrDefault(accountIds.get(a), List.of()),
+					created));
+		}
+		SalesDataGenerator generator = new SalesDataGenerator(this.seed, now, DEALS_PER_ACCOUNT, ACTIVITIES_PER_DEAL);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		SalesDataGenerator.DealsWritten written;
+		try {
+			written = generator.generateDeals(connection, customers, sellers);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		List<Object[]> accountRows = new ArrayList<>();
+		List<Object[]> contactRows = new ArrayList<>();
+		for (SalesDataGenerator.Customer customer : customers) {
+			accountRows.add(freshness(customer.accountId(), customer.createdAt(), customer.ownerId(), written));
+			for (UUID contactId : customer.contactIds()) {
+				contactRows.add(freshness(contactId, customer.createdAt() + Duration.ofDays(2).toMillis(),
+						customer.ownerId(), written));
+			}
+		}
+		String update = " set created_at = ?, updated_at = ?, last_touched_at = ?, last_touched_by = ? where id = ?";
+		this.jdbc.batchUpdate("update accounts" + update, accountRows);
+		this.jdbc.batchUpdate("update contacts" + update, contactRows);
+		log.debug("Demo pipeline: {}", written.counts());
+	}
+
+	private static Object[] freshness(UUID id, long createdAt, UUID ownerId, SalesDataGenerator.DealsWritten written) {
+		SalesDataGenerator.Touch touch = written.touches()
+			.getOrDefault(id, new SalesDataGenerator.Touch(createdAt, ownerId));
+		OffsetDateTime created = OffsetDateTime.ofInstant(Instant.ofEpochMilli(createdAt), ZoneOffset.UTC);
+		return new Object[] { created, created,
+				OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(createdAt, touch.at())), ZoneOffset.UTC),
+				touch.by(), id };
 	}
 
 }

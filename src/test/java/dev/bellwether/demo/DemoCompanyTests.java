@@ -1,5 +1,6 @@
 package dev.bellwether.demo;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 class DemoCompanyTests {
+
+	static final String DEMO_DEALS = "o.owner_id in (select id from users where email like '%@bellwether-demo.com')";
 
 	@Autowired
 	DemoCompany demo;
@@ -44,12 +49,22 @@ class DemoCompanyTests {
 	@Autowired
 	Contacts contacts;
 
-	@Test
-	void seedsAFourLevelSalesOrganisationWithAccountsAndContacts() {
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	void seeded() {
 		User admin = this.users.findByUsername("admin").orElseThrow();
 		if (this.users.findByUsername("ceo").isEmpty()) {
-			this.demo.seed(admin.id());
+			this.transactions.executeWithoutResult(status -> this.demo.seed(admin.id()));
 		}
+	}
+
+	@Test
+	void seedsAFourLevelSalesOrganisationWithAccountsAndContacts() {
+		seeded();
 		Map<Role, Long> roles = DemoPeople.all()
 			.stream()
 			.collect(Collectors.groupingBy(DemoPeople.Person::role, Collectors.counting()));
@@ -87,6 +102,53 @@ class DemoCompanyTests {
 			.sum();
 		assertThat(demoContacts).isBetween(900L, 1200L);
 		assertThat(this.users.findByUsername("rep.north1").orElseThrow().managerId()).isEqualTo(manager.id());
+	}
+
+	@Test
+	void seedsAboutFifteenHundredDealsWhoseStageHistoryExplainsThem() {
+		seeded();
+		PipelineChecks pipeline = new PipelineChecks(this.jdbc, DEMO_DEALS);
+		assertThat(pipeline.deals()).isBetween(1_300L, 1_700L);
+		assertThat(pipeline.activities()).isBetween(4_300L, 5_700L);
+		pipeline.assertConsistent(Instant.now());
+		pipeline.assertRealisticMix();
+	}
+
+	@Test
+	void spreadsDealsOverEveryRepWithAFewOwnedByManagersOnTheirRepsAccounts() {
+		seeded();
+		Map<String, Object> owners = this.jdbc.queryForMap("""
+				select count(distinct o.owner_id) filter (where u.role = 'REP') as reps,
+				       count(*) filter (where u.role = 'MANAGER') as managers_deals,
+				       count(*) filter (where u.role not in ('REP', 'MANAGER')) as others,
+				       count(*) filter (where a.owner_id <> o.owner_id and a.owner_id not in
+				         (select r.id from users r where r.manager_id = o.owner_id)) as strangers
+				from opportunities o join users u on u.id = o.owner_id join accounts a on a.id = o.account_id
+				where %s
+				""".formatted(DEMO_DEALS));
+		assertThat(owners).containsEntry("reps", 20L).containsEntry("others", 0L).containsEntry("strangers", 0L);
+		assertThat((Long) owners.get("managers_deals")).isPositive();
+	}
+
+	@Test
+	void datesAccountsBeforeTheirDealsAndTouchesThemWithTheirActivities() {
+		seeded();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from opportunities o join accounts a on a.id = o.account_id
+				where %s and a.created_at >= o.created_at
+				""".formatted(DEMO_DEALS), Long.class)).isZero();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from accounts a
+				left join (select x.account_id, max(x.created_at) as at from activities x group by x.account_id) logged
+				  on logged.account_id = a.id
+				where a.owner_id in (select id from users where email like '%@bellwether-demo.com')
+				  and a.last_touched_at < coalesce(logged.at, a.created_at)
+				""", Long.class)).as("accounts touched before the last activity logged on them").isZero();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from contacts c
+				where c.owner_id in (select id from users where email like '%@bellwether-demo.com')
+				  and c.last_touched_at > c.created_at
+				""", Long.class)).isPositive();
 	}
 
 }

@@ -1,0 +1,204 @@
+package dev.bellwether.benchmark;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.bellwether.BellwetherApplication;
+import dev.bellwether.benchmark.Scenarios.Scenario;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.internal.ApiTokens;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * The sales-core benchmark: generates a company of (at scale 1) a million deals with
+ * their stage history, 200,000 accounts, a million contacts, three million activities and
+ * 2,000 people in five levels, starts Bellwether on that database (in-process, random
+ * port), and drives its API and pages from concurrent clients, each scenario beside the
+ * raw SQL of the same query and a trivial authenticated endpoint measured in the same
+ * run.
+ * <p>
+ * Run it with {@code ./mvnw -B -Pbenchmark verify} (settings in
+ * {@link BenchmarkSettings}, e.g. {@code -Dbench.scale=0.01} for a quick run). Embedded
+ * PostgreSQL by default; an external server with {@code SPRING_DATASOURCE_URL} (and
+ * {@code _USERNAME}/{@code _PASSWORD}).
+ */
+public final class PipelineBenchmark {
+
+	private PipelineBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+		BenchmarkReport report = run(settings, System.out, context -> {
+		});
+		boolean failed = report.rows.stream().anyMatch(r -> r.result().equals("ERROR"));
+		System.exit(failed ? 1 : 0);
+	}
+
+	static BenchmarkReport run(BenchmarkSettings settings, PrintStream out,
+			Consumer<ConfigurableApplicationContext> inspect) {
+		boolean external = StringUtils.hasText(System.getenv("SPRING_DATASOURCE_URL"))
+				|| StringUtils.hasText(System.getProperty("spring.datasource.url"));
+		out.printf(
+				"Bellwether benchmark: scale %s (%,d accounts, %,d people), %d clients, %d requests per scenario "
+						+ "after %d warm-up, on %s PostgreSQL%n",
+				settings.scale(), settings.accounts(), settings.users(), settings.clients(), settings.requests(),
+				settings.warmUp(), external ? "an external" : "embedded");
+		long started = System.nanoTime();
+		try (ConfigurableApplicationContext context = start(settings)) {
+			out.printf("Started Bellwether in %.1f s%n", (System.nanoTime() - started) / 1e9);
+			DataSource dataSource = context.getBean(DataSource.class);
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			BenchmarkReport report = new BenchmarkReport();
+			report.fact("Machine: %d cores (%s %s), Java %s, max heap %,d MB; %s",
+					Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+					System.getProperty("os.arch"), System.getProperty("java.version"),
+					Runtime.getRuntime().maxMemory() / (1024 * 1024),
+					jdbc.queryForObject("select version()", String.class).replaceFirst(" on .*", ""));
+			report.fact("Load average before: %s", loadAverage());
+			if (!external) {
+				// a bulk load writes far more WAL than the default allows between
+				// checkpoints
+				jdbc.execute("alter system set max_wal_size = '4GB'");
+				jdbc.execute("select pg_reload_conf()");
+			}
+			BenchmarkData data = new BenchmarkData(dataSource, out);
+			if (data.alreadyGenerated()) {
+				out.println("Reusing the company generated before (bench.reuse, or an external database)");
+				report.fact("Data: reused from an earlier run");
+			}
+			else {
+				out.println("Generating the company…");
+				String hash = context.getBean(UserDirectory.class).encodePassword(BenchmarkData.PASSWORD).hash();
+				BenchmarkData.Generated generated = data.generate(settings, hash);
+				var counts = generated.counts();
+				out.printf(
+						"Generated %,d deals in %.1f s: %,.0f deals/s, %,.0f rows/s (load %.1f s, indexes %.1f s, "
+								+ "vacuum/analyse %.1f s)%n",
+						counts.opportunities(), generated.totalSeconds(), generated.dealsPerSecond(),
+						generated.rowsPerSecond(), generated.loadSeconds(), generated.indexSeconds(),
+						generated.analyseSeconds());
+				report.fact(
+						"Scale %s: %,d people, %,d accounts, %,d contacts, %,d opportunities, %,d stage-history "
+								+ "rows, %,d activities (+%,d attendees)",
+						settings.scale(), counts.users(), counts.accounts(), counts.contacts(), counts.opportunities(),
+						counts.history(), counts.activities(), counts.attendees());
+				report.fact("Generation: %,.0f opportunities/s with their history and everything else (%,.0f rows/s), "
+						+ "%.1f s in all: COPY %.1f s (%,.0f opportunities/s), index build %.1f s, vacuum/analyse "
+						+ "%.1f s; %d writer threads", generated.dealsPerSecond(), generated.rowsPerSecond(),
+						generated.totalSeconds(), generated.loadSeconds(),
+						counts.opportunities() / generated.loadSeconds(), generated.indexSeconds(),
+						generated.analyseSeconds(), settings.generatorThreads());
+			}
+			ApiTokens tokens = context.getBean(ApiTokens.class);
+			Personas personas = Personas.choose(jdbc, id -> tokens.create(id, "Benchmark", 1).secret(), 16);
+			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+			BenchmarkHttp http = new BenchmarkHttp(port, settings.timeout());
+			BenchmarkHttp.Session managerPage = http.signIn(personas.managers.get(0).username(),
+					BenchmarkData.PASSWORD);
+			report.fact(
+					"Load: %d concurrent clients (java.net.http, personal access tokens; pages with a form "
+							+ "sign-in session), %d warm-up and %d measured calls per scenario, in the same JVM as the "
+							+ "application; SQL baselines over JDBC from as many threads",
+					settings.clients(), settings.warmUp(), settings.requests());
+			LoadDriver driver = new LoadDriver(settings.clients());
+			for (Scenario scenario : Scenarios.all(http, managerPage, jdbc, personas)) {
+				report.rows.add(measure(driver, settings, scenario));
+				out.printf("  %-48s %s%n", scenario.name(), summary(report.rows.get(report.rows.size() - 1)));
+			}
+			if (settings.explain()) {
+				QueryPlans.Explaining explaining = new QueryPlans.Explaining(dataSource);
+				QueryPlans.explain(explaining, Scenarios.all(http, managerPage, explaining, personas),
+						Path.of("target/benchmark-plans.md"), out);
+			}
+			report.fact("Load average after: %s (other processes on the machine compete for its cores)", loadAverage());
+			out.println();
+			out.println(report.table());
+			if (settings.report() != null) {
+				report.writeInto(settings.report());
+				out.println("Results written into " + settings.report());
+			}
+			inspect.accept(context);
+			return report;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The benchmark failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static BenchmarkReport.Row measure(LoadDriver driver, BenchmarkSettings settings, Scenario scenario) {
+		try {
+			scenario.http().run(0);
+		}
+		catch (BenchmarkHttp.UnexpectedStatus ex) {
+			String status = ex.status == 404 ? "n/a (404)" : "error: " + ex.getMessage();
+			return new BenchmarkReport.Row(scenario.name(), scenario.targetP95Millis(), status,
+					LoadDriver.Measurement.NONE, sql(driver, settings, scenario));
+		}
+		catch (Exception ex) {
+			return new BenchmarkReport.Row(scenario.name(), scenario.targetP95Millis(),
+					"error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), LoadDriver.Measurement.NONE,
+					LoadDriver.Measurement.NONE);
+		}
+		LoadDriver.Measurement http = driver.measure(settings.warmUp(), settings.requests(), scenario.http());
+		return new BenchmarkReport.Row(scenario.name(), scenario.targetP95Millis(), "measured", http,
+				sql(driver, settings, scenario));
+	}
+
+	private static LoadDriver.Measurement sql(LoadDriver driver, BenchmarkSettings settings, Scenario scenario) {
+		return scenario.sql() == null ? LoadDriver.Measurement.NONE
+				: driver.measure(settings.warmUp(), settings.requests(), scenario.sql());
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	private static String summary(BenchmarkReport.Row row) {
+		if (!row.measured()) {
+			return row.status();
+		}
+		return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, %.0f/s (SQL p50 %.1f, p95 %.1f) %s",
+				row.http().p50Millis(), row.http().p95Millis(), row.http().perSecond(), row.sql().p50Millis(),
+				row.sql().p95Millis(), row.result());
+	}
+
+	/**
+	 * Settings as command-line arguments, which take precedence over
+	 * {@code application.properties} (never the everyday data directory by accident).
+	 */
+	private static ConfigurableApplicationContext start(BenchmarkSettings settings) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", "0");
+		properties.put("bellwether.demo.enabled", "false");
+		properties.put("bellwether.admin.initial-password", "benchmark-admin-password");
+		properties.put("bellwether.embedded-db.dir", settings.dataDirectory().toString());
+		properties.put("bellwether.embedded-db.clean", String.valueOf(!settings.reuse()));
+		properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(settings.clients() * 2 + 4));
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "WARN");
+		String[] args = properties.entrySet()
+			.stream()
+			.map(e -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(BellwetherApplication.class).web(WebApplicationType.SERVLET).run(args);
+	}
+
+}
