@@ -80,6 +80,8 @@ class ActivityPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page.indexOf("Overdue task")).isLessThan(page.indexOf("Later task"));
+		assertThat(page).contains("hx-post=\"/activities/" + overdue.id() + "/complete\"", "hx-target=\"closest tr\"",
+				"name=\"_csrf\"");
 		this.mvc.perform(get("/tasks").param("due", "overdue").with(session))
 			.andExpect(content().string(not(containsString("Later task"))));
 		this.mvc.perform(get("/tasks/overdue-count").with(session))
