@@ -11,17 +11,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One page of a list query and the total it is a page of: the same {@code from ... where}
- * for both, the rows ordered and cut to the page.
+ * for both, the rows ordered and cut to the page. The total is counted exactly up to
+ * {@link #COUNT_CAP} rows past the page and reported as that beyond ("more than"; see
+ * {@link #isCapped}), so a list over hundreds of thousands of rows never counts them all.
  *
  * @param select the select list and joins, up to (not including) {@code where}
  * @param countFrom {@code from} clause for counting (no joins needed for the total)
  */
 public record PagedQuery(String select, String countFrom) {
 
+	/** How many rows past the page are counted exactly. */
+	public static final int COUNT_CAP = 10_000;
+
+	/**
+	 * @return whether the page's total stopped at the cap: more rows match than it says
+	 */
+	public static boolean isCapped(Page<?> page) {
+		return page.getPageable().isPaged()
+				&& page.getTotalElements() >= page.getPageable().getOffset() + page.getSize() + COUNT_CAP;
+	}
+
 	public <T> Page<T> fetch(JdbcClient jdbc, String where, Map<String, Object> params, String orderBy,
 			Pageable pageable, RowMapper<T> mapper) {
-		long total = jdbc.sql("select count(*) " + this.countFrom + " where " + where)
+		long total = jdbc
+			.sql("select count(*) from (select 1 " + this.countFrom + " where " + where + " limit :countLimit) counted")
 			.params(params)
+			.param("countLimit", pageable.getOffset() + pageable.getPageSize() + COUNT_CAP)
 			.query(Long.class)
 			.single();
 		List<T> content = jdbc

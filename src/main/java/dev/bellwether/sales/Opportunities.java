@@ -30,6 +30,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -69,7 +70,7 @@ public class Opportunities {
 	 * Lists count their rows only this far past the current page: beyond it the total is
 	 * "more than", and a count over a million rows does not slow every page down.
 	 */
-	public static final int COUNT_CAP = 10_000;
+	public static final int COUNT_CAP = PagedQuery.COUNT_CAP;
 
 	private static final Map<String, String> SORTABLE = Map.of("name", "lower(o.name)", "amount", "o.amount",
 			"closeDate", "o.close_date", "stage", "s.position", "probability", "o.probability", "createdAt",
