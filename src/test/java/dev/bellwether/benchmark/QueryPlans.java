@@ -95,6 +95,18 @@ final class QueryPlans {
 		}
 
 		@Override
+		public List<Map<String, Object>> queryForList(String sql) {
+			explain(sql);
+			return List.of();
+		}
+
+		@Override
+		public <T> T queryForObject(String sql, Class<T> requiredType) {
+			explain(sql);
+			return null;
+		}
+
+		@Override
 		public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
 			explain(sql, args);
 			return null;
