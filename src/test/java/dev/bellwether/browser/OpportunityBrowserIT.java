@@ -117,6 +117,12 @@ class OpportunityBrowserIT {
 		int lost = count(browser, CLOSED_LOST);
 		String reason = "Chose a competitor on price (" + suffix + ")";
 		dragCard(browser, dealId, CLOSED_LOST);
+		browser.visible(By.id("loss-dialog"));
+		browser.click(By.id("loss-cancel"));
+		browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("loss-dialog")));
+		assertThat(columnOf(browser, dealId)).as("cancelled: not moved").isEqualTo(PROPOSAL);
+
+		dragCard(browser, dealId, CLOSED_LOST);
 		WebElement dialog = browser.visible(By.id("loss-dialog"));
 		assertThat(dialog.getText()).contains("Why was “" + dealName + "” lost?");
 		browser.click(By.id("loss-confirm"));
