@@ -95,6 +95,23 @@ class ApiErrorTests {
 	}
 
 	@Test
+	void aValueOfTheWrongTypeIs400NamingTheFieldAndWhatItShouldBe() throws Exception {
+		User rep = this.users.create(Role.REP);
+		this.mvc
+			.perform(post("/api/v1/accounts").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Typed\", \"employees\": \"many\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Field 'employees': 'many' is not a whole number."));
+		this.mvc
+			.perform(post("/api/v1/activities").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\": \"TASK\", \"subject\": \"Call back\", \"dueDate\": \"next tuesday\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Field 'dueDate': 'next tuesday' is not a date; use YYYY-MM-DD."));
+	}
+
+	@Test
 	void unknownSortIs400NamingTheField() throws Exception {
 		User rep = this.users.create(Role.REP);
 		this.mvc.perform(get("/api/v1/accounts").param("sort", "password").with(TestUsers.basic(rep)))

@@ -178,12 +178,25 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
 	 */
 	static String describe(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getMostSpecificCause();
+		for (Throwable candidate = ex.getCause(); candidate != null; candidate = candidate.getCause()) {
+			// the outermost Jackson exception knows the field's path, even when a parser
+			// of a
+			// value (a date) failed underneath it
+			if (candidate instanceof JacksonException) {
+				cause = candidate;
+				break;
+			}
+		}
+		if (cause instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+				&& invalid.getTargetType() != null) {
+			String path = path((JacksonException) cause);
+			String expected = expected(invalid.getTargetType());
+			if (expected != null && !path.isEmpty()) {
+				return "Field '" + path + "': '" + invalid.getValue() + "' is not " + expected + ".";
+			}
+		}
 		if (cause instanceof JacksonException jackson) {
-			String path = jackson.getPath()
-				.stream()
-				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.collect(Collectors.joining("."))
-				.replace(".[", "[");
+			String path = path(jackson);
 			String message = jackson.getOriginalMessage();
 			int detailStart = message == null ? -1 : message.indexOf(" (for ");
 			if (detailStart > 0) {
@@ -199,6 +212,45 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
 					+ where;
 		}
 		return "The request body is missing or is not valid JSON.";
+	}
+
+	private static String path(JacksonException jackson) {
+		return jackson.getPath()
+			.stream()
+			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+	}
+
+	/**
+	 * @return what a value of the type looks like, for people, or {@code null} when there
+	 * is nothing better to say than the parser's message
+	 */
+	private static String expected(Class<?> type) {
+		if (type == java.time.LocalDate.class) {
+			return "a date; use YYYY-MM-DD";
+		}
+		if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+			return "a date and time; use ISO 8601, e.g. 2026-11-23T14:30:00Z";
+		}
+		if (type == java.util.UUID.class) {
+			return "an id (a UUID)";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+				.map(Object::toString)
+				.collect(Collectors.joining(", "));
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		return null;
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
