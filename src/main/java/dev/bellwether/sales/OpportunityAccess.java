@@ -84,9 +84,13 @@ public class OpportunityAccess {
 		if (owners.sql().equals(SqlFilter.none().sql())) {
 			return SqlFilter.none();
 		}
+		// a correlated look-up of each row's deal by primary key: a manager high up the
+		// chain
+		// may see hundreds of thousands of deals, which an "in (select ...)" would
+		// collect first
 		return new SqlFilter(
-				"(" + opportunityIdColumn + " is null or " + opportunityIdColumn
-						+ " in (select o.id from opportunities o where " + owners.sql() + "))",
+				"(" + opportunityIdColumn + " is null or exists (select 1 from opportunities o where o.id = "
+						+ opportunityIdColumn + " and " + owners.sql() + "))",
 				Map.copyOf(owners.parameters()));
 	}
 

@@ -102,7 +102,7 @@ final class Scenarios {
 		}));
 		scenarios.add(new Scenario("team pipeline board (manager)", 200, i -> {
 			Persona manager = pick(personas.managers, i);
-			http.api("/api/v1/pipeline/board?team=" + BenchmarkHttp.encode(manager.team()), manager.token());
+			http.api("/api/v1/pipeline/board?team=" + manager.id(), manager.token());
 		}, i -> {
 			Persona manager = pick(personas.managers, i);
 			jdbc.queryForList("""
