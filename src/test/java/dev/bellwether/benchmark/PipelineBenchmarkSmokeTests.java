@@ -20,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark command at a tiny scale (about 2,000 deals, a few requests per scenario),
  * on a database of its own: it generates a consistent company through the COPY path,
- * starts the application, signs in by token and by form, and measures every scenario
- * whose endpoint exists — reporting the others as not there yet rather than failing.
+ * starts the application, signs in by token and by form, and measures every scenario:
+ * every endpoint answers and every baseline runs without an error.
  */
 class PipelineBenchmarkSmokeTests {
 
 	@Test
-	void generatesACompanyAndMeasuresEveryScenarioThatExists() {
+	void generatesACompanyAndMeasuresEveryScenario() {
 		BenchmarkSettings settings = new BenchmarkSettings(0.002, 7, 2, 8, 16, 4, Duration.ofSeconds(30), false,
 				Path.of("target/benchmark-smoke-postgres"), null, true);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -60,7 +60,11 @@ class PipelineBenchmarkSmokeTests {
 		assertThat(report.row("global search (typos included)").measured()).isTrue();
 		assertThat(report.row("manager home page GET / (HTML)").measured()).isTrue();
 		assertThat(report.rows).hasSizeGreaterThan(10)
-			.allSatisfy(row -> assertThat(row.result()).isIn("PASS", "FAIL", "baseline", "n/a"))
+			.allSatisfy(row -> assertThat(row.result()).as(row.scenario()).isIn("PASS", "FAIL", "baseline"))
+			.allSatisfy(
+					row -> assertThat(row.http().errors()).as(row.scenario() + ": " + row.http().firstError()).isZero())
+			.allSatisfy(row -> assertThat(row.sql().errors()).as(row.scenario() + " SQL: " + row.sql().firstError())
+				.isZero())
 			.allSatisfy(row -> assertThat(row.sql().measured()).as(row.scenario() + " SQL baseline").isTrue());
 		assertThat(report.section()).contains(BenchmarkReport.START).contains(BenchmarkReport.END);
 		assertThat(List.of(report.table().split("\n"))).hasSize(report.rows.size() + 2);

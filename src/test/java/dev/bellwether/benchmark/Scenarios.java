@@ -1,23 +1,72 @@
 package dev.bellwether.benchmark;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.benchmark.Personas.Persona;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.TextSearch;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The table of what is measured: each scenario's HTTP call, its target, and the raw SQL
- * of the same query (what the endpoint has to ask the database at the least, with the
- * same visibility predicate) as its baseline. To measure another endpoint, add a row.
+ * The table of what is measured: each scenario's HTTP call, its target, and as its
+ * baseline the SQL the endpoint runs for it, copied from the services (the viewer's
+ * organisation resolved first and passed as a list of owners, as {@code RecordVisibility}
+ * does; totals counted up to {@link PagedQuery#COUNT_CAP} past the page; search with
+ * {@link TextSearch}'s predicates and ranking). To measure another endpoint, add a row.
  */
 final class Scenarios {
 
-	/** The manager chain below a user, as {@code RecordVisibility} filters by it. */
+	/** The manager chain below a user, as {@code OrgChart.organisationOf} reads it. */
 	private static final String SUBTREE = "with recursive subtree(id) as (select cast(? as uuid) union "
 			+ "select u.id from users u join subtree s on u.manager_id = s.id) select id from subtree";
+
+	/** {@code OpportunityFreshness.stale("o", "s")} with the default of 30 days. */
+	private static final String STALE = "(o.closed_at is null and o.last_touched_at < cast(:freshnessNow as timestamptz)"
+			+ " - make_interval(days => coalesce(s.stale_after_days, :freshnessDays)))";
+
+	/** {@code OpportunityFreshness.overdue("o")}. */
+	private static final String OVERDUE = "(o.closed_at is null and o.close_date < cast(:freshnessToday as date))";
+
+	/** {@code Opportunities.select()} and {@code FROM}. */
+	private static final String DEAL_SELECT = "select o.*, s.name as stage_name, s.outcome as stage_outcome, " + STALE
+			+ " as stale, " + OVERDUE + " as overdue";
+
+	private static final String DEAL_FROM = " from opportunities o join pipeline_stages s on s.id = o.stage_id";
+
+	/** {@code Accounts.SELECT}. */
+	private static final String ACCOUNT_SELECT = "select a.*, p.name as parent_name from accounts a "
+			+ "left join accounts p on p.id = a.parent_id";
+
+	/** {@code Contacts.SELECT}. */
+	private static final String CONTACT_SELECT = "select c.*, a.name as account_name from contacts c "
+			+ "left join accounts a on a.id = c.account_id";
+
+	private static final String ACCOUNT_DOCUMENT = "to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(a.domain, ''))";
+
+	private static final String CONTACT_DOCUMENT = "to_tsvector('simple', coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, ''))";
+
+	private static final String CONTACT_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
+
+	private static final String DEAL_DOCUMENT = "to_tsvector('simple', o.name)";
 
 	/**
 	 * One row of the table.
@@ -33,25 +82,33 @@ final class Scenarios {
 
 	static List<Scenario> all(BenchmarkHttp http, BenchmarkHttp.Session managerPage, JdbcTemplate jdbc,
 			Personas personas) {
+		Sql sql = new Sql(jdbc);
 		List<Scenario> scenarios = new ArrayList<>();
-		Persona me = personas.reps.get(0);
 		scenarios.add(new Scenario("trivial endpoint GET /api/v1/users/me", Double.NaN,
 				i -> http.api("/api/v1/users/me", pick(personas.reps, i).token()),
 				i -> jdbc.queryForList("select id, username, full_name, role from users where id = ?",
 						pick(personas.reps, i).id())));
 		scenarios.add(new Scenario("list accounts (rep, page 0)", 50,
 				i -> http.api("/api/v1/accounts?sort=name,asc&page=0&size=50", pick(personas.reps, i).token()), i -> {
-					jdbc.queryForList("""
-							select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
-							where a.deleted_at is null order by lower(a.name), a.id limit 50""");
-					jdbc.queryForObject("select count(*) from accounts a where a.deleted_at is null", Long.class);
+					// Accounts.list through PagedQuery: accounts are readable by every
+					// user
+					String where = "a.deleted_at is null and true";
+					Map<String, Object> params = new HashMap<>();
+					params.put("countLimit", Personas.PAGE_SIZE + PagedQuery.COUNT_CAP);
+					params.put("pageLimit", Personas.PAGE_SIZE);
+					params.put("pageOffset", 0);
+					sql.count("select count(*) from (select 1 from accounts a where " + where
+							+ " limit :countLimit) counted", params);
+					sql.list(ACCOUNT_SELECT + " where " + where
+							+ " order by lower(a.name) asc nulls last, lower(a.name), a.id limit :pageLimit offset :pageOffset",
+							params);
 				}));
-		addList(scenarios, http, jdbc, "rep", personas.reps, false);
-		addList(scenarios, http, jdbc, "rep", personas.reps, true);
-		addList(scenarios, http, jdbc, "manager", personas.managers, false);
-		addList(scenarios, http, jdbc, "manager", personas.managers, true);
-		addList(scenarios, http, jdbc, "executive", personas.executives, false);
-		addList(scenarios, http, jdbc, "executive", personas.executives, true);
+		addList(scenarios, http, sql, "rep", personas.reps, false);
+		addList(scenarios, http, sql, "rep", personas.reps, true);
+		addList(scenarios, http, sql, "manager", personas.managers, false);
+		addList(scenarios, http, sql, "manager", personas.managers, true);
+		addList(scenarios, http, sql, "executive", personas.executives, false);
+		addList(scenarios, http, sql, "executive", personas.executives, true);
 		scenarios.add(new Scenario("get opportunity + timeline (rep)", 50, i -> {
 			Persona rep = pick(personas.reps, i);
 			UUID deal = pick(rep.deals(), i / personas.reps.size());
@@ -60,85 +117,176 @@ final class Scenarios {
 		}, i -> {
 			Persona rep = pick(personas.reps, i);
 			UUID deal = pick(rep.deals(), i / personas.reps.size());
-			jdbc.queryForList("""
-					select o.*, a.name as account_name, c.first_name, c.last_name, u.full_name as owner_name,
-					       s.name as stage_name
-					from opportunities o join accounts a on a.id = o.account_id join users u on u.id = o.owner_id
-					join pipeline_stages s on s.id = o.stage_id left join contacts c on c.id = o.primary_contact_id
-					where o.id = ? and o.deleted_at is null""", deal);
-			jdbc.queryForList("""
-					select * from (
-					  select 'activity' as kind, a.id, a.occurred_at as at, a.subject as title from activities a
-					  where a.opportunity_id = ? and a.deleted_at is null
-					  union all
-					  select 'stage', h.id, h.changed_at, cast(h.to_stage_id as text) from opportunity_history h
-					  where h.opportunity_id = ?
-					  union all
-					  select 'field', f.id, f.changed_at, f.field from field_history f
-					  where f.record_type = 'opportunity' and f.record_id = ?) t
-					order by at desc, id desc limit 20""", deal, deal, deal);
+			Map<String, Object> params = freshness();
+			params.put("id", deal);
+			// GET /{id}: Opportunities.load (the owner may read it without a query),
+			// then the account's and owner's names
+			List<Map<String, Object>> found = sql.list(DEAL_SELECT + DEAL_FROM + " where o.id = :id", params);
+			sql.names("accounts", "name", ids(found, "account_id"));
+			sql.names("users", "full_name", ids(found, "owner_id"));
+			// GET /{id}/timeline: the read check, then each timeline source's newest 21,
+			// then the actors' names
+			params.put("limit", 21);
+			params.put("recordType", "opportunity");
+			sql.list("select owner_id from opportunities where id = :id and deleted_at is null", params);
+			List<Map<String, Object>> entries = new ArrayList<>();
+			entries.addAll(sql.list("""
+					select x.id, x.kind, x.subject, x.status, x.due_date, x.owner_id, x.completed_by, x.occurred_at,
+					       x.starts_at, x.ends_at
+					from activities x where x.opportunity_id = :id and x.deleted_at is null
+					order by x.occurred_at desc, x.id desc limit :limit""", params));
+			entries.addAll(sql.list(
+					"""
+							select h.*, fs.name as from_stage_name, ts.name as to_stage_name from opportunity_history h
+							left join pipeline_stages fs on fs.id = h.from_stage_id join pipeline_stages ts on ts.id = h.to_stage_id
+							where h.opportunity_id = :id order by h.changed_at desc, h.id desc limit :limit""",
+					params));
+			sql.list(
+					"select h.changed_at, h.changed_by, h.change_kind, (array_agg(h.id order by h.id))[1] as entry_id, "
+							+ "array_agg(h.id order by h.id) as ids, array_agg(h.field order by h.id) as fields, "
+							+ "array_agg(h.old_value order by h.id) as old_values, "
+							+ "array_agg(h.new_value order by h.id) as new_values "
+							+ "from field_history h where h.record_type = :recordType and h.record_id = :id"
+							+ " and not (h.record_type = 'opportunity' and (h.change_kind = 'CREATED'"
+							+ " or h.field in ('stage', 'amount', 'closeDate', 'probability', 'forecastCategory')))"
+							+ " group by h.changed_at, h.changed_by, h.change_kind order by h.changed_at desc, entry_id desc"
+							+ " limit :limit",
+					params);
+			Set<UUID> actors = new LinkedHashSet<>(ids(entries, "owner_id"));
+			actors.addAll(ids(entries, "changed_by"));
+			sql.names("users", "full_name", actors);
 		}));
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(jdbc.getDataSource()));
+		transaction.setReadOnly(true);
 		scenarios.add(new Scenario("global search (typos included)", 100, i -> {
 			Persona who = pick(i % 2 == 0 ? personas.reps : personas.managers, i / 2);
 			http.api("/api/v1/search?q=" + BenchmarkHttp.encode(pick(personas.searches, i)), who.token());
 		}, i -> {
 			Persona who = pick(i % 2 == 0 ? personas.reps : personas.managers, i / 2);
-			String q = pick(personas.searches, i).toLowerCase();
-			String like = "%" + q + "%";
-			jdbc.queryForList("""
-					select a.id, a.name from accounts a
-					where a.deleted_at is null and (lower(a.name) like ? or lower(a.domain) like ?)
-					order by (lower(a.name) = ?) desc, similarity(lower(a.name), ?) desc, lower(a.name) limit 10""",
-					like, like, q, q);
-			jdbc.queryForList("""
-					select c.id, c.last_name from contacts c
-					where c.deleted_at is null
-					  and (lower(coalesce(c.first_name, '') || ' ' || c.last_name) like ? or lower(c.email) like ?)
-					order by similarity(lower(coalesce(c.first_name, '') || ' ' || c.last_name), ?) desc,
-					  lower(c.last_name), c.id limit 10""", like, like, q);
-			jdbc.queryForList("select o.id, o.name from opportunities o where o.deleted_at is null "
-					+ "and lower(o.name) like ? and o.owner_id in (" + SUBTREE + ") "
-					+ "order by similarity(lower(o.name), ?) desc, o.id limit 10", like, who.id(), q);
+			String q = pick(personas.searches, i);
+			// GlobalSearch: each module in a transaction of its own, its threshold set
+			// first
+			transaction.executeWithoutResult(status -> {
+				TextSearch search = prepare(jdbc, q);
+				Map<String, Object> params = new HashMap<>(search.parameters());
+				params.put("limit", 10);
+				sql.list(ACCOUNT_SELECT + " where a.deleted_at is null and true and "
+						+ search.matches(ACCOUNT_DOCUMENT, "lower(a.name)", "lower(a.domain)") + " order by "
+						+ search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id limit :limit",
+						params);
+			});
+			transaction.executeWithoutResult(status -> {
+				TextSearch search = prepare(jdbc, q);
+				Map<String, Object> params = new HashMap<>(search.parameters());
+				params.put("limit", 10);
+				sql.list(CONTACT_SELECT + " where c.deleted_at is null and true and "
+						+ search.matches(CONTACT_DOCUMENT, CONTACT_NAME, "lower(c.email)") + " order by "
+						+ search.rank(CONTACT_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id limit :limit",
+						params);
+			});
+			List<Map<String, Object>> deals = transaction.execute(status -> {
+				TextSearch search = prepare(jdbc, q);
+				Map<String, Object> params = new HashMap<>(search.parameters());
+				params.putAll(freshness());
+				params.put("limit", 10);
+				params.put("visibilityOwners", organisationOf(jdbc, who.id()));
+				return sql.list(DEAL_SELECT + DEAL_FROM + " where o.deleted_at is null and o.owner_id in "
+						+ "(:visibilityOwners) and " + search.matches(DEAL_DOCUMENT, "lower(o.name)") + " order by "
+						+ search.rank("lower(o.name)") + " desc, o.close_date desc, o.id limit :limit", params);
+			});
+			sql.names("accounts", "name", ids(deals, "account_id"));
 		}));
 		scenarios.add(new Scenario("team pipeline board (manager)", 200, i -> {
 			Persona manager = pick(personas.managers, i);
 			http.api("/api/v1/pipeline/board?team=" + manager.id(), manager.token());
 		}, i -> {
 			Persona manager = pick(personas.managers, i);
-			jdbc.queryForList("""
-					select o.stage_id, count(*), sum(o.amount) from opportunities o
-					where o.deleted_at is null and o.closed_at is null
-					  and o.owner_id in (select id from users where team = ?) and o.owner_id in (%s)
-					group by o.stage_id""".formatted(SUBTREE), manager.team(), manager.id());
-			jdbc.queryForList("""
-					select s.id as stage_id, card.* from pipeline_stages s cross join lateral (
-					  select o.id, o.name, o.amount, o.close_date, o.owner_id, o.last_touched_at from opportunities o
-					  where o.stage_id = s.id and o.deleted_at is null
-					    and o.owner_id in (select id from users where team = ?) and o.owner_id in (%s)
-					  order by o.close_date, o.id limit 25) card
-					where s.outcome = 'OPEN' and not s.retired""".formatted(SUBTREE), manager.team(), manager.id());
+			// PipelineBoard.load: the organisation resolved for visibility and again for
+			// the team
+			Map<String, Object> params = freshness();
+			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
+			params.put("boardTeam", organisationOf(jdbc, manager.id()));
+			params.put("boardClosedSince", OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(90)));
+			params.put("perColumn", 25);
+			String where = "o.deleted_at is null and not s.retired and o.owner_id in (:visibilityOwners)"
+					+ " and o.owner_id in (:boardTeam) and (o.closed_at is null or o.closed_at >= :boardClosedSince)";
+			sql.list("select o.stage_id, count(*) as deals, coalesce(sum(o.amount), 0) as amount,"
+					+ " coalesce(sum(o.amount * o.probability / 100.0), 0) as weighted"
+					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
+					+ " group by o.stage_id", params);
+			List<Map<String, Object>> cards = sql.list("select * from (select o.id, o.name, o.account_id, o.owner_id,"
+					+ " o.amount, o.close_date, o.probability, o.forecast_category, o.stage_id, o.version, " + STALE
+					+ " as stale, " + OVERDUE + " as overdue,"
+					+ " row_number() over (partition by o.stage_id order by o.close_date, o.id) as place"
+					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
+					+ ") cards where place <= :perColumn order by close_date, id", params);
+			sql.names("accounts", "name", ids(cards, "account_id"));
+			sql.names("users", "full_name", ids(cards, "owner_id"));
 		}));
 		scenarios.add(new Scenario("manager home page GET / (HTML)", 200, i -> managerPage.get("/"), i -> {
 			Persona manager = personas.managers.get(0);
-			jdbc.queryForList("""
-					select o.stage_id, o.forecast_category, count(*), sum(o.amount) from opportunities o
-					where o.deleted_at is null and o.closed_at is null and o.owner_id in (%s)
-					group by o.stage_id, o.forecast_category""".formatted(SUBTREE), manager.id());
-			jdbc.queryForList("""
-					select o.id, o.name, o.owner_id, o.last_touched_at, o.close_date from opportunities o
-					where o.deleted_at is null and o.closed_at is null and o.owner_id in (%s)
-					  and (o.last_touched_at < now() - interval '30 days' or o.close_date < current_date)
-					order by o.last_touched_at limit 20""".formatted(SUBTREE), manager.id());
-			jdbc.queryForList("""
-					select o.owner_id, max(o.last_touched_at),
-					       count(*) filter (where o.last_touched_at < now() - interval '30 days')
-					from opportunities o where o.deleted_at is null and o.closed_at is null and o.owner_id in (%s)
-					group by o.owner_id""".formatted(SUBTREE), manager.id());
+			// HomeController's team view, its team the manager's organisation
+			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
+					+ "left join users m on m.id = u.manager_id where u.active order by lower(u.full_name)");
+			organisationOf(jdbc, manager.id());
+			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
+					+ "left join users m on m.id = u.manager_id where u.id = ?", manager.id());
+			// PipelineAnalytics: open pipeline, won this quarter and last
+			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners) and o.owner_id in (:analyticsTeam)";
+			Map<String, Object> params = freshness();
+			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
+			params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
+			sql.list("select o.stage_id, o.forecast_category, count(*) as deals, coalesce(sum(o.amount), 0) as amount"
+					+ " from opportunities o where " + scope + " and o.closed_at is null"
+					+ " group by o.stage_id, o.forecast_category", params);
+			LocalDate quarter = LocalDate.now(ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1);
+			for (LocalDate start : List.of(quarter, quarter.minusMonths(3))) {
+				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
+				params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
+				params.put("wonFrom", start);
+				params.put("wonTo", start.plusMonths(3).minusDays(1));
+				sql.list("select count(*) as deals, coalesce(sum(o.amount), 0) as amount from opportunities o"
+						+ " join pipeline_stages s on s.id = o.stage_id where " + scope
+						+ " and s.outcome = 'WON' and o.close_date between :wonFrom and :wonTo", params);
+			}
+			// Opportunities.list: stale, then overdue deals of the team, by amount, 10 a
+			// page
+			Set<UUID> people = new LinkedHashSet<>();
+			Set<UUID> accounts = new LinkedHashSet<>();
+			for (String which : List.of(STALE, OVERDUE)) {
+				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
+				params.put("team", organisationOf(jdbc, manager.id()));
+				params.put("countLimit", 10 + PagedQuery.COUNT_CAP);
+				params.put("pageLimit", 10);
+				params.put("pageOffset", 0);
+				String where = "o.deleted_at is null and o.owner_id in (:visibilityOwners) and o.owner_id in (:team)"
+						+ " and o.closed_at is null and " + which;
+				sql.count("select count(*) from (select 1" + DEAL_FROM + " where " + where + " limit :countLimit) c",
+						params);
+				List<Map<String, Object>> page = sql.list(DEAL_SELECT + DEAL_FROM + " where " + where
+						+ " order by o.amount desc nulls last, o.close_date, o.id limit :pageLimit offset :pageOffset",
+						params);
+				people.addAll(ids(page, "owner_id"));
+				accounts.addAll(ids(page, "account_id"));
+			}
+			// PipelineAnalytics.ownerFreshness
+			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
+			params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
+			List<Map<String, Object>> owners = sql.list("select o.owner_id, count(*) as deals,"
+					+ " coalesce(sum(o.amount), 0) as amount, count(*) filter (where " + STALE + ") as stale,"
+					+ " count(*) filter (where " + OVERDUE + ") as overdue, max(o.last_touched_at) as last_touched"
+					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + scope
+					+ " and o.closed_at is null group by o.owner_id order by stale desc, last_touched nulls first",
+					params);
+			people.addAll(ids(owners, "owner_id"));
+			sql.names("users", "full_name", people);
+			sql.names("accounts", "name", accounts);
 		}));
 		return scenarios;
 	}
 
-	private static void addList(List<Scenario> scenarios, BenchmarkHttp http, JdbcTemplate jdbc, String role,
+	private static void addList(List<Scenario> scenarios, BenchmarkHttp http, Sql sql, String role,
 			List<Persona> personas, boolean deep) {
 		boolean everything = "executive".equals(role);
 		String name = "list opportunities (" + role + ", " + (deep ? "deep page" : "page 0") + ")";
@@ -148,24 +296,109 @@ final class Scenarios {
 					+ (deep ? who.deepPage() : 0) + "&size=" + Personas.PAGE_SIZE, who.token());
 		}, i -> {
 			Persona who = pick(personas, i);
-			String visible = everything ? "true" : "o.owner_id in (" + SUBTREE + ")";
-			Object[] args = everything ? new Object[] { Personas.LIST_STAGE }
-					: new Object[] { Personas.LIST_STAGE, who.id() };
-			Object[] pageArgs = new Object[args.length + 1];
-			System.arraycopy(args, 0, pageArgs, 0, args.length);
-			pageArgs[args.length] = (deep ? who.deepPage() : 0) * Personas.PAGE_SIZE;
-			jdbc.queryForList("""
-					select o.*, a.name as account_name, u.full_name as owner_name
-					from opportunities o join accounts a on a.id = o.account_id join users u on u.id = o.owner_id
-					where o.deleted_at is null and o.stage_id = ? and %s
-					order by o.close_date, o.id limit 50 offset ?""".formatted(visible), pageArgs);
-			jdbc.queryForObject("select count(*) from opportunities o where o.deleted_at is null and o.stage_id = ? "
-					+ "and " + visible, Long.class, args);
+			// Opportunities.list: executives read every deal; others their organisation's
+			Map<String, Object> params = freshness();
+			String visible = "true";
+			if (!everything) {
+				visible = "o.owner_id in (:visibilityOwners)";
+				params.put("visibilityOwners", organisationOf(sql.jdbc, who.id()));
+			}
+			long offset = (long) (deep ? who.deepPage() : 0) * Personas.PAGE_SIZE;
+			params.put("stageId", Personas.LIST_STAGE);
+			params.put("countLimit", offset + Personas.PAGE_SIZE + PagedQuery.COUNT_CAP);
+			params.put("pageLimit", Personas.PAGE_SIZE);
+			params.put("pageOffset", offset);
+			String where = "o.deleted_at is null and " + visible + " and o.stage_id = :stageId";
+			sql.count("select count(*) from (select 1" + DEAL_FROM + " where " + where + " limit :countLimit) c",
+					params);
+			List<Map<String, Object>> page = sql.list(DEAL_SELECT + DEAL_FROM + " where " + where
+					+ " order by o.close_date asc nulls last, o.close_date, o.id limit :pageLimit offset :pageOffset",
+					params);
+			sql.names("accounts", "name", ids(page, "account_id"));
+			sql.names("users", "full_name", ids(page, "owner_id"));
 		}));
+	}
+
+	/** {@code OrgChart.organisationOf}: the user and everyone below them. */
+	private static List<UUID> organisationOf(JdbcTemplate jdbc, UUID userId) {
+		return jdbc.queryForList(SUBTREE, UUID.class, userId);
+	}
+
+	/** {@code TextSearch.prepare}: the threshold for the current transaction only. */
+	private static TextSearch prepare(JdbcTemplate jdbc, String text) {
+		TextSearch search = new TextSearch(text);
+		jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+				TextSearch.WORD_SIMILARITY_THRESHOLD);
+		return search;
+	}
+
+	/** {@code OpportunityFreshness}'s parameters, in UTC with the default 30 days. */
+	private static Map<String, Object> freshness() {
+		Map<String, Object> params = new HashMap<>();
+		params.put("freshnessNow", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+		params.put("freshnessDays", 30);
+		params.put("freshnessToday", LocalDate.now(ZoneOffset.UTC));
+		return params;
+	}
+
+	private static Set<UUID> ids(List<Map<String, Object>> rows, String column) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		rows.forEach(row -> {
+			if (row.get(column) instanceof UUID id) {
+				ids.add(id);
+			}
+		});
+		return ids;
 	}
 
 	static <T> T pick(List<T> values, int i) {
 		return values.get(Math.floorMod(i, values.size()));
+	}
+
+	/**
+	 * The services' named-parameter SQL run through the plain template (so that
+	 * {@link QueryPlans.Explaining} sees every statement), lists expanded to one
+	 * placeholder per element as {@code JdbcClient} expands them.
+	 */
+	private record Sql(JdbcTemplate jdbc) {
+
+		List<Map<String, Object>> list(String sql, Map<String, Object> params) {
+			ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+			MapSqlParameterSource source = new MapSqlParameterSource(params);
+			return this.jdbc.queryForList(NamedParameterUtils.substituteNamedParameters(parsed, source),
+					flatten(NamedParameterUtils.buildValueArray(parsed, source, null)));
+		}
+
+		Long count(String sql, Map<String, Object> params) {
+			ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+			MapSqlParameterSource source = new MapSqlParameterSource(params);
+			return this.jdbc.queryForObject(NamedParameterUtils.substituteNamedParameters(parsed, source), Long.class,
+					flatten(NamedParameterUtils.buildValueArray(parsed, source, null)));
+		}
+
+		/**
+		 * {@code Accounts.namesOf}, {@code UserDirectory.namesOf}: nothing when no ids.
+		 */
+		void names(String table, String column, Collection<UUID> ids) {
+			if (!ids.isEmpty()) {
+				list("select id, " + column + " from " + table + " where id in (:ids)",
+						Map.of("ids", List.copyOf(ids)));
+			}
+		}
+
+		private static Object[] flatten(Object[] values) {
+			List<Object> flat = new ArrayList<>();
+			for (Object value : values) {
+				if (value instanceof Collection<?> many) {
+					flat.addAll(many);
+				}
+				else {
+					flat.add(value);
+				}
+			}
+			return flat.toArray();
+		}
+
 	}
 
 }
