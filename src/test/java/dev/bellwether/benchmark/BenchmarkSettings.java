@@ -23,7 +23,7 @@ import java.util.function.Function;
  * {@code target/benchmark-plans.md}
  */
 record BenchmarkSettings(double scale, long seed, int generatorThreads, int clients, int requests, int warmUp,
-		Duration timeout, boolean reuse, Path dataDirectory, Path report, boolean explain) {
+		Duration timeout, boolean reuse, Path dataDirectory, Path report, boolean explain, boolean embeddedOnly) {
 
 	static BenchmarkSettings fromSystemProperties() {
 		Function<String, String> property = System::getProperty;
@@ -36,7 +36,7 @@ record BenchmarkSettings(double scale, long seed, int generatorThreads, int clie
 				Boolean.parseBoolean(property.apply("bench.reuse")),
 				Path.of(value(property, "bench.data-dir", "target/benchmark-postgres")),
 				report == null || report.isBlank() || report.equals("none") ? null : Path.of(report),
-				Boolean.parseBoolean(property.apply("bench.explain")));
+				Boolean.parseBoolean(property.apply("bench.explain")), false);
 	}
 
 	int accounts() {

@@ -28,7 +28,7 @@ class PipelineBenchmarkSmokeTests {
 	@Test
 	void generatesACompanyAndMeasuresEveryScenario() {
 		BenchmarkSettings settings = new BenchmarkSettings(0.002, 7, 2, 8, 16, 4, Duration.ofSeconds(30), false,
-				Path.of("target/benchmark-smoke-postgres"), null, true);
+				Path.of("target/benchmark-smoke-postgres"), null, true, true);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		BenchmarkReport report = PipelineBenchmark.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8),
 				context -> {
