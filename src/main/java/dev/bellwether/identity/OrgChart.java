@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The manager hierarchy, of any depth: who is above whom, each user's org level (0 for
@@ -66,7 +68,21 @@ public class OrgChart {
 	 * @return the user and everyone below them, at any depth
 	 */
 	public Set<UUID> organisationOf(UUID userId) {
-		return this.jdbc.sql(subtreeSql(":id")).param("id", userId).query(UUID.class).set();
+		// a page asks for the same organisation many times (visibility of each list, team
+		// figures): look it up once per web request
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = OrgChart.class.getName() + ".organisation." + userId;
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
+			@SuppressWarnings("unchecked")
+			Set<UUID> organisation = (Set<UUID>) cached;
+			return organisation;
+		}
+		Set<UUID> organisation = Set
+			.copyOf(this.jdbc.sql(subtreeSql(":id")).param("id", userId).query(UUID.class).set());
+		if (request != null) {
+			request.setAttribute(key, organisation, RequestAttributes.SCOPE_REQUEST);
+		}
+		return organisation;
 	}
 
 	/**
