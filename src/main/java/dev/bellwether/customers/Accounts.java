@@ -141,25 +141,31 @@ public class Accounts {
 	 * or all its words — best matches first, for the search box (see {@link TextSearch}).
 	 */
 	public List<Account> search(Viewer viewer, String text, int limit) {
-		if (!StringUtils.hasText(text)) {
+		return search(viewer, TextSearch.prepare(this.jdbc, text), limit);
+	}
+
+	/**
+	 * {@link #search(Viewer, String, int)} with the text prepared once for several record
+	 * types.
+	 */
+	public List<Account> search(Viewer viewer, TextSearch search, int limit) {
+		if (search.isEmpty()) {
 			return List.of();
 		}
-		TextSearch search = new TextSearch(text);
-		search.prepare(this.jdbc);
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
-		String where = where(viewer, AccountFilter.all(), params, false) + " and "
-				+ search.matches(SEARCH_DOCUMENT, "lower(a.name)", "lower(a.domain)");
+		String where = where(viewer, AccountFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
 		return this.jdbc
-			.sql(SELECT + " where " + where + " order by " + search.rank("lower(a.name)", "lower(a.domain)")
-					+ " desc, lower(a.name), a.id limit :limit")
+			.sql(SELECT + " where " + search.candidates("a", "accounts", where) + " order by "
+					+ search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id limit :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)
 			.list();
 	}
 
-	/** The full-text document of an account, as indexed by V13__search_indexes.sql. */
-	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(a.domain, ''))";
+	/** The full-text document of an account, as indexed by V15__search_vocabulary.sql. */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(a.domain, '') "
+			+ "|| ' ' || translate(coalesce(a.domain, ''), '.-_@/:+', '       '))";
 
 	public List<Account> children(Viewer viewer, UUID parentId) {
 		return this.jdbc.sql(SELECT + " where a.parent_id = :id and a.deleted_at is null order by lower(a.name)")

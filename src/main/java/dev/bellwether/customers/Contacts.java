@@ -134,25 +134,31 @@ public class Contacts {
 	 * {@link TextSearch}).
 	 */
 	public List<Contact> search(Viewer viewer, String text, int limit) {
-		if (!StringUtils.hasText(text)) {
+		return search(viewer, TextSearch.prepare(this.jdbc, text), limit);
+	}
+
+	/**
+	 * {@link #search(Viewer, String, int)} with the text prepared once for several record
+	 * types.
+	 */
+	public List<Contact> search(Viewer viewer, TextSearch search, int limit) {
+		if (search.isEmpty()) {
 			return List.of();
 		}
-		TextSearch search = new TextSearch(text);
-		search.prepare(this.jdbc);
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
-		String where = where(viewer, ContactFilter.all(), params, false) + " and "
-				+ search.matches(SEARCH_DOCUMENT, FULL_NAME, "lower(c.email)");
+		String where = where(viewer, ContactFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
 		return this.jdbc
-			.sql(SELECT + " where " + where + " order by " + search.rank(FULL_NAME, "lower(c.email)")
-					+ " desc, lower(c.last_name), c.id limit :limit")
+			.sql(SELECT + " where " + search.candidates("c", "contacts", where) + " order by "
+					+ search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id limit :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Contacts::map)
 			.list();
 	}
 
-	/** The full-text document of a contact, as indexed by V13__search_indexes.sql. */
-	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, ''))";
+	/** The full-text document of a contact, as indexed by V15__search_vocabulary.sql. */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', coalesce(c.first_name, '') || ' ' || c.last_name "
+			+ "|| ' ' || coalesce(c.email, '') || ' ' || translate(coalesce(c.email, ''), '.-_@/:+', '       '))";
 
 	private static final String FULL_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
 

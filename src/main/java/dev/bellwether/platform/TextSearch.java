@@ -1,91 +1,160 @@
 package dev.bellwether.platform;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one way Bellwether matches and ranks records for a search box, so that accounts,
- * contacts and opportunities rank alike and are merged fairly. A record matches when one
- * of its columns contains the text, when the text is close to a word sequence of a column
- * (trigram word similarity, so typos like "acne corp" still find "Acme Corporation"), or
- * when all of the text's words appear in the record's full-text document in any order.
- * Backed by trigram and full-text GIN indexes on each searched column.
+ * contacts and opportunities rank alike and are merged fairly.
  * <p>
- * Use inside a transaction, after {@link #prepare(JdbcClient)}, with
- * {@link #parameters()} bound.
+ * A record matches when every word of the query is a word of its full-text document, the
+ * start of one (from the third letter: "logi" finds "Logistics"), or a word the query's
+ * word is a typo of ("acne" finds "Acme", "merdian" finds "Meridian"). Typos are
+ * corrected against the vocabulary of searched names ({@code search_terms}, kept by
+ * triggers, see {@code V15__search_vocabulary.sql}): the closest few words by trigram
+ * similarity. The big tables are then read only through their full-text GIN indexes —
+ * never by trigram similarity against a million names, which read thousands of candidates
+ * per word.
+ * <p>
+ * At most {@value #CANDIDATES} matching records of a type are ranked: a query matching
+ * more (a common first name) shows the best of those, and the user refines it.
+ * <p>
+ * Use: {@link #prepare(JdbcClient, String)}, then bind {@link #parameters()} to a query
+ * using {@link #matches(String)}, {@link #candidates(String, String, String)} and
+ * {@link #rank(String, String...)}.
  */
 public final class TextSearch {
 
-	/**
-	 * How close a word must be to part of a column to count as a typo of it: 1 is
-	 * identical; PostgreSQL's default (0.6) misses most one-letter typos, and a
-	 * four-letter word with one wrong letter ("acne" for "acme", "jonh" for "john")
-	 * scores 0.4.
-	 */
-	public static final String WORD_SIMILARITY_THRESHOLD = "0.4";
+	/** The most words of a query searched; further words are ignored. */
+	public static final int MAX_WORDS = 6;
+
+	/** The most matching records of one type ranked for one search. */
+	public static final int CANDIDATES = 1000;
 
 	/**
-	 * The most words of a query matched one by one; further words only count in full
-	 * text.
+	 * How close a vocabulary word must be to a query's word to count as what the user
+	 * meant (trigram similarity, 1 is identical): one wrong letter in a four-letter word
+	 * ("acne" for "acme") scores 0.25; "nortern" for "northern" 0.55.
 	 */
-	public static final int MAX_WORDS = 6;
+	public static final double TYPO_SIMILARITY = 0.25;
+
+	/** The most corrections tried for one word of the query. */
+	public static final int CORRECTIONS_PER_WORD = 3;
+
+	/** Words shorter than this are matched whole: "ab" would start too many words. */
+	private static final int PREFIX_FROM = 3;
+
+	/** Words shorter than this are not corrected: too many words are one letter away. */
+	private static final int CORRECT_FROM = 4;
 
 	private final String text;
 
-	private final List<String> words;
+	private final String query;
 
-	public TextSearch(String text) {
-		this.text = text.trim().toLowerCase(Locale.ROOT);
-		this.words = Arrays.stream(this.text.split("\\s+")).filter(word -> !word.isEmpty()).limit(MAX_WORDS).toList();
+	private TextSearch(String text, String query) {
+		this.text = text;
+		this.query = query;
 	}
 
+	/**
+	 * Splits the text into words as the documents are split, and looks up corrections of
+	 * each word in the vocabulary. Call inside a transaction (it sets the trigram
+	 * threshold for the transaction).
+	 */
+	public static TextSearch prepare(JdbcClient jdbc, String text) {
+		String normalized = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		if (normalized.isEmpty()) {
+			return new TextSearch(normalized, null);
+		}
+		// for the trigram index's % operator below, in this transaction only
+		jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+			.param("threshold", String.valueOf(TYPO_SIMILARITY))
+			.query(String.class)
+			.single();
+		List<String> terms = new ArrayList<>();
+		jdbc.sql("""
+				select w.word, array(
+				    select t.term from search_terms t
+				    where length(w.word) >= :correctFrom and w.word !~ '^[0-9]+$'
+				      and t.term % w.word and t.term <> w.word
+				    order by similarity(t.term, w.word) desc, t.term
+				    limit :corrections
+				) as corrections
+				from unnest(tsvector_to_array(to_tsvector('simple', :text))) as w (word)
+				order by w.word
+				limit :maxWords
+				""")
+			.param("text", normalized)
+			.param("correctFrom", CORRECT_FROM)
+			.param("corrections", CORRECTIONS_PER_WORD)
+			.param("maxWords", MAX_WORDS)
+			.query((rs, row) -> {
+				String word = rs.getString("word");
+				List<String> alternatives = new ArrayList<>();
+				alternatives.add(lexeme(word) + (word.length() >= PREFIX_FROM ? ":*" : ""));
+				for (String correction : strings(rs.getArray("corrections"))) {
+					alternatives.add(lexeme(correction));
+				}
+				return "(" + String.join(" | ", alternatives) + ")";
+			})
+			.list()
+			.forEach(terms::add);
+		return new TextSearch(normalized, terms.isEmpty() ? null : String.join(" & ", terms));
+	}
+
+	/** The query as typed, trimmed and in lower case. */
 	public String text() {
 		return this.text;
 	}
 
 	/**
-	 * Sets the trigram threshold for the current transaction only.
+	 * @return true when the text has no word to search for (only punctuation, say):
+	 * nothing matches
 	 */
-	public void prepare(JdbcClient jdbc) {
-		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-			.param("threshold", WORD_SIMILARITY_THRESHOLD)
-			.query(String.class)
-			.single();
+	public boolean isEmpty() {
+		return this.query == null;
+	}
+
+	/** The full-text query, for tests and plans: {@code ('acne':* | 'acme')}. */
+	public String query() {
+		return this.query;
 	}
 
 	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("searchText", this.text);
 		parameters.put("searchPrefix", SqlValues.contains(this.text).substring(1));
-		for (int i = 0; i < this.words.size(); i++) {
-			parameters.put("searchWord" + i, this.words.get(i));
-			parameters.put("searchWordContains" + i, SqlValues.contains(this.words.get(i)));
-		}
+		// a query matching nothing when there is nothing to search for
+		parameters.put("searchQuery", isEmpty() ? "''" : this.query);
 		return parameters;
 	}
 
 	/**
 	 * @param document a {@code to_tsvector('simple', …)} expression with a GIN index
-	 * @param columns lower-cased column expressions, each with a trigram GIN index
 	 * @return a predicate true when the record matches
 	 */
-	public String matches(String document, String... columns) {
-		List<String> everyWord = new ArrayList<>();
-		for (int i = 0; i < this.words.size(); i++) {
-			int word = i;
-			everyWord.add(Arrays.stream(columns)
-				.map(column -> column + " like :searchWordContains" + word + " or :searchWord" + word + " <% " + column)
-				.collect(Collectors.joining(" or ", "(", ")")));
-		}
-		return "(" + document + " @@ plainto_tsquery('simple', :searchText) or (" + String.join(" and ", everyWord)
-				+ "))";
+	public String matches(String document) {
+		return document + " @@ cast(:searchQuery as tsquery)";
+	}
+
+	/**
+	 * @param alias the table's alias in {@code where} and in the enclosing query
+	 * @param table the table searched
+	 * @param where the conditions, {@link #matches(String)} among them
+	 * @return a predicate on the enclosing query: one of the first {@value #CANDIDATES}
+	 * records satisfying {@code where}
+	 */
+	public String candidates(String alias, String table, String where) {
+		return alias + ".id in (select " + alias + ".id from " + table + " " + alias + " where " + where + " limit "
+				+ CANDIDATES + ")";
 	}
 
 	/**
@@ -101,6 +170,15 @@ public final class TextSearch {
 		}
 		return "(case when " + name + " = :searchText then 3 when " + name + " like :searchPrefix then 2 else 0 end + "
 				+ closeness + ")";
+	}
+
+	/** A lexeme quoted for {@code tsquery} input, which takes it as it is. */
+	static String lexeme(String word) {
+		return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
 }

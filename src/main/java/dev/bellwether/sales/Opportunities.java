@@ -187,18 +187,24 @@ public class Opportunities {
 	 * words — best matches first, for the search box (see {@link TextSearch}).
 	 */
 	public List<Opportunity> search(Viewer viewer, String text, int limit) {
-		if (!StringUtils.hasText(text)) {
+		return search(viewer, TextSearch.prepare(this.jdbc, text), limit);
+	}
+
+	/**
+	 * {@link #search(Viewer, String, int)} with the text prepared once for several record
+	 * types.
+	 */
+	public List<Opportunity> search(Viewer viewer, TextSearch search, int limit) {
+		if (search.isEmpty()) {
 			return List.of();
 		}
-		TextSearch search = new TextSearch(text);
-		search.prepare(this.jdbc);
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, OpportunityFilter.all(), params, false) + " and "
-				+ search.matches(SEARCH_DOCUMENT, "lower(o.name)");
+				+ search.matches(SEARCH_DOCUMENT);
 		params.put("limit", limit);
 		return this.jdbc
-			.sql(select() + FROM + " where " + where + " order by " + search.rank("lower(o.name)")
-					+ " desc, o.close_date desc, o.id limit :limit")
+			.sql(select() + FROM + " where " + search.candidates("o", "opportunities", where) + " order by "
+					+ search.rank("lower(o.name)") + " desc, o.close_date desc, o.id limit :limit")
 			.params(params)
 			.params(freshnessParams())
 			.query(Opportunities::map)

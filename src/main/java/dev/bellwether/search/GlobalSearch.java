@@ -18,8 +18,11 @@ import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.TextSearch;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
@@ -41,7 +44,10 @@ public class GlobalSearch {
 
 	private final Opportunities opportunities;
 
-	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities) {
+	private final JdbcClient jdbc;
+
+	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.opportunities = opportunities;
@@ -50,6 +56,7 @@ public class GlobalSearch {
 	/**
 	 * @param limit the most hits to return of each record type, 1 to {@link #MAX_LIMIT}
 	 */
+	@Transactional(readOnly = true)
 	public SearchResults search(Viewer viewer, String query, int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidInputException("limit", "Ask for 1 to " + MAX_LIMIT + " results of each kind.");
@@ -58,10 +65,12 @@ public class GlobalSearch {
 		if (!StringUtils.hasText(text)) {
 			return SearchResults.empty(text);
 		}
+		// the words and their corrections looked up once for the three types
+		TextSearch search = TextSearch.prepare(this.jdbc, text);
 		List<SearchHit> hits = new ArrayList<>();
-		this.accounts.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
-		this.contacts.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
-		List<Opportunity> deals = this.opportunities.search(viewer, text, limit);
+		this.accounts.search(viewer, search, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
+		this.contacts.search(viewer, search, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
+		List<Opportunity> deals = this.opportunities.search(viewer, search, limit);
 		Map<UUID, String> accountNames = this.accounts
 			.namesOf(deals.stream().map(Opportunity::accountId).collect(Collectors.toSet()));
 		deals.stream().map(deal -> hit(deal, accountNames.get(deal.accountId()))).forEach(hits::add);

@@ -114,6 +114,9 @@ public final class PipelineBenchmark {
 					settings.clients(), settings.warmUp(), settings.requests());
 			LoadDriver driver = new LoadDriver(settings.clients());
 			for (Scenario scenario : Scenarios.all(http, managerPage, jdbc, personas)) {
+				if (!selected(scenario, report.rows.isEmpty())) {
+					continue;
+				}
 				report.rows.add(measure(driver, settings, scenario));
 				out.printf("  %-48s %s%n", scenario.name(), summary(report.rows.get(report.rows.size() - 1)));
 			}
@@ -159,6 +162,18 @@ public final class PipelineBenchmark {
 	private static LoadDriver.Measurement sql(LoadDriver driver, BenchmarkSettings settings, Scenario scenario) {
 		return scenario.sql() == null ? LoadDriver.Measurement.NONE
 				: driver.measure(settings.warmUp(), settings.requests(), scenario.sql());
+	}
+
+	/**
+	 * {@code -Dbench.only=search,board}: only the scenarios whose names contain one of
+	 * the words, and the first (the trivial endpoint) to compare them with.
+	 */
+	private static boolean selected(Scenario scenario, boolean first) {
+		String only = System.getProperty("bench.only", "");
+		return first || only.isBlank()
+				|| java.util.Arrays.stream(only.split(","))
+					.map(String::trim)
+					.anyMatch(word -> !word.isEmpty() && scenario.name().contains(word));
 	}
 
 	private static String loadAverage() {

@@ -77,9 +77,13 @@ class GlobalSearchTests {
 		Account byName = createAccount("Quill " + this.word + " Partners", null);
 		Account byDomain = createAccount("Starlight Holdings", "https://www." + this.word + "-star.example");
 
-		assertThat(this.search.search(this.viewer, this.word.substring(1), 10).ofType(Accounts.RECORD_TYPE))
+		// the start of a word of the name, and of a part of the domain
+		assertThat(this.search.search(this.viewer, this.word.substring(0, 7), 10).ofType(Accounts.RECORD_TYPE))
 			.extracting(SearchHit::id)
 			.containsExactlyInAnyOrder(byName.id(), byDomain.id());
+		assertThat(this.search.search(this.viewer, "star " + this.word, 10).ofType(Accounts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(byDomain.id());
 		// the domain is the closest match; the other account's name is a near miss of it
 		assertThat(this.search.search(this.viewer, this.word + "-star.example", 10).hits()).first().satisfies(hit -> {
 			assertThat(hit.id()).isEqualTo(byDomain.id());
@@ -183,6 +187,21 @@ class GlobalSearchTests {
 		this.accounts.delete(this.viewer, account.id());
 
 		assertThat(this.search.search(this.viewer, this.word, 10).isEmpty()).isTrue();
+	}
+
+	@Test
+	void correctsTyposOfNamesGivenLaterAndTakesQueryOperatorsAsText() {
+		Account account = createAccount("Pending " + this.word, null);
+		this.accounts.update(this.viewer, account.id(), account.version(), new AccountDetails("Vantablack " + this.word,
+				null, null, null, null, null, null, null, null, null, null, null, this.rep.id(), null));
+
+		// the vocabulary learnt the new name's words when the account was renamed
+		assertThat(this.search.search(this.viewer, "vantablak " + this.word, 10).ofType(Accounts.RECORD_TYPE))
+			.extracting(SearchHit::id)
+			.containsExactly(account.id());
+		// full-text query syntax and quotes are only text
+		assertThat(this.search.search(this.viewer, "o'brien & !(" + this.word + ":* | \\", 10).isEmpty()).isTrue();
+		assertThat(this.search.search(this.viewer, "&!|():*", 10).isEmpty()).isTrue();
 	}
 
 	@Test
