@@ -1,8 +1,11 @@
 package dev.bellwether.identity;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,6 +69,26 @@ public class RecordVisibility {
 			return SqlFilter.none();
 		}
 		return ownerChainFilter(viewer, ownerColumn);
+	}
+
+	/**
+	 * {@link #readFilter(Viewer, AccessPolicy, String)} for records of some owners only
+	 * (a team, one person): one list of owners, those of the given the viewer may read.
+	 * Two lists of the same owners (the viewer's organisation and the team) are estimated
+	 * by PostgreSQL as independent, hence at a tiny fraction of the rows they select.
+	 */
+	public SqlFilter readFilter(Viewer viewer, AccessPolicy policy, String ownerColumn, Collection<UUID> owners) {
+		Set<UUID> readable = new LinkedHashSet<>(owners);
+		if (!policy.readableByAllUsers() && !policy.readsAll().contains(viewer.role())) {
+			readable.retainAll(this.orgChart.organisationOf(viewer.id()));
+		}
+		if (readable.isEmpty()) {
+			return new SqlFilter("false", Map.of());
+		}
+		String parameter = "visibilityOwners" + PARAMETER_SEQUENCE.incrementAndGet();
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put(parameter, List.copyOf(readable));
+		return new SqlFilter(ownerColumn + " in (:" + parameter + ")", parameters);
 	}
 
 	/**

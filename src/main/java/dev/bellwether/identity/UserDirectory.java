@@ -131,6 +131,17 @@ public class UserDirectory {
 		return this.jdbc.sql(SELECT + " where u.active order by lower(u.full_name)").query(UserDirectory::map).list();
 	}
 
+	/**
+	 * @return the active users with at least one active direct report, by name
+	 */
+	public List<User> activeManagers() {
+		return this.jdbc
+			.sql(SELECT + " where u.active and exists (select 1 from users r where r.manager_id = u.id and r.active)"
+					+ " order by lower(u.full_name)")
+			.query(UserDirectory::map)
+			.list();
+	}
+
 	public Page<User> list(UserFilter filter, Pageable pageable) {
 		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new LinkedHashMap<>();

@@ -46,6 +46,16 @@ public final class TextSearch {
 	 */
 	public static final double TYPO_SIMILARITY = 0.25;
 
+	/**
+	 * Words this long need to be closer to count as a typo: their one or two wrong
+	 * letters leave most trigrams intact ("nortern" and "northern" 0.55, "renwal" and
+	 * "renewal" 0.5), while two different long words sharing a few letters score 0.25.
+	 */
+	public static final int LONG_WORD = 6;
+
+	/** How close a word of {@link #LONG_WORD} letters or more must be. */
+	public static final double LONG_WORD_SIMILARITY = 0.4;
+
 	/** The most corrections tried for one word of the query. */
 	public static final int CORRECTIONS_PER_WORD = 3;
 
@@ -85,6 +95,7 @@ public final class TextSearch {
 				    select t.term from search_terms t
 				    where length(w.word) >= :correctFrom and w.word !~ '^[0-9]+$'
 				      and t.term % w.word and t.term <> w.word
+				      and (length(w.word) < :longWord or similarity(t.term, w.word) >= :longWordSimilarity)
 				    order by similarity(t.term, w.word) desc, t.term
 				    limit :corrections
 				) as corrections
@@ -94,6 +105,8 @@ public final class TextSearch {
 				""")
 			.param("text", normalized)
 			.param("correctFrom", CORRECT_FROM)
+			.param("longWord", LONG_WORD)
+			.param("longWordSimilarity", LONG_WORD_SIMILARITY)
 			.param("corrections", CORRECTIONS_PER_WORD)
 			.param("maxWords", MAX_WORDS)
 			.query((rs, row) -> {

@@ -19,7 +19,6 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
-import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -99,8 +98,6 @@ public class Opportunities {
 
 	private final UserDirectory users;
 
-	private final OrgChart orgChart;
-
 	private final InputValidation validation;
 
 	private final ApplicationEventPublisher events;
@@ -110,9 +107,8 @@ public class Opportunities {
 	private final String currency;
 
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
-			Products products, Accounts accounts, Contacts contacts, UserDirectory users, OrgChart orgChart,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock,
-			@Value("${bellwether.sales.currency:USD}") String currency) {
+			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
+			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.freshness = freshness;
@@ -121,7 +117,6 @@ public class Opportunities {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.users = users;
-		this.orgChart = orgChart;
 		this.validation = validation;
 		this.events = events;
 		this.clock = clock;
@@ -654,7 +649,8 @@ public class Opportunities {
 	private String where(Viewer viewer, OpportunityFilter filter, Map<String, Object> params, boolean deleted) {
 		List<String> terms = new ArrayList<>();
 		terms.add(deleted ? "o.deleted_at is not null" : "o.deleted_at is null");
-		add(terms, params, this.access.readFilter(viewer, "o.owner_id"));
+		// visibility, owner and team as one list of owners
+		add(terms, params, this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf()));
 		if (StringUtils.hasText(filter.query())) {
 			terms.add("lower(o.name) like :q");
 			params.put("q", contains(filter.query()));
@@ -662,14 +658,6 @@ public class Opportunities {
 		if (filter.accountId() != null) {
 			terms.add("o.account_id = :accountId");
 			params.put("accountId", filter.accountId());
-		}
-		if (filter.ownerId() != null) {
-			terms.add("o.owner_id = :ownerId");
-			params.put("ownerId", filter.ownerId());
-		}
-		if (filter.teamOf() != null) {
-			terms.add("o.owner_id in (:team)");
-			params.put("team", List.copyOf(this.orgChart.organisationOf(filter.teamOf())));
 		}
 		if (filter.stageId() != null) {
 			terms.add("o.stage_id = :stageId");
@@ -712,8 +700,11 @@ public class Opportunities {
 			.param("countLimit", countLimit)
 			.query(Long.class)
 			.single();
+		// the page's ids first, from the index alone where it covers the filter and order
+		// (a deep page skips thousands of rows), then only those rows read in full
 		List<Opportunity> content = this.jdbc
-			.sql(select() + FROM + " where " + where + " order by " + order + " limit :pageLimit offset :pageOffset")
+			.sql(select() + FROM + " where o.id in (select o.id" + FROM + " where " + where + " order by " + order
+					+ " limit :pageLimit offset :pageOffset) order by " + order)
 			.params(params)
 			.params(freshnessParams())
 			.param("pageLimit", pageable.getPageSize())

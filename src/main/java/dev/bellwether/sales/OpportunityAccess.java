@@ -1,10 +1,12 @@
 package dev.bellwether.sales;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.RecordVisibility;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.SqlFilter;
@@ -34,9 +36,12 @@ public class OpportunityAccess {
 
 	private final RecordVisibility visibility;
 
-	OpportunityAccess(JdbcClient jdbc, RecordVisibility visibility) {
+	private final OrgChart orgChart;
+
+	OpportunityAccess(JdbcClient jdbc, RecordVisibility visibility, OrgChart orgChart) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
+		this.orgChart = orgChart;
 	}
 
 	/**
@@ -72,6 +77,24 @@ public class OpportunityAccess {
 	 */
 	public SqlFilter readFilter(Viewer viewer, String ownerColumn) {
 		return this.visibility.readFilter(viewer, ACCESS, ownerColumn);
+	}
+
+	/**
+	 * {@link #readFilter(Viewer, String)} narrowed by the filters people put on deals, as
+	 * one list of owners.
+	 * @param ownerId only this owner's deals, or {@code null}
+	 * @param teamOf only the deals of this manager's organisation (the manager and
+	 * everyone below), or {@code null}
+	 */
+	public SqlFilter readFilter(Viewer viewer, String ownerColumn, UUID ownerId, UUID teamOf) {
+		if (ownerId == null && teamOf == null) {
+			return readFilter(viewer, ownerColumn);
+		}
+		Set<UUID> owners = new LinkedHashSet<>(teamOf == null ? Set.of(ownerId) : this.orgChart.organisationOf(teamOf));
+		if (ownerId != null) {
+			owners.retainAll(Set.of(ownerId));
+		}
+		return this.visibility.readFilter(viewer, ACCESS, ownerColumn, owners);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
@@ -37,15 +36,12 @@ public class PipelineAnalytics {
 
 	private final PipelineStages stages;
 
-	private final OrgChart orgChart;
-
-	PipelineAnalytics(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
-			OrgChart orgChart) {
+	PipelineAnalytics(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness,
+			PipelineStages stages) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.freshness = freshness;
 		this.stages = stages;
-		this.orgChart = orgChart;
 	}
 
 	/**
@@ -116,13 +112,9 @@ public class PipelineAnalytics {
 	private String scope(Viewer viewer, UUID teamOf, Map<String, Object> params) {
 		List<String> terms = new ArrayList<>();
 		terms.add("o.deleted_at is null");
-		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id");
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", null, teamOf);
 		terms.add(visible.sql());
 		params.putAll(visible.parameters());
-		if (teamOf != null) {
-			terms.add("o.owner_id in (:analyticsTeam)");
-			params.put("analyticsTeam", List.copyOf(this.orgChart.organisationOf(teamOf)));
-		}
 		return String.join(" and ", terms);
 	}
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.customers.Accounts;
-import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -31,8 +30,7 @@ import static dev.bellwether.platform.SqlValues.utc;
 /**
  * The pipeline board: the deals the viewer may see, in a column per active stage, with
  * each column's count and totals computed in the database and only its first cards
- * loaded, so a board over a large team costs two indexed queries. Moving a card is
- * {@link Opportunities#changeStage}.
+ * loaded, in one pass over the deals. Moving a card is {@link Opportunities#changeStage}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,8 +56,6 @@ public class PipelineBoard {
 
 	private final Opportunities opportunities;
 
-	private final OrgChart orgChart;
-
 	private final Accounts accounts;
 
 	private final UserDirectory users;
@@ -69,14 +65,12 @@ public class PipelineBoard {
 	private final Clock clock;
 
 	PipelineBoard(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
-			Opportunities opportunities, OrgChart orgChart, Accounts accounts, UserDirectory users,
-			FiscalCalendar calendar, Clock clock) {
+			Opportunities opportunities, Accounts accounts, UserDirectory users, FiscalCalendar calendar, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.freshness = freshness;
 		this.stages = stages;
 		this.opportunities = opportunities;
-		this.orgChart = orgChart;
 		this.accounts = accounts;
 		this.users = users;
 		this.calendar = calendar;
@@ -86,34 +80,31 @@ public class PipelineBoard {
 	public Board load(Viewer viewer, BoardFilter filter) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(viewer, filter, params);
-		Map<UUID, long[]> counts = new HashMap<>();
-		Map<UUID, BigDecimal[]> totals = new HashMap<>();
-		this.jdbc
-			.sql("select o.stage_id, count(*) as deals, coalesce(sum(o.amount), 0) as amount,"
-					+ " coalesce(sum(o.amount * o.probability / 100.0), 0) as weighted"
-					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ " group by o.stage_id")
-			.params(params)
-			.query((rs, n) -> {
-				UUID stageId = rs.getObject("stage_id", UUID.class);
-				counts.put(stageId, new long[] { rs.getLong("deals") });
-				totals.put(stageId, new BigDecimal[] { rs.getBigDecimal("amount"), rs.getBigDecimal("weighted") });
-				return stageId;
-			})
-			.list();
 		SqlFilter stale = this.freshness.stale("o", "s");
 		SqlFilter overdue = this.freshness.overdue("o");
 		params.putAll(stale.parameters());
 		params.putAll(overdue.parameters());
 		params.put("perColumn", CARDS_PER_COLUMN);
+		// one pass over the deals: each column's count and totals, and its first cards
+		Map<UUID, long[]> counts = new HashMap<>();
+		Map<UUID, BigDecimal[]> totals = new HashMap<>();
 		List<CardRow> rows = this.jdbc
 			.sql("select * from (select o.id, o.name, o.account_id, o.owner_id, o.amount, o.close_date, o.probability,"
 					+ " o.forecast_category, o.stage_id, o.version, " + stale.sql() + " as stale, " + overdue.sql()
-					+ " as overdue, row_number() over (partition by o.stage_id order by o.close_date, o.id) as place"
+					+ " as overdue, row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
+					+ " count(*) over column_deals as deals, coalesce(sum(o.amount) over column_deals, 0) as total,"
+					+ " coalesce(sum(o.amount * o.probability / 100.0) over column_deals, 0) as weighted"
 					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ ") cards where place <= :perColumn order by close_date, id")
+					+ " window column_deals as (partition by o.stage_id)) cards"
+					+ " where place <= :perColumn order by close_date, id")
 			.params(params)
-			.query(PipelineBoard::cardRow)
+			.query((rs, n) -> {
+				CardRow row = cardRow(rs, n);
+				counts.putIfAbsent(row.stageId(), new long[] { rs.getLong("deals") });
+				totals.putIfAbsent(row.stageId(),
+						new BigDecimal[] { rs.getBigDecimal("total"), rs.getBigDecimal("weighted") });
+				return row;
+			})
 			.list();
 		Set<UUID> accountIds = new HashSet<>();
 		Set<UUID> ownerIds = new HashSet<>();
@@ -152,17 +143,9 @@ public class PipelineBoard {
 		List<String> terms = new ArrayList<>();
 		terms.add("o.deleted_at is null");
 		terms.add("not s.retired");
-		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id");
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf());
 		terms.add(visible.sql());
 		params.putAll(visible.parameters());
-		if (filter.ownerId() != null) {
-			terms.add("o.owner_id = :boardOwner");
-			params.put("boardOwner", filter.ownerId());
-		}
-		if (filter.teamOf() != null) {
-			terms.add("o.owner_id in (:boardTeam)");
-			params.put("boardTeam", List.copyOf(this.orgChart.organisationOf(filter.teamOf())));
-		}
 		FiscalCalendar.Period range = filter.period().range(this.calendar);
 		if (range == null) {
 			terms.add("(o.closed_at is null or o.closed_at >= :boardClosedSince)");

@@ -320,15 +320,10 @@ class HomeController {
 	 * whole company, the managers in their own organisation for managers.
 	 */
 	private List<User> managersInScope(Viewer viewer) {
-		List<User> active = this.users.activeUsers();
-		Set<UUID> managerIds = active.stream()
-			.map(User::managerId)
-			.filter(java.util.Objects::nonNull)
-			.collect(Collectors.toSet());
 		Set<UUID> organisation = SEES_COMPANY.contains(viewer.role()) ? null
 				: this.orgChart.organisationOf(viewer.id());
-		return active.stream()
-			.filter(user -> managerIds.contains(user.id()))
+		return this.users.activeManagers()
+			.stream()
 			.filter(user -> organisation == null || organisation.contains(user.id()))
 			.toList();
 	}
