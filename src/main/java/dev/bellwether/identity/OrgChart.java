@@ -2,6 +2,7 @@ package dev.bellwether.identity;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,11 @@ public class OrgChart {
 		if (managerId.equals(userId)) {
 			return false;
 		}
+		// in a web request, the manager's organisation is looked up once and answers for
+		// every record on the page (a board asks for each of its cards)
+		if (RequestContextHolder.getRequestAttributes() != null) {
+			return organisationOf(managerId).contains(userId);
+		}
 		return managerChain(userId).contains(managerId);
 	}
 
@@ -47,14 +53,14 @@ public class OrgChart {
 	 * @return the user's managers, nearest first
 	 */
 	public List<UUID> managerChain(UUID userId) {
-		return this.jdbc.sql("""
+		return perRequest("managers." + userId, () -> this.jdbc.sql("""
 				with recursive chain(id, manager_id, depth) as (
 				    select id, manager_id, 0 from users where id = :id
 				    union
 				    select u.id, u.manager_id, c.depth + 1 from users u join chain c on u.id = c.manager_id
 				    where c.depth < 100)
 				select id from chain where id <> :id order by depth
-				""").param("id", userId).query(UUID.class).list();
+				""").param("id", userId).query(UUID.class).list());
 	}
 
 	/**
@@ -69,20 +75,40 @@ public class OrgChart {
 	 */
 	public Set<UUID> organisationOf(UUID userId) {
 		// a page asks for the same organisation many times (visibility of each list, team
-		// figures): look it up once per web request
+		// figures, edit rights of each record shown): look it up once per web request
+		return perRequest("organisation." + userId,
+				() -> Set.copyOf(this.jdbc.sql(subtreeSql(":id")).param("id", userId).query(UUID.class).set()));
+	}
+
+	/**
+	 * Forgets what this web request looked up, after a change to the chart.
+	 */
+	public void forgetLookUps() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = OrgChart.class.getName() + ".organisation." + userId;
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
-			@SuppressWarnings("unchecked")
-			Set<UUID> organisation = (Set<UUID>) cached;
-			return organisation;
-		}
-		Set<UUID> organisation = Set
-			.copyOf(this.jdbc.sql(subtreeSql(":id")).param("id", userId).query(UUID.class).set());
 		if (request != null) {
-			request.setAttribute(key, organisation, RequestAttributes.SCOPE_REQUEST);
+			for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+				if (name.startsWith(OrgChart.class.getName() + ".")) {
+					request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+				}
+			}
 		}
-		return organisation;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T perRequest(String name, Supplier<T> lookUp) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = OrgChart.class.getName() + "." + name;
+		if (request != null) {
+			Object cached = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+			if (cached != null) {
+				return (T) cached;
+			}
+		}
+		T value = lookUp.get();
+		if (request != null) {
+			request.setAttribute(key, value, RequestAttributes.SCOPE_REQUEST);
+		}
+		return value;
 	}
 
 	/**

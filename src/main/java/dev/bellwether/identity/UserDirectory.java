@@ -240,6 +240,7 @@ public class UserDirectory {
 			.param("actor", actorId)
 			.update();
 		User created = get(id);
+		this.orgChart.forgetLookUps();
 		this.events.publishEvent(
 				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actorId, now, diff(null, created).changes()));
 		return created;
@@ -284,6 +285,7 @@ public class UserDirectory {
 		if (before.role() != after.role() || !before.username().equals(after.username())) {
 			this.sessions.endAllOf(before.username());
 		}
+		this.orgChart.forgetLookUps();
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now, changes));
 		return after;
 	}
