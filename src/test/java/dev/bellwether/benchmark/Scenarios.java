@@ -200,25 +200,24 @@ final class Scenarios {
 			http.api("/api/v1/pipeline/board?team=" + manager.id(), manager.token());
 		}, i -> {
 			Persona manager = pick(personas.managers, i);
-			// PipelineBoard.load: the organisation resolved for visibility and again for
-			// the team
+			// PipelineBoard.load: the team (inside the viewer's organisation) as one list
+			// of owners; counts, totals and each column's first cards in one pass
 			Map<String, Object> params = freshness();
+			organisationOf(jdbc, manager.id());
 			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			params.put("boardTeam", organisationOf(jdbc, manager.id()));
 			params.put("boardClosedSince", OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(90)));
 			params.put("perColumn", 25);
 			String where = "o.deleted_at is null and not s.retired and o.owner_id in (:visibilityOwners)"
-					+ " and o.owner_id in (:boardTeam) and (o.closed_at is null or o.closed_at >= :boardClosedSince)";
-			sql.list("select o.stage_id, count(*) as deals, coalesce(sum(o.amount), 0) as amount,"
-					+ " coalesce(sum(o.amount * o.probability / 100.0), 0) as weighted"
-					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ " group by o.stage_id", params);
+					+ " and (o.closed_at is null or o.closed_at >= :boardClosedSince)";
 			List<Map<String, Object>> cards = sql.list("select * from (select o.id, o.name, o.account_id, o.owner_id,"
 					+ " o.amount, o.close_date, o.probability, o.forecast_category, o.stage_id, o.version, " + STALE
 					+ " as stale, " + OVERDUE + " as overdue,"
-					+ " row_number() over (partition by o.stage_id order by o.close_date, o.id) as place"
+					+ " row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
+					+ " count(*) over column_deals as deals, coalesce(sum(o.amount) over column_deals, 0) as total,"
+					+ " coalesce(sum(o.amount * o.probability / 100.0) over column_deals, 0) as weighted"
 					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ ") cards where place <= :perColumn order by close_date, id", params);
+					+ " window column_deals as (partition by o.stage_id)) cards"
+					+ " where place <= :perColumn order by close_date, id", params);
 			sql.names("accounts", "name", ids(cards, "account_id"));
 			sql.names("users", "full_name", ids(cards, "owner_id"));
 		}));
@@ -226,22 +225,22 @@ final class Scenarios {
 			Persona manager = personas.managers.get(0);
 			// HomeController's team view, its team the manager's organisation
 			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
-					+ "left join users m on m.id = u.manager_id where u.active order by lower(u.full_name)");
+					+ "left join users m on m.id = u.manager_id where u.active and exists (select 1 from users r"
+					+ " where r.manager_id = u.id and r.active) order by lower(u.full_name)");
 			organisationOf(jdbc, manager.id());
 			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
 					+ "left join users m on m.id = u.manager_id where u.id = ?", manager.id());
 			// PipelineAnalytics: open pipeline, won this quarter and last
-			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners) and o.owner_id in (:analyticsTeam)";
+			// the team inside the viewer's organisation: one list of owners
+			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners)";
 			Map<String, Object> params = freshness();
 			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
 			sql.list("select o.stage_id, o.forecast_category, count(*) as deals, coalesce(sum(o.amount), 0) as amount"
 					+ " from opportunities o where " + scope + " and o.closed_at is null"
 					+ " group by o.stage_id, o.forecast_category", params);
 			LocalDate quarter = LocalDate.now(ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1);
 			for (LocalDate start : List.of(quarter, quarter.minusMonths(3))) {
 				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-				params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
 				params.put("wonFrom", start);
 				params.put("wonTo", start.plusMonths(3).minusDays(1));
 				sql.list("select count(*) as deals, coalesce(sum(o.amount), 0) as amount from opportunities o"
@@ -254,23 +253,23 @@ final class Scenarios {
 			Set<UUID> accounts = new LinkedHashSet<>();
 			for (String which : List.of(STALE, OVERDUE)) {
 				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-				params.put("team", organisationOf(jdbc, manager.id()));
 				params.put("countLimit", 10 + PagedQuery.COUNT_CAP);
 				params.put("pageLimit", 10);
 				params.put("pageOffset", 0);
-				String where = "o.deleted_at is null and o.owner_id in (:visibilityOwners) and o.owner_id in (:team)"
+				String where = "o.deleted_at is null and o.owner_id in (:visibilityOwners)"
 						+ " and o.closed_at is null and " + which;
 				sql.count("select count(*) from (select 1" + DEAL_FROM + " where " + where + " limit :countLimit) c",
 						params);
-				List<Map<String, Object>> page = sql.list(DEAL_SELECT + DEAL_FROM + " where " + where
-						+ " order by o.amount desc nulls last, o.close_date, o.id limit :pageLimit offset :pageOffset",
+				String order = "o.amount desc nulls last, o.close_date, o.id";
+				List<Map<String, Object>> page = sql.list(
+						DEAL_SELECT + DEAL_FROM + " where o.id in (select o.id" + DEAL_FROM + " where " + where
+								+ " order by " + order + " limit :pageLimit offset :pageOffset) order by " + order,
 						params);
 				people.addAll(ids(page, "owner_id"));
 				accounts.addAll(ids(page, "account_id"));
 			}
 			// PipelineAnalytics.ownerFreshness
 			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			params.put("analyticsTeam", organisationOf(jdbc, manager.id()));
 			List<Map<String, Object>> owners = sql.list("select o.owner_id, count(*) as deals,"
 					+ " coalesce(sum(o.amount), 0) as amount, count(*) filter (where " + STALE + ") as stale,"
 					+ " count(*) filter (where " + OVERDUE + ") as overdue, max(o.last_touched_at) as last_touched"
@@ -309,8 +308,11 @@ final class Scenarios {
 			String where = "o.deleted_at is null and " + visible + " and o.stage_id = :stageId";
 			sql.count("select count(*) from (select 1" + DEAL_FROM + " where " + where + " limit :countLimit) c",
 					params);
-			List<Map<String, Object>> page = sql.list(DEAL_SELECT + DEAL_FROM + " where " + where
-					+ " order by o.close_date asc nulls last, o.close_date, o.id limit :pageLimit offset :pageOffset",
+			// the page's ids first, then those rows in full
+			String order = "o.close_date asc nulls last, o.close_date, o.id";
+			List<Map<String, Object>> page = sql.list(
+					DEAL_SELECT + DEAL_FROM + " where o.id in (select o.id" + DEAL_FROM + " where " + where
+							+ " order by " + order + " limit :pageLimit offset :pageOffset)" + " order by " + order,
 					params);
 			sql.names("accounts", "name", ids(page, "account_id"));
 			sql.names("users", "full_name", ids(page, "owner_id"));
