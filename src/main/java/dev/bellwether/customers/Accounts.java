@@ -154,9 +154,8 @@ public class Accounts {
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, AccountFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
-		return this.jdbc
-			.sql(SELECT + " where " + search.candidates("a", "accounts", where) + " order by "
-					+ search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id limit :limit")
+		String order = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
+		return this.jdbc.sql(SELECT + " where " + search.best("a", "accounts", where, order) + " order by " + order)
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)

@@ -147,9 +147,8 @@ public class Contacts {
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, ContactFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
-		return this.jdbc
-			.sql(SELECT + " where " + search.candidates("c", "contacts", where) + " order by "
-					+ search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id limit :limit")
+		String order = search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
+		return this.jdbc.sql(SELECT + " where " + search.best("c", "contacts", where, order) + " order by " + order)
 			.params(params)
 			.param("limit", limit)
 			.query(Contacts::map)

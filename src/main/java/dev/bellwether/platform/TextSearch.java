@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * more (a common first name) shows the best of those, and the user refines it.
  * <p>
  * Use: {@link #prepare(JdbcClient, String)}, then bind {@link #parameters()} to a query
- * using {@link #matches(String)}, {@link #candidates(String, String, String)} and
+ * using {@link #matches(String)}, {@link #best(String, String, String, String)} and
  * {@link #rank(String, String...)}.
  */
 public final class TextSearch {
@@ -37,7 +37,7 @@ public final class TextSearch {
 	public static final int MAX_WORDS = 6;
 
 	/** The most matching records of one type ranked for one search. */
-	public static final int CANDIDATES = 1000;
+	public static final int CANDIDATES = 300;
 
 	/**
 	 * How close a vocabulary word must be to a query's word to count as what the user
@@ -159,15 +159,20 @@ public final class TextSearch {
 	}
 
 	/**
-	 * @param alias the table's alias in {@code where} and in the enclosing query
+	 * The best matches, ranked where the candidates are read: only they are then read
+	 * again, with whatever the enclosing query joins.
+	 * @param alias the table's alias in {@code where}, {@code order} and the enclosing
+	 * query
 	 * @param table the table searched
 	 * @param where the conditions, {@link #matches(String)} among them
-	 * @return a predicate on the enclosing query: one of the first {@value #CANDIDATES}
-	 * records satisfying {@code where}
+	 * @param order the ranking, {@link #rank(String, String...)} first
+	 * @return a predicate on the enclosing query (which orders by {@code order} too): one
+	 * of the {@code :limit} best of the first {@value #CANDIDATES} records satisfying
+	 * {@code where}
 	 */
-	public String candidates(String alias, String table, String where) {
-		return alias + ".id in (select " + alias + ".id from " + table + " " + alias + " where " + where + " limit "
-				+ CANDIDATES + ")";
+	public String best(String alias, String table, String where, String order) {
+		return alias + ".id in (select " + alias + ".id from (select * from " + table + " " + alias + " where " + where
+				+ " limit " + CANDIDATES + ") " + alias + " order by " + order + " limit :limit)";
 	}
 
 	/**

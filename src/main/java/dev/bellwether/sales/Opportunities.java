@@ -197,9 +197,9 @@ public class Opportunities {
 		String where = where(viewer, OpportunityFilter.all(), params, false) + " and "
 				+ search.matches(SEARCH_DOCUMENT);
 		params.put("limit", limit);
+		String order = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
 		return this.jdbc
-			.sql(select() + FROM + " where " + search.candidates("o", "opportunities", where) + " order by "
-					+ search.rank("lower(o.name)") + " desc, o.close_date desc, o.id limit :limit")
+			.sql(select() + FROM + " where " + search.best("o", "opportunities", where, order) + " order by " + order)
 			.params(params)
 			.params(freshnessParams())
 			.query(Opportunities::map)

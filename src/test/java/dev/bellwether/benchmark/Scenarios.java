@@ -174,23 +174,26 @@ final class Scenarios {
 				TextSearch search = TextSearch.prepare(client, pick(personas.searches, i));
 				Map<String, Object> params = new HashMap<>(search.parameters());
 				params.put("limit", 10);
+				String accountOrder = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
 				sql.list(ACCOUNT_SELECT + " where "
-						+ search.candidates("a", "accounts",
-								"a.deleted_at is null and true and " + search.matches(ACCOUNT_DOCUMENT))
-						+ " order by " + search.rank("lower(a.name)", "lower(a.domain)")
-						+ " desc, lower(a.name), a.id limit :limit", params);
+						+ search.best("a", "accounts",
+								"a.deleted_at is null and true and " + search.matches(ACCOUNT_DOCUMENT), accountOrder)
+						+ " order by " + accountOrder, params);
+				String contactOrder = search.rank(CONTACT_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
 				sql.list(CONTACT_SELECT + " where "
-						+ search.candidates("c", "contacts",
-								"c.deleted_at is null and true and " + search.matches(CONTACT_DOCUMENT))
-						+ " order by " + search.rank(CONTACT_NAME, "lower(c.email)")
-						+ " desc, lower(c.last_name), c.id limit :limit", params);
+						+ search.best("c", "contacts",
+								"c.deleted_at is null and true and " + search.matches(CONTACT_DOCUMENT), contactOrder)
+						+ " order by " + contactOrder, params);
 				params.putAll(freshness());
 				params.put("visibilityOwners", organisationOf(jdbc, who.id()));
-				List<Map<String, Object>> deals = sql.list(DEAL_SELECT + DEAL_FROM + " where "
-						+ search.candidates("o", "opportunities",
-								"o.deleted_at is null and o.owner_id in " + "(:visibilityOwners) and "
-										+ search.matches(DEAL_DOCUMENT))
-						+ " order by " + search.rank("lower(o.name)") + " desc, o.close_date desc, o.id limit :limit",
+				String dealOrder = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
+				List<Map<String, Object>> deals = sql.list(
+						DEAL_SELECT + DEAL_FROM + " where "
+								+ search.best("o", "opportunities",
+										"o.deleted_at is null and o.owner_id in (:visibilityOwners) and "
+												+ search.matches(DEAL_DOCUMENT),
+										dealOrder)
+								+ " order by " + dealOrder,
 						params);
 				sql.names("accounts", "name", ids(deals, "account_id"));
 			});
