@@ -1,0 +1,333 @@
+package dev.bellwether.adoption;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.adoption.internal.metrics.KeyFeatures;
+import dev.bellwether.adoption.internal.metrics.UsageQueries;
+import dev.bellwether.adoption.internal.metrics.UserUsage;
+import dev.bellwether.identity.OrgChart;
+import dev.bellwether.identity.Role;
+import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.sales.PipelineHygiene;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The adoption figures of a scope (everyone, one user, a manager's organisation) as of a
+ * day, as plain records for pages and the API. Usage figures come from the daily roll-ups
+ * ({@code usage_daily}) in one set-based query per call, never from the raw events; sales
+ * figures from {@link PipelineHygiene}. Integration accounts and users not licensed on
+ * the day are left out of everything. The formulas are in docs/adoption-metrics.md and
+ * {@link AdoptionMetric}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AdoptionMetrics {
+
+	/** How many weeks {@link #trend} covers. */
+	public static final int TREND_WEEKS = 26;
+
+	private final UsageQueries usage;
+
+	private final KeyFeatures keyFeatures;
+
+	private final OrgChart orgChart;
+
+	private final PipelineHygiene hygiene;
+
+	private final FiscalCalendar calendar;
+
+	private final ZoneId zone;
+
+	AdoptionMetrics(UsageQueries usage, KeyFeatures keyFeatures, OrgChart orgChart, PipelineHygiene hygiene,
+			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.usage = usage;
+		this.keyFeatures = keyFeatures;
+		this.orgChart = orgChart;
+		this.hygiene = hygiene;
+		this.calendar = calendar;
+		this.zone = zone;
+	}
+
+	/**
+	 * @return today in the company's time zone, the usual "as of" day
+	 */
+	public LocalDate today() {
+		return this.calendar.today();
+	}
+
+	/**
+	 * @return the manager and everyone below them, at any depth
+	 */
+	public AdoptionScope organisationOf(UUID managerId) {
+		return AdoptionScope.of(this.orgChart.organisationOf(managerId));
+	}
+
+	/**
+	 * @return the key features breadth counts ({@code module:KIND})
+	 */
+	public List<String> keyFeatures() {
+		return this.keyFeatures.current();
+	}
+
+	public Headline headline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		List<String> keys = this.keyFeatures.current();
+		return Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size());
+	}
+
+	/**
+	 * Every licensed user of the scope with their figures, by name: the drill-down behind
+	 * the headline figures.
+	 */
+	public List<UserHealth> users(AdoptionScope scope, LocalDate asOf) {
+		List<String> keys = this.keyFeatures.current();
+		return users(scope, asOf, keys).stream().map(u -> Figures.userHealth(u, keys.size())).toList();
+	}
+
+	/**
+	 * @return the users of each health class, by name (every class present)
+	 */
+	public Map<Health, List<UserHealth>> usersByHealth(AdoptionScope scope, LocalDate asOf) {
+		Map<Health, List<UserHealth>> byHealth = new LinkedHashMap<>();
+		for (Health health : Health.values()) {
+			byHealth.put(health, new ArrayList<>());
+		}
+		users(scope, asOf).forEach(user -> byHealth.get(user.health()).add(user));
+		return byHealth;
+	}
+
+	/**
+	 * The headline figures by org level, each manager beside their team, and whether
+	 * executives look at team figures.
+	 */
+	public Cascade cascade(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		List<String> keys = this.keyFeatures.current();
+		List<UserUsage> users = users(scope, asOf, keys);
+		Map<UUID, List<UUID>> reports = new HashMap<>();
+		Map<UUID, UserUsage> byId = new HashMap<>();
+		for (UserUsage user : users) {
+			byId.put(user.userId(), user);
+		}
+		for (UserUsage user : users) {
+			if (user.managerId() != null && byId.containsKey(user.managerId())) {
+				reports.computeIfAbsent(user.managerId(), id -> new ArrayList<>()).add(user.userId());
+			}
+		}
+		List<UserUsage> executives = new ArrayList<>();
+		Map<Integer, List<UserUsage>> managersByDepth = new TreeMap<>();
+		List<UserUsage> reps = new ArrayList<>();
+		for (UserUsage user : users) {
+			if (user.role() == Role.EXECUTIVE) {
+				executives.add(user);
+			}
+			else if (reports.containsKey(user.userId())) {
+				managersByDepth.computeIfAbsent(user.depth(), d -> new ArrayList<>()).add(user);
+			}
+			else {
+				reps.add(user);
+			}
+		}
+		List<LevelFigures> levels = new ArrayList<>();
+		if (!executives.isEmpty()) {
+			levels.add(level(OrgLevel.EXECUTIVES, 0, "Executives", executives, asOf, businessDays, keys.size()));
+		}
+		managersByDepth.forEach((depth, managers) -> levels.add(level(OrgLevel.MANAGERS, depth,
+				"Managers, level " + depth, managers, asOf, businessDays, keys.size())));
+		if (!reps.isEmpty()) {
+			levels.add(level(OrgLevel.REPS, 0, "Reps", reps, asOf, businessDays, keys.size()));
+		}
+		List<ManagerAdoption> managers = new ArrayList<>();
+		for (UserUsage user : users) {
+			if (reports.containsKey(user.userId())) {
+				managers.add(managerAdoption(user, reports, byId));
+			}
+		}
+		managers.sort(Comparator.comparing((ManagerAdoption m) -> !m.teamOutUsesManager())
+			.thenComparing(ManagerAdoption::depth)
+			.thenComparing(ManagerAdoption::fullName));
+		long looking = executives.stream().filter(e -> e.teamFigureViews7() > 0).count();
+		return new Cascade(asOf, levels, managers, executives.size(), looking,
+				Figures.share(looking, executives.size()));
+	}
+
+	/**
+	 * The headline figures for the {@value #TREND_WEEKS} weeks ending on the day.
+	 */
+	public Trend trend(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		List<Trend.Week> weeks = new ArrayList<>();
+		for (UsageQueries.WeekCounts week : this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS)) {
+			Double averageDau = week.licensed() == 0 ? null : businessDays
+					? (double) week.weekdays30() / Figures.weekdaysIn30DaysEnding(week.day()) : week.days30() / 30.0;
+			weeks.add(0, new Trend.Week(week.day(), week.licensed(), week.wau(), week.mau(),
+					Figures.share(week.mau(), week.licensed()), week.mau() == 0 ? null : averageDau / week.mau(),
+					Figures.share(week.healthy(), week.licensed())));
+		}
+		return new Trend(asOf, businessDays, weeks);
+	}
+
+	/**
+	 * @param limit how many users in each list
+	 */
+	public Movers movers(AdoptionScope scope, LocalDate asOf, int limit) {
+		List<Movers.Mover> changed = users(scope, asOf, this.keyFeatures.current()).stream()
+			.filter(u -> u.activeDays28() != u.previousActiveDays28())
+			.map(u -> new Movers.Mover(u.userId(), u.fullName(), u.managerId(), u.activeDays28(),
+					u.previousActiveDays28(), u.activeDays28() - u.previousActiveDays28()))
+			.toList();
+		Comparator<Movers.Mover> byName = Comparator.comparing(Movers.Mover::fullName);
+		return new Movers(
+				changed.stream()
+					.filter(m -> m.change() > 0)
+					.sorted(Comparator.comparingInt((Movers.Mover m) -> -m.change()).thenComparing(byName))
+					.limit(limit)
+					.toList(),
+				changed.stream()
+					.filter(m -> m.change() < 0)
+					.sorted(Comparator.comparingInt(Movers.Mover::change).thenComparing(byName))
+					.limit(limit)
+					.toList());
+	}
+
+	/**
+	 * Provisioning to first value for the licensed users of the scope, and the median per
+	 * monthly cohort of provisioning (oldest first).
+	 */
+	public TimeToFirstValue timeToFirstValue(AdoptionScope scope, LocalDate asOf) {
+		List<UserUsage> users = users(scope, asOf, List.of());
+		var firsts = this.hygiene.firstAdvancedOwnDeal(ids(users), this.calendar.startOf(asOf.plusDays(1)));
+		List<TimeToFirstValue.User> rows = new ArrayList<>();
+		Map<YearMonth, List<TimeToFirstValue.User>> cohorts = new TreeMap<>();
+		for (UserUsage user : users) {
+			var first = firsts.get(user.userId());
+			Double days = first == null ? null
+					: Math.max(0, Duration.between(user.provisionedAt(), first).toMinutes()) / (24.0 * 60);
+			TimeToFirstValue.User row = new TimeToFirstValue.User(user.userId(), user.fullName(), user.provisionedAt(),
+					first, days);
+			rows.add(row);
+			cohorts.computeIfAbsent(YearMonth.from(user.provisionedAt().atZone(this.zone)), m -> new ArrayList<>())
+				.add(row);
+		}
+		List<TimeToFirstValue.Cohort> figures = new ArrayList<>();
+		cohorts.forEach((month, members) -> {
+			List<Double> reached = members.stream().map(TimeToFirstValue.User::days).filter(d -> d != null).toList();
+			figures.add(new TimeToFirstValue.Cohort(month, members.size(), reached.size(), Figures.median(reached)));
+		});
+		return new TimeToFirstValue(figures, rows);
+	}
+
+	/**
+	 * Deals closed from {@code from} to {@code to} (both included, the company's days) by
+	 * the licensed users of the scope (as of {@code to}).
+	 */
+	public LateEntry lateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
+		List<UserUsage> users = users(scope, to, List.of());
+		Map<UUID, PipelineHygiene.OwnerLateEntry> byOwner = new HashMap<>();
+		this.hygiene.lateEntry(ids(users), this.calendar.startOf(from), this.calendar.startOf(to.plusDays(1)))
+			.forEach(row -> byOwner.put(row.ownerId(), row));
+		List<LateEntry.Figures> owners = new ArrayList<>();
+		for (UserUsage user : users) {
+			PipelineHygiene.OwnerLateEntry row = byOwner.get(user.userId());
+			if (row != null) {
+				owners.add(new LateEntry.Figures(user.userId(), user.fullName(), row.closedDeals(), row.closedAmount(),
+						row.lateDeals(), row.lateAmount()));
+			}
+		}
+		Map<UUID, List<UUID>> reports = new HashMap<>();
+		Set<UUID> inScope = ids(users);
+		for (UserUsage user : users) {
+			if (user.managerId() != null && inScope.contains(user.managerId())) {
+				reports.computeIfAbsent(user.managerId(), id -> new ArrayList<>()).add(user.userId());
+			}
+		}
+		List<LateEntry.Figures> managers = new ArrayList<>();
+		for (UserUsage user : users) {
+			if (reports.containsKey(user.userId())) {
+				Set<UUID> organisation = subtree(user.userId(), reports);
+				organisation.add(user.userId());
+				managers.add(sum(user.userId(), user.fullName(),
+						organisation.stream().map(byOwner::get).filter(r -> r != null).toList()));
+			}
+		}
+		return new LateEntry(from, to, sum(null, null, byOwner.values()), owners, managers);
+	}
+
+	/**
+	 * The freshness of the open pipeline of the scope's licensed users now.
+	 * @param days fresh when touched within this many days (30 by default), or within the
+	 * stage's own stale days
+	 */
+	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
+		return this.hygiene.freshness(ids(users(scope, today(), List.of())), days);
+	}
+
+	private List<UserUsage> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+		return this.usage.perUser(scope.userIds(), asOf, keys);
+	}
+
+	private static LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,
+			boolean businessDays, int keyFeatures) {
+		return new LevelFigures(level, depth, label, Figures.headline(users, asOf, businessDays, keyFeatures),
+				users.stream().map(UserUsage::userId).toList());
+	}
+
+	private static ManagerAdoption managerAdoption(UserUsage manager, Map<UUID, List<UUID>> reports,
+			Map<UUID, UserUsage> byId) {
+		Set<UUID> team = subtree(manager.userId(), reports);
+		Double average = team.isEmpty() ? null
+				: team.stream().mapToInt(id -> byId.get(id).activeDays28()).average().orElse(0);
+		return new ManagerAdoption(manager.userId(), manager.fullName(), manager.depth(), manager.activeDays28(),
+				team.size(), average, average != null && average > manager.activeDays28());
+	}
+
+	/**
+	 * @return everyone below the manager (not the manager), at any depth
+	 */
+	private static Set<UUID> subtree(UUID managerId, Map<UUID, List<UUID>> reports) {
+		Set<UUID> below = new HashSet<>();
+		List<UUID> next = new ArrayList<>(reports.getOrDefault(managerId, List.of()));
+		while (!next.isEmpty()) {
+			UUID id = next.remove(next.size() - 1);
+			if (!id.equals(managerId) && below.add(id)) {
+				next.addAll(reports.getOrDefault(id, List.of()));
+			}
+		}
+		return below;
+	}
+
+	private static LateEntry.Figures sum(UUID userId, String fullName,
+			java.util.Collection<PipelineHygiene.OwnerLateEntry> rows) {
+		long closed = 0;
+		long late = 0;
+		BigDecimal closedAmount = BigDecimal.ZERO;
+		BigDecimal lateAmount = BigDecimal.ZERO;
+		for (PipelineHygiene.OwnerLateEntry row : rows) {
+			closed += row.closedDeals();
+			late += row.lateDeals();
+			closedAmount = closedAmount.add(row.closedAmount());
+			lateAmount = lateAmount.add(row.lateAmount());
+		}
+		return new LateEntry.Figures(userId, fullName, closed, closedAmount, late, lateAmount);
+	}
+
+	private static Set<UUID> ids(List<UserUsage> users) {
+		return users.stream().map(UserUsage::userId).collect(Collectors.toCollection(HashSet::new));
+	}
+
+}

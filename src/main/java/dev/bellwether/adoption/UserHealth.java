@@ -1,0 +1,25 @@
+package dev.bellwether.adoption;
+
+import java.util.UUID;
+
+import dev.bellwether.identity.Role;
+
+/**
+ * One user's adoption as of a day: the row behind every drill-down.
+ *
+ * @param activeDays28 active days in the 28 days ending on the day
+ * @param previousActiveDays28 active days in the 28 days before those
+ * @param activeDays90 active days in the 90 days ending on the day
+ * @param actionsPerWeek actions in the last 28 days ÷ 4 (depth)
+ * @param keyFeaturesUsed distinct key features used in the last 28 days
+ * @param breadth {@code keyFeaturesUsed ÷} key features defined ({@code null} when none
+ * are defined)
+ * @param reportViews report views in the last 30 days (likewise dashboards, forecasts,
+ * exports)
+ * @param exportLeakage {@code exports ÷ reportViews}, {@code null} without report views
+ */
+public record UserHealth(UUID userId, String fullName, Role role, UUID managerId, Health health, boolean activeOnDay,
+		int activeDays28, int previousActiveDays28, int activeDays90, double actionsPerWeek, int keyFeaturesUsed,
+		Double breadth, long reportViews, long dashboardViews, long forecastViews, long exports, Double exportLeakage) {
+
+}

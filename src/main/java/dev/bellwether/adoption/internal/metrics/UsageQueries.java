@@ -1,0 +1,219 @@
+package dev.bellwether.adoption.internal.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.bellwether.identity.Role;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static dev.bellwether.platform.SqlValues.instant;
+
+/**
+ * The set-based reads of {@code usage_daily} behind the adoption figures: one query per
+ * figure family, over the licensed users of a scope, never a query per user.
+ * <p>
+ * Licensed as of a day: not an integration account, provisioned on or before the day (in
+ * the company's time zone), and active now or deactivated after the day. A user
+ * deactivated on or before the day is left out of every figure for that day, both the
+ * active users and the licensed ones.
+ */
+@Component
+public class UsageQueries {
+
+	private final JdbcClient jdbc;
+
+	private final ZoneId zone;
+
+	UsageQueries(JdbcClient jdbc, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.zone = zone;
+	}
+
+	/**
+	 * Every licensed user of the scope as of the day, with their use in the windows
+	 * ending that day.
+	 * @param userIds the scope, or {@code null} for everyone
+	 */
+	public List<UserUsage> perUser(Collection<UUID> userIds, LocalDate asOf, List<String> keyFeatures) {
+		if (userIds != null && userIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		String population = population(userIds, params);
+		params.put("day", asOf);
+		params.put("from7", asOf.minusDays(6));
+		params.put("from28", asOf.minusDays(27));
+		params.put("from30", asOf.minusDays(29));
+		params.put("from56", asOf.minusDays(55));
+		params.put("from90", asOf.minusDays(89));
+		params.put("keys", textArray(keyFeatures));
+		return this.jdbc
+			.sql("""
+					with recursive depth(id, depth) as (
+					    select id, 0 from users where manager_id is null
+					    union all
+					    select u.id, d.depth + 1 from users u join depth d on u.manager_id = d.id where d.depth < 100),
+					pop as (%s),
+					used as (
+					    select d.user_id,
+					      bool_or(d.active and d.day = :day) as on_day,
+					      count(*) filter (where d.active and d.day >= :from7) as a7,
+					      count(*) filter (where d.active and d.day >= :from28) as a28,
+					      count(*) filter (where d.active and d.day >= :from30) as a30,
+					      count(*) filter (where d.active and d.day >= :from30 and extract(isodow from d.day) < 6) as a30wd,
+					      count(*) filter (where d.active and d.day >= :from56 and d.day < :from28) as prev28,
+					      count(*) filter (where d.active) as a90,
+					      coalesce(sum(d.actions) filter (where d.day >= :from28), 0) as actions28,
+					      coalesce(sum(d.report_views) filter (where d.day >= :from30), 0) as report_views30,
+					      coalesce(sum(d.dashboard_views) filter (where d.day >= :from30), 0) as dashboard_views30,
+					      coalesce(sum(d.forecast_views) filter (where d.day >= :from30), 0) as forecast_views30,
+					      coalesce(sum(d.exports) filter (where d.day >= :from30), 0) as exports30,
+					      coalesce(sum(d.report_views + d.dashboard_views + d.forecast_views)
+					        filter (where d.day >= :from7), 0) as team_views7
+					    from usage_daily d
+					    where d.day between :from90 and :day and d.user_id in (select id from pop)
+					    group by d.user_id),
+					features as (
+					    select d.user_id, count(distinct f) as used
+					    from usage_daily d cross join lateral unnest(d.features) f
+					    where d.day between :from28 and :day and d.user_id in (select id from pop)
+					      and f = any(cast(:keys as text[]))
+					    group by d.user_id)
+					select p.id, p.full_name, p.role, p.manager_id, p.provisioned_at, coalesce(dp.depth, 0) as depth,
+					  coalesce(u.on_day, false) as on_day, coalesce(u.a7, 0) as a7, coalesce(u.a28, 0) as a28,
+					  coalesce(u.a30, 0) as a30, coalesce(u.a30wd, 0) as a30wd, coalesce(u.prev28, 0) as prev28,
+					  coalesce(u.a90, 0) as a90, coalesce(u.actions28, 0) as actions28,
+					  coalesce(u.report_views30, 0) as report_views30, coalesce(u.dashboard_views30, 0) as dashboard_views30,
+					  coalesce(u.forecast_views30, 0) as forecast_views30, coalesce(u.exports30, 0) as exports30,
+					  coalesce(u.team_views7, 0) as team_views7, coalesce(f.used, 0) as features_used,
+					  case when coalesce(u.a90, 0) > 0 then true
+					    else exists (select 1 from usage_daily x where x.user_id = p.id and x.day < :from90 and x.active)
+					  end as active_before
+					from pop p
+					  left join depth dp on dp.id = p.id
+					  left join used u on u.user_id = p.id
+					  left join features f on f.user_id = p.id
+					order by p.full_name, p.id
+					"""
+				.formatted(population))
+			.params(params)
+			.query((rs, n) -> new UserUsage(rs.getObject("id", UUID.class), rs.getString("full_name"),
+					Role.valueOf(rs.getString("role")), rs.getObject("manager_id", UUID.class), rs.getInt("depth"),
+					instant(rs, "provisioned_at"), rs.getBoolean("on_day"), rs.getInt("a7"), rs.getInt("a28"),
+					rs.getInt("a30"), rs.getInt("a30wd"), rs.getInt("prev28"), rs.getInt("a90"),
+					rs.getBoolean("active_before"), rs.getLong("actions28"), rs.getLong("report_views30"),
+					rs.getLong("dashboard_views30"), rs.getLong("forecast_views30"), rs.getLong("exports30"),
+					rs.getLong("team_views7"), rs.getInt("features_used")))
+			.list();
+	}
+
+	/**
+	 * The headline figures' raw counts for each of {@code weeks} days a week apart, the
+	 * last on {@code asOf}, each over the users licensed on that day: one read of the
+	 * usage of those weeks (and the 30 days before the first), added up per user and week
+	 * first, then summed over each day's windows.
+	 * @param userIds the scope, or {@code null} for everyone
+	 * @return one row per week, the most recent first
+	 */
+	public List<WeekCounts> weekly(Collection<UUID> userIds, LocalDate asOf, int weeks) {
+		if (userIds != null && userIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		String population = population(userIds, params).replace(":day", "w.day");
+		String usageScope = userIds == null ? "" : " and d.user_id = any(cast(:scope as uuid[]))";
+		params.put("asOf", asOf);
+		params.put("weeks", weeks - 1);
+		params.put("buckets", weeks + 4);
+		params.put("from", asOf.minusDays(7L * (weeks + 4) - 1));
+		// b: whole weeks back from asOf of an active day; r: its day within that week.
+		// The
+		// 30 days ending on week w's day are weeks w..w+3 and days r < 2 of week w+4.
+		return this.jdbc
+			.sql("""
+					with weeks as (
+					    select w, cast(:asOf as date) - 7 * w as day from generate_series(0, :weeks) w),
+					buckets as (
+					    select d.user_id, (cast(:asOf as date) - d.day) / 7 as b,
+					      count(*) as n,
+					      count(*) filter (where (cast(:asOf as date) - d.day) %% 7 < 2) as n2,
+					      count(*) filter (where extract(isodow from d.day) < 6) as wd,
+					      count(*) filter (where extract(isodow from d.day) < 6 and (cast(:asOf as date) - d.day) %% 7 < 2) as wd2
+					    from usage_daily d
+					    where d.active and d.day between :from and :asOf%s
+					    group by d.user_id, (cast(:asOf as date) - d.day) / 7),
+					dense as (
+					    select seen.user_id, g.b, coalesce(b.n, 0) as n, coalesce(b.n2, 0) as n2, coalesce(b.wd, 0) as wd,
+					      coalesce(b.wd2, 0) as wd2
+					    from (select distinct user_id from buckets) seen
+					      cross join generate_series(0, :buckets - 1) g(b)
+					      left join buckets b on b.user_id = seen.user_id and b.b = g.b),
+					windows as (
+					    select user_id, b as w, n as a7,
+					      sum(n) over four as a28,
+					      sum(n) over four + coalesce(sum(n2) over fifth, 0) as a30,
+					      sum(wd) over four + coalesce(sum(wd2) over fifth, 0) as a30wd
+					    from dense
+					    window four as (partition by user_id order by b range between current row and 3 following),
+					      fifth as (partition by user_id order by b range between 4 following and 4 following))
+					select w.w, w.day, count(*) as licensed,
+					  count(*) filter (where s.a7 > 0) as wau,
+					  count(*) filter (where s.a30 > 0) as mau,
+					  coalesce(sum(s.a30), 0) as days30,
+					  coalesce(sum(s.a30wd), 0) as weekdays30,
+					  count(*) filter (where s.a28 >= 10) as healthy
+					from weeks w
+					  join lateral (%s) p on true
+					  left join windows s on s.user_id = p.id and s.w = w.w
+					group by w.w, w.day
+					order by w.w
+					"""
+				.formatted(usageScope, population))
+			.params(params)
+			.query((rs, n) -> new WeekCounts(rs.getObject("day", LocalDate.class), rs.getLong("licensed"),
+					rs.getLong("wau"), rs.getLong("mau"), rs.getLong("days30"), rs.getLong("weekdays30"),
+					rs.getLong("healthy")))
+			.list();
+	}
+
+	private String population(Collection<UUID> userIds, Map<String, Object> params) {
+		params.put("zone", this.zone.getId());
+		String scope = "";
+		if (userIds != null) {
+			params.put("scope", userIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+			scope = " and u.id = any(cast(:scope as uuid[]))";
+		}
+		return """
+				select u.id, u.full_name, u.role, u.manager_id, u.provisioned_at from users u
+				where not u.integration_account
+				  and cast(u.provisioned_at at time zone :zone as date) <= :day
+				  and (u.active or cast(u.deactivated_at at time zone :zone as date) > :day)""" + scope;
+	}
+
+	private static String textArray(List<String> values) {
+		return values.stream()
+			.map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/**
+	 * Raw counts for the week ending on {@code day}.
+	 *
+	 * @param days30 active user-days in the 30 days ending on the day
+	 * @param weekdays30 those that fell Monday to Friday
+	 * @param healthy users with at least 10 active days in the 28 ending on the day
+	 */
+	public record WeekCounts(LocalDate day, long licensed, long wau, long mau, long days30, long weekdays30,
+			long healthy) {
+	}
+
+}
