@@ -1,0 +1,177 @@
+package dev.bellwether.adoption.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.bellwether.adoption.AdoptionMetrics;
+import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.adoption.Cascade;
+import dev.bellwether.adoption.Headline;
+import dev.bellwether.adoption.Health;
+import dev.bellwether.adoption.LateEntry;
+import dev.bellwether.adoption.Movers;
+import dev.bellwether.adoption.TimeToFirstValue;
+import dev.bellwether.adoption.Trend;
+import dev.bellwether.adoption.UsageHeatmap;
+import dev.bellwether.adoption.UserHealth;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.sales.PipelineHygiene;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every adoption figure, scoped like the pages: without {@code team} or {@code user}, an
+ * executive or administrator gets the whole company, a manager their organisation and
+ * anyone else themselves; {@code team=<manager id>} and {@code user=<id>} narrow it
+ * within what the caller may see (404 outside it).
+ */
+@RestController
+@RequestMapping("/api/v1/adoption")
+@Tag(name = "Adoption", description = "Who uses the CRM: the figures of docs/adoption-metrics.md for a scope and a "
+		+ "day. Scope: team=<manager id> (their organisation), user=<id>, or by default the caller's widest view.")
+class AdoptionApiController {
+
+	private final AdoptionMetrics metrics;
+
+	private final AdoptionAccess access;
+
+	private final UsageHeatmap heatmap;
+
+	AdoptionApiController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap) {
+		this.metrics = metrics;
+		this.access = access;
+		this.heatmap = heatmap;
+	}
+
+	@GetMapping("/headline")
+	@Operation(summary = "Headline figures: DAU/WAU/MAU, stickiness, adoption rate and band, health, breadth, depth, "
+			+ "reporting from the system, export leakage")
+	Headline headline(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean businessDays) {
+		return this.metrics.headline(scope(viewer, team, user), day(asOf), businessDays);
+	}
+
+	@GetMapping("/users")
+	@Operation(summary = "Each person's figures and health class, by name (the drill-down behind the figures)")
+	List<UserHealth> users(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = "HEALTHY, AT_RISK, LAPSING, DORMANT or NEVER") @RequestParam(
+					required = false) String health) {
+		Health wanted = health == null || health.isBlank() ? null : AdoptionController.health(health);
+		return this.metrics.users(scope(viewer, team, user), day(asOf))
+			.stream()
+			.filter(u -> wanted == null || u.health() == wanted)
+			.toList();
+	}
+
+	@GetMapping("/cascade")
+	@Operation(summary = "Figures by org level, each manager beside their team, executives looking at team figures")
+	Cascade cascade(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean businessDays) {
+		return this.metrics.cascade(scope(viewer, team, null), day(asOf), businessDays);
+	}
+
+	@GetMapping("/trend")
+	@Operation(summary = "The headline figures for each of the 26 weeks ending on the day")
+	Trend trend(Viewer viewer, @RequestParam(required = false) UUID team, @RequestParam(required = false) UUID user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean businessDays) {
+		return this.metrics.trend(scope(viewer, team, user), day(asOf), businessDays);
+	}
+
+	@GetMapping("/movers")
+	@Operation(summary = "Most improved and most declined: active days in the last 28 against the 28 before")
+	Movers movers(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "10") int limit) {
+		if (limit < 1 || limit > 100) {
+			throw new InvalidInputException("limit", "Ask for 1 to 100 people in each list.");
+		}
+		return this.metrics.movers(scope(viewer, team, null), day(asOf), limit);
+	}
+
+	@GetMapping("/freshness")
+	@Operation(summary = "Open pipeline touched in the last N days (count, value), overdue, neglected, close-date "
+			+ "pushes this quarter")
+	PipelineHygiene.Freshness freshness(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user, @RequestParam(defaultValue = "30") int days) {
+		if (days < 1 || days > 365) {
+			throw new InvalidInputException("days", "Use 1 to 365 days.");
+		}
+		return this.metrics.freshness(scope(viewer, team, user), days);
+	}
+
+	@GetMapping("/late-entry")
+	@Operation(summary = "Deals closed in a period entered late (first category COMMIT/CLOSED, or created within a "
+			+ "day of closing), by count and amount, per owner and manager")
+	LateEntry lateEntry(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		LocalDate end = to == null ? this.metrics.today() : to;
+		LocalDate start = from == null ? end.minusDays(89) : from;
+		if (start.isAfter(end)) {
+			throw new InvalidInputException("from", "Start the period on or before its end (" + end + ").");
+		}
+		return this.metrics.lateEntry(scope(viewer, team, user), start, end);
+	}
+
+	@GetMapping("/time-to-first-value")
+	@Operation(summary = "Provisioning to the first own deal advanced a stage: per person and median per monthly "
+			+ "cohort")
+	TimeToFirstValue timeToFirstValue(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return this.metrics.timeToFirstValue(scope(viewer, team, null), day(asOf));
+	}
+
+	@GetMapping("/heatmap")
+	@Operation(summary = "People × weeks: active days in each week, a page of people at a time")
+	UsageHeatmap.Heatmap heatmap(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "13") int weeks, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (weeks < 1 || weeks > UsageHeatmap.MAX_WEEKS) {
+			throw new InvalidInputException("weeks", "Ask for 1 to " + UsageHeatmap.MAX_WEEKS + " weeks.");
+		}
+		if (size < 1 || size > 200 || page < 0) {
+			throw new InvalidInputException("size", "Ask for pages of 1 to 200 people, from page 0.");
+		}
+		return this.heatmap.of(scope(viewer, team, null), day(asOf), weeks, page, size);
+	}
+
+	private AdoptionScope scope(Viewer viewer, UUID team, UUID user) {
+		if (user != null) {
+			return this.access.person(viewer, user);
+		}
+		if (team != null) {
+			return this.access.team(viewer, team);
+		}
+		if (this.access.seesEveryone(viewer)) {
+			return AdoptionScope.everyone();
+		}
+		return viewer.role() == Role.MANAGER ? this.access.team(viewer, null) : AdoptionScope.user(viewer.id());
+	}
+
+	private LocalDate day(LocalDate asOf) {
+		LocalDate today = this.metrics.today();
+		if (asOf != null && asOf.isAfter(today)) {
+			throw new InvalidInputException("asOf", "Pick a day up to today (" + today + ").");
+		}
+		return asOf == null ? today : asOf;
+	}
+
+}
