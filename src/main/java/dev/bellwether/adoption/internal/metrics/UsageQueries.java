@@ -125,9 +125,6 @@ public class UsageQueries {
 	 * @return one row per week, the most recent first
 	 */
 	public List<WeekCounts> weekly(Collection<UUID> userIds, LocalDate asOf, int weeks) {
-		if (userIds != null && userIds.isEmpty()) {
-			return List.of();
-		}
 		Map<String, Object> params = new HashMap<>();
 		String population = population(userIds, params).replace(":day", "w.day");
 		String usageScope = userIds == null ? "" : " and d.user_id = any(cast(:scope as uuid[]))";
@@ -150,7 +147,7 @@ public class UsageQueries {
 					      count(*) filter (where extract(isodow from d.day) < 6 and (cast(:asOf as date) - d.day) %% 7 < 2) as wd2
 					    from usage_daily d
 					    where d.active and d.day between :from and :asOf%s
-					    group by d.user_id, (cast(:asOf as date) - d.day) / 7),
+					    group by d.user_id, 2),
 					dense as (
 					    select seen.user_id, g.b, coalesce(b.n, 0) as n, coalesce(b.n2, 0) as n2, coalesce(b.wd, 0) as wd,
 					      coalesce(b.wd2, 0) as wd2
@@ -165,14 +162,14 @@ public class UsageQueries {
 					    from dense
 					    window four as (partition by user_id order by b range between current row and 3 following),
 					      fifth as (partition by user_id order by b range between 4 following and 4 following))
-					select w.w, w.day, count(*) as licensed,
+					select w.w, w.day, count(p.id) as licensed,
 					  count(*) filter (where s.a7 > 0) as wau,
 					  count(*) filter (where s.a30 > 0) as mau,
 					  coalesce(sum(s.a30), 0) as days30,
 					  coalesce(sum(s.a30wd), 0) as weekdays30,
 					  count(*) filter (where s.a28 >= 10) as healthy
 					from weeks w
-					  join lateral (%s) p on true
+					  left join lateral (%s) p on true
 					  left join windows s on s.user_id = p.id and s.w = w.w
 					group by w.w, w.day
 					order by w.w
