@@ -47,6 +47,11 @@ final class CopyRows {
 		return this.rows;
 	}
 
+	/** Bytes collected so far. */
+	int size() {
+		return this.length;
+	}
+
 	CopyRows uuid(UUID value) {
 		if (value == null) {
 			return nul();
