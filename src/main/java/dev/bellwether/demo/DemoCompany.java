@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.customers.AccountDetails;
@@ -45,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds the demo company on first start: its people in a four-level hierarchy, 300
  * accounts and about 1,000 contacts, about 1,500 deals over the past 18 months and the
- * next 6 with their stage history, and about 5,000 activities — the same every time for
+ * next 6 with their stage history, about 5,000 activities, and 30 weeks of usage that
+ * tell a story for the adoption dashboard ({@link DemoUsage}) — the same every time for
  * the same seed (and day).
  */
 @Component
@@ -169,7 +171,62 @@ class DemoCompany implements ApplicationRunner {
 				sellers.add(new SalesDataGenerator.Seller(ids.get(person.username()), ids.get(person.manager())));
 			}
 		}
-		seedPipeline(random, accountDetails, accountIds, contactDetails, contactIds, sellers);
+		seedPipeline(random, accountDetails, accountIds, contactDetails, contactIds, sellers,
+				Set.of(ids.get(DemoUsage.LATE_ENTRANT)));
+		seedUsage(adminId, ids);
+	}
+
+	/**
+	 * Thirty weeks of usage up to now that tell the {@link DemoUsage} story, the
+	 * integration account flagged, the chief executive the executive sponsor, and
+	 * everyone provisioned when the company went live (before its first deal).
+	 */
+	private void seedUsage(UUID adminId, Map<String, UUID> ids) {
+		Instant now = this.clock.instant();
+		Instant live = now.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
+		Map<String, UUID> users = new HashMap<>(ids);
+		users.put("admin", adminId);
+		Map<String, Role> roles = new HashMap<>();
+		Map<UUID, List<UUID>> teams = new HashMap<>();
+		roles.put("admin", Role.ADMIN);
+		Map<String, String> managers = new HashMap<>();
+		DemoPeople.all().forEach(p -> managers.put(p.username(), p.manager()));
+		for (DemoPeople.Person person : DemoPeople.all()) {
+			roles.put(person.username(), person.role());
+			UUID id = ids.get(person.username());
+			teams.computeIfAbsent(id, k -> new ArrayList<>()).add(id);
+			for (String above = person.manager(); above != null; above = managers.get(above)) {
+				teams.computeIfAbsent(ids.get(above), k -> new ArrayList<>()).add(id);
+			}
+		}
+		this.jdbc.update("update users set provisioned_at = ? where id = ? or email like '%@bellwether-demo.com'",
+				OffsetDateTime.ofInstant(live, ZoneOffset.UTC), adminId);
+		this.jdbc.update("update users set integration_account = true where id = ?", ids.get(DemoUsage.INTEGRATION));
+		this.jdbc.update("insert into adoption_sponsors (user_id, created_at, created_by) values (?, ?, ?)",
+				ids.get(DemoUsage.SPONSOR), OffsetDateTime.of(DemoUsage.firstDay(now).atTime(9, 0), ZoneOffset.UTC),
+				adminId);
+		Map<UUID, Map<String, List<UUID>>> records = new HashMap<>();
+		this.jdbc.query("""
+				select owner_id, 'opportunity', id from opportunities union all
+				select owner_id, 'account', id from accounts union all
+				select owner_id, 'contact', id from contacts union all
+				select owner_id, 'activity', id from activities
+				""", rs -> {
+			records.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+				.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+				.add(rs.getObject(3, UUID.class));
+		});
+		UsageDataGenerator generator = new UsageDataGenerator(this.seed, DemoUsage.firstDay(now), now)
+			.records(DemoUsage.records(records, teams));
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			UsageDataGenerator.Counts written = generator.generate(connection,
+					DemoUsage.people(users, roles, now, live));
+			log.debug("Demo usage: {}", written);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
 	}
 
 	/**
@@ -179,7 +236,8 @@ class DemoCompany implements ApplicationRunner {
 	 * logged on them say.
 	 */
 	private void seedPipeline(Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
-			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers) {
+			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers,
+			Set<UUID> lateEntrants) {
 		Instant now = this.clock.instant();
 		Map<UUID, List<UUID>> contactsByAccount = new HashMap<>();
 		for (int c = 0; c < contactIds.size(); c++) {
@@ -194,7 +252,8 @@ class DemoCompany implements ApplicationRunner {
 					accountDetails.get(a).ownerId(), contactsByAccount.getOrDefault(accountIds.get(a), List.of()),
 					created));
 		}
-		SalesDataGenerator generator = new SalesDataGenerator(this.seed, now, DEALS_PER_ACCOUNT, ACTIVITIES_PER_DEAL);
+		SalesDataGenerator generator = new SalesDataGenerator(this.seed, now, DEALS_PER_ACCOUNT, ACTIVITIES_PER_DEAL)
+			.lateEntrants(lateEntrants);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		SalesDataGenerator.DealsWritten written;
 		try {

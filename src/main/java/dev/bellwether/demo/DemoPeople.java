@@ -13,6 +13,11 @@ final class DemoPeople {
 			String region) {
 	}
 
+	/**
+	 * The ERP's integration account: calls the API, and is left out of adoption figures.
+	 */
+	static final String INTEGRATION = "erp.integration";
+
 	static final List<String> REGIONS = List.of("North", "South", "East", "West");
 
 	private static final String[][] REPS = {
@@ -36,6 +41,8 @@ final class DemoPeople {
 		people.add(new Person("marketing", "Oscar Lindqvist", "Marketing Manager", Role.MARKETING, "ceo", "Marketing",
 				null));
 		people.add(new Person("service", "Helen Park", "Customer Service Lead", Role.SERVICE, "ceo", "Service", null));
+		people.add(new Person(INTEGRATION, "ERP Integration", "Integration account (ERP order sync)", Role.SALES_ADMIN,
+				"salesadmin", "Sales Operations", null));
 		for (int r = 0; r < REGIONS.size(); r++) {
 			String region = REGIONS.get(r);
 			String manager = "mgr." + region.toLowerCase();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +82,8 @@ public final class SalesDataGenerator {
 
 	private final double activitiesPerDeal;
 
+	private Set<UUID> lateEntrants = Set.of();
+
 	/**
 	 * @param seed the same seed (and the same {@code now}) gives the same rows
 	 * @param now the moment the data is generated as of: deals were created in the 18
@@ -94,6 +97,15 @@ public final class SalesDataGenerator {
 		this.today = Math.floorDiv(this.now, DAY);
 		this.dealsPerAccount = dealsPerAccount;
 		this.activitiesPerDeal = activitiesPerDeal;
+	}
+
+	/**
+	 * Owners who enter their deals only when they close (the demo's story): each of their
+	 * deals is created already won, or in Negotiation and won within the day.
+	 */
+	public SalesDataGenerator lateEntrants(Set<UUID> owners) {
+		this.lateEntrants = Set.copyOf(owners);
+		return this;
 	}
 
 	/**
@@ -444,6 +456,11 @@ public final class SalesDataGenerator {
 
 		boolean late = random.nextInt(100) < 7;
 		int firstStage = late ? (random.nextInt(100) < 60 ? NEGOTIATION : WON) : (random.nextInt(100) < 70 ? 0 : 1);
+		boolean lateEntrant = this.lateEntrants.contains(owner);
+		if (lateEntrant) {
+			late = true;
+			firstStage = random.nextInt(100) < 70 ? WON : NEGOTIATION;
+		}
 		Fate fate;
 		int fateStage;
 		int f = random.nextInt(100);
@@ -459,11 +476,15 @@ public final class SalesDataGenerator {
 			fate = Fate.LOSE;
 			fateStage = Math.min(NEGOTIATION, firstStage + random.nextInt(4));
 		}
+		if (lateEntrant) {
+			fate = Fate.WIN;
+		}
 
 		long amount = roundToHundreds((long) (Math.exp(Math.log(5_000) + random.nextDouble() * Math.log(100)) * 100));
 		long createdDay = Math.floorDiv(created, DAY);
 		State state = new State(firstStage, amount,
-				late ? createdDay + random.nextInt(15) : createdDay + 30 + random.nextInt(91),
+				lateEntrant ? createdDay + 1
+						: late ? createdDay + random.nextInt(15) : createdDay + 30 + random.nextInt(91),
 				PROBABILITIES[firstStage], CATEGORIES[firstStage]);
 		String lossReason = null;
 		long closedAt = Long.MIN_VALUE;
@@ -477,14 +498,15 @@ public final class SalesDataGenerator {
 		int saves = 1;
 		long t = created;
 		while (state.stage() < WON && !(fate == Fate.STALL && state.stage() >= fateStage)) {
-			long at = businessTime(random, t + (3 + random.nextInt(20)) * DAY);
+			long at = lateEntrant ? t + (1 + random.nextInt(20)) * HOUR
+					: businessTime(random, t + (3 + random.nextInt(20)) * DAY);
 			if (at > this.now) {
 				break;
 			}
 			t = at;
 			long day = Math.floorDiv(t, DAY);
 			State next;
-			if (random.nextInt(100) < 22) {
+			if (!lateEntrant && random.nextInt(100) < 22) {
 				// an update without a stage change: the close date pushed, or the amount
 				// changed
 				if (random.nextBoolean() || state.closeDay() < day + 7) {

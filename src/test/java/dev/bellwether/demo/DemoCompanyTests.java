@@ -151,4 +151,80 @@ class DemoCompanyTests {
 				""", Long.class)).isPositive();
 	}
 
+	@Test
+	void tellsTheAdoptionStoryInThirtyWeeksOfUsage() {
+		seeded();
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		String activeDays = """
+				select count(*) from usage_daily d join users u on u.id = d.user_id
+				where u.username = ? and d.active and d.day > ? and d.day <= ?
+				""";
+		// the chief executive: nearly every working day, dashboards, forecasts, reports
+		// and deals
+		long ceoDays = this.jdbc.queryForObject(activeDays, Long.class, "ceo", today.minusDays(28), today);
+		assertThat(ceoDays).isGreaterThanOrEqualTo(17);
+		Map<String, Object> ceo = this.jdbc.queryForMap("""
+				select sum(dashboard_views) as dashboards, sum(forecast_views) as forecasts,
+				  sum(report_views) as reports, sum(views) as views
+				from usage_daily d join users u on u.id = d.user_id where u.username = 'ceo'
+				""");
+		assertThat(ceo.values()).allSatisfy(v -> assertThat(((Number) v).longValue()).isGreaterThan(100));
+
+		// the East region's manager stopped about ten weeks ago...
+		String manager = "mgr." + DemoUsage.FADING_REGION.toLowerCase(java.util.Locale.ROOT);
+		assertThat(this.jdbc.queryForObject(activeDays, Long.class, manager, today.minusWeeks(9), today)).isZero();
+		assertThat(
+				this.jdbc.queryForObject(activeDays, Long.class, manager, today.minusWeeks(30), today.minusWeeks(11)))
+			.isGreaterThan(80);
+		// ...and the region's reps followed; the other regions' reps did not
+		Map<String, Object> lastFourWeeks = this.jdbc.queryForMap("""
+				select count(*) filter (where u.region = ?)::float / 5 as fading,
+				       count(*) filter (where u.region <> ?)::float / 15 as others
+				from usage_daily d join users u on u.id = d.user_id
+				where u.role = 'REP' and d.active and d.day > ?
+				""", DemoUsage.FADING_REGION, DemoUsage.FADING_REGION, today.minusDays(28));
+		assertThat((Double) lastFourWeeks.get("fading")).isLessThan(1);
+		assertThat((Double) lastFourWeeks.get("others")).isGreaterThan(10);
+		assertThat(this.jdbc.queryForObject("""
+				select min(n) from (select count(*) as n from usage_daily d join users u on u.id = d.user_id
+				  where u.role = 'REP' and u.region = ? and d.active and d.day between ? and ? group by u.id) r
+				""", Long.class, DemoUsage.FADING_REGION, today.minusWeeks(30), today.minusWeeks(12)))
+			.isGreaterThan(40);
+
+		// the rep who enters deals only when they close
+		Map<String, Object> late = this.jdbc.queryForMap("""
+				select count(*) as closed,
+				       count(*) filter (where o.closed_at - o.created_at > interval '1 day') as entered_early,
+				       count(*) filter (where o.first_forecast_category not in ('COMMIT', 'CLOSED')) as entered_open
+				from opportunities o join users u on u.id = o.owner_id
+				where u.username = ? and o.closed_at is not null
+				""", DemoUsage.LATE_ENTRANT);
+		assertThat((Long) late.get("closed")).isGreaterThan(20);
+		assertThat(late).containsEntry("entered_early", 0L).containsEntry("entered_open", 0L);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) filter (where o.closed_at - o.created_at <= interval '1 day')::float / count(*)
+				from opportunities o join users u on u.id = o.owner_id
+				where u.role = 'REP' and u.username <> ? and o.closed_at is not null
+				""", Double.class, DemoUsage.LATE_ENTRANT)).isLessThan(0.1);
+
+		// the integration account: flagged, and far busier than anyone
+		Map<String, Object> integration = this.jdbc.queryForMap("""
+				select u.integration_account, sum(d.api_calls) as calls, count(*) as days
+				from users u join usage_daily d on d.user_id = u.id where u.username = ?
+				group by u.integration_account
+				""", DemoUsage.INTEGRATION);
+		assertThat(integration).containsEntry("integration_account", true);
+		assertThat((Long) integration.get("days")).isGreaterThanOrEqualTo(DemoUsage.HISTORY_DAYS - 1);
+		assertThat((Long) integration.get("calls")).isGreaterThan(20_000);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from users where integration_account and email like '%@bellwether-demo.com'",
+				Long.class))
+			.isOne();
+
+		// the chief executive sponsors the programme
+		assertThat(this.jdbc.queryForList("select u.username from adoption_sponsors s join users u on u.id = s.user_id",
+				String.class))
+			.containsExactly("ceo");
+	}
+
 }
