@@ -221,9 +221,9 @@ public class UserDirectory {
 		this.jdbc.sql("""
 				insert into users (id, username, full_name, email, title, role, manager_id, team, region, active,
 				  hired_on, provisioned_at, password_hash, password_changed_at, created_at, created_by, updated_at,
-				  updated_by, version)
+				  updated_by, version, integration_account)
 				values (:id, :username, :fullName, :email, :title, :role, :managerId, :team, :region, true, :hiredOn,
-				  :now, :hash, :now, :now, :actor, :now, :actor, 0)
+				  :now, :hash, :now, :now, :actor, :now, :actor, 0, :integrationAccount)
 				""")
 			.param("id", id)
 			.param("username", profile.username().trim().toLowerCase(Locale.ROOT))
@@ -238,6 +238,7 @@ public class UserDirectory {
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.param("hash", password.hash())
 			.param("actor", actorId)
+			.param("integrationAccount", profile.integrationAccount())
 			.update();
 		User created = get(id);
 		this.orgChart.forgetLookUps();
@@ -260,7 +261,8 @@ public class UserDirectory {
 		int updated = this.jdbc.sql("""
 				update users set username = :username, full_name = :fullName, email = :email, title = :title,
 				  role = :role, manager_id = :managerId, team = :team, region = :region, hired_on = :hiredOn,
-				  updated_at = :now, updated_by = :actor, version = version + 1
+				  integration_account = :integrationAccount, updated_at = :now, updated_by = :actor,
+				  version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("id", id)
@@ -274,6 +276,7 @@ public class UserDirectory {
 			.param("team", blankToNull(profile.team()))
 			.param("region", blankToNull(profile.region()))
 			.param("hiredOn", profile.hiredOn())
+			.param("integrationAccount", profile.integrationAccount())
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.param("actor", actorId)
 			.update();
@@ -475,7 +478,9 @@ public class UserDirectory {
 			.compare("managerId", before == null ? null : before.managerId(), after.managerId())
 			.compare("team", before == null ? null : before.team(), after.team())
 			.compare("region", before == null ? null : before.region(), after.region())
-			.compare("hiredOn", before == null ? null : before.hiredOn(), after.hiredOn());
+			.compare("hiredOn", before == null ? null : before.hiredOn(), after.hiredOn())
+			.compare("integrationAccount", before == null ? null : before.integrationAccount(),
+					after.integrationAccount());
 	}
 
 	static User map(ResultSet rs, int row) throws SQLException {
@@ -484,7 +489,8 @@ public class UserDirectory {
 				rs.getObject("manager_id", UUID.class), rs.getString("manager_name"), rs.getString("team"),
 				rs.getString("region"), rs.getBoolean("active"), rs.getObject("hired_on", LocalDate.class),
 				instant(rs, "provisioned_at"), instant(rs, "deactivated_at"), instant(rs, "last_login_at"),
-				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"),
+				rs.getBoolean("integration_account"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,8 +5,19 @@ import java.util.UUID;
 
 /**
  * The editable facts about a user, as an administrator enters them.
+ *
+ * @param integrationAccount whether a system, not a person, signs in as this user (left
+ * out of adoption figures)
  */
 public record UserProfile(String username, String fullName, String email, String title, Role role, UUID managerId,
-		String team, String region, LocalDate hiredOn) {
+		String team, String region, LocalDate hiredOn, boolean integrationAccount) {
+
+	/**
+	 * A person's profile (not an integration account).
+	 */
+	public UserProfile(String username, String fullName, String email, String title, Role role, UUID managerId,
+			String team, String region, LocalDate hiredOn) {
+		this(username, fullName, email, title, role, managerId, team, region, hiredOn, false);
+	}
 
 }

@@ -37,6 +37,8 @@ public class UserFormData {
 
 	private String password;
 
+	private boolean integrationAccount;
+
 	private long version;
 
 	static UserFormData of(User user) {
@@ -50,13 +52,14 @@ public class UserFormData {
 		form.team = user.team();
 		form.region = user.region();
 		form.hiredOn = user.hiredOn();
+		form.integrationAccount = user.integrationAccount();
 		form.version = user.version();
 		return form;
 	}
 
 	UserProfile toProfile() {
 		return new UserProfile(this.username, this.fullName, this.email, this.title, this.role, this.managerId,
-				this.team, this.region, this.hiredOn);
+				this.team, this.region, this.hiredOn, this.integrationAccount);
 	}
 
 	public String getUsername() {
@@ -137,6 +140,14 @@ public class UserFormData {
 
 	public void setPassword(String password) {
 		this.password = password;
+	}
+
+	public boolean isIntegrationAccount() {
+		return this.integrationAccount;
+	}
+
+	public void setIntegrationAccount(boolean integrationAccount) {
+		this.integrationAccount = integrationAccount;
 	}
 
 	public long getVersion() {

@@ -9,14 +9,19 @@ import dev.bellwether.identity.UserProfile;
 /**
  * A user as an API client sends it. {@code password} is the initial password, used on
  * create only; {@code version} is required on update: it must be the version the client
- * read, or the update is refused with 409.
+ * read, or the update is refused with 409. {@code integrationAccount} left out means no
+ * on create and unchanged on update (clients written before the field keep working).
  */
 record UserRequest(String username, String fullName, String email, String title, Role role, UUID managerId, String team,
-		String region, LocalDate hiredOn, String password, Long version) {
+		String region, LocalDate hiredOn, String password, Long version, Boolean integrationAccount) {
 
-	UserProfile toProfile() {
+	/**
+	 * @param integrationAccountIfUnset the value when the request leaves the flag out
+	 */
+	UserProfile toProfile(boolean integrationAccountIfUnset) {
 		return new UserProfile(this.username, this.fullName, this.email, this.title, this.role, this.managerId,
-				this.team, this.region, this.hiredOn);
+				this.team, this.region, this.hiredOn,
+				(this.integrationAccount != null) ? this.integrationAccount : integrationAccountIfUnset);
 	}
 
 	/**
