@@ -13,6 +13,8 @@ import dev.bellwether.activities.TaskStatus;
 import dev.bellwether.activities.TaskWindow;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,6 +48,7 @@ class ActivityApiController {
 		this.activities = activities;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping
 	@Operation(summary = "List activities, newest first",
 			description = "Filter by kind (TASK, CALL, MEETING, NOTE), ownerId, accountId (includes work on the "
@@ -66,6 +69,7 @@ class ActivityApiController {
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/my-open-tasks")
 	@Operation(summary = "The caller's open tasks, overdue first, then by due date",
 			description = "due: ALL (default), OVERDUE, TODAY (due today or before) or WEEK (due within seven days).")
@@ -75,6 +79,7 @@ class ActivityApiController {
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one activity")
 	ActivityResource get(Viewer viewer, @PathVariable UUID id) {

@@ -27,6 +27,8 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
 import dev.bellwether.platform.web.Htmx;
 
@@ -83,6 +85,7 @@ class ActivityController {
 		this.zone = zone;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/activities")
 	String list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
 			@RequestParam(required = false) UUID owner,
@@ -108,6 +111,7 @@ class ActivityController {
 		return Htmx.targets(request, "results") ? "activities/list :: results" : "activities/list";
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/activities/{id}")
 	String show(Viewer viewer, @PathVariable UUID id, Model model) {
 		Activity activity = this.activities.get(viewer, id);

@@ -9,6 +9,8 @@ import dev.bellwether.activities.Activity;
 import dev.bellwether.activities.TaskWindow;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.Htmx;
 
 import org.springframework.data.domain.Page;
@@ -34,6 +36,7 @@ class TaskController {
 		this.activities = activities;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/tasks")
 	String tasks(Viewer viewer, @RequestParam(defaultValue = "all") String due,
 			@PageableDefault(size = 50) Pageable pageable, HttpServletRequest request, Model model) {
@@ -52,6 +55,7 @@ class TaskController {
 	/**
 	 * The number of the viewer's overdue tasks, as a badge (empty when none).
 	 */
+	@Usage(value = UsageKind.VIEW, ignore = true)
 	@GetMapping("/tasks/overdue-count")
 	String overdueCount(Viewer viewer, Model model) {
 		model.addAttribute("overdue", this.activities.overdueTaskCount(viewer));

@@ -5,6 +5,8 @@ import java.util.UUID;
 import dev.bellwether.activities.Timeline;
 import dev.bellwether.activities.TimelinePage;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +28,7 @@ class TimelineController {
 		this.timeline = timeline;
 	}
 
+	@Usage(value = UsageKind.VIEW, ignore = true)
 	@GetMapping("/timeline/{recordType}/{id}")
 	String timeline(Viewer viewer, @PathVariable String recordType, @PathVariable UUID id,
 			@RequestParam(required = false) String before, Model model) {

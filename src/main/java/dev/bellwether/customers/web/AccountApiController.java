@@ -12,6 +12,8 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -45,6 +47,7 @@ class AccountApiController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping
 	@Operation(summary = "List accounts",
 			description = "Filter by q (part of name or domain), industry, country (ISO code) and ownerId; sort by "
@@ -63,6 +66,7 @@ class AccountApiController {
 		return resources(this.accounts.deleted(viewer, pageable));
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one account")
 	AccountResource get(Viewer viewer, @PathVariable UUID id) {

@@ -21,6 +21,8 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
@@ -61,6 +63,7 @@ class AccountController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping("/accounts")
 	String list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
@@ -81,6 +84,7 @@ class AccountController {
 		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping("/accounts/{id}")
 	String show(Viewer viewer, @PathVariable UUID id, Model model) {
 		Account account = this.accounts.get(viewer, id);

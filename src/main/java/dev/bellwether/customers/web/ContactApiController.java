@@ -12,6 +12,8 @@ import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -45,6 +47,7 @@ class ContactApiController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping
 	@Operation(summary = "List contacts",
 			description = "Filter by q (part of name or e-mail address), accountId and ownerId; sort by name, "
@@ -62,6 +65,7 @@ class ContactApiController {
 		return resources(this.contacts.deleted(viewer, pageable));
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one contact")
 	ContactResource get(Viewer viewer, @PathVariable UUID id) {

@@ -20,6 +20,8 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
@@ -57,6 +59,7 @@ class ContactController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping("/contacts")
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
 			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
@@ -78,6 +81,7 @@ class ContactController {
 		return Htmx.targets(request, "results") ? "customers/contacts :: results" : "customers/contacts";
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping("/contacts/{id}")
 	String show(Viewer viewer, @PathVariable UUID id, Model model) {
 		Contact contact = this.contacts.get(viewer, id);

@@ -25,6 +25,8 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.Opportunities;
@@ -98,6 +100,7 @@ class HomeController {
 		this.json = json;
 	}
 
+	@Usage(UsageKind.DASHBOARD_VIEW)
 	@GetMapping("/")
 	String home(Viewer viewer, @RequestParam(required = false) String view, @RequestParam(required = false) UUID team,
 			HttpServletRequest request, Model model) {

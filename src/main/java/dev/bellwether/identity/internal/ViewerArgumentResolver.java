@@ -7,8 +7,6 @@ import dev.bellwether.identity.Viewer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,11 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
 	static Viewer currentViewer() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof BellwetherPrincipal principal) {
-			return principal.toViewer();
-		}
-		throw new AuthenticationCredentialsNotFoundException("Sign in first.");
+		return Viewer.current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Sign in first."));
 	}
 
 	@Override

@@ -13,6 +13,8 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.LineItem;
 import dev.bellwether.sales.Opportunities;
@@ -58,6 +60,7 @@ class OpportunityApiController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping
 	@Operation(summary = "List deals",
 			description = "Filter by q (part of the name), accountId, ownerId, team (a manager's id: their deals and "
@@ -84,6 +87,7 @@ class OpportunityApiController {
 		return resources(this.opportunities.deleted(viewer, pageable));
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one deal")
 	OpportunityResource get(Viewer viewer, @PathVariable UUID id) {

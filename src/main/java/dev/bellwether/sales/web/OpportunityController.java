@@ -24,6 +24,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
@@ -85,6 +87,7 @@ class OpportunityController {
 		this.users = users;
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping("/opportunities")
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID accountId,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
@@ -127,6 +130,7 @@ class OpportunityController {
 		return Htmx.targets(request, "results") ? "sales/opportunities :: results" : "sales/opportunities";
 	}
 
+	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping("/opportunities/{id}")
 	String show(Viewer viewer, @PathVariable UUID id, Model model) {
 		Opportunity deal = this.opportunities.get(viewer, id);

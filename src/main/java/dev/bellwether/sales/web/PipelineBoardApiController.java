@@ -3,6 +3,8 @@ package dev.bellwether.sales.web;
 import java.util.UUID;
 
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.Board;
 import dev.bellwether.sales.BoardFilter;
 import dev.bellwether.sales.ClosePeriod;
@@ -26,6 +28,7 @@ class PipelineBoardApiController {
 		this.board = board;
 	}
 
+	@Usage(UsageKind.DASHBOARD_VIEW)
 	@GetMapping("/board")
 	@Operation(summary = "The pipeline board",
 			description = "One column per active stage, in pipeline order, with the count, amount and weighted "

@@ -14,6 +14,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.sales.Board;
 import dev.bellwether.sales.BoardFilter;
@@ -61,6 +63,7 @@ class PipelineBoardController {
 		this.orgChart = orgChart;
 	}
 
+	@Usage(UsageKind.DASHBOARD_VIEW)
 	@GetMapping("/pipeline")
 	String board(Viewer viewer, @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) ClosePeriod period, HttpServletRequest request, Model model) {

@@ -3,6 +3,8 @@ package dev.bellwether.search.web;
 import java.util.List;
 
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.search.GlobalSearch;
 import dev.bellwether.search.SearchHit;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +27,7 @@ class SearchApiController {
 		this.search = search;
 	}
 
+	@Usage(UsageKind.SEARCH)
 	@GetMapping
 	@Operation(summary = "Search accounts, contacts and opportunities",
 			description = "Finds accounts by their name or domain, contacts by their name or e-mail address and "

@@ -2,6 +2,8 @@ package dev.bellwether.search.web;
 
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.search.GlobalSearch;
@@ -28,6 +30,7 @@ class SearchController {
 		this.search = search;
 	}
 
+	@Usage(UsageKind.SEARCH)
 	@GetMapping("/search")
 	String search(Viewer viewer, @RequestParam(defaultValue = "") String q, Model model) {
 		SearchResults results = this.search.search(viewer, q, HITS_PER_TYPE);
@@ -44,6 +47,7 @@ class SearchController {
 	/**
 	 * The drop-down of the layout's search box, refreshed as the user types.
 	 */
+	@Usage(value = UsageKind.VIEW, ignore = true)
 	@GetMapping("/search/suggest")
 	String suggest(Viewer viewer, @RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("results", this.search.search(viewer, q, SUGGESTIONS_PER_TYPE));

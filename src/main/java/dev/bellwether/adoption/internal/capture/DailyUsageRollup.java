@@ -1,0 +1,166 @@
+package dev.bellwether.adoption.internal.capture;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code usage_daily}, one row per user and day, from the raw events: every minute
+ * for today and yesterday (UTC days), and on demand for any range of days (after a bulk
+ * load). A day is rebuilt whole by one statement, so rolling it up again is harmless, and
+ * recorded in {@code usage_rollups}. Roll-ups are kept forever, after the raw events are
+ * gone: a day is never rebuilt once retention may have deleted some of its events.
+ * <p>
+ * Per user and day: {@code active} when at least one VIEW, CREATE or UPDATE of a business
+ * record ({@link #BUSINESS_RECORD_TYPES}; a record page or a list of a record type); a
+ * count per kind; {@code actions}, every event but sign-ins and sign-outs; and
+ * {@code features}, the distinct {@code module:KIND} keys used that day (e.g.
+ * {@code sales:VIEW}, {@code search:SEARCH}, {@code home:DASHBOARD_VIEW}), sorted.
+ */
+@Component
+public class DailyUsageRollup {
+
+	private static final Logger log = LoggerFactory.getLogger(DailyUsageRollup.class);
+
+	/** The record types whose view, creation or change makes a user active that day. */
+	public static final List<String> BUSINESS_RECORD_TYPES = List.of("account", "contact", "opportunity", "activity");
+
+	private static final String ROLL_UP_ONE_DAY = """
+			with per_user as (
+			  select user_id,
+			    bool_or(kind in ('VIEW', 'CREATE', 'UPDATE') and record_type in (:businessTypes)) as active,
+			    count(*) filter (where kind = 'LOGIN') as logins,
+			    count(*) filter (where kind = 'VIEW') as views,
+			    count(*) filter (where kind = 'CREATE') as creates,
+			    count(*) filter (where kind = 'UPDATE') as updates,
+			    count(*) filter (where kind = 'DELETE') as deletes,
+			    count(*) filter (where kind = 'SEARCH') as searches,
+			    count(*) filter (where kind = 'REPORT_VIEW') as report_views,
+			    count(*) filter (where kind = 'DASHBOARD_VIEW') as dashboard_views,
+			    count(*) filter (where kind = 'FORECAST_VIEW') as forecast_views,
+			    count(*) filter (where kind = 'EXPORT') as exports,
+			    count(*) filter (where kind = 'API_CALL') as api_calls,
+			    count(*) filter (where kind = 'MEETING_MODE') as meeting_modes,
+			    count(*) filter (where kind not in ('LOGIN', 'LOGOUT')) as actions,
+			    coalesce(array_agg(distinct module || ':' || kind order by module || ':' || kind)
+			      filter (where module is not null and kind not in ('LOGIN', 'LOGOUT')), '{}') as features,
+			    count(*) as events
+			  from usage_events
+			  where occurred_at >= :start and occurred_at < :end
+			  group by user_id
+			), daily as (
+			  insert into usage_daily (user_id, day, active, logins, views, creates, updates, deletes, searches,
+			    report_views, dashboard_views, forecast_views, exports, api_calls, meeting_modes, actions, features)
+			  select user_id, :day, active, logins, views, creates, updates, deletes, searches, report_views,
+			    dashboard_views, forecast_views, exports, api_calls, meeting_modes, actions, features
+			  from per_user
+			  order by user_id -- rows locked in one order, so a concurrent roll-up of the day waits, never deadlocks
+			  on conflict (user_id, day) do update set active = excluded.active, logins = excluded.logins,
+			    views = excluded.views, creates = excluded.creates, updates = excluded.updates,
+			    deletes = excluded.deletes, searches = excluded.searches, report_views = excluded.report_views,
+			    dashboard_views = excluded.dashboard_views, forecast_views = excluded.forecast_views,
+			    exports = excluded.exports, api_calls = excluded.api_calls, meeting_modes = excluded.meeting_modes,
+			    actions = excluded.actions, features = excluded.features
+			)
+			insert into usage_rollups (day, rolled_up_at, events)
+			select :day, clock_timestamp(), coalesce(sum(events), 0) from per_user
+			on conflict (day) do update set rolled_up_at = excluded.rolled_up_at, events = excluded.events
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Period rawRetention;
+
+	DailyUsageRollup(JdbcClient jdbc, Clock clock,
+			@Value("${bellwether.adoption.raw-retention:P13M}") Period rawRetention) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.rawRetention = rawRetention;
+	}
+
+	@Scheduled(cron = "0 * * * * *", zone = "UTC")
+	@SchedulerLock(name = "adoption.daily-usage-rollup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
+	void rollUpRecentDaysOnOneNode() {
+		rollUpRecentDays();
+	}
+
+	/**
+	 * Rolls up today and yesterday, and any earlier day of the last month last rolled up
+	 * before it was over (the application was down at midnight), so that late events are
+	 * counted. What the job does every minute.
+	 */
+	public void rollUpRecentDays() {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		TreeSet<LocalDate> days = new TreeSet<>(this.jdbc
+			.sql("""
+					select day from usage_rollups
+					where day < :yesterday and day >= :oldest and rolled_up_at < (day + interval '1 day 2 minutes') at time zone 'UTC'
+					""")
+			.param("yesterday", today.minusDays(1))
+			.param("oldest", today.minusDays(31))
+			.query(LocalDate.class)
+			.list());
+		days.add(today.minusDays(1));
+		days.add(today);
+		days.forEach(this::rollUpDay);
+	}
+
+	/**
+	 * Rebuilds the daily roll-up of every UTC day from {@code first} to {@code last}
+	 * (both included), e.g. after raw events were loaded in bulk. Days that retention may
+	 * already have thinned (starting before now minus
+	 * {@code bellwether.adoption.raw-retention}) are left as they are.
+	 * @return the number of days rolled up
+	 */
+	public int rollUp(LocalDate first, LocalDate last) {
+		LocalDate oldest = oldestCompleteDay();
+		int days = 0;
+		for (LocalDate day = first.isBefore(oldest) ? oldest : first; !day.isAfter(last); day = day.plusDays(1)) {
+			rollUpDay(day);
+			days++;
+		}
+		if (first.isBefore(oldest)) {
+			log.info("Left the roll-ups before {} as they are: their raw events may be partly deleted", oldest);
+		}
+		return days;
+	}
+
+	private void rollUpDay(LocalDate day) {
+		if (day.isBefore(oldestCompleteDay())) {
+			return;
+		}
+		this.jdbc.sql(ROLL_UP_ONE_DAY)
+			.param("businessTypes", BUSINESS_RECORD_TYPES)
+			.param("start", day.atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("end", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("day", day)
+			.update();
+	}
+
+	/**
+	 * @return the first day that starts after the raw-retention cut-off, so that all of
+	 * its raw events are still there
+	 */
+	private LocalDate oldestCompleteDay() {
+		Instant cutoff = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)).minus(this.rawRetention).toInstant();
+		LocalDate day = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(cutoff) ? day : day.plusDays(1);
+	}
+
+}
