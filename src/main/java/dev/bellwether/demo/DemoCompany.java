@@ -184,11 +184,8 @@ class DemoCompany implements ApplicationRunner {
 	private void seedUsage(UUID adminId, Map<String, UUID> ids) {
 		Instant now = this.clock.instant();
 		Instant live = now.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
-		Map<String, UUID> users = new HashMap<>(ids);
-		users.put("admin", adminId);
 		Map<String, Role> roles = new HashMap<>();
 		Map<UUID, List<UUID>> teams = new HashMap<>();
-		roles.put("admin", Role.ADMIN);
 		Map<String, String> managers = new HashMap<>();
 		DemoPeople.all().forEach(p -> managers.put(p.username(), p.manager()));
 		for (DemoPeople.Person person : DemoPeople.all()) {
@@ -220,8 +217,7 @@ class DemoCompany implements ApplicationRunner {
 			.records(DemoUsage.records(records, teams));
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			UsageDataGenerator.Counts written = generator.generate(connection,
-					DemoUsage.people(users, roles, now, live));
+			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, now, live));
 			log.debug("Demo usage: {}", written);
 		}
 		finally {

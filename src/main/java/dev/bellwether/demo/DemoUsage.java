@@ -63,7 +63,7 @@ final class DemoUsage {
 			Map.entry("rep.east5", Habit.DAILY), Map.entry("rep.west1", Habit.DAILY),
 			Map.entry("rep.west2", Habit.REGULAR), Map.entry("rep.west3", Habit.DAILY),
 			Map.entry("rep.west4", Habit.WEEKLY), Map.entry("rep.west5", Habit.REGULAR),
-			Map.entry(INTEGRATION, Habit.INTEGRATION), Map.entry("admin", Habit.WEEKLY));
+			Map.entry(INTEGRATION, Habit.INTEGRATION));
 
 	private DemoUsage() {
 	}
@@ -73,7 +73,8 @@ final class DemoUsage {
 	}
 
 	/**
-	 * The people of the story, by username (the demo's people and the administrator).
+	 * The people of the story, by username (the administrator has none: whatever they do
+	 * is captured as it happens).
 	 */
 	static List<Person> people(Map<String, UUID> ids, Map<String, Role> roles, Instant now, Instant live) {
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -333,7 +336,7 @@ public final class UsageDataGenerator {
 				tally.writeTo(writer.daily, person.id(), day);
 			}
 		}
-		writer.rollups.date(day).instant(this.until).integer(writer.eventCount - before).endRow();
+		writer.rollups.add(new long[] { day, writer.eventCount - before });
 	}
 
 	private void personDay(Person person, long day, SplittableRandom random, Writer writer, Day tally) {
@@ -690,7 +693,7 @@ public final class UsageDataGenerator {
 	/**
 	 * The rows of the three tables, sent together.
 	 */
-	static final class Writer {
+	final class Writer {
 
 		final CopyRows events = new CopyRows("usage_events",
 				"id, user_id, occurred_at, kind, module, record_type, record_id, client");
@@ -699,7 +702,11 @@ public final class UsageDataGenerator {
 				"user_id, day, active, logins, views, creates, updates, deletes, searches, report_views, "
 						+ "dashboard_views, forecast_views, exports, api_calls, meeting_modes, actions, features");
 
-		final CopyRows rollups = new CopyRows("usage_rollups", "day, rolled_up_at, events");
+		/**
+		 * Days rolled up, with their events: upserted, as the application's job may have
+		 * been there first.
+		 */
+		final List<long[]> rollups = new ArrayList<>();
 
 		long eventCount;
 
@@ -709,7 +716,23 @@ public final class UsageDataGenerator {
 			try {
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				this.written = this.written
-					.plus(new Counts(this.events.copyTo(copy), this.daily.copyTo(copy), this.rollups.copyTo(copy)));
+					.plus(new Counts(this.events.copyTo(copy), this.daily.copyTo(copy), this.rollups.size()));
+				try (PreparedStatement upsert = connection.prepareStatement("""
+						insert into usage_rollups (day, rolled_up_at, events) values (?, ?, ?)
+						on conflict (day) do update set events = usage_rollups.events + excluded.events,
+						  rolled_up_at = greatest(usage_rollups.rolled_up_at, excluded.rolled_up_at)
+						""")) {
+					OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochMilli(UsageDataGenerator.this.until),
+							ZoneOffset.UTC);
+					for (long[] rollup : this.rollups) {
+						upsert.setObject(1, LocalDate.ofEpochDay(rollup[0]));
+						upsert.setObject(2, at);
+						upsert.setLong(3, rollup[1]);
+						upsert.addBatch();
+					}
+					upsert.executeBatch();
+				}
+				this.rollups.clear();
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not copy the generated usage", ex);
