@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.adoption.AdoptionScores;
+import dev.bellwether.adoption.Score;
+import dev.bellwether.adoption.ScoreWeights;
 import dev.bellwether.adoption.Cascade;
 import dev.bellwether.adoption.Headline;
 import dev.bellwether.adoption.Health;
@@ -47,7 +50,10 @@ class AdoptionApiController {
 
 	private final UsageHeatmap heatmap;
 
-	AdoptionApiController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap) {
+	private final AdoptionScores scores;
+
+	AdoptionApiController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap, AdoptionScores scores) {
+		this.scores = scores;
 		this.metrics = metrics;
 		this.access = access;
 		this.heatmap = heatmap;
@@ -151,6 +157,39 @@ class AdoptionApiController {
 			throw new InvalidInputException("size", "Ask for pages of 1 to 200 people, from page 0.");
 		}
 		return this.heatmap.of(scope(viewer, team, null), day(asOf), weeks, page, size);
+	}
+
+	@GetMapping("/scores")
+	@Operation(summary = "Adoption scores (0-100) of a month or quarter, best first",
+			description = "period=MONTH or QUARTER; day: any day of the period (today by default).")
+	List<Score> scores(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user, @RequestParam(defaultValue = "MONTH") String period,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+		Score.PeriodKind kind;
+		try {
+			kind = Score.PeriodKind.valueOf(period.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("period", "'" + period + "' is not a period; use MONTH or QUARTER.");
+		}
+		return this.scores.scores(scope(viewer, team, user), this.scores.period(kind, day(day)));
+	}
+
+	@GetMapping("/scores/weights")
+	@Operation(summary = "The adoption score's weights")
+	ScoreWeights weights() {
+		return this.scores.weights();
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/scores/weights")
+	@Operation(summary = "Change the score's weights (administrators)",
+			description = "Whole numbers 0-100, not all 0; used from the next computation on.")
+	ScoreWeights updateWeights(Viewer viewer,
+			@org.springframework.web.bind.annotation.RequestBody ScoreWeights weights) {
+		if (viewer.role() != Role.ADMIN) {
+			throw new dev.bellwether.platform.ForbiddenException("Only administrators change the score's weights.");
+		}
+		return this.scores.updateWeights(weights, viewer.id());
 	}
 
 	private AdoptionScope scope(Viewer viewer, UUID team, UUID user) {

@@ -98,7 +98,8 @@ class AdoptionController {
 		AdoptionScope scope = this.access.team(viewer, manager);
 		User lead = this.users.get(manager == null ? viewer.id() : manager);
 		dashboard(scope, lead.id(), day(asOf), businessDays, people, model);
-		model.addAttribute("pageTitle", lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
+		model.addAttribute("pageTitle",
+				lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
 		model.addAttribute("subtitle",
 				lead.fullName() + " and everyone below them (" + scope.userIds().size() + " people)");
 		return "adoption/dashboard";

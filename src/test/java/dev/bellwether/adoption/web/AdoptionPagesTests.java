@@ -98,7 +98,7 @@ class AdoptionPagesTests {
 		this.mvc.perform(get("/adoption").with(managerSession)).andExpect(redirectedUrl("/adoption/team"));
 		this.mvc.perform(get("/adoption/team").with(managerSession))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("My team's adoption")));
+			.andExpect(content().string(containsString("My team")));
 		this.mvc.perform(get("/adoption/team").param("manager", this.otherManager.id().toString()).with(managerSession))
 			.andExpect(status().isNotFound());
 

@@ -1,0 +1,265 @@
+package dev.bellwether.adoption;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bellwether.adoption.Score.PeriodKind;
+import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.sales.OwnerPipelineFreshness;
+import dev.bellwether.sales.PipelineHygiene;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adoption scores for objectives (MBO): per person per month and quarter, 0 to 100, from
+ * the published formula ({@link ScoreFormula}) with the weights an administrator sets.
+ * Computed for everyone at once (a job, daily), stored with the components and weights
+ * used, so past scores keep their history when weights change.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AdoptionScores {
+
+	/** A deal counts as fresh when touched within this many days. */
+	public static final int FRESH_DAYS = 30;
+
+	private static final TypeReference<Map<String, Double>> COMPONENTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Integer>> WEIGHTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final AdoptionMetrics metrics;
+
+	private final PipelineHygiene hygiene;
+
+	private final OwnerPipelineFreshness freshness;
+
+	private final FiscalCalendar calendar;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AdoptionScores(JdbcClient jdbc, AdoptionMetrics metrics, PipelineHygiene hygiene, OwnerPipelineFreshness freshness,
+			FiscalCalendar calendar, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.metrics = metrics;
+		this.hygiene = hygiene;
+		this.freshness = freshness;
+		this.calendar = calendar;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public ScoreWeights weights() {
+		return this.jdbc.sql("""
+				select (settings -> 'scoreWeights' ->> 'activity')::int as activity,
+				  (settings -> 'scoreWeights' ->> 'breadth')::int as breadth,
+				  (settings -> 'scoreWeights' ->> 'freshness')::int as freshness,
+				  (settings -> 'scoreWeights' ->> 'timeliness')::int as timeliness,
+				  (settings -> 'scoreWeights' ->> 'reporting')::int as reporting
+				from adoption_settings where id = 1 and settings -> 'scoreWeights' is not null
+				""")
+			.query((rs, n) -> new ScoreWeights(rs.getInt("activity"), rs.getInt("breadth"), rs.getInt("freshness"),
+					rs.getInt("timeliness"), rs.getInt("reporting")))
+			.optional()
+			.orElse(ScoreWeights.DEFAULTS);
+	}
+
+	/**
+	 * New weights, used from the next computation on; scores already computed keep
+	 * theirs.
+	 */
+	@Transactional
+	public ScoreWeights updateWeights(ScoreWeights weights, UUID actorId) {
+		String value = this.json.writeValueAsString(weights.asMap());
+		this.jdbc.sql("""
+				insert into adoption_settings (id, settings, updated_at, updated_by)
+				values (1, jsonb_build_object('scoreWeights', cast(:weights as jsonb)), :now, :actor)
+				on conflict (id) do update set
+				  settings = adoption_settings.settings || jsonb_build_object('scoreWeights', cast(:weights as jsonb)),
+				  updated_at = :now, updated_by = :actor, version = adoption_settings.version + 1
+				""").param("weights", value).param("now", utc(this.clock.instant())).param("actor", actorId).update();
+		return weights;
+	}
+
+	/** The period of the kind that contains the day. */
+	public Period period(PeriodKind kind, LocalDate day) {
+		if (kind == PeriodKind.MONTH) {
+			LocalDate start = day.withDayOfMonth(1);
+			return new Period(kind, start, start.plusMonths(1).minusDays(1));
+		}
+		FiscalCalendar.Period quarter = this.calendar.quarterOf(day);
+		return new Period(kind, quarter.start(), quarter.end());
+	}
+
+	/**
+	 * Computes and stores every licensed person's score for the period, as of the day
+	 * (its end, or today while it runs).
+	 * @return how many scores were written
+	 */
+	@Transactional
+	public int compute(Period period, LocalDate asOf) {
+		LocalDate until = asOf.isBefore(period.end()) ? asOf : period.end();
+		if (until.isBefore(period.start())) {
+			throw new InvalidInputException("start", "The period has not started yet.");
+		}
+		ScoreWeights weights = this.weights();
+		List<String> keys = this.metrics.keyFeatures();
+		Map<UUID, String> people = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select u.id, u.full_name from users u
+				where not u.integration_account and u.provisioned_at < :after
+				  and (u.active or u.deactivated_at >= :start)
+				""")
+			.param("after", utc(this.calendar.startOf(until.plusDays(1))))
+			.param("start", utc(this.calendar.startOf(period.start())))
+			.query((rs, n) -> people.put(rs.getObject("id", UUID.class), rs.getString("full_name")))
+			.list();
+		if (people.isEmpty()) {
+			return 0;
+		}
+		Map<UUID, long[]> usage = new HashMap<>();
+		this.jdbc.sql("""
+				select d.user_id, count(*) filter (where d.active) as active_days,
+				  count(distinct date_trunc('week', d.day))
+				    filter (where d.report_views + d.dashboard_views + d.forecast_views > 0) as reporting_weeks
+				from usage_daily d where d.day between :from and :to group by d.user_id
+				""")
+			.param("from", period.start())
+			.param("to", until)
+			.query((rs, n) -> usage.put(rs.getObject("user_id", UUID.class),
+					new long[] { rs.getLong("active_days"), rs.getLong("reporting_weeks"), 0 }))
+			.list();
+		this.jdbc.sql("""
+				select d.user_id, count(distinct f) as features
+				from usage_daily d cross join unnest(d.features) as f
+				where d.day between :from and :to and f = any (cast(:keys as text[]))
+				group by d.user_id
+				""")
+			.param("from", period.start())
+			.param("to", until)
+			.param("keys", "{" + String.join(",", keys) + "}")
+			.query((rs,
+					n) -> usage.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new long[3])[2] = rs
+						.getLong("features"))
+			.list();
+		Map<UUID, PipelineHygiene.OwnerLateEntry> late = new HashMap<>();
+		this.hygiene
+			.lateEntry(people.keySet(), this.calendar.startOf(period.start()), this.calendar.startOf(until.plusDays(1)))
+			.forEach(entry -> late.put(entry.ownerId(), entry));
+		Map<UUID, OwnerPipelineFreshness.Share> fresh = this.freshness.byOwner(people.keySet(), FRESH_DAYS);
+		long businessDays = ScoreFormula.businessDays(period.start(), until);
+		long weeks = ScoreFormula.businessWeeks(period.start(), until);
+		Instant now = this.clock.instant();
+		String weightsJson = this.json.writeValueAsString(weights.asMap());
+		int written = 0;
+		for (Map.Entry<UUID, String> person : people.entrySet()) {
+			long[] used = usage.getOrDefault(person.getKey(), new long[3]);
+			Map<String, Double> components = new LinkedHashMap<>();
+			components.put("activity", businessDays == 0 ? null : Math.min(1.0, (double) used[0] / businessDays));
+			components.put("breadth", keys.isEmpty() ? null : Math.min(1.0, (double) used[2] / keys.size()));
+			OwnerPipelineFreshness.Share share = fresh.get(person.getKey());
+			components.put("freshness", share == null ? null : share.freshShare());
+			PipelineHygiene.OwnerLateEntry closed = late.get(person.getKey());
+			components.put("timeliness", closed == null || closed.closedDeals() == 0 ? null
+					: 1.0 - (double) closed.lateDeals() / closed.closedDeals());
+			components.put("reporting", weeks == 0 ? null : Math.min(1.0, (double) used[1] / weeks));
+			int score = ScoreFormula.score(components, weights);
+			written += this.jdbc
+				.sql("""
+						insert into adoption_scores (user_id, period_kind, period_start, score, components, weights, computed_at)
+						values (:user, :kind, :start, :score, cast(:components as jsonb), cast(:weights as jsonb), :now)
+						on conflict (user_id, period_kind, period_start) do update set score = excluded.score,
+						  components = excluded.components, weights = excluded.weights, computed_at = excluded.computed_at
+						""")
+				.param("user", person.getKey())
+				.param("kind", period.kind().name())
+				.param("start", period.start())
+				.param("score", score)
+				.param("components", this.json.writeValueAsString(components))
+				.param("weights", weightsJson)
+				.param("now", utc(now))
+				.update();
+		}
+		return written;
+	}
+
+	/**
+	 * The stored scores of the scope for the period, best first.
+	 */
+	public List<Score> scores(AdoptionScope scope, Period period) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("kind", period.kind().name());
+		params.put("start", period.start());
+		String where = "s.period_kind = :kind and s.period_start = :start";
+		if (!scope.isEveryone()) {
+			if (scope.userIds().isEmpty()) {
+				return List.of();
+			}
+			where += " and s.user_id in (:users)";
+			params.put("users", List.copyOf(scope.userIds()));
+		}
+		return this.jdbc.sql(SELECT + " where " + where + " order by s.score desc, lower(u.full_name), u.id")
+			.params(params)
+			.query((rs, n) -> map(rs, period.end()))
+			.list();
+	}
+
+	/** One person's scores of a kind, newest period first. */
+	public List<Score> history(UUID userId, PeriodKind kind) {
+		return this.jdbc.sql(SELECT + " where s.user_id = :user and s.period_kind = :kind order by s.period_start desc")
+			.param("user", userId)
+			.param("kind", kind.name())
+			.query((rs, n) -> map(rs, period(kind, rs.getObject("period_start", LocalDate.class)).end()))
+			.list();
+	}
+
+	private static final String SELECT = """
+			select s.*, u.full_name, m.full_name as manager_name from adoption_scores s
+			join users u on u.id = s.user_id left join users m on m.id = u.manager_id
+			""";
+
+	private Score map(ResultSet rs, LocalDate end) throws SQLException {
+		return new Score(rs.getObject("user_id", UUID.class), rs.getString("full_name"), rs.getString("manager_name"),
+				PeriodKind.valueOf(rs.getString("period_kind")), rs.getObject("period_start", LocalDate.class), end,
+				rs.getInt("score"), this.json.readValue(rs.getString("components"), COMPONENTS),
+				this.json.readValue(rs.getString("weights"), WEIGHTS),
+				rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** A month or a quarter. */
+	public record Period(PeriodKind kind, LocalDate start, LocalDate end) {
+
+		public String label() {
+			return this.kind == PeriodKind.MONTH
+					? this.start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+							+ " " + this.start.getYear()
+					: "Quarter from " + this.start;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.bellwether.adoption.internal.scores;
+
+import java.time.LocalDate;
+
+import dev.bellwether.adoption.AdoptionMetrics;
+import dev.bellwether.adoption.AdoptionScores;
+import dev.bellwether.adoption.Score.PeriodKind;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the adoption scores every night, on one node: this month's and this quarter's
+ * so far, and on the first days of a period the one just ended (its last figures).
+ */
+@Component
+@ConditionalOnProperty(name = "bellwether.adoption.scores.enabled", havingValue = "true", matchIfMissing = true)
+class ScoreJob {
+
+	private static final Logger log = LoggerFactory.getLogger(ScoreJob.class);
+
+	private final AdoptionScores scores;
+
+	private final AdoptionMetrics metrics;
+
+	ScoreJob(AdoptionScores scores, AdoptionMetrics metrics) {
+		this.scores = scores;
+		this.metrics = metrics;
+	}
+
+	@Scheduled(cron = "${bellwether.adoption.scores.cron:0 30 2 * * *}")
+	@SchedulerLock(name = "adoption-scores", lockAtMostFor = "PT30M")
+	void nightly() {
+		run(this.metrics.today());
+	}
+
+	void run(LocalDate today) {
+		for (PeriodKind kind : PeriodKind.values()) {
+			AdoptionScores.Period current = this.scores.period(kind, today);
+			int written = this.scores.compute(current, today);
+			if (today.minusDays(3).isBefore(current.start())) {
+				AdoptionScores.Period previous = this.scores.period(kind, current.start().minusDays(1));
+				written += this.scores.compute(previous, previous.end());
+			}
+			log.info("Computed {} {} adoption scores", written, kind.name().toLowerCase());
+		}
+	}
+
+}
