@@ -105,6 +105,13 @@ public class UsageHeatmap {
 			return (int) Math.max(1, (this.totalPeople + this.size - 1) / this.size);
 		}
 
+		/**
+		 * @return the number (from 1) of the last person on this page
+		 */
+		public long lastShown() {
+			return Math.min(this.totalPeople, (long) (this.page + 1) * this.size);
+		}
+
 	}
 
 	/**

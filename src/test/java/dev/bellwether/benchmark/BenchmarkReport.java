@@ -49,6 +49,20 @@ final class BenchmarkReport {
 
 	final List<Row> rows = new ArrayList<>();
 
+	/** The markers of this report's section in the file it is written into. */
+	private final String start;
+
+	private final String end;
+
+	BenchmarkReport() {
+		this(START, END);
+	}
+
+	BenchmarkReport(String start, String end) {
+		this.start = start;
+		this.end = end;
+	}
+
 	final List<String> facts = new ArrayList<>();
 
 	void fact(String format, Object... args) {
@@ -99,12 +113,12 @@ final class BenchmarkReport {
 	}
 
 	String section() {
-		StringBuilder section = new StringBuilder(START).append("\n\n");
+		StringBuilder section = new StringBuilder(this.start).append("\n\n");
 		section.append("### Run of ")
 			.append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
 			.append("\n\n");
 		this.facts.forEach(fact -> section.append("- ").append(fact).append('\n'));
-		section.append('\n').append(table()).append('\n').append(END).append('\n');
+		section.append('\n').append(table()).append('\n').append(this.end).append('\n');
 		return section.toString();
 	}
 
@@ -114,10 +128,11 @@ final class BenchmarkReport {
 	void writeInto(Path file) {
 		try {
 			String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
-			int start = text.indexOf(START);
-			int end = text.indexOf(END);
+			int start = text.indexOf(this.start);
+			int end = text.indexOf(this.end);
 			String updated = start >= 0 && end > start
-					? text.substring(0, start) + section() + text.substring(end + END.length()).replaceFirst("^\n", "")
+					? text.substring(0, start) + section()
+							+ text.substring(end + this.end.length()).replaceFirst("^\n", "")
 					: text + (text.endsWith("\n") ? "\n" : "\n\n") + section();
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			Files.writeString(file, updated);

@@ -45,6 +45,10 @@ public final class PipelineBenchmark {
 	}
 
 	public static void main(String[] args) {
+		if ("adoption".equals(System.getProperty("bench.suite"))) {
+			AdoptionBenchmark.main(args);
+			return;
+		}
 		BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 		BenchmarkReport report = run(settings, System.out, context -> {
 		});
@@ -186,7 +190,7 @@ public final class PipelineBenchmark {
 					.anyMatch(word -> !word.isEmpty() && scenario.name().contains(word));
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
 			return parts[0] + " " + parts[1] + " " + parts[2];
@@ -209,7 +213,7 @@ public final class PipelineBenchmark {
 	 * Settings as command-line arguments, which take precedence over
 	 * {@code application.properties} (never the everyday data directory by accident).
 	 */
-	private static ConfigurableApplicationContext start(BenchmarkSettings settings) {
+	static ConfigurableApplicationContext start(BenchmarkSettings settings) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("bellwether.demo.enabled", "false");
