@@ -204,6 +204,17 @@ public class AdoptionScores {
 	}
 
 	/**
+	 * @return whether no score was computed yet while there is usage to score (a new
+	 * installation, the demo company's first start)
+	 */
+	public boolean nothingScoredYet() {
+		return Boolean.TRUE.equals(this.jdbc
+			.sql("select not exists (select 1 from adoption_scores) and exists (select 1 from usage_daily)")
+			.query(Boolean.class)
+			.single());
+	}
+
+	/**
 	 * The stored scores of the scope for the period, best first.
 	 */
 	public List<Score> scores(AdoptionScope scope, Period period) {

@@ -12,6 +12,7 @@ import dev.bellwether.adoption.AdoptionMetric;
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
 import dev.bellwether.adoption.Health;
+import dev.bellwether.adoption.LateEntry;
 import dev.bellwether.adoption.UsageHeatmap;
 import dev.bellwether.adoption.UserHealth;
 import dev.bellwether.identity.Role;
@@ -181,7 +182,17 @@ class AdoptionController {
 		model.addAttribute("freshness", this.metrics.freshness(scope, 30));
 		FiscalCalendar.Period quarter = this.calendar.quarterOf(day);
 		model.addAttribute("quarter", quarter);
-		model.addAttribute("lateEntry", this.metrics.lateEntry(scope, quarter.start(), day));
+		var lateEntry = this.metrics.lateEntry(scope, quarter.start(), day);
+		model.addAttribute("lateEntry", lateEntry);
+		// the people entering the most deals late first
+		model.addAttribute("lateOwners",
+				lateEntry.owners()
+					.stream()
+					.filter(owner -> owner.lateDeals() > 0)
+					.sorted(java.util.Comparator.comparing((LateEntry.Figures owner) -> -owner.lateDeals())
+						.thenComparing(owner -> -(owner.shareByCount() == null ? 0 : owner.shareByCount())))
+					.limit(5)
+					.toList());
 		model.addAttribute("heatmap", this.heatmap.of(scope, day, 13, Math.max(0, peoplePage), HEATMAP_PEOPLE));
 		model.addAttribute("definitions", definitions());
 		model.addAttribute("usersLink", usersLink(manager).toUriString());

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,28 @@ class ScoreJob {
 	@SchedulerLock(name = "adoption-scores", lockAtMostFor = "PT30M")
 	void nightly() {
 		run(this.metrics.today());
+	}
+
+	/**
+	 * On a first start with usage already there (the demo company, an import), the last
+	 * three months and two quarters at once, so the scores page is not empty until
+	 * tonight.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void catchUp() {
+		if (!this.scores.nothingScoredYet()) {
+			return;
+		}
+		LocalDate today = this.metrics.today();
+		run(today);
+		AdoptionScores.Period month = this.scores.period(PeriodKind.MONTH, today);
+		for (int i = 1; i <= 2; i++) {
+			month = this.scores.period(PeriodKind.MONTH, month.start().minusDays(1));
+			this.scores.compute(month, month.end());
+		}
+		AdoptionScores.Period quarter = this.scores.period(PeriodKind.QUARTER, today);
+		quarter = this.scores.period(PeriodKind.QUARTER, quarter.start().minusDays(1));
+		this.scores.compute(quarter, quarter.end());
 	}
 
 	void run(LocalDate today) {
