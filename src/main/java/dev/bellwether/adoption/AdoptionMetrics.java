@@ -27,6 +27,8 @@ import dev.bellwether.sales.PipelineHygiene;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -210,7 +212,7 @@ public class AdoptionMetrics {
 	 * monthly cohort of provisioning (oldest first).
 	 */
 	public TimeToFirstValue timeToFirstValue(AdoptionScope scope, LocalDate asOf) {
-		List<UserUsage> users = users(scope, asOf, List.of());
+		List<UserUsage> users = users(scope, asOf, this.keyFeatures.current());
 		var firsts = this.hygiene.firstAdvancedOwnDeal(ids(users), this.calendar.startOf(asOf.plusDays(1)));
 		List<TimeToFirstValue.User> rows = new ArrayList<>();
 		Map<YearMonth, List<TimeToFirstValue.User>> cohorts = new TreeMap<>();
@@ -237,7 +239,7 @@ public class AdoptionMetrics {
 	 * the licensed users of the scope (as of {@code to}).
 	 */
 	public LateEntry lateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
-		List<UserUsage> users = users(scope, to, List.of());
+		List<UserUsage> users = users(scope, to, this.keyFeatures.current());
 		Map<UUID, PipelineHygiene.OwnerLateEntry> byOwner = new HashMap<>();
 		this.hygiene.lateEntry(ids(users), this.calendar.startOf(from), this.calendar.startOf(to.plusDays(1)))
 			.forEach(row -> byOwner.put(row.ownerId(), row));
@@ -274,11 +276,26 @@ public class AdoptionMetrics {
 	 * stage's own stale days
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
-		return this.hygiene.freshness(ids(users(scope, today(), List.of())), days);
+		return this.hygiene.freshness(ids(users(scope, today(), this.keyFeatures.current())), days);
 	}
 
 	private List<UserUsage> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
-		return this.usage.perUser(scope.userIds(), asOf, keys);
+		// a dashboard asks for the same people's figures for several cards: read them
+		// once per web request
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return this.usage.perUser(scope.userIds(), asOf, keys);
+		}
+		String name = AdoptionMetrics.class.getName() + ".users";
+		@SuppressWarnings("unchecked")
+		Map<List<Object>, List<UserUsage>> cache = (Map<List<Object>, List<UserUsage>>) request.getAttribute(name,
+				RequestAttributes.SCOPE_REQUEST);
+		if (cache == null) {
+			cache = new HashMap<>();
+			request.setAttribute(name, cache, RequestAttributes.SCOPE_REQUEST);
+		}
+		List<Object> key = java.util.Arrays.asList(scope.userIds(), asOf, keys);
+		return cache.computeIfAbsent(key, k -> this.usage.perUser(scope.userIds(), asOf, keys));
 	}
 
 	private static LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,

@@ -127,7 +127,7 @@ public class UsageQueries {
 	public List<WeekCounts> weekly(Collection<UUID> userIds, LocalDate asOf, int weeks) {
 		Map<String, Object> params = new HashMap<>();
 		String population = population(userIds, params).replace(":day", "w.day");
-		String usageScope = userIds == null ? "" : " and d.user_id = any(cast(:scope as uuid[]))";
+		String usageScope = userIds == null ? "" : " and d.user_id in (select unnest(cast(:scope as uuid[])))";
 		params.put("asOf", asOf);
 		params.put("weeks", weeks - 1);
 		params.put("buckets", weeks + 4);
@@ -187,7 +187,7 @@ public class UsageQueries {
 		String scope = "";
 		if (userIds != null) {
 			params.put("scope", userIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
-			scope = " and u.id = any(cast(:scope as uuid[]))";
+			scope = " and u.id in (select unnest(cast(:scope as uuid[])))";
 		}
 		return """
 				select u.id, u.full_name, u.role, u.manager_id, u.provisioned_at from users u
