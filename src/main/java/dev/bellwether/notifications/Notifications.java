@@ -75,7 +75,9 @@ public class Notifications {
 			.param("body", body)
 			.param("link", link)
 			.update();
-		this.mailer.send(this.users.get(userId).email(), notification);
+		if (this.mailer.enabled()) {
+			this.mailer.send(this.users.get(userId).email(), notification);
+		}
 		return notification;
 	}
 

@@ -93,6 +93,11 @@ class NotificationsTests {
 		this.mvc.perform(post("/notifications/{id}/read", sent.id()).with(session).with(csrf()))
 			.andExpect(redirectedUrl("/opportunities?stale=true"));
 		assertThat(this.notifications.unreadCount(rep.id())).isZero();
+		// a link to another site is never followed
+		Notification elsewhere = this.notifications.send(rep.id(), "MY_ADOPTION", "Elsewhere", "Body",
+				"//evil.example/x");
+		this.mvc.perform(post("/notifications/{id}/read", elsewhere.id()).with(session).with(csrf()))
+			.andExpect(redirectedUrl("/notifications"));
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
 import dev.bellwether.adoption.Health;
 import dev.bellwether.adoption.LateEntry;
+import dev.bellwether.adoption.OrgLevel;
 import dev.bellwether.adoption.UsageHeatmap;
 import dev.bellwether.adoption.UserHealth;
 import dev.bellwether.identity.Role;
@@ -115,15 +116,27 @@ class AdoptionController {
 	String people(Viewer viewer, @RequestParam(required = false) UUID manager,
 			@RequestParam(required = false) String health,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(required = false) List<UUID> ids, Model model) {
+			@RequestParam(required = false) List<UUID> ids, @RequestParam(required = false) OrgLevel level,
+			@RequestParam(defaultValue = "0") int depth, Model model) {
 		AdoptionScope scope = manager != null ? this.access.team(viewer, manager)
 				: this.access.seesEveryone(viewer) ? AdoptionScope.everyone() : this.access.team(viewer, null);
 		Health wanted = health == null || health.isBlank() ? null : health(health);
 		LocalDate day = day(asOf);
+		// a level of the cascade by name, not by its people's ids (thousands of them
+		// would
+		// not fit in a link)
+		java.util.Set<UUID> levelIds = level == null ? null
+				: this.metrics.cascade(scope, day, false)
+					.levels()
+					.stream()
+					.filter(l -> l.level() == level && (level != OrgLevel.MANAGERS || l.depth() == depth))
+					.flatMap(l -> l.userIds().stream())
+					.collect(java.util.stream.Collectors.toSet());
 		List<UserHealth> people = this.metrics.users(scope, day)
 			.stream()
 			.filter(user -> wanted == null || user.health() == wanted)
 			.filter(user -> ids == null || ids.isEmpty() || ids.contains(user.userId()))
+			.filter(user -> levelIds == null || levelIds.contains(user.userId()))
 			.toList();
 		model.addAttribute("people", people);
 		model.addAttribute("health", wanted);

@@ -49,7 +49,13 @@ class NotificationController {
 	@PostMapping("/notifications/{id}/read")
 	String read(Viewer viewer, @PathVariable UUID id) {
 		String link = this.notifications.markRead(viewer.id(), id).link();
-		return "redirect:" + (link != null && link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
+		return "redirect:" + (isLocal(link) ? link : "/notifications");
+	}
+
+	/** Only a path of this application: never another site ("//host", "/\\host"). */
+	static boolean isLocal(String link) {
+		return link != null && link.startsWith("/") && !link.startsWith("//") && !link.contains("\\")
+				&& !link.contains("\r") && !link.contains("\n");
 	}
 
 	@PostMapping("/notifications/read-all")

@@ -90,6 +90,16 @@ class AdoptionPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-user=\"" + this.rep.id() + "\"")))
 			.andExpect(content().string(not(containsString("data-user=\"" + this.manager.id() + "\""))));
+		// a level of the cascade, named rather than listed person by person
+		this.mvc
+			.perform(get("/adoption/users").param("manager", this.manager.id().toString())
+				.param("level", "REPS")
+				.with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-user=\"" + this.rep.id() + "\"")))
+			.andExpect(content().string(not(containsString("data-user=\"" + this.manager.id() + "\""))));
+		this.mvc.perform(get("/adoption/users").param("level", "EVERYBODY").with(session))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test
