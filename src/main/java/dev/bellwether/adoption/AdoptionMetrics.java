@@ -2,10 +2,12 @@ package dev.bellwether.adoption;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.bellwether.adoption.internal.metrics.FiguresCache;
 import dev.bellwether.adoption.internal.metrics.KeyFeatures;
 import dev.bellwether.adoption.internal.metrics.UsageQueries;
 import dev.bellwether.adoption.internal.metrics.UserUsage;
@@ -38,6 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
  * figures from {@link PipelineHygiene}. Integration accounts and users not licensed on
  * the day are left out of everything. The formulas are in docs/adoption-metrics.md and
  * {@link AdoptionMetric}.
+ * <p>
+ * What the database computes is kept in a {@link FiguresCache} shared by every request
+ * and refreshed in the background once older than
+ * {@code bellwether.adoption.figures.max-age}: pages show figures up to that old (plus
+ * the minute the roll-up takes), and say when they were computed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,9 +66,12 @@ public class AdoptionMetrics {
 
 	private final ZoneId zone;
 
+	private final FiguresCache figures;
+
 	AdoptionMetrics(UsageQueries usage, KeyFeatures keyFeatures, OrgChart orgChart, PipelineHygiene hygiene,
-			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone, FiguresCache figures) {
 		this.usage = usage;
+		this.figures = figures;
 		this.keyFeatures = keyFeatures;
 		this.orgChart = orgChart;
 		this.hygiene = hygiene;
@@ -87,6 +98,24 @@ public class AdoptionMetrics {
 	 */
 	public List<String> keyFeatures() {
 		return this.keyFeatures.current();
+	}
+
+	/**
+	 * @return when the scope's usage figures as of the day were computed (they may be up
+	 * to {@code bellwether.adoption.figures.max-age} old)
+	 */
+	public Instant computedAt(AdoptionScope scope, LocalDate asOf) {
+		List<String> keys = this.keyFeatures.current();
+		return this.figures.get(usersKey(scope, asOf, keys), () -> this.usage.perUser(scope.userIds(), asOf, keys))
+			.at();
+	}
+
+	/**
+	 * Drops every kept figure, so that the next page computes them from the current
+	 * roll-ups.
+	 */
+	public void recompute() {
+		this.figures.clear();
 	}
 
 	public Headline headline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
@@ -174,7 +203,11 @@ public class AdoptionMetrics {
 	 */
 	public Trend trend(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<Trend.Week> weeks = new ArrayList<>();
-		for (UsageQueries.WeekCounts week : this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS)) {
+		List<UsageQueries.WeekCounts> counts = this.figures
+			.get(Arrays.asList("trend", scope.userIds(), asOf, TREND_WEEKS),
+					() -> this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS))
+			.value();
+		for (UsageQueries.WeekCounts week : counts) {
 			Double averageDau = week.licensed() == 0 ? null : businessDays
 					? (double) week.weekdays30() / Figures.weekdaysIn30DaysEnding(week.day()) : week.days30() / 30.0;
 			weeks.add(0, new Trend.Week(week.day(), week.licensed(), week.wau(), week.mau(),
@@ -213,7 +246,11 @@ public class AdoptionMetrics {
 	 */
 	public TimeToFirstValue timeToFirstValue(AdoptionScope scope, LocalDate asOf) {
 		List<UserUsage> users = users(scope, asOf, this.keyFeatures.current());
-		var firsts = this.hygiene.firstAdvancedOwnDeal(ids(users), this.calendar.startOf(asOf.plusDays(1)));
+		Instant before = this.calendar.startOf(asOf.plusDays(1));
+		var firsts = this.figures
+			.get(Arrays.asList("first-value", scope.userIds(), asOf),
+					() -> this.hygiene.firstAdvancedOwnDeal(ids(kept(scope, asOf, this.keyFeatures.current())), before))
+			.value();
 		List<TimeToFirstValue.User> rows = new ArrayList<>();
 		Map<YearMonth, List<TimeToFirstValue.User>> cohorts = new TreeMap<>();
 		for (UserUsage user : users) {
@@ -241,7 +278,12 @@ public class AdoptionMetrics {
 	public LateEntry lateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
 		List<UserUsage> users = users(scope, to, this.keyFeatures.current());
 		Map<UUID, PipelineHygiene.OwnerLateEntry> byOwner = new HashMap<>();
-		this.hygiene.lateEntry(ids(users), this.calendar.startOf(from), this.calendar.startOf(to.plusDays(1)))
+		Instant start = this.calendar.startOf(from);
+		Instant end = this.calendar.startOf(to.plusDays(1));
+		this.figures
+			.get(Arrays.asList("late-entry", scope.userIds(), from, to),
+					() -> this.hygiene.lateEntry(ids(kept(scope, to, this.keyFeatures.current())), start, end))
+			.value()
 			.forEach(row -> byOwner.put(row.ownerId(), row));
 		List<LateEntry.Figures> owners = new ArrayList<>();
 		for (UserUsage user : users) {
@@ -276,7 +318,11 @@ public class AdoptionMetrics {
 	 * stage's own stale days
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
-		return this.hygiene.freshness(ids(users(scope, today(), this.keyFeatures.current())), days);
+		LocalDate today = today();
+		return this.figures
+			.get(Arrays.asList("freshness", scope.userIds(), today, days),
+					() -> this.hygiene.freshness(ids(kept(scope, today, this.keyFeatures.current())), days))
+			.value();
 	}
 
 	private List<UserUsage> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
@@ -284,7 +330,7 @@ public class AdoptionMetrics {
 		// once per web request
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
-			return this.usage.perUser(scope.userIds(), asOf, keys);
+			return kept(scope, asOf, keys);
 		}
 		String name = AdoptionMetrics.class.getName() + ".users";
 		@SuppressWarnings("unchecked")
@@ -294,8 +340,17 @@ public class AdoptionMetrics {
 			cache = new HashMap<>();
 			request.setAttribute(name, cache, RequestAttributes.SCOPE_REQUEST);
 		}
-		List<Object> key = java.util.Arrays.asList(scope.userIds(), asOf, keys);
-		return cache.computeIfAbsent(key, k -> this.usage.perUser(scope.userIds(), asOf, keys));
+		List<Object> key = Arrays.asList(scope.userIds(), asOf, keys);
+		return cache.computeIfAbsent(key, k -> kept(scope, asOf, keys));
+	}
+
+	private List<UserUsage> kept(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+		return this.figures.get(usersKey(scope, asOf, keys), () -> this.usage.perUser(scope.userIds(), asOf, keys))
+			.value();
+	}
+
+	private static List<Object> usersKey(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+		return Arrays.asList("users", scope.userIds(), asOf, keys);
 	}
 
 	private static LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,

@@ -4,11 +4,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.bellwether.adoption.internal.metrics.FiguresCache;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,8 +30,11 @@ public class UsageHeatmap {
 
 	private final JdbcClient jdbc;
 
-	UsageHeatmap(JdbcClient jdbc) {
+	private final FiguresCache figures;
+
+	UsageHeatmap(JdbcClient jdbc, FiguresCache figures) {
 		this.jdbc = jdbc;
+		this.figures = figures;
 	}
 
 	/**
@@ -39,6 +45,13 @@ public class UsageHeatmap {
 	 * @param size people per page
 	 */
 	public Heatmap of(AdoptionScope scope, LocalDate asOf, int weeks, int page, int size) {
+		return this.figures
+			.get(Arrays.asList("heatmap", scope.userIds(), asOf, weeks, page, size),
+					() -> compute(scope, asOf, weeks, page, size))
+			.value();
+	}
+
+	private Heatmap compute(AdoptionScope scope, LocalDate asOf, int weeks, int page, int size) {
 		int count = Math.max(1, Math.min(MAX_WEEKS, weeks));
 		LocalDate lastWeek = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate firstWeek = lastWeek.minusWeeks(count - 1L);

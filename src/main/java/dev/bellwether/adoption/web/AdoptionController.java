@@ -1,6 +1,8 @@
 package dev.bellwether.adoption.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -29,11 +32,14 @@ import dev.bellwether.sales.Opportunities;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -62,8 +68,12 @@ class AdoptionController {
 
 	private final JsonMapper json;
 
+	private final DateTimeFormatter clockTime;
+
 	AdoptionController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap, UserDirectory users,
-			Opportunities opportunities, FiscalCalendar calendar, JsonMapper json) {
+			Opportunities opportunities, FiscalCalendar calendar, JsonMapper json,
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.clockTime = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
 		this.metrics = metrics;
 		this.access = access;
 		this.heatmap = heatmap;
@@ -83,9 +93,24 @@ class AdoptionController {
 			return viewer.role() == Role.MANAGER ? "redirect:/adoption/team" : "redirect:/adoption/me";
 		}
 		dashboard(this.access.everyone(viewer), null, day(asOf), businessDays, people, model);
+		model.addAttribute("canRecompute", true);
 		model.addAttribute("pageTitle", "Adoption");
 		model.addAttribute("subtitle", "Everyone in the company");
 		return "adoption/dashboard";
+	}
+
+	/**
+	 * Executives and administrators: compute the figures again now, rather than within
+	 * the minute they are kept for.
+	 */
+	@PostMapping("/adoption/recompute")
+	String recompute(Viewer viewer, @RequestParam(required = false) UUID manager, RedirectAttributes redirect) {
+		if (!this.access.seesEveryone(viewer)) {
+			throw new ForbiddenException("Only executives and administrators recompute the adoption figures.");
+		}
+		this.metrics.recompute();
+		redirect.addFlashAttribute("flashSuccess", "The adoption figures were computed again from the latest usage.");
+		return manager == null ? "redirect:/adoption" : "redirect:/adoption/team?manager=" + manager;
 	}
 
 	@GetMapping("/adoption/team")
@@ -100,6 +125,7 @@ class AdoptionController {
 		AdoptionScope scope = this.access.team(viewer, manager);
 		User lead = this.users.get(manager == null ? viewer.id() : manager);
 		dashboard(scope, lead.id(), day(asOf), businessDays, people, model);
+		model.addAttribute("canRecompute", this.access.seesEveryone(viewer));
 		model.addAttribute("pageTitle",
 				lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
 		model.addAttribute("subtitle",
@@ -186,6 +212,7 @@ class AdoptionController {
 		model.addAttribute("today", this.metrics.today());
 		model.addAttribute("businessDays", businessDays);
 		model.addAttribute("headline", this.metrics.headline(scope, day, businessDays));
+		model.addAttribute("computedAt", this.clockTime.format(this.metrics.computedAt(scope, day)));
 		var trend = this.metrics.trend(scope, day, businessDays);
 		model.addAttribute("trend", trend);
 		model.addAttribute("trendChart", this.json.writeValueAsString(

@@ -19,7 +19,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -120,6 +122,27 @@ class AdoptionPagesTests {
 			.andExpect(content().string(containsString("Healthy")));
 		this.mvc.perform(get("/adoption/team").param("manager", this.manager.id().toString()).with(repSession))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void executivesSeeWhenTheFiguresWereComputedAndRecomputeThem() throws Exception {
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.executive);
+		this.mvc.perform(get("/adoption").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"computed-at\"")))
+			.andExpect(content().string(containsString("id=\"recompute\"")));
+		this.mvc.perform(post("/adoption/recompute").with(session).with(csrf())).andExpect(redirectedUrl("/adoption"));
+		this.mvc.perform(
+				post("/adoption/recompute").param("manager", this.manager.id().toString()).with(session).with(csrf()))
+			.andExpect(redirectedUrl("/adoption/team?manager=" + this.manager.id()));
+		// a manager sees when, and gets the figures recomputed within the minute
+		RequestPostProcessor managerSession = TestUsers.signIn(this.mvc, this.manager);
+		this.mvc.perform(get("/adoption/team").with(managerSession))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"computed-at\"")))
+			.andExpect(content().string(not(containsString("id=\"recompute\""))));
+		this.mvc.perform(post("/adoption/recompute").with(managerSession).with(csrf()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -55,7 +55,13 @@ public class UsageQueries {
 		params.put("from30", asOf.minusDays(29));
 		params.put("from56", asOf.minusDays(55));
 		params.put("from90", asOf.minusDays(89));
-		params.put("keys", textArray(keyFeatures));
+		// one column per key feature: used on any day of the 28 (one pass, no unnesting)
+		StringBuilder features = new StringBuilder("0");
+		for (int i = 0; i < keyFeatures.size(); i++) {
+			params.put("key" + i, keyFeatures.get(i));
+			features
+				.append(" + bool_or(d.day >= :from28 and cast(:key%d as text) = any(d.features))::int".formatted(i));
+		}
 		return this.jdbc
 			.sql("""
 					with recursive depth(id, depth) as (
@@ -78,15 +84,10 @@ public class UsageQueries {
 					      coalesce(sum(d.forecast_views) filter (where d.day >= :from30), 0) as forecast_views30,
 					      coalesce(sum(d.exports) filter (where d.day >= :from30), 0) as exports30,
 					      coalesce(sum(d.report_views + d.dashboard_views + d.forecast_views)
-					        filter (where d.day >= :from7), 0) as team_views7
+					        filter (where d.day >= :from7), 0) as team_views7,
+					      %s as features_used
 					    from usage_daily d
 					    where d.day between :from90 and :day and d.user_id in (select id from pop)
-					    group by d.user_id),
-					features as (
-					    select d.user_id, count(distinct f) as used
-					    from usage_daily d cross join lateral unnest(d.features) f
-					    where d.day between :from28 and :day and d.user_id in (select id from pop)
-					      and f = any(cast(:keys as text[]))
 					    group by d.user_id)
 					select p.id, p.full_name, p.role, p.manager_id, p.provisioned_at, coalesce(dp.depth, 0) as depth,
 					  coalesce(u.on_day, false) as on_day, coalesce(u.a7, 0) as a7, coalesce(u.a28, 0) as a28,
@@ -94,17 +95,16 @@ public class UsageQueries {
 					  coalesce(u.a90, 0) as a90, coalesce(u.actions28, 0) as actions28,
 					  coalesce(u.report_views30, 0) as report_views30, coalesce(u.dashboard_views30, 0) as dashboard_views30,
 					  coalesce(u.forecast_views30, 0) as forecast_views30, coalesce(u.exports30, 0) as exports30,
-					  coalesce(u.team_views7, 0) as team_views7, coalesce(f.used, 0) as features_used,
+					  coalesce(u.team_views7, 0) as team_views7, coalesce(u.features_used, 0) as features_used,
 					  case when coalesce(u.a90, 0) > 0 then true
 					    else exists (select 1 from usage_daily x where x.user_id = p.id and x.day < :from90 and x.active)
 					  end as active_before
 					from pop p
 					  left join depth dp on dp.id = p.id
 					  left join used u on u.user_id = p.id
-					  left join features f on f.user_id = p.id
 					order by p.full_name, p.id
 					"""
-				.formatted(population))
+				.formatted(population, features))
 			.params(params)
 			.query((rs, n) -> new UserUsage(rs.getObject("id", UUID.class), rs.getString("full_name"),
 					Role.valueOf(rs.getString("role")), rs.getObject("manager_id", UUID.class), rs.getInt("depth"),
@@ -194,12 +194,6 @@ public class UsageQueries {
 				where not u.integration_account
 				  and cast(u.provisioned_at at time zone :zone as date) <= :day
 				  and (u.active or cast(u.deactivated_at at time zone :zone as date) > :day)""" + scope;
-	}
-
-	private static String textArray(List<String> values) {
-		return values.stream()
-			.map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-			.collect(Collectors.joining(",", "{", "}"));
 	}
 
 	/**

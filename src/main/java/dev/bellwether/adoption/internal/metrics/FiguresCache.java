@@ -1,0 +1,128 @@
+package dev.bellwether.adoption.internal.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adoption figures shared by every request for a while: the daily roll-ups they are
+ * computed from change once a minute at most, and at company scale a figure takes seconds
+ * to compute, so a dashboard that recomputed them on every view would be slow for
+ * everyone.
+ * <p>
+ * A figure is computed on first use (concurrent requests for the same figure wait for the
+ * one computation), then served from memory. Once older than
+ * {@code bellwether.adoption.figures.max-age} (1 minute by default) it is still served,
+ * and computed again in the background, one figure at a time, so that nobody waits for a
+ * recomputation; a figure nobody asked for in an hour is dropped. Each figure carries
+ * when it was computed, which the pages show. A max age of zero turns the cache off:
+ * every call computes.
+ */
+@Component
+public class FiguresCache implements DisposableBean {
+
+	private static final int MAXIMUM_FIGURES = 5_000;
+
+	private static final Duration UNUSED = Duration.ofHours(1);
+
+	private final LoadingCache<Key, Computed<?>> cache;
+
+	private final ExecutorService refresher;
+
+	@Autowired
+	FiguresCache(@Value("${bellwether.adoption.figures.max-age:1m}") Duration maxAge) {
+		this(maxAge, Ticker.systemTicker());
+	}
+
+	FiguresCache(Duration maxAge, Ticker ticker) {
+		if (maxAge.isNegative() || maxAge.isZero()) {
+			this.cache = null;
+			this.refresher = null;
+			return;
+		}
+		this.refresher = Executors.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "adoption-figures");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.cache = Caffeine.newBuilder()
+			.ticker(ticker)
+			.executor(this.refresher)
+			.maximumSize(MAXIMUM_FIGURES)
+			.refreshAfterWrite(maxAge)
+			.expireAfterAccess(UNUSED.compareTo(maxAge) > 0 ? UNUSED : maxAge.multipliedBy(2))
+			.build(key -> key.compute());
+	}
+
+	/**
+	 * @param identity what the figure is (its name and every argument it depends on)
+	 * @param compute computes it; used again for the background refresh
+	 * @return the figure, and when it was computed
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Computed<T> get(List<Object> identity, Supplier<T> compute) {
+		Key key = new Key(identity, compute);
+		if (this.cache == null) {
+			return (Computed<T>) key.compute();
+		}
+		return (Computed<T>) this.cache.get(key);
+	}
+
+	/**
+	 * Drops every figure: the next request for each computes it again.
+	 */
+	public void clear() {
+		if (this.cache != null) {
+			this.cache.invalidateAll();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (this.refresher != null) {
+			this.refresher.shutdownNow();
+		}
+	}
+
+	/**
+	 * A figure and when it was computed.
+	 */
+	public record Computed<T>(T value, Instant at) {
+
+	}
+
+	/**
+	 * Equal when the identities are: the computation rides along for the loader.
+	 */
+	private record Key(List<Object> identity, Supplier<?> supplier) {
+
+		Computed<?> compute() {
+			return new Computed<>(this.supplier.get(), Instant.now());
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && this.identity.equals(key.identity);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hashCode(this.identity);
+		}
+
+	}
+
+}
