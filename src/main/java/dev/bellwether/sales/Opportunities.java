@@ -161,6 +161,17 @@ public class Opportunities {
 	}
 
 	/**
+	 * The deals of a page of {@link #list}, without counting how many match: for a caller
+	 * that has the total already.
+	 */
+	public List<Opportunity> listContent(Viewer viewer, OpportunityFilter filter, Pageable pageable) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, filter, params, false);
+		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "o.close_date", "o.id");
+		return content(where, params, order, pageable);
+	}
+
+	/**
 	 * @return whether the page's total stopped at the count cap (there are at least that
 	 * many)
 	 */
@@ -700,9 +711,13 @@ public class Opportunities {
 			.param("countLimit", countLimit)
 			.query(Long.class)
 			.single();
+		return new PageImpl<>(content(where, params, order, pageable), pageable, total);
+	}
+
+	private List<Opportunity> content(String where, Map<String, Object> params, String order, Pageable pageable) {
 		// the page's ids first, from the index alone where it covers the filter and order
 		// (a deep page skips thousands of rows), then only those rows read in full
-		List<Opportunity> content = this.jdbc
+		return this.jdbc
 			.sql(select() + FROM + " where o.id in (select o.id" + FROM + " where " + where + " order by " + order
 					+ " limit :pageLimit offset :pageOffset) order by " + order)
 			.params(params)
@@ -711,7 +726,6 @@ public class Opportunities {
 			.param("pageOffset", pageable.getOffset())
 			.query(Opportunities::map)
 			.list();
-		return new PageImpl<>(content, pageable, total);
 	}
 
 	/**

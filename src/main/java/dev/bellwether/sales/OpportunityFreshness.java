@@ -54,8 +54,18 @@ public class OpportunityFreshness {
 	 * {@code stage_id})
 	 */
 	public SqlFilter stale(String opportunity, String stage) {
+		SqlFilter untouched = untouched(opportunity, stage);
+		return new SqlFilter("(" + opportunity + ".closed_at is null and " + untouched.sql() + ")",
+				untouched.parameters());
+	}
+
+	/**
+	 * {@link #stale} for a query that reads open deals only: without the test on
+	 * {@code closed_at}, an index of open deals answers it alone.
+	 */
+	public SqlFilter untouched(String opportunity, String stage) {
 		return new SqlFilter(
-				"(" + opportunity + ".closed_at is null and " + opportunity
+				"(" + opportunity
 						+ ".last_touched_at < cast(:freshnessNow as timestamptz) - make_interval(days => coalesce("
 						+ stage + ".stale_after_days, :freshnessDays)))",
 				Map.of("freshnessNow", utc(this.clock.instant()), "freshnessDays", this.staleAfterDays));
@@ -65,8 +75,17 @@ public class OpportunityFreshness {
 	 * @param opportunity the alias of the {@code opportunities} table
 	 */
 	public SqlFilter overdue(String opportunity) {
-		return new SqlFilter("(" + opportunity + ".closed_at is null and " + opportunity
-				+ ".close_date < cast(:freshnessToday as date))", Map.of("freshnessToday", today()));
+		SqlFilter pastCloseDate = pastCloseDate(opportunity);
+		return new SqlFilter("(" + opportunity + ".closed_at is null and " + pastCloseDate.sql() + ")",
+				pastCloseDate.parameters());
+	}
+
+	/**
+	 * {@link #overdue} for a query that reads open deals only (see {@link #untouched}).
+	 */
+	public SqlFilter pastCloseDate(String opportunity) {
+		return new SqlFilter("(" + opportunity + ".close_date < cast(:freshnessToday as date))",
+				Map.of("freshnessToday", today()));
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.bellwether.sales;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,61 +56,117 @@ public class PipelineAnalytics {
 	public List<StageTotals> openPipeline(Viewer viewer, UUID teamOf) {
 		Map<String, Object> params = new HashMap<>();
 		String where = scope(viewer, teamOf, params) + " and o.closed_at is null";
-		Map<UUID, PipelineStage> byId = new HashMap<>();
-		this.stages.all().forEach(stage -> byId.put(stage.id(), stage));
-		List<StageTotals> totals = new ArrayList<>(this.jdbc
+		Map<UUID, PipelineStage> stages = stagesById();
+		return inPipelineOrder(this.jdbc
 			.sql("select o.stage_id, o.forecast_category, count(*) as deals, coalesce(sum(o.amount), 0) as amount"
 					+ " from opportunities o where " + where + " group by o.stage_id, o.forecast_category")
 			.params(params)
-			.query((rs, n) -> new StageTotals(byId.get(rs.getObject("stage_id", UUID.class)),
-					ForecastCategory.valueOf(rs.getString("forecast_category")), rs.getLong("deals"),
-					rs.getBigDecimal("amount")))
+			.query((rs, n) -> stageTotals(rs, stages))
 			.list());
-		totals.sort(java.util.Comparator.comparing((StageTotals t) -> t.stage().position())
-			.thenComparing(t -> t.category().ordinal()));
-		return totals;
 	}
 
 	/**
-	 * Deals won with their close date in the period (as CRMs report bookings, so that the
-	 * figure and the deal list it links to agree).
+	 * A team's open deals added up in one pass over them: the open pipeline by stage and
+	 * forecast category (as {@link #openPipeline}), and each owner's deals and how fresh
+	 * they are, the owners with the most stale deals first (who hasn't touched their
+	 * deals). The columns it reads are all in {@code opportunities_touched_idx}, which
+	 * answers it without visiting the deals themselves.
+	 * @param teamOf a manager whose organisation's deals to count, or {@code null} for
+	 * every deal the viewer may see
 	 */
-	public PeriodTotals won(Viewer viewer, UUID teamOf, FiscalCalendar.Period period) {
+	public OpenDeals openDeals(Viewer viewer, UUID teamOf) {
+		Map<String, Object> params = new HashMap<>();
+		String where = scope(viewer, teamOf, params) + " and o.closed_at is null";
+		SqlFilter stale = this.freshness.untouched("o", "s");
+		SqlFilter overdue = this.freshness.pastCloseDate("o");
+		params.putAll(stale.parameters());
+		params.putAll(overdue.parameters());
+		Map<UUID, PipelineStage> stages = stagesById();
+		List<StageTotals> pipeline = new ArrayList<>();
+		List<OwnerFreshness> owners = new ArrayList<>();
+		this.jdbc
+			.sql("select grouping(o.owner_id) as by_stage, o.stage_id, o.forecast_category, o.owner_id,"
+					+ " count(*) as deals, coalesce(sum(o.amount), 0) as amount, count(*) filter (where " + stale.sql()
+					+ ") as stale, count(*) filter (where " + overdue.sql()
+					+ ") as overdue, max(o.last_touched_at) as last_touched"
+					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
+					+ " group by grouping sets ((o.stage_id, o.forecast_category), (o.owner_id))")
+			.params(params)
+			.query((RowCallbackHandler) rs -> {
+				if (rs.getInt("by_stage") == 1) {
+					pipeline.add(stageTotals(rs, stages));
+				}
+				else {
+					owners.add(new OwnerFreshness(rs.getObject("owner_id", UUID.class), rs.getLong("deals"),
+							rs.getBigDecimal("amount"), rs.getLong("stale"), rs.getLong("overdue"),
+							instant(rs, "last_touched")));
+				}
+			});
+		owners.sort(Comparator.comparingLong(OwnerFreshness::stale)
+			.reversed()
+			.thenComparing(OwnerFreshness::lastTouched, Comparator.nullsFirst(Comparator.naturalOrder())));
+		return new OpenDeals(inPipelineOrder(pipeline), List.copyOf(owners));
+	}
+
+	/**
+	 * Deals won with their close date in each period (as CRMs report bookings, so that
+	 * the figure and the deal list it links to agree), in one pass.
+	 * @return the periods' totals, in the order given
+	 */
+	public List<PeriodTotals> won(Viewer viewer, UUID teamOf, List<FiscalCalendar.Period> periods) {
+		if (periods.isEmpty()) {
+			return List.of();
+		}
 		Map<String, Object> params = new HashMap<>();
 		String where = scope(viewer, teamOf, params);
-		params.put("wonFrom", period.start());
-		params.put("wonTo", period.end());
+		StringBuilder totals = new StringBuilder();
+		for (int i = 0; i < periods.size(); i++) {
+			String inPeriod = "o.close_date between :wonFrom" + i + " and :wonTo" + i;
+			totals.append(i == 0 ? "" : ", ")
+				.append("count(*) filter (where ")
+				.append(inPeriod)
+				.append(") as deals")
+				.append(i)
+				.append(", coalesce(sum(o.amount) filter (where ")
+				.append(inPeriod)
+				.append("), 0) as amount")
+				.append(i);
+			params.put("wonFrom" + i, periods.get(i).start());
+			params.put("wonTo" + i, periods.get(i).end());
+		}
+		params.put("wonFrom", periods.stream().map(FiscalCalendar.Period::start).min(Comparator.naturalOrder()).get());
+		params.put("wonTo", periods.stream().map(FiscalCalendar.Period::end).max(Comparator.naturalOrder()).get());
 		return this.jdbc
-			.sql("select count(*) as deals, coalesce(sum(o.amount), 0) as amount from opportunities o"
-					+ " join pipeline_stages s on s.id = o.stage_id where " + where
+			.sql("select " + totals + " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
 					+ " and s.outcome = 'WON' and o.close_date between :wonFrom and :wonTo")
 			.params(params)
-			.query((rs, n) -> new PeriodTotals(period, rs.getLong("deals"), rs.getBigDecimal("amount")))
+			.query((rs, n) -> {
+				List<PeriodTotals> won = new ArrayList<>();
+				for (int i = 0; i < periods.size(); i++) {
+					won.add(new PeriodTotals(periods.get(i), rs.getLong("deals" + i), rs.getBigDecimal("amount" + i)));
+				}
+				return won;
+			})
 			.single();
 	}
 
-	/**
-	 * Each owner's open deals and how fresh they are, the owners with the most stale
-	 * deals first: who hasn't touched their deals.
-	 */
-	public List<OwnerFreshness> ownerFreshness(Viewer viewer, UUID teamOf) {
-		Map<String, Object> params = new HashMap<>();
-		String where = scope(viewer, teamOf, params) + " and o.closed_at is null";
-		SqlFilter stale = this.freshness.stale("o", "s");
-		SqlFilter overdue = this.freshness.overdue("o");
-		params.putAll(stale.parameters());
-		params.putAll(overdue.parameters());
-		return this.jdbc
-			.sql("select o.owner_id, count(*) as deals, coalesce(sum(o.amount), 0) as amount, count(*) filter (where "
-					+ stale.sql() + ") as stale, count(*) filter (where " + overdue.sql()
-					+ ") as overdue, max(o.last_touched_at) as last_touched"
-					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ " group by o.owner_id order by stale desc, last_touched nulls first")
-			.params(params)
-			.query((rs, n) -> new OwnerFreshness(rs.getObject("owner_id", UUID.class), rs.getLong("deals"),
-					rs.getBigDecimal("amount"), rs.getLong("stale"), rs.getLong("overdue"),
-					instant(rs, "last_touched")))
-			.list();
+	private Map<UUID, PipelineStage> stagesById() {
+		Map<UUID, PipelineStage> byId = new HashMap<>();
+		this.stages.all().forEach(stage -> byId.put(stage.id(), stage));
+		return byId;
+	}
+
+	private static StageTotals stageTotals(ResultSet rs, Map<UUID, PipelineStage> stages) throws SQLException {
+		return new StageTotals(stages.get(rs.getObject("stage_id", UUID.class)),
+				ForecastCategory.valueOf(rs.getString("forecast_category")), rs.getLong("deals"),
+				rs.getBigDecimal("amount"));
+	}
+
+	private static List<StageTotals> inPipelineOrder(List<StageTotals> totals) {
+		List<StageTotals> ordered = new ArrayList<>(totals);
+		ordered.sort(Comparator.comparing((StageTotals t) -> t.stage().position())
+			.thenComparing(t -> t.category().ordinal()));
+		return ordered;
 	}
 
 	private String scope(Viewer viewer, UUID teamOf, Map<String, Object> params) {
@@ -128,6 +188,30 @@ public class PipelineAnalytics {
 	 * Deals counted over a period.
 	 */
 	public record PeriodTotals(FiscalCalendar.Period period, long count, BigDecimal amount) {
+	}
+
+	/**
+	 * A team's open deals: by stage and category, and by owner.
+	 *
+	 * @param pipeline by stage (in pipeline order) and forecast category
+	 * @param owners the owners with the most stale deals first
+	 */
+	public record OpenDeals(List<StageTotals> pipeline, List<OwnerFreshness> owners) {
+
+		/**
+		 * @return how many of the deals are stale
+		 */
+		public long stale() {
+			return this.owners.stream().mapToLong(OwnerFreshness::stale).sum();
+		}
+
+		/**
+		 * @return how many of the deals are past their close date
+		 */
+		public long overdue() {
+			return this.owners.stream().mapToLong(OwnerFreshness::overdue).sum();
+		}
+
 	}
 
 	/**

@@ -40,12 +40,18 @@ final class Scenarios {
 	private static final String SUBTREE = "with recursive subtree(id) as (select cast(? as uuid) union "
 			+ "select u.id from users u join subtree s on u.manager_id = s.id) select id from subtree";
 
-	/** {@code OpportunityFreshness.stale("o", "s")} with the default of 30 days. */
-	private static final String STALE = "(o.closed_at is null and o.last_touched_at < cast(:freshnessNow as timestamptz)"
+	/** {@code OpportunityFreshness.untouched("o", "s")} with the default of 30 days. */
+	private static final String UNTOUCHED = "(o.last_touched_at < cast(:freshnessNow as timestamptz)"
 			+ " - make_interval(days => coalesce(s.stale_after_days, :freshnessDays)))";
 
+	/** {@code OpportunityFreshness.pastCloseDate("o")}. */
+	private static final String PAST_CLOSE_DATE = "(o.close_date < cast(:freshnessToday as date))";
+
+	/** {@code OpportunityFreshness.stale("o", "s")}. */
+	private static final String STALE = "(o.closed_at is null and " + UNTOUCHED + ")";
+
 	/** {@code OpportunityFreshness.overdue("o")}. */
-	private static final String OVERDUE = "(o.closed_at is null and o.close_date < cast(:freshnessToday as date))";
+	private static final String OVERDUE = "(o.closed_at is null and " + PAST_CLOSE_DATE + ")";
 
 	/** {@code Opportunities.select()} and {@code FROM}. */
 	private static final String DEAL_SELECT = "select o.*, s.name as stage_name, s.outcome as stage_outcome, " + STALE
@@ -230,39 +236,50 @@ final class Scenarios {
 			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
 					+ "left join users m on m.id = u.manager_id where u.active and exists (select 1 from users r"
 					+ " where r.manager_id = u.id and r.active) order by lower(u.full_name)");
-			organisationOf(jdbc, manager.id());
-			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
-					+ "left join users m on m.id = u.manager_id where u.id = ?", manager.id());
-			// PipelineAnalytics: open pipeline, won this quarter and last
-			// the team inside the viewer's organisation: one list of owners
+			// the organisation read once a request (OrgChart), the team's name from the
+			// managers above
+			List<UUID> organisation = organisationOf(jdbc, manager.id());
+			// PipelineAnalytics.openDeals: the team's open deals added up in one pass, by
+			// stage and category and by owner (stale and overdue too), the team inside
+			// the
+			// viewer's organisation as one list of owners
 			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners)";
 			Map<String, Object> params = freshness();
-			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			sql.list("select o.stage_id, o.forecast_category, count(*) as deals, coalesce(sum(o.amount), 0) as amount"
-					+ " from opportunities o where " + scope + " and o.closed_at is null"
-					+ " group by o.stage_id, o.forecast_category", params);
+			params.put("visibilityOwners", organisation);
+			jdbc.queryForList("select * from pipeline_stages order by position, lower(name)");
+			List<Map<String, Object>> open = sql.list("select grouping(o.owner_id) as by_stage, o.stage_id,"
+					+ " o.forecast_category, o.owner_id, count(*) as deals, coalesce(sum(o.amount), 0) as amount,"
+					+ " count(*) filter (where " + UNTOUCHED + ") as stale, count(*) filter (where " + PAST_CLOSE_DATE
+					+ ") as overdue, max(o.last_touched_at) as last_touched"
+					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + scope
+					+ " and o.closed_at is null group by grouping sets ((o.stage_id, o.forecast_category), (o.owner_id))",
+					params);
+			// PipelineAnalytics.won: this quarter and last in one pass
 			LocalDate quarter = LocalDate.now(ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1);
-			for (LocalDate start : List.of(quarter, quarter.minusMonths(3))) {
-				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-				params.put("wonFrom", start);
-				params.put("wonTo", start.plusMonths(3).minusDays(1));
-				sql.list("select count(*) as deals, coalesce(sum(o.amount), 0) as amount from opportunities o"
-						+ " join pipeline_stages s on s.id = o.stage_id where " + scope
-						+ " and s.outcome = 'WON' and o.close_date between :wonFrom and :wonTo", params);
+			StringBuilder won = new StringBuilder();
+			List<LocalDate> starts = List.of(quarter, quarter.minusMonths(3));
+			for (int q = 0; q < starts.size(); q++) {
+				String inPeriod = "o.close_date between :wonFrom" + q + " and :wonTo" + q;
+				won.append(q == 0 ? "" : ", ")
+					.append("count(*) filter (where " + inPeriod + ") as deals" + q)
+					.append(", coalesce(sum(o.amount) filter (where " + inPeriod + "), 0) as amount" + q);
+				params.put("wonFrom" + q, starts.get(q));
+				params.put("wonTo" + q, starts.get(q).plusMonths(3).minusDays(1));
 			}
-			// Opportunities.list: stale, then overdue deals of the team, by amount, 10 a
-			// page
+			params.put("wonFrom", quarter.minusMonths(3));
+			params.put("wonTo", quarter.plusMonths(3).minusDays(1));
+			sql.list("select " + won + " from opportunities o join pipeline_stages s on s.id = o.stage_id where "
+					+ scope + " and s.outcome = 'WON' and o.close_date between :wonFrom and :wonTo", params);
+			jdbc.queryForList("select * from pipeline_stages order by position, lower(name)");
+			// Opportunities.listContent: stale, then overdue deals of the team, by
+			// amount, 10 (their numbers come from openDeals)
 			Set<UUID> people = new LinkedHashSet<>();
 			Set<UUID> accounts = new LinkedHashSet<>();
 			for (String which : List.of(STALE, OVERDUE)) {
-				params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-				params.put("countLimit", 10 + PagedQuery.COUNT_CAP);
 				params.put("pageLimit", 10);
 				params.put("pageOffset", 0);
 				String where = "o.deleted_at is null and o.owner_id in (:visibilityOwners)"
 						+ " and o.closed_at is null and " + which;
-				sql.count("select count(*) from (select 1" + DEAL_FROM + " where " + where + " limit :countLimit) c",
-						params);
 				String order = "o.amount desc nulls last, o.close_date, o.id";
 				List<Map<String, Object>> page = sql.list(
 						DEAL_SELECT + DEAL_FROM + " where o.id in (select o.id" + DEAL_FROM + " where " + where
@@ -271,15 +288,7 @@ final class Scenarios {
 				people.addAll(ids(page, "owner_id"));
 				accounts.addAll(ids(page, "account_id"));
 			}
-			// PipelineAnalytics.ownerFreshness
-			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			List<Map<String, Object>> owners = sql.list("select o.owner_id, count(*) as deals,"
-					+ " coalesce(sum(o.amount), 0) as amount, count(*) filter (where " + STALE + ") as stale,"
-					+ " count(*) filter (where " + OVERDUE + ") as overdue, max(o.last_touched_at) as last_touched"
-					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + scope
-					+ " and o.closed_at is null group by o.owner_id order by stale desc, last_touched nulls first",
-					params);
-			people.addAll(ids(owners, "owner_id"));
+			people.addAll(ids(open, "owner_id"));
 			sql.names("users", "full_name", people);
 			sql.names("accounts", "name", accounts);
 		}));

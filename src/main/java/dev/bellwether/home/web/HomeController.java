@@ -33,6 +33,7 @@ import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.PipelineAnalytics;
+import dev.bellwether.sales.PipelineAnalytics.OpenDeals;
 import dev.bellwether.sales.PipelineAnalytics.OwnerFreshness;
 import dev.bellwether.sales.PipelineAnalytics.PeriodTotals;
 import dev.bellwether.sales.PipelineAnalytics.StageTotals;
@@ -41,6 +42,8 @@ import dev.bellwether.sales.PipelineStages;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -181,18 +184,21 @@ class HomeController {
 		}
 		model.addAttribute("managers", managers);
 		model.addAttribute("team", team);
-		model.addAttribute("teamName", team == null ? "Everyone" : this.users.get(team).fullName() + "'s team");
-		pipelineFigures(viewer, team, model);
+		model.addAttribute("teamName", team == null ? "Everyone" : teamName(team, managers) + "'s team");
+		// the team's open deals added up once: the figures and charts, who hasn't touched
+		// their deals, and how many stale and overdue deals there are in all
+		OpenDeals open = this.analytics.openDeals(viewer, team);
+		pipelineFigures(viewer, team, open.pipeline(), model);
 		PageRequest byAmount = PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("amount")));
-		var stale = this.opportunities.list(viewer,
+		Page<Opportunity> stale = counted(viewer,
 				new OpportunityFilter(null, null, null, team, null, null, null, null, Boolean.TRUE, true, false),
-				byAmount);
-		var overdue = this.opportunities.list(viewer,
+				byAmount, open.stale());
+		Page<Opportunity> overdue = counted(viewer,
 				new OpportunityFilter(null, null, null, team, null, null, null, null, Boolean.TRUE, false, true),
-				byAmount);
+				byAmount, open.overdue());
 		model.addAttribute("staleDeals", stale);
 		model.addAttribute("overdueDeals", overdue);
-		List<OwnerFreshness> owners = this.analytics.ownerFreshness(viewer, team);
+		List<OwnerFreshness> owners = open.owners();
 		model.addAttribute("owners", owners);
 		Set<UUID> people = new HashSet<>();
 		owners.forEach(owner -> people.add(owner.ownerId()));
@@ -202,8 +208,25 @@ class HomeController {
 		model.addAttribute("accountNames", accountNames(stale.getContent(), overdue.getContent()));
 	}
 
+	/**
+	 * The first page of the deals that match, with their number counted already; as
+	 * {@link Opportunities#list} counts, exactly up to its cap past the page.
+	 */
+	private Page<Opportunity> counted(Viewer viewer, OpportunityFilter filter, PageRequest page, long total) {
+		return new PageImpl<>(this.opportunities.listContent(viewer, filter, page), page,
+				Math.min(total, page.getOffset() + page.getPageSize() + Opportunities.COUNT_CAP));
+	}
+
+	private String teamName(UUID team, List<User> managers) {
+		return managers.stream()
+			.filter(manager -> manager.id().equals(team))
+			.findFirst()
+			.orElseGet(() -> this.users.get(team))
+			.fullName();
+	}
+
 	private void company(Viewer viewer, Model model) {
-		pipelineFigures(viewer, null, model);
+		pipelineFigures(viewer, null, this.analytics.openPipeline(viewer, null), model);
 		var top = this.opportunities.list(viewer,
 				new OpportunityFilter(null, null, null, null, null, null, null, null, Boolean.TRUE, false, false),
 				PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("amount"))));
@@ -217,11 +240,12 @@ class HomeController {
 	 * Open pipeline by stage and category, won this quarter and last: the figures and
 	 * charts the team and company views share.
 	 */
-	private void pipelineFigures(Viewer viewer, UUID team, Model model) {
-		List<StageTotals> pipeline = this.analytics.openPipeline(viewer, team);
+	private void pipelineFigures(Viewer viewer, UUID team, List<StageTotals> pipeline, Model model) {
 		FiscalCalendar.Period quarter = this.calendar.thisQuarter();
-		PeriodTotals wonNow = this.analytics.won(viewer, team, quarter);
-		PeriodTotals wonBefore = this.analytics.won(viewer, team, quarter.previous());
+		List<PeriodTotals> won = this.analytics.won(viewer, team, List.of(quarter, quarter.previous()));
+		PeriodTotals wonNow = won.get(0);
+		PeriodTotals wonBefore = won.get(1);
+		List<PipelineStage> stages = this.stages.active();
 		model.addAttribute("openCount", pipeline.stream().mapToLong(StageTotals::count).sum());
 		model.addAttribute("openAmount",
 				pipeline.stream().map(StageTotals::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -235,20 +259,20 @@ class HomeController {
 		model.addAttribute("wonChange", change(wonNow.amount(), wonBefore.amount()));
 		model.addAttribute("currency", this.opportunities.currency());
 		model.addAttribute("pipeline", pipeline);
-		model.addAttribute("stageChart", write(stageChart(pipeline, team)));
+		PipelineStage wonStage = stages.stream().filter(PipelineStage::isWon).findFirst().orElse(null);
+		model.addAttribute("stageChart", write(stageChart(pipeline, stages, team)));
 		model.addAttribute("categoryChart", write(categoryChart(pipeline, team)));
-		model.addAttribute("wonChart", write(wonChart(wonBefore, wonNow, team)));
+		model.addAttribute("wonChart", write(wonChart(wonBefore, wonNow, wonStage, team)));
 		model.addAttribute("hasPipeline", !pipeline.isEmpty());
-		model.addAttribute("wonStage",
-				this.stages.active().stream().filter(PipelineStage::isWon).findFirst().orElse(null));
+		model.addAttribute("wonStage", wonStage);
 	}
 
 	/**
 	 * Open pipeline by stage, a bar per stage stacked by forecast category; each segment
 	 * opens the deals of that stage and category.
 	 */
-	private ChartData stageChart(List<StageTotals> pipeline, UUID team) {
-		List<PipelineStage> open = this.stages.active().stream().filter(PipelineStage::isOpen).toList();
+	private ChartData stageChart(List<StageTotals> pipeline, List<PipelineStage> stages, UUID team) {
+		List<PipelineStage> open = stages.stream().filter(PipelineStage::isOpen).toList();
 		List<ChartData.Dataset> datasets = new ArrayList<>();
 		List<List<String>> links = new ArrayList<>();
 		for (ForecastCategory category : List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
@@ -290,8 +314,7 @@ class HomeController {
 				List.of(links));
 	}
 
-	private ChartData wonChart(PeriodTotals before, PeriodTotals now, UUID team) {
-		PipelineStage won = this.stages.active().stream().filter(PipelineStage::isWon).findFirst().orElse(null);
+	private ChartData wonChart(PeriodTotals before, PeriodTotals now, PipelineStage won, UUID team) {
 		List<String> links = new ArrayList<>();
 		for (PeriodTotals totals : List.of(before, now)) {
 			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/opportunities")
