@@ -120,7 +120,10 @@ public class AdoptionMetrics {
 
 	public Headline headline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<String> keys = this.keyFeatures.current();
-		return Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size());
+		return this.figures
+			.get(Arrays.asList("headline", scope.userIds(), asOf, businessDays, keys),
+					() -> Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size()))
+			.value();
 	}
 
 	/**
@@ -150,7 +153,13 @@ public class AdoptionMetrics {
 	 */
 	public Cascade cascade(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<String> keys = this.keyFeatures.current();
-		List<UserUsage> users = users(scope, asOf, keys);
+		return this.figures
+			.get(Arrays.asList("cascade", scope.userIds(), asOf, businessDays, keys),
+					() -> cascade(users(scope, asOf, keys), asOf, businessDays, keys))
+			.value();
+	}
+
+	private Cascade cascade(List<UserUsage> users, LocalDate asOf, boolean businessDays, List<String> keys) {
 		Map<UUID, List<UUID>> reports = new HashMap<>();
 		Map<UUID, UserUsage> byId = new HashMap<>();
 		for (UserUsage user : users) {
@@ -221,7 +230,15 @@ public class AdoptionMetrics {
 	 * @param limit how many users in each list
 	 */
 	public Movers movers(AdoptionScope scope, LocalDate asOf, int limit) {
-		List<Movers.Mover> changed = users(scope, asOf, this.keyFeatures.current()).stream()
+		List<String> keys = this.keyFeatures.current();
+		return this.figures
+			.get(Arrays.asList("movers", scope.userIds(), asOf, limit, keys),
+					() -> movers(users(scope, asOf, keys), limit))
+			.value();
+	}
+
+	private static Movers movers(List<UserUsage> users, int limit) {
+		List<Movers.Mover> changed = users.stream()
 			.filter(u -> u.activeDays28() != u.previousActiveDays28())
 			.map(u -> new Movers.Mover(u.userId(), u.fullName(), u.managerId(), u.activeDays28(),
 					u.previousActiveDays28(), u.activeDays28() - u.previousActiveDays28()))

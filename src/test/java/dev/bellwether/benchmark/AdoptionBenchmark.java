@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.internal.capture.UsageRecorder;
 import dev.bellwether.benchmark.Scenarios.Scenario;
 import dev.bellwether.demo.SalesDataGenerator;
@@ -179,13 +180,18 @@ public final class AdoptionBenchmark {
 							null),
 					new Scenario(TEAM_PAGE, PAGE_TARGET_MILLIS,
 							i -> expect(directorPage.get("/adoption/team?manager=" + director), "team"), null));
+			// the figures are kept between views (FiguresCache): each page's first call
+			// alone computes them, from nothing kept
+			AdoptionMetrics metrics = context.getBean(AdoptionMetrics.class);
 			for (Scenario page : pages) {
+				metrics.recompute();
 				report.rows.add(measure(driver, settings, page, out));
 			}
 			// where a page's time goes: each API call behind the dashboard once, alone
 			List<String> parts = new ArrayList<>();
 			for (String api : List.of("headline", "cascade", "trend", "users", "movers", "freshness", "late-entry",
 					"time-to-first-value", "heatmap")) {
+				metrics.recompute();
 				long call = System.nanoTime();
 				String took;
 				try {
@@ -200,7 +206,12 @@ public final class AdoptionBenchmark {
 				out.printf("  GET /api/v1/adoption/%s as the chief executive, once, alone: %s%n", api, took);
 			}
 			report.fact("The dashboard's parts, each `GET /api/v1/adoption/…` once, alone, as the chief executive "
-					+ "(whole company): %s", String.join(", ", parts));
+					+ "(whole company), computed from nothing kept: %s", String.join(", ", parts));
+			report.fact(
+					"Pages: the first call of each, alone, computes its figures (nothing kept); the calls "
+							+ "measured after it are served the kept figures, computed again in the background once "
+							+ "older than `bellwether.adoption.figures.max-age` (%s)",
+					context.getEnvironment().getProperty("bellwether.adoption.figures.max-age"));
 			double[] capture = captureRatio(context.getBean(UsageRecorder.class), driver, settings, rounds,
 					Scenarios.all(http, managerPage, jdbc, personas)
 						.stream()
@@ -251,13 +262,25 @@ public final class AdoptionBenchmark {
 					LoadDriver.Measurement.NONE);
 		}
 		double alone = (System.nanoTime() - started) / 1e6;
-		boolean slow = !Double.isNaN(page.targetP95Millis()) && alone > 4 * page.targetP95Millis();
+		// slow or not by a second call: the first computed what later ones are served
+		long again = System.nanoTime();
+		try {
+			page.http().run(1);
+		}
+		catch (Exception ex) {
+			// counted among the measured calls' errors below
+		}
+		double second = (System.nanoTime() - again) / 1e6;
+		boolean slow = !Double.isNaN(page.targetP95Millis()) && second > 4 * page.targetP95Millis();
 		int calls = slow ? settings.clients() * 2 : settings.requests();
 		LoadDriver.Measurement measured = driver.measure(slow ? 0 : settings.warmUp(), calls, page.http());
+		String first = Double.isNaN(page.targetP95Millis()) ? ""
+				: String.format(Locale.ROOT, " (first call, computing the figures: %.0f ms)", alone);
 		String name = slow
-				? page.name() + String.format(Locale.ROOT, " (slow: %d calls only; %.0f ms alone)", calls, alone)
-				: page.name();
-		out.printf(Locale.ROOT, "  %-56s p50 %.1f ms, p95 %.1f ms, %.1f/s, %d errors (%s) (one call alone: %.0f ms)%n",
+				? page.name() + String.format(Locale.ROOT, " (slow: %d calls only; first call %.0f ms)", calls, alone)
+				: page.name() + first;
+		out.printf(Locale.ROOT,
+				"  %-56s p50 %.1f ms, p95 %.1f ms, %.1f/s, %d errors (%s) (first call alone, figures computed: %.0f ms)%n",
 				name, measured.p50Millis(), measured.p95Millis(), measured.perSecond(), measured.errors(),
 				measured.firstError(), alone);
 		return new BenchmarkReport.Row(name, page.targetP95Millis(), "measured", measured, LoadDriver.Measurement.NONE);

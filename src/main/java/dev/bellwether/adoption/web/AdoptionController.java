@@ -54,6 +54,9 @@ class AdoptionController {
 
 	static final int MOVERS = 5;
 
+	/** Managers listed beside their teams unless all are asked for. */
+	static final int MANAGERS_SHOWN = 15;
+
 	private final AdoptionMetrics metrics;
 
 	private final AdoptionAccess access;
@@ -88,11 +91,11 @@ class AdoptionController {
 	String company(Viewer viewer,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays, @RequestParam(defaultValue = "0") int people,
-			Model model) {
+			@RequestParam(required = false) String managers, Model model) {
 		if (!this.access.seesEveryone(viewer)) {
 			return viewer.role() == Role.MANAGER ? "redirect:/adoption/team" : "redirect:/adoption/me";
 		}
-		dashboard(this.access.everyone(viewer), null, day(asOf), businessDays, people, model);
+		dashboard(this.access.everyone(viewer), null, day(asOf), businessDays, people, "all".equals(managers), model);
 		model.addAttribute("canRecompute", true);
 		model.addAttribute("pageTitle", "Adoption");
 		model.addAttribute("subtitle", "Everyone in the company");
@@ -118,13 +121,13 @@ class AdoptionController {
 	String team(Viewer viewer, @RequestParam(required = false) UUID manager,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays, @RequestParam(defaultValue = "0") int people,
-			Model model) {
+			@RequestParam(required = false) String managers, Model model) {
 		if (manager == null && this.access.seesEveryone(viewer) && viewer.role() != Role.MANAGER) {
 			return "redirect:/adoption";
 		}
 		AdoptionScope scope = this.access.team(viewer, manager);
 		User lead = this.users.get(manager == null ? viewer.id() : manager);
-		dashboard(scope, lead.id(), day(asOf), businessDays, people, model);
+		dashboard(scope, lead.id(), day(asOf), businessDays, people, "all".equals(managers), model);
 		model.addAttribute("canRecompute", this.access.seesEveryone(viewer));
 		model.addAttribute("pageTitle",
 				lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
@@ -206,7 +209,7 @@ class AdoptionController {
 	}
 
 	private void dashboard(AdoptionScope scope, UUID manager, LocalDate day, boolean businessDays, int peoplePage,
-			Model model) {
+			boolean allManagers, Model model) {
 		model.addAttribute("manager", manager);
 		model.addAttribute("asOf", day);
 		model.addAttribute("today", this.metrics.today());
@@ -217,7 +220,10 @@ class AdoptionController {
 		model.addAttribute("trend", trend);
 		model.addAttribute("trendChart", this.json.writeValueAsString(
 				TrendChart.of(trend, week -> usersLink(manager).queryParam("asOf", week.plusDays(6)).toUriString())));
-		model.addAttribute("cascade", this.metrics.cascade(scope, day, businessDays));
+		var cascade = this.metrics.cascade(scope, day, businessDays);
+		model.addAttribute("cascade", cascade);
+		model.addAttribute("shownManagers", allManagers ? cascade.managers()
+				: cascade.managers().subList(0, Math.min(MANAGERS_SHOWN, cascade.managers().size())));
 		model.addAttribute("movers", this.metrics.movers(scope, day, MOVERS));
 		model.addAttribute("freshness", this.metrics.freshness(scope, 30));
 		FiscalCalendar.Period quarter = this.calendar.quarterOf(day);

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -143,6 +144,35 @@ class AdoptionPagesTests {
 			.andExpect(content().string(not(containsString("id=\"recompute\""))));
 		this.mvc.perform(post("/adoption/recompute").with(managerSession).with(csrf()))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theDashboardListsTheManagersToLookAtFirstAndAllOnRequest() throws Exception {
+		User last = null;
+		for (int i = 0; i < AdoptionController.MANAGERS_SHOWN; i++) {
+			last = this.users.create(Role.MANAGER, this.executive.id());
+			this.users.create(Role.REP, last.id());
+		}
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.executive);
+		// 18 people or more with reports (the executive too): the 15 to look at first, the one
+		// whose rep out-uses them among them
+		String firstOnes = this.mvc.perform(get("/adoption").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"more-managers\"")))
+			.andExpect(content().string(containsString("/adoption/team?manager=" + this.manager.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(firstOnes.split("class=\"bw-team-link\"", -1)).hasSize(AdoptionController.MANAGERS_SHOWN + 1);
+		String all = this.mvc.perform(get("/adoption").param("managers", "all").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"more-managers\""))))
+			.andExpect(content().string(containsString("/adoption/team?manager=" + last.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// (other tests' managers are in the company too)
+		assertThat(all.split("class=\"bw-team-link\"", -1)).hasSizeGreaterThan(18);
 	}
 
 	@Test
