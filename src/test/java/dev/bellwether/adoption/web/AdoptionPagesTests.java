@@ -154,7 +154,8 @@ class AdoptionPagesTests {
 			this.users.create(Role.REP, last.id());
 		}
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.executive);
-		// 18 people or more with reports (the executive too): the 15 to look at first, the one
+		// 18 people or more with reports (the executive too): the 15 to look at first,
+		// the one
 		// whose rep out-uses them among them
 		String firstOnes = this.mvc.perform(get("/adoption").with(session))
 			.andExpect(status().isOk())
