@@ -262,12 +262,15 @@ public class AdoptionMetrics {
 	 * monthly cohort of provisioning (oldest first).
 	 */
 	public TimeToFirstValue timeToFirstValue(AdoptionScope scope, LocalDate asOf) {
-		List<UserUsage> users = users(scope, asOf, this.keyFeatures.current());
-		Instant before = this.calendar.startOf(asOf.plusDays(1));
-		var firsts = this.figures
-			.get(Arrays.asList("first-value", scope.userIds(), asOf),
-					() -> this.hygiene.firstAdvancedOwnDeal(ids(kept(scope, asOf, this.keyFeatures.current())), before))
+		List<String> keys = this.keyFeatures.current();
+		return this.figures
+			.get(Arrays.asList("first-value", scope.userIds(), asOf, keys),
+					() -> timeToFirstValue(users(scope, asOf, keys), asOf))
 			.value();
+	}
+
+	private TimeToFirstValue timeToFirstValue(List<UserUsage> users, LocalDate asOf) {
+		var firsts = this.hygiene.firstAdvancedOwnDeal(ids(users), this.calendar.startOf(asOf.plusDays(1)));
 		List<TimeToFirstValue.User> rows = new ArrayList<>();
 		Map<YearMonth, List<TimeToFirstValue.User>> cohorts = new TreeMap<>();
 		for (UserUsage user : users) {
@@ -293,14 +296,16 @@ public class AdoptionMetrics {
 	 * the licensed users of the scope (as of {@code to}).
 	 */
 	public LateEntry lateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
-		List<UserUsage> users = users(scope, to, this.keyFeatures.current());
+		List<String> keys = this.keyFeatures.current();
+		return this.figures
+			.get(Arrays.asList("late-entry", scope.userIds(), from, to, keys),
+					() -> lateEntry(users(scope, to, keys), from, to))
+			.value();
+	}
+
+	private LateEntry lateEntry(List<UserUsage> users, LocalDate from, LocalDate to) {
 		Map<UUID, PipelineHygiene.OwnerLateEntry> byOwner = new HashMap<>();
-		Instant start = this.calendar.startOf(from);
-		Instant end = this.calendar.startOf(to.plusDays(1));
-		this.figures
-			.get(Arrays.asList("late-entry", scope.userIds(), from, to),
-					() -> this.hygiene.lateEntry(ids(kept(scope, to, this.keyFeatures.current())), start, end))
-			.value()
+		this.hygiene.lateEntry(ids(users), this.calendar.startOf(from), this.calendar.startOf(to.plusDays(1)))
 			.forEach(row -> byOwner.put(row.ownerId(), row));
 		List<LateEntry.Figures> owners = new ArrayList<>();
 		for (UserUsage user : users) {
@@ -336,9 +341,10 @@ public class AdoptionMetrics {
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
 		LocalDate today = today();
+		List<String> keys = this.keyFeatures.current();
 		return this.figures
-			.get(Arrays.asList("freshness", scope.userIds(), today, days),
-					() -> this.hygiene.freshness(ids(kept(scope, today, this.keyFeatures.current())), days))
+			.get(Arrays.asList("freshness", scope.userIds(), today, days, keys),
+					() -> this.hygiene.freshness(ids(users(scope, today, keys)), days))
 			.value();
 	}
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -23,13 +26,14 @@ import org.springframework.stereotype.Component;
  * to compute, so a dashboard that recomputed them on every view would be slow for
  * everyone.
  * <p>
- * A figure is computed on first use (concurrent requests for the same figure wait for the
- * one computation), then served from memory. Once older than
- * {@code bellwether.adoption.figures.max-age} (1 minute by default) it is still served,
- * and computed again in the background, one figure at a time, so that nobody waits for a
- * recomputation; a figure nobody asked for in an hour is dropped. Each figure carries
- * when it was computed, which the pages show. A max age of zero turns the cache off:
- * every call computes.
+ * A figure is computed on first use, in the asking thread (concurrent requests for the
+ * same figure wait for that one computation; a figure's computation may ask for other
+ * figures, the cascade for the per-user figures), then served from memory. Once older
+ * than {@code bellwether.adoption.figures.max-age} (1 minute by default) it is still
+ * served, and computed again in the background, one figure at a time, so that nobody
+ * waits for a recomputation; a figure nobody asked for in an hour is dropped. Each figure
+ * carries when it was computed, which the pages show. A max age of zero turns the cache
+ * off: every call computes.
  */
 @Component
 public class FiguresCache implements DisposableBean {
@@ -39,6 +43,9 @@ public class FiguresCache implements DisposableBean {
 	private static final Duration UNUSED = Duration.ofHours(1);
 
 	private final LoadingCache<Key, Computed<?>> cache;
+
+	/** Figures being computed for a first time, for whoever asks meanwhile. */
+	private final ConcurrentHashMap<Key, CompletableFuture<Computed<?>>> computing = new ConcurrentHashMap<>();
 
 	private final ExecutorService refresher;
 
@@ -78,7 +85,43 @@ public class FiguresCache implements DisposableBean {
 		if (this.cache == null) {
 			return (Computed<T>) key.compute();
 		}
-		return (Computed<T>) this.cache.get(key);
+		// kept: served, and refreshed in the background when old
+		Computed<?> kept = this.cache.getIfPresent(key);
+		if (kept != null) {
+			return (Computed<T>) kept;
+		}
+		// a first time: computed here, outside the cache's own locks, since a figure's
+		// computation may ask for other figures (the cascade for the per-user figures)
+		CompletableFuture<Computed<?>> mine = new CompletableFuture<>();
+		CompletableFuture<Computed<?>> other = this.computing.putIfAbsent(key, mine);
+		if (other != null) {
+			return (Computed<T>) waitFor(other);
+		}
+		try {
+			Computed<?> computed = key.compute();
+			this.cache.put(key, computed);
+			mine.complete(computed);
+			return (Computed<T>) computed;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.computing.remove(key, mine);
+		}
+	}
+
+	private static Computed<?> waitFor(CompletableFuture<Computed<?>> computation) {
+		try {
+			return computation.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -113,6 +113,18 @@ class FiguresCacheTests {
 	}
 
 	@Test
+	void aFigureComputedFromAnotherAsksForItThroughTheCache() {
+		for (int i = 0; i < 200; i++) {
+			int n = i;
+			int derived = this.cache
+				.get(List.of("headline", n), () -> this.cache.get(List.of("users", n), () -> n).value() + 1)
+				.value();
+			assertThat(derived).isEqualTo(n + 1);
+			assertThat(this.cache.get(List.of("users", n), () -> -1).value()).isEqualTo(n);
+		}
+	}
+
+	@Test
 	void aFailedComputationIsNotKept() {
 		assertThatIllegalStateException().isThrownBy(() -> this.cache.get(List.of("broken"), () -> {
 			throw new IllegalStateException("database away");
