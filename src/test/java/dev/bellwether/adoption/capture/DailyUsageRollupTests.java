@@ -151,17 +151,66 @@ class DailyUsageRollupTests {
 		events.add(user, Instant.now(), "VIEW", "customers", "account", UUID.randomUUID());
 		events.add(user, at(this.today.minusDays(1), 12, 0), "VIEW", "customers", "contact", null);
 		events.add(user, at(earlier, 12, 0), "SEARCH", "search");
-		// the application stopped at noon that day, after its last roll-up
-		this.jdbc.sql("""
-				insert into usage_rollups (day, rolled_up_at, events) values (:day, :at, 0)
-				on conflict (day) do update set rolled_up_at = excluded.rolled_up_at
-				""").param("day", earlier).param("at", at(earlier, 11, 59).atOffset(ZoneOffset.UTC)).update();
+		// the application stopped at noon that day, after its last roll-up; and yesterday
+		// was last rolled up before it was over too
+		for (LocalDate day : List.of(earlier, this.today.minusDays(1))) {
+			this.jdbc.sql("""
+					insert into usage_rollups (day, rolled_up_at, events) values (:day, :at, 0)
+					on conflict (day) do update set rolled_up_at = excluded.rolled_up_at
+					""").param("day", day).param("at", at(day, 11, 59).atOffset(ZoneOffset.UTC)).update();
+		}
 
 		this.rollup.rollUpRecentDays();
 
 		assertThat(daily(user, this.today)).map(Daily::active).contains(true);
 		assertThat(daily(user, this.today.minusDays(1))).map(Daily::active).contains(true);
 		assertThat(daily(user, earlier)).map(Daily::features).contains(List.of("search:SEARCH"));
+	}
+
+	@Test
+	void todayIsRolledUpAgainForThePeopleWithNewEventsAndCountsAllItsEvents() {
+		UsageEvents events = events();
+		UUID early = UUID.randomUUID();
+		UUID late = UUID.randomUUID();
+		events.add(early, Instant.now(), "VIEW", "customers", "account", UUID.randomUUID());
+		this.rollup.rollUpRecentDays();
+		assertThat(daily(early, this.today)).map(Daily::views).contains(1);
+		assertThat(daily(late, this.today)).isEmpty();
+
+		events.add(early, Instant.now(), "VIEW", "customers", "contact", UUID.randomUUID());
+		events.add(late, Instant.now(), "UPDATE", "sales", "opportunity", UUID.randomUUID());
+		this.rollup.rollUpRecentDays();
+
+		assertThat(daily(early, this.today)).map(Daily::views).contains(2);
+		assertThat(daily(late, this.today)).map(Daily::active).contains(true);
+		long eventsToday = this.jdbc
+			.sql("select count(*) from usage_events where occurred_at >= :start and occurred_at < :end")
+			.param("start", this.today.atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("end", this.today.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("select events from usage_rollups where day = :day")
+			.param("day", this.today)
+			.query(Long.class)
+			.single()).isEqualTo(eventsToday);
+	}
+
+	@Test
+	void yesterdayIsNotRebuiltOnceRolledUpAfterItWasOver() {
+		LocalDate yesterday = this.today.minusDays(1);
+		UUID user = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into usage_rollups (day, rolled_up_at, events) values (:day, :at, 0)
+				on conflict (day) do update set rolled_up_at = excluded.rolled_up_at
+				""").param("day", yesterday).param("at", at(this.today, 0, 5).atOffset(ZoneOffset.UTC)).update();
+		// an event of yesterday arriving after that: left out, as for any earlier day
+		events().add(user, at(yesterday, 12, 0), "VIEW", "sales", "opportunity", UUID.randomUUID());
+
+		this.rollup.rollUpRecentDays();
+
+		assertThat(daily(user, yesterday)).isEmpty();
+		assertThat(this.rollup.rollUp(yesterday, yesterday)).isEqualTo(1);
+		assertThat(daily(user, yesterday)).map(Daily::active).contains(true);
 	}
 
 	@Test

@@ -1,12 +1,15 @@
 package dev.bellwether.adoption.internal.capture;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -60,7 +63,7 @@ public class DailyUsageRollup {
 			      filter (where module is not null and kind not in ('LOGIN', 'LOGOUT')), '{}') as features,
 			    count(*) as events
 			  from usage_events
-			  where occurred_at >= :start and occurred_at < :end
+			  where occurred_at >= :start and occurred_at < :end%s
 			  group by user_id
 			), daily as (
 			  insert into usage_daily (user_id, day, active, logins, views, creates, updates, deletes, searches,
@@ -77,9 +80,26 @@ public class DailyUsageRollup {
 			    actions = excluded.actions, features = excluded.features
 			)
 			insert into usage_rollups (day, rolled_up_at, events)
-			select :day, clock_timestamp(), coalesce(sum(events), 0) from per_user
+			select :day, clock_timestamp(), %s
 			on conflict (day) do update set rolled_up_at = excluded.rolled_up_at, events = excluded.events
 			""";
+
+	/** Every user of the day. */
+	private static final String WHOLE_DAY = ROLL_UP_ONE_DAY.formatted("", "coalesce(sum(events), 0) from per_user");
+
+	/**
+	 * The users with events since a moment only; the day's events counted from the raw
+	 * events (a range of the block index).
+	 */
+	private static final String USERS_SINCE = ROLL_UP_ONE_DAY.formatted(
+			" and user_id in (select distinct user_id from usage_events where occurred_at >= :since and occurred_at < :end)",
+			"(select count(*) from usage_events where occurred_at >= :start and occurred_at < :end)");
+
+	/**
+	 * How far before the last roll-up the next one looks for new events: events are
+	 * written a second or so after they happen, later when the database is slow.
+	 */
+	static final Duration OVERLAP = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
 
@@ -101,24 +121,41 @@ public class DailyUsageRollup {
 	}
 
 	/**
-	 * Rolls up today and yesterday, and any earlier day of the last month last rolled up
-	 * before it was over (the application was down at midnight), so that late events are
-	 * counted. What the job does every minute.
+	 * What the job does every minute: today, for the users with events since its last
+	 * roll-up (less {@link #OVERLAP}), or whole when it has none yet; yesterday whole
+	 * until it has been rolled up once after it was over (plus two minutes); and any
+	 * earlier day of the last month last rolled up before it was over (the application
+	 * was down at midnight).
 	 */
 	public void rollUpRecentDays() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate yesterday = today.minusDays(1);
 		TreeSet<LocalDate> days = new TreeSet<>(this.jdbc
 			.sql("""
 					select day from usage_rollups
-					where day < :yesterday and day >= :oldest and rolled_up_at < (day + interval '1 day 2 minutes') at time zone 'UTC'
+					where day <= :yesterday and day >= :oldest and rolled_up_at < (day + interval '1 day 2 minutes') at time zone 'UTC'
 					""")
-			.param("yesterday", today.minusDays(1))
+			.param("yesterday", yesterday)
 			.param("oldest", today.minusDays(31))
 			.query(LocalDate.class)
 			.list());
-		days.add(today.minusDays(1));
-		days.add(today);
+		Map<LocalDate, Instant> rolledUp = new HashMap<>();
+		this.jdbc.sql("select day, rolled_up_at from usage_rollups where day in (:days)")
+			.param("days", List.of(yesterday, today))
+			.query((rs, n) -> rolledUp.put(rs.getObject("day", LocalDate.class),
+					rs.getObject("rolled_up_at", OffsetDateTime.class).toInstant()))
+			.list();
+		if (!rolledUp.containsKey(yesterday)) {
+			days.add(yesterday);
+		}
 		days.forEach(this::rollUpDay);
+		Instant last = rolledUp.get(today);
+		if (last == null) {
+			rollUpDay(today);
+		}
+		else {
+			rollUpDay(today, USERS_SINCE, last.minus(OVERLAP));
+		}
 	}
 
 	/**
@@ -142,15 +179,22 @@ public class DailyUsageRollup {
 	}
 
 	private void rollUpDay(LocalDate day) {
+		rollUpDay(day, WHOLE_DAY, null);
+	}
+
+	private void rollUpDay(LocalDate day, String statement, Instant since) {
 		if (day.isBefore(oldestCompleteDay())) {
 			return;
 		}
-		this.jdbc.sql(ROLL_UP_ONE_DAY)
+		var sql = this.jdbc.sql(statement)
 			.param("businessTypes", BUSINESS_RECORD_TYPES)
 			.param("start", day.atStartOfDay().atOffset(ZoneOffset.UTC))
 			.param("end", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
-			.param("day", day)
-			.update();
+			.param("day", day);
+		if (since != null) {
+			sql = sql.param("since", since.atOffset(ZoneOffset.UTC));
+		}
+		sql.update();
 	}
 
 	/**
