@@ -1,5 +1,6 @@
 package dev.bellwether.adoption.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,9 +76,13 @@ class AdoptionController {
 
 	private final DateTimeFormatter clockTime;
 
+	private final boolean figuresKept;
+
 	AdoptionController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap, UserDirectory users,
 			Opportunities opportunities, FiscalCalendar calendar, JsonMapper json,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone,
+			@Value("${bellwether.adoption.figures.max-age:1m}") Duration figuresMaxAge) {
+		this.figuresKept = !figuresMaxAge.isNegative() && !figuresMaxAge.isZero();
 		this.clockTime = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
 		this.metrics = metrics;
 		this.access = access;
@@ -100,6 +107,20 @@ class AdoptionController {
 		model.addAttribute("pageTitle", "Adoption");
 		model.addAttribute("subtitle", "Everyone in the company");
 		return "adoption/dashboard";
+	}
+
+	/**
+	 * Keeps the company dashboard's figures for today computed, by the same calls as the
+	 * page, so that the first executive of the day (or after a restart, or after an hour
+	 * nobody looked) does not wait seconds for them at company scale. Each run costs
+	 * nothing while they are fresh; otherwise they are computed again in the background.
+	 */
+	@Scheduled(initialDelayString = "${bellwether.adoption.figures.warm-every:5m}",
+			fixedDelayString = "${bellwether.adoption.figures.warm-every:5m}")
+	void keepTheCompanyDashboardComputed() {
+		if (this.figuresKept) {
+			dashboard(AdoptionScope.everyone(), null, this.metrics.today(), false, 0, false, new ExtendedModelMap());
+		}
 	}
 
 	/**

@@ -1,0 +1,82 @@
+package dev.bellwether.adoption.web;
+
+import java.time.Instant;
+
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.adoption.AdoptionMetrics;
+import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import dev.bellwether.platform.FiscalCalendar;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * With the figures kept (as in production, where the rest of the suite computes them on
+ * every call): the company dashboard's figures are computed ahead of its first view,
+ * served as kept to the page and the API alike, and computed again on request.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "bellwether.adoption.figures.max-age=1h")
+class KeptFiguresTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	AdoptionMetrics metrics;
+
+	@Autowired
+	AdoptionController controller;
+
+	@Autowired
+	FiscalCalendar calendar;
+
+	@Test
+	void figuresAreKeptForEveryViewerUntilRecomputed() throws Exception {
+		this.metrics.recompute();
+		User executive = this.users.create(Role.EXECUTIVE);
+		this.controller.keepTheCompanyDashboardComputed();
+		Instant computed = this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today());
+		int licensed = licensed(executive);
+
+		this.users.create(Role.REP, executive.id());
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, executive);
+		this.mvc.perform(get("/adoption").with(session)).andExpect(status().isOk());
+		// kept: the same figures, computed when they were
+		assertThat(licensed(executive)).isEqualTo(licensed);
+		assertThat(this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today())).isEqualTo(computed);
+		this.controller.keepTheCompanyDashboardComputed();
+		assertThat(licensed(executive)).isEqualTo(licensed);
+
+		this.mvc.perform(post("/adoption/recompute").with(session).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(licensed(executive)).isEqualTo(licensed + 1);
+		assertThat(this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today())).isAfter(computed);
+	}
+
+	private int licensed(User viewer) throws Exception {
+		String json = this.mvc.perform(get("/api/v1/adoption/headline").with(TestUsers.basic(viewer)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.licensedUsers").isNumber())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(json, "$.licensedUsers");
+	}
+
+}
