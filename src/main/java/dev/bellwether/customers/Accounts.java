@@ -153,9 +153,11 @@ public class Accounts {
 			return List.of();
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
-		String where = where(viewer, AccountFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
+		String where = where(viewer, AccountFilter.all(), params, false);
 		String order = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
-		return this.jdbc.sql(SELECT + " where " + search.best("a", "accounts", where, order) + " order by " + order)
+		return this.jdbc
+			.sql(SELECT + " where " + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " order by "
+					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)

@@ -146,9 +146,11 @@ public class Contacts {
 			return List.of();
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
-		String where = where(viewer, ContactFilter.all(), params, false) + " and " + search.matches(SEARCH_DOCUMENT);
+		String where = where(viewer, ContactFilter.all(), params, false);
 		String order = search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
-		return this.jdbc.sql(SELECT + " where " + search.best("c", "contacts", where, order) + " order by " + order)
+		return this.jdbc
+			.sql(SELECT + " where " + search.best("c", "contacts", where, SEARCH_DOCUMENT, order) + " order by "
+					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Contacts::map)

@@ -25,10 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * per word.
  * <p>
  * At most {@value #CANDIDATES} matching records of a type are ranked: a query matching
- * more (a common first name) shows the best of those, and the user refines it.
+ * more (a common first name) shows the best of those, and the user refines it. When that
+ * many match by the words of their names (a word of the query, a word it starts or its
+ * correction, each looked up whole), those are ranked, and records found only by the
+ * start of a word of their domain or e-mail address are not looked for: reading every
+ * record of every word a prefix starts is what a search of a common word spends its time
+ * on.
  * <p>
  * Use: {@link #prepare(JdbcClient, String)}, then bind {@link #parameters()} to a query
- * using {@link #matches(String)}, {@link #best(String, String, String, String)} and
+ * using {@link #best(String, String, String, String, String)} (or
+ * {@link #matchesNames(String)} and {@link #best(String, String, String, String)}) and
  * {@link #rank(String, String...)}.
  */
 public final class TextSearch {
@@ -59,6 +65,13 @@ public final class TextSearch {
 	/** The most corrections tried for one word of the query. */
 	public static final int CORRECTIONS_PER_WORD = 3;
 
+	/**
+	 * The most vocabulary words a query's word may be the start of for
+	 * {@link #matchesNames(String)} to look them up one by one; a word starting more is
+	 * looked up as a prefix.
+	 */
+	public static final int COMPLETIONS_PER_WORD = 16;
+
 	/** Words shorter than this are matched whole: "ab" would start too many words. */
 	private static final int PREFIX_FROM = 3;
 
@@ -69,9 +82,12 @@ public final class TextSearch {
 
 	private final String query;
 
-	private TextSearch(String text, String query) {
+	private final String namesQuery;
+
+	private TextSearch(String text, String query, String namesQuery) {
 		this.text = text;
 		this.query = query;
+		this.namesQuery = namesQuery;
 	}
 
 	/**
@@ -82,7 +98,7 @@ public final class TextSearch {
 	public static TextSearch prepare(JdbcClient jdbc, String text) {
 		String normalized = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
 		if (normalized.isEmpty()) {
-			return new TextSearch(normalized, null);
+			return new TextSearch(normalized, null, null);
 		}
 		// for the trigram index's % operator below, in this transaction only
 		jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
@@ -90,6 +106,7 @@ public final class TextSearch {
 			.query(String.class)
 			.single();
 		List<String> terms = new ArrayList<>();
+		List<String> nameTerms = new ArrayList<>();
 		jdbc.sql("""
 				select w.word, array(
 				    select t.term from search_terms t
@@ -98,7 +115,13 @@ public final class TextSearch {
 				      and (length(w.word) < :longWord or similarity(t.term, w.word) >= :longWordSimilarity)
 				    order by similarity(t.term, w.word) desc, t.term
 				    limit :corrections
-				) as corrections
+				) as corrections, array(
+				    select t.term from search_terms t
+				    where length(w.word) >= :prefixFrom
+				      and t.term like replace(replace(replace(w.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+				    order by t.term
+				    limit :completions + 1
+				) as completions
 				from unnest(tsvector_to_array(to_tsvector('simple', :text))) as w (word)
 				order by w.word
 				limit :maxWords
@@ -108,19 +131,54 @@ public final class TextSearch {
 			.param("longWord", LONG_WORD)
 			.param("longWordSimilarity", LONG_WORD_SIMILARITY)
 			.param("corrections", CORRECTIONS_PER_WORD)
+			.param("prefixFrom", PREFIX_FROM)
+			.param("completions", COMPLETIONS_PER_WORD)
 			.param("maxWords", MAX_WORDS)
 			.query((rs, row) -> {
 				String word = rs.getString("word");
-				List<String> alternatives = new ArrayList<>();
-				alternatives.add(lexeme(word) + (word.length() >= PREFIX_FROM ? ":*" : ""));
-				for (String correction : strings(rs.getArray("corrections"))) {
-					alternatives.add(lexeme(correction));
-				}
-				return "(" + String.join(" | ", alternatives) + ")";
+				List<String> corrections = strings(rs.getArray("corrections"));
+				List<String> completions = strings(rs.getArray("completions"));
+				terms.add(alternatives(prefix(word), corrections));
+				nameTerms.add(alternatives(completable(word, completions) ? whole(word, completions) : prefix(word),
+						corrections));
+				return word;
 			})
-			.list()
-			.forEach(terms::add);
-		return new TextSearch(normalized, terms.isEmpty() ? null : String.join(" & ", terms));
+			.list();
+		return terms.isEmpty() ? new TextSearch(normalized, null, null)
+				: new TextSearch(normalized, String.join(" & ", terms), String.join(" & ", nameTerms));
+	}
+
+	/** The word and every word it starts, when it is long enough; else the word alone. */
+	private static List<String> prefix(String word) {
+		return List.of(lexeme(word) + (word.length() >= PREFIX_FROM ? ":*" : ""));
+	}
+
+	/**
+	 * The word and the vocabulary's words it starts, each looked up whole: the full-text
+	 * index finds a word's records without reading all of a common word's records when
+	 * another word of the query is rarer, which it cannot do for a prefix.
+	 */
+	private static List<String> whole(String word, List<String> completions) {
+		List<String> words = new ArrayList<>();
+		words.add(lexeme(word));
+		completions.stream().filter(completion -> !completion.equals(word)).map(TextSearch::lexeme).forEach(words::add);
+		return words;
+	}
+
+	/**
+	 * @return true when the vocabulary holds every word of a name the word can be the
+	 * start of: it learns the words of letters and digits (not numbers) of 3 to 40
+	 * letters, and the word started no more than {@value #COMPLETIONS_PER_WORD} of them
+	 */
+	private static boolean completable(String word, List<String> completions) {
+		return word.length() >= PREFIX_FROM && word.codePoints().allMatch(Character::isLetterOrDigit)
+				&& !word.codePoints().allMatch(Character::isDigit) && completions.size() <= COMPLETIONS_PER_WORD;
+	}
+
+	private static String alternatives(List<String> words, List<String> corrections) {
+		List<String> alternatives = new ArrayList<>(words);
+		corrections.stream().map(TextSearch::lexeme).forEach(alternatives::add);
+		return "(" + String.join(" | ", alternatives) + ")";
 	}
 
 	/** The query as typed, trimmed and in lower case. */
@@ -141,12 +199,22 @@ public final class TextSearch {
 		return this.query;
 	}
 
+	/**
+	 * {@link #query()} for documents of names only, {@link #matchesNames(String)}: the
+	 * words that start few words of the vocabulary as those words, {@code ('acme' |
+	 * 'acmes')}.
+	 */
+	public String namesQuery() {
+		return this.namesQuery;
+	}
+
 	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("searchText", this.text);
 		parameters.put("searchPrefix", SqlValues.contains(this.text).substring(1));
 		// a query matching nothing when there is nothing to search for
 		parameters.put("searchQuery", isEmpty() ? "''" : this.query);
+		parameters.put("searchNamesQuery", isEmpty() ? "''" : this.namesQuery);
 		return parameters;
 	}
 
@@ -156,6 +224,19 @@ public final class TextSearch {
 	 */
 	public String matches(String document) {
 		return document + " @@ cast(:searchQuery as tsquery)";
+	}
+
+	/**
+	 * {@link #matches(String)} for a document whose every word the vocabulary learns: the
+	 * words of names, split as the vocabulary splits them (not domains or e-mail
+	 * addresses). The same records match, found faster when a query of several words has
+	 * a common one.
+	 * @param document a {@code to_tsvector('simple', …)} expression with a GIN index, of
+	 * the text and of the text with {@code .-_@/:+} as spaces
+	 * @return a predicate true when the record matches
+	 */
+	public String matchesNames(String document) {
+		return document + " @@ cast(:searchNamesQuery as tsquery)";
 	}
 
 	/**
@@ -173,6 +254,32 @@ public final class TextSearch {
 	public String best(String alias, String table, String where, String order) {
 		return alias + ".id in (select " + alias + ".id from (select * from " + table + " " + alias + " where " + where
 				+ " limit " + CANDIDATES + ") " + alias + " order by " + order + " limit :limit)";
+	}
+
+	/**
+	 * {@link #best(String, String, String, String)} for a document with words the
+	 * vocabulary does not learn (a domain, an e-mail address): the first
+	 * {@value #CANDIDATES} records matching by the words of names
+	 * ({@link #matchesNames(String)}) when there are that many, else the first of those
+	 * matching the query ({@link #matches(String)}; a superset, so read only when
+	 * needed).
+	 * @param where the conditions, without the text's
+	 * @param document a {@code to_tsvector('simple', …)} expression with a GIN index
+	 */
+	public String best(String alias, String table, String where, String document, String order) {
+		if (isEmpty() || this.namesQuery.equals(this.query)) {
+			// no word is looked up whole: the records matching by names are all those
+			// matching
+			return best(alias, table, where + " and " + matches(document), order);
+		}
+		String named = alias + "_named";
+		String enough = "(select count(*) from " + named + ")";
+		return alias + ".id in (with " + named + " as materialized (select * from " + table + " " + alias + " where "
+				+ where + " and " + matchesNames(document) + " limit " + CANDIDATES + ") select " + alias
+				+ ".id from (select * from " + named + " where " + enough + " >= " + CANDIDATES
+				+ " union all (select * from " + table + " " + alias + " where " + where + " and " + matches(document)
+				+ " and " + enough + " < " + CANDIDATES + " limit " + CANDIDATES + ")) " + alias + " order by " + order
+				+ " limit :limit)";
 	}
 
 	/**

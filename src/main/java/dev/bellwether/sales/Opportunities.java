@@ -206,7 +206,7 @@ public class Opportunities {
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, OpportunityFilter.all(), params, false) + " and "
-				+ search.matches(SEARCH_DOCUMENT);
+				+ search.matchesNames(SEARCH_DOCUMENT);
 		params.put("limit", limit);
 		String order = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
 		return this.jdbc
@@ -217,8 +217,11 @@ public class Opportunities {
 			.list();
 	}
 
-	/** The full-text document of a deal, as indexed by V13__search_indexes.sql. */
-	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', o.name)";
+	/**
+	 * The full-text document of a deal, as indexed by V20__deal_search_words.sql: its
+	 * name as typed and split as the vocabulary splits it.
+	 */
+	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', o.name || ' ' || translate(o.name, '.-_@/:+', '       '))";
 
 	/**
 	 * @return the names of the given deals, for showing beside other records (no

@@ -75,7 +75,7 @@ final class Scenarios {
 
 	private static final String CONTACT_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
 
-	private static final String DEAL_DOCUMENT = "to_tsvector('simple', o.name)";
+	private static final String DEAL_DOCUMENT = "to_tsvector('simple', o.name || ' ' || translate(o.name, '.-_@/:+', '       '))";
 
 	/**
 	 * One row of the table.
@@ -182,25 +182,21 @@ final class Scenarios {
 				params.put("limit", 10);
 				String accountOrder = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
 				sql.list(ACCOUNT_SELECT + " where "
-						+ search.best("a", "accounts",
-								"a.deleted_at is null and true and " + search.matches(ACCOUNT_DOCUMENT), accountOrder)
+						+ search.best("a", "accounts", "a.deleted_at is null and true", ACCOUNT_DOCUMENT, accountOrder)
 						+ " order by " + accountOrder, params);
 				String contactOrder = search.rank(CONTACT_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
 				sql.list(CONTACT_SELECT + " where "
-						+ search.best("c", "contacts",
-								"c.deleted_at is null and true and " + search.matches(CONTACT_DOCUMENT), contactOrder)
+						+ search.best("c", "contacts", "c.deleted_at is null and true", CONTACT_DOCUMENT, contactOrder)
 						+ " order by " + contactOrder, params);
 				params.putAll(freshness());
 				params.put("visibilityOwners", organisationOf(jdbc, who.id()));
 				String dealOrder = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
-				List<Map<String, Object>> deals = sql.list(
-						DEAL_SELECT + DEAL_FROM + " where "
-								+ search.best("o", "opportunities",
-										"o.deleted_at is null and o.owner_id in (:visibilityOwners) and "
-												+ search.matches(DEAL_DOCUMENT),
-										dealOrder)
-								+ " order by " + dealOrder,
-						params);
+				List<Map<String, Object>> deals = sql.list(DEAL_SELECT + DEAL_FROM + " where "
+						+ search.best("o", "opportunities",
+								"o.deleted_at is null and o.owner_id in (:visibilityOwners) and "
+										+ search.matchesNames(DEAL_DOCUMENT),
+								dealOrder)
+						+ " order by " + dealOrder, params);
 				sql.names("accounts", "name", ids(deals, "account_id"));
 			});
 		}));

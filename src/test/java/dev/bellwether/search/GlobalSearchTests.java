@@ -166,6 +166,23 @@ class GlobalSearchTests {
 	}
 
 	@Test
+	void findsDealsByTheStartOfAnyWordOfTheirName() {
+		Account account = createAccount("Deal account " + this.word, null);
+		Opportunity deal = this.opportunities.create(this.viewer,
+				new OpportunityDetails("Rollout for " + this.word + "-north.example", account.id(), null, this.rep.id(),
+						UUID.fromString("01900000-0000-7000-8000-000000000004"), new BigDecimal("25000"), false,
+						LocalDate.now().plusDays(30), null, null, null, null, null, null));
+
+		// a word inside a web address, the start of it, and of the other words
+		for (String query : new String[] { this.word, this.word.substring(0, 6), "north " + this.word.substring(0, 5),
+				"rollo " + this.word.substring(0, 4), this.word + "-north.example" }) {
+			assertThat(this.search.search(this.viewer, query, 10).ofType(Opportunities.RECORD_TYPE)).as(query)
+				.extracting(SearchHit::id)
+				.containsExactly(deal.id());
+		}
+	}
+
+	@Test
 	void ranksTheExactNameFirst() {
 		createAccount(this.word + " Holdings", null);
 		createAccount("Old " + this.word, null);

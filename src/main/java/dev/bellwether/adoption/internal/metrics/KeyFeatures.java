@@ -1,14 +1,32 @@
 package dev.bellwether.adoption.internal.metrics;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.UsageKind;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static dev.bellwether.platform.SqlValues.utc;
 
 /**
  * The key features breadth is measured against: {@code adoption_settings.settings ->
  * 'keyFeatures'} (an array of {@code module:KIND} keys, as usage capture records them in
- * {@code usage_daily.features}), or {@link #DEFAULTS} when none are set.
+ * {@code usage_daily.features}), or {@link #DEFAULTS} when none are set. Administrators
+ * choose them ({@code /admin/adoption/key-features}).
  */
 @Component
 public class KeyFeatures {
@@ -16,10 +34,21 @@ public class KeyFeatures {
 	public static final List<String> DEFAULTS = List.of("sales:VIEW", "sales:CREATE", "sales:UPDATE",
 			"activities:CREATE", "customers:VIEW", "search:SEARCH", "home:DASHBOARD_VIEW");
 
+	/** At most this many key features. */
+	public static final int MAXIMUM = 40;
+
+	private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,39}:[A-Z_]{1,30}");
+
 	private final JdbcClient jdbc;
 
-	KeyFeatures(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	KeyFeatures(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
 	}
 
 	public List<String> current() {
@@ -30,6 +59,70 @@ public class KeyFeatures {
 				where s.id = 1 and f <> '' order by f
 				""").query(String.class).list();
 		return configured.isEmpty() ? DEFAULTS : configured;
+	}
+
+	/**
+	 * Every feature an administrator might choose: the defaults, the current ones, and
+	 * every feature used in the last 90 days, each with how many people used it in the
+	 * last 28 days (integration accounts left out), by key.
+	 */
+	public Map<String, Long> candidates() {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		Map<String, Long> used = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select f, count(distinct d.user_id) filter (where d.day >= :from28) as people
+				from usage_daily d cross join lateral unnest(d.features) f
+				where d.day >= :from90 and d.user_id not in (select id from users where integration_account)
+				group by f
+				""")
+			.param("from28", today.minusDays(27))
+			.param("from90", today.minusDays(89))
+			.query((rs, n) -> used.put(rs.getString("f"), rs.getLong("people")))
+			.list();
+		TreeSet<String> keys = new TreeSet<>(used.keySet());
+		keys.addAll(DEFAULTS);
+		keys.addAll(current());
+		Map<String, Long> candidates = new LinkedHashMap<>();
+		keys.forEach(key -> candidates.put(key, used.getOrDefault(key, 0L)));
+		return candidates;
+	}
+
+	/**
+	 * Sets the key features (used by every breadth figure from now on, and by the scores
+	 * computed from now on).
+	 * @throws InvalidInputException when none is given, too many, or one is not a
+	 * {@code module:KIND} key of a kind of usage
+	 */
+	@Transactional
+	public List<String> set(List<String> keys, UUID actorId) {
+		List<String> chosen = new ArrayList<>(new TreeSet<>(keys == null ? List.of() : keys));
+		if (chosen.isEmpty()) {
+			throw new InvalidInputException("keyFeatures", "Choose at least one key feature.");
+		}
+		if (chosen.size() > MAXIMUM) {
+			throw new InvalidInputException("keyFeatures",
+					"Choose at most " + MAXIMUM + " key features (" + chosen.size() + " chosen).");
+		}
+		for (String key : chosen) {
+			if (!KEY.matcher(key).matches() || Arrays.stream(UsageKind.values())
+				.noneMatch(kind -> kind.name().equals(key.substring(key.indexOf(':') + 1)))) {
+				throw new InvalidInputException("keyFeatures",
+						"\"" + (key.length() > 60 ? key.substring(0, 60) + "…" : key)
+								+ "\" is not a feature: a module and a kind of usage, such as sales:UPDATE.");
+			}
+		}
+		this.jdbc.sql("""
+				insert into adoption_settings (id, settings, updated_at, updated_by)
+				values (1, jsonb_build_object('keyFeatures', cast(:keys as jsonb)), :now, :actor)
+				on conflict (id) do update set
+				  settings = adoption_settings.settings || jsonb_build_object('keyFeatures', cast(:keys as jsonb)),
+				  updated_at = :now, updated_by = :actor, version = adoption_settings.version + 1
+				""")
+			.param("keys", this.json.writeValueAsString(chosen))
+			.param("now", utc(this.clock.instant()))
+			.param("actor", actorId)
+			.update();
+		return chosen;
 	}
 
 }
