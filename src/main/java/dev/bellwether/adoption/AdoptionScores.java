@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.adoption.Score.PeriodKind;
+import dev.bellwether.adoption.internal.settings.AdoptionSettings;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.OwnerPipelineFreshness;
@@ -58,9 +59,12 @@ public class AdoptionScores {
 
 	private final Clock clock;
 
+	private final AdoptionSettings settings;
+
 	AdoptionScores(JdbcClient jdbc, AdoptionMetrics metrics, PipelineHygiene hygiene, OwnerPipelineFreshness freshness,
-			FiscalCalendar calendar, JsonMapper json, Clock clock) {
+			FiscalCalendar calendar, JsonMapper json, Clock clock, AdoptionSettings settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 		this.metrics = metrics;
 		this.hygiene = hygiene;
 		this.freshness = freshness;
@@ -90,14 +94,7 @@ public class AdoptionScores {
 	 */
 	@Transactional
 	public ScoreWeights updateWeights(ScoreWeights weights, UUID actorId) {
-		String value = this.json.writeValueAsString(weights.asMap());
-		this.jdbc.sql("""
-				insert into adoption_settings (id, settings, updated_at, updated_by)
-				values (1, jsonb_build_object('scoreWeights', cast(:weights as jsonb)), :now, :actor)
-				on conflict (id) do update set
-				  settings = adoption_settings.settings || jsonb_build_object('scoreWeights', cast(:weights as jsonb)),
-				  updated_at = :now, updated_by = :actor, version = adoption_settings.version + 1
-				""").param("weights", value).param("now", utc(this.clock.instant())).param("actor", actorId).update();
+		this.settings.put("scoreWeights", weights.asMap(), actorId);
 		return weights;
 	}
 

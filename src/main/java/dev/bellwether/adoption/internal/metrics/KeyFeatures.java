@@ -12,15 +12,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.bellwether.adoption.internal.settings.AdoptionSettings;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.UsageKind;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import static dev.bellwether.platform.SqlValues.utc;
 
 /**
  * The key features breadth is measured against: {@code adoption_settings.settings ->
@@ -41,13 +39,13 @@ public class KeyFeatures {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
+	private final AdoptionSettings settings;
 
 	private final Clock clock;
 
-	KeyFeatures(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -111,17 +109,7 @@ public class KeyFeatures {
 								+ "\" is not a feature: a module and a kind of usage, such as sales:UPDATE.");
 			}
 		}
-		this.jdbc.sql("""
-				insert into adoption_settings (id, settings, updated_at, updated_by)
-				values (1, jsonb_build_object('keyFeatures', cast(:keys as jsonb)), :now, :actor)
-				on conflict (id) do update set
-				  settings = adoption_settings.settings || jsonb_build_object('keyFeatures', cast(:keys as jsonb)),
-				  updated_at = :now, updated_by = :actor, version = adoption_settings.version + 1
-				""")
-			.param("keys", this.json.writeValueAsString(chosen))
-			.param("now", utc(this.clock.instant()))
-			.param("actor", actorId)
-			.update();
+		this.settings.put("keyFeatures", chosen, actorId);
 		return chosen;
 	}
 
