@@ -118,8 +118,6 @@ class GlobalSearchTests {
 
 		assertThat(this.search.search(this.viewer, typo, 10).ofType(Accounts.RECORD_TYPE)).extracting(SearchHit::id)
 			.containsExactly(account.id());
-		System.out
-			.println("DBG " + this.word + " " + this.search.search(this.viewer, this.word + "son gamora", 10).hits());
 		assertThat(this.search.search(this.viewer, this.word + "son gamora", 10).ofType(Contacts.RECORD_TYPE))
 			.extracting(SearchHit::id)
 			.containsExactly(contact.id());
