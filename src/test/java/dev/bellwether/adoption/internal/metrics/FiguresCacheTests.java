@@ -147,6 +147,15 @@ class FiguresCacheTests {
 		assertThat(again.at()).isEqualTo(first.at());
 	}
 
+	@Test
+	void aFigureWeighsTheRowsItHolds() {
+		record Page(List<Integer> rows, java.util.Map<String, Integer> totals, String title) {
+		}
+		assertThat(FiguresCache.rows("a headline")).isEqualTo(1);
+		assertThat(FiguresCache.rows(List.of(1, 2, 3))).isEqualTo(4);
+		assertThat(FiguresCache.rows(new Page(List.of(1, 2), java.util.Map.of("a", 1), "t"))).isEqualTo(4);
+	}
+
 	private int figure(String name, Set<UUID> scope) {
 		return this.cache.get(Arrays.asList(name, scope), this.computations::incrementAndGet).value();
 	}
