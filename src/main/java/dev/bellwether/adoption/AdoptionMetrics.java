@@ -105,9 +105,7 @@ public class AdoptionMetrics {
 	 * to {@code bellwether.adoption.figures.max-age} old)
 	 */
 	public Instant computedAt(AdoptionScope scope, LocalDate asOf) {
-		List<String> keys = this.keyFeatures.current();
-		return this.figures.get(usersKey(scope, asOf, keys), () -> this.usage.perUser(scope.userIds(), asOf, keys))
-			.at();
+		return keptUsers(scope, asOf, this.keyFeatures.current()).at();
 	}
 
 	/**
@@ -368,12 +366,12 @@ public class AdoptionMetrics {
 	}
 
 	private List<UserUsage> kept(AdoptionScope scope, LocalDate asOf, List<String> keys) {
-		return this.figures.get(usersKey(scope, asOf, keys), () -> this.usage.perUser(scope.userIds(), asOf, keys))
-			.value();
+		return keptUsers(scope, asOf, keys).value();
 	}
 
-	private static List<Object> usersKey(AdoptionScope scope, LocalDate asOf, List<String> keys) {
-		return Arrays.asList("users", scope.userIds(), asOf, keys);
+	private FiguresCache.Computed<List<UserUsage>> keptUsers(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+		return this.figures.get(Arrays.asList("users", scope.userIds(), asOf, keys),
+				() -> this.usage.perUser(scope.userIds(), asOf, keys));
 	}
 
 	private static LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -105,13 +103,12 @@ public class DailyUsageRollup {
 
 	private final Clock clock;
 
-	private final Period rawRetention;
+	private final RawUsageRetention retention;
 
-	DailyUsageRollup(JdbcClient jdbc, Clock clock,
-			@Value("${bellwether.adoption.raw-retention:P13M}") Period rawRetention) {
+	DailyUsageRollup(JdbcClient jdbc, Clock clock, RawUsageRetention retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.rawRetention = rawRetention;
+		this.retention = retention;
 	}
 
 	@Scheduled(cron = "0 * * * * *", zone = "UTC")
@@ -202,7 +199,7 @@ public class DailyUsageRollup {
 	 * its raw events are still there
 	 */
 	private LocalDate oldestCompleteDay() {
-		Instant cutoff = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)).minus(this.rawRetention).toInstant();
+		Instant cutoff = this.retention.cutoff();
 		LocalDate day = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
 		return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(cutoff) ? day : day.plusDays(1);
 	}

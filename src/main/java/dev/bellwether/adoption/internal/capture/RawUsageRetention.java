@@ -50,11 +50,18 @@ public class RawUsageRetention {
 	}
 
 	/**
+	 * @return now minus the retention period: raw events before it are deleted
+	 */
+	Instant cutoff() {
+		return OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)).minus(this.rawRetention).toInstant();
+	}
+
+	/**
 	 * Deletes the raw events that occurred before now minus the retention period.
 	 * @return how many were deleted
 	 */
 	public long deleteExpired() {
-		Instant cutoff = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)).minus(this.rawRetention).toInstant();
+		Instant cutoff = cutoff();
 		long total = 0;
 		int deleted;
 		do {

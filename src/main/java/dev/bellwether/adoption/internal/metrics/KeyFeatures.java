@@ -18,7 +18,6 @@ import dev.bellwether.platform.usage.UsageKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The key features breadth is measured against: {@code adoption_settings.settings ->
@@ -43,13 +42,24 @@ public class KeyFeatures {
 
 	private final Clock clock;
 
-	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock) {
+	private final FiguresCache figures;
+
+	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock, FiguresCache figures) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
+		this.figures = figures;
 	}
 
+	/**
+	 * @return the key features, kept with the figures (every figure asks for them; a
+	 * change shows at once on this node, on others within the figures' max age)
+	 */
 	public List<String> current() {
+		return this.figures.get(List.of("key-features"), this::read).value();
+	}
+
+	private List<String> read() {
 		List<String> configured = this.jdbc.sql("""
 				select distinct f from adoption_settings s,
 				  jsonb_array_elements_text(case when jsonb_typeof(s.settings -> 'keyFeatures') = 'array'
@@ -91,7 +101,6 @@ public class KeyFeatures {
 	 * @throws InvalidInputException when none is given, too many, or one is not a
 	 * {@code module:KIND} key of a kind of usage
 	 */
-	@Transactional
 	public List<String> set(List<String> keys, UUID actorId) {
 		List<String> chosen = new ArrayList<>(new TreeSet<>(keys == null ? List.of() : keys));
 		if (chosen.isEmpty()) {
@@ -110,6 +119,9 @@ public class KeyFeatures {
 			}
 		}
 		this.settings.put("keyFeatures", chosen, actorId);
+		// written (one statement, committed): every kept figure counted breadth against
+		// the old ones
+		this.figures.clear();
 		return chosen;
 	}
 
