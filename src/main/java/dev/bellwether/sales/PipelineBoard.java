@@ -85,18 +85,23 @@ public class PipelineBoard {
 		params.putAll(stale.parameters());
 		params.putAll(overdue.parameters());
 		params.put("perColumn", CARDS_PER_COLUMN);
-		// one pass over the deals: each column's count and totals, and its first cards
+		// each column's count and totals and its first cards ranked in one pass over
+		// narrow
+		// rows, which opportunities_owner_stage_idx answers alone; only the cards shown
+		// are then read whole
 		Map<UUID, long[]> counts = new HashMap<>();
 		Map<UUID, BigDecimal[]> totals = new HashMap<>();
 		List<CardRow> rows = this.jdbc
-			.sql("select * from (select o.id, o.name, o.account_id, o.owner_id, o.amount, o.close_date, o.probability,"
+			.sql("select o.id, o.name, o.account_id, o.owner_id, o.amount, o.close_date, o.probability,"
 					+ " o.forecast_category, o.stage_id, o.version, " + stale.sql() + " as stale, " + overdue.sql()
-					+ " as overdue, row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
+					+ " as overdue, c.deals, c.total, c.weighted from (select * from (select o.id,"
+					+ " row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
 					+ " count(*) over column_deals as deals, coalesce(sum(o.amount) over column_deals, 0) as total,"
 					+ " coalesce(sum(o.amount * o.probability / 100.0) over column_deals, 0) as weighted"
 					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ " window column_deals as (partition by o.stage_id)) cards"
-					+ " where place <= :perColumn order by close_date, id")
+					+ " window column_deals as (partition by o.stage_id)) ranked where place <= :perColumn) c"
+					+ " join opportunities o on o.id = c.id join pipeline_stages s on s.id = o.stage_id"
+					+ " order by o.close_date, o.id")
 			.params(params)
 			.query((rs, n) -> {
 				CardRow row = cardRow(rs, n);

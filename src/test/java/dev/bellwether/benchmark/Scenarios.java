@@ -214,27 +214,28 @@ final class Scenarios {
 			params.put("perColumn", 25);
 			String where = "o.deleted_at is null and not s.retired and o.owner_id in (:visibilityOwners)"
 					+ " and (o.closed_at is null or o.closed_at >= :boardClosedSince)";
-			List<Map<String, Object>> cards = sql.list("select * from (select o.id, o.name, o.account_id, o.owner_id,"
-					+ " o.amount, o.close_date, o.probability, o.forecast_category, o.stage_id, o.version, " + STALE
-					+ " as stale, " + OVERDUE + " as overdue,"
-					+ " row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
+			List<Map<String, Object>> cards = sql.list("select o.id, o.name, o.account_id, o.owner_id, o.amount,"
+					+ " o.close_date, o.probability, o.forecast_category, o.stage_id, o.version, " + STALE
+					+ " as stale, " + OVERDUE + " as overdue, c.deals, c.total, c.weighted from (select * from"
+					+ " (select o.id, row_number() over (partition by o.stage_id order by o.close_date, o.id) as place,"
 					+ " count(*) over column_deals as deals, coalesce(sum(o.amount) over column_deals, 0) as total,"
 					+ " coalesce(sum(o.amount * o.probability / 100.0) over column_deals, 0) as weighted"
 					+ " from opportunities o join pipeline_stages s on s.id = o.stage_id where " + where
-					+ " window column_deals as (partition by o.stage_id)) cards"
-					+ " where place <= :perColumn order by close_date, id", params);
+					+ " window column_deals as (partition by o.stage_id)) ranked where place <= :perColumn) c"
+					+ " join opportunities o on o.id = c.id join pipeline_stages s on s.id = o.stage_id"
+					+ " order by o.close_date, o.id", params);
 			sql.names("accounts", "name", ids(cards, "account_id"));
 			sql.names("users", "full_name", ids(cards, "owner_id"));
 		}));
 		scenarios.add(new Scenario("manager home page GET / (HTML)", 200, i -> managerPage.get("/"), i -> {
 			Persona manager = personas.managers.get(0);
-			// HomeController's team view, its team the manager's organisation
-			jdbc.queryForList("select u.*, m.full_name as manager_name from users u "
-					+ "left join users m on m.id = u.manager_id where u.active and exists (select 1 from users r"
-					+ " where r.manager_id = u.id and r.active) order by lower(u.full_name)");
-			// the organisation read once a request (OrgChart), the team's name from the
-			// managers above
+			// HomeController's team view, its team the manager's organisation: the
+			// organisation read once a request (OrgChart), the managers in it (the team
+			// picker, and the team's name)
 			List<UUID> organisation = organisationOf(jdbc, manager.id());
+			sql.list("select u.*, m.full_name as manager_name from users u left join users m on m.id = u.manager_id"
+					+ " where u.id in (:ids) and u.active and exists (select 1 from users r where r.manager_id = u.id"
+					+ " and r.active) order by lower(u.full_name)", Map.of("ids", organisation));
 			// PipelineAnalytics.openDeals: the team's open deals added up in one pass, by
 			// stage and category and by owner (stale and overdue too), the team inside
 			// the
