@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -352,6 +353,11 @@ public class Accounts {
 			.update();
 	}
 
+	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
+	// trip to
+	// the database each time a page shows names); inside a caller's transaction it joins
+	// that
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

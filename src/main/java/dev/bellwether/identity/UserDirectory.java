@@ -32,6 +32,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -66,6 +67,8 @@ public class UserDirectory {
 			select u.*, m.full_name as manager_name from users u left join users m on m.id = u.manager_id
 			""";
 
+	private static final String ACTIVE_MANAGER = "u.active and exists (select 1 from users r where r.manager_id = u.id and r.active)";
+
 	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from users u");
 
 	private final JdbcClient jdbc;
@@ -90,10 +93,12 @@ public class UserDirectory {
 		this.clock = clock;
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS) // one statement (see namesOf)
 	public Optional<User> find(UUID id) {
 		return this.jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UserDirectory::map).optional();
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS) // one statement (see namesOf)
 	public User get(UUID id) {
 		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
@@ -112,6 +117,11 @@ public class UserDirectory {
 	/**
 	 * @return the full names of the given users, for showing owners beside records
 	 */
+	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
+	// trip to
+	// the database each time a page shows names); inside a caller's transaction it joins
+	// that
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -135,9 +145,21 @@ public class UserDirectory {
 	 * @return the active users with at least one active direct report, by name
 	 */
 	public List<User> activeManagers() {
-		return this.jdbc
-			.sql(SELECT + " where u.active and exists (select 1 from users r where r.manager_id = u.id and r.active)"
-					+ " order by lower(u.full_name)")
+		return this.jdbc.sql(SELECT + " where " + ACTIVE_MANAGER + " order by lower(u.full_name)")
+			.query(UserDirectory::map)
+			.list();
+	}
+
+	/**
+	 * {@link #activeManagers()} among some people only (an organisation): a manager's
+	 * home page needs the few in their organisation, not the company's hundreds.
+	 */
+	public List<User> activeManagersAmong(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where u.id in (:ids) and " + ACTIVE_MANAGER + " order by lower(u.full_name)")
+			.param("ids", List.copyOf(ids))
 			.query(UserDirectory::map)
 			.list();
 	}

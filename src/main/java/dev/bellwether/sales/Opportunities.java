@@ -43,6 +43,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -227,6 +228,11 @@ public class Opportunities {
 	 * @return the names of the given deals, for showing beside other records (no
 	 * visibility check: callers show names of deals they were allowed to link)
 	 */
+	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
+	// trip to
+	// the database each time a page shows names); inside a caller's transaction it joins
+	// that
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -187,6 +187,33 @@ class HomePagesTests {
 	}
 
 	@Test
+	void aManagersTeamPickerOffersTheManagersOfTheirOwnOrganisationOnly() throws Exception {
+		User director = this.users.create(Role.MANAGER);
+		User below = this.users.create(Role.MANAGER, director.id());
+		this.users.create(Role.REP, below.id());
+		User outside = this.users.create(Role.MANAGER);
+		this.users.create(Role.REP, outside.id());
+		this.users.create(Role.REP, director.id());
+
+		this.mvc.perform(get("/").param("view", "team").with(TestUsers.signIn(this.mvc, director)))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("id=\"team-picker\""), containsString("value=\"" + director.id() + "\""),
+						containsString("value=\"" + below.id() + "\""), not(containsString(outside.id().toString())))));
+		this.mvc
+			.perform(get("/").param("view", "team")
+				.param("team", below.id().toString())
+				.with(TestUsers.signIn(this.mvc, director)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(below.fullName() + "&#39;s team")));
+		this.mvc
+			.perform(get("/").param("view", "team")
+				.param("team", outside.id().toString())
+				.with(TestUsers.signIn(this.mvc, director)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void anExecutiveSeesTheCompanyPipelineAndWhatWasWon() throws Exception {
 		User executive = this.users.create(Role.EXECUTIVE);
 		Opportunity won = deal(this.otherRep, "Big win", PROPOSAL, "70000", LocalDate.now());

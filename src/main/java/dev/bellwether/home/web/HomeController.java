@@ -346,12 +346,8 @@ class HomeController {
 	 * whole company, the managers in their own organisation for managers.
 	 */
 	private List<User> managersInScope(Viewer viewer) {
-		Set<UUID> organisation = SEES_COMPANY.contains(viewer.role()) ? null
-				: this.orgChart.organisationOf(viewer.id());
-		return this.users.activeManagers()
-			.stream()
-			.filter(user -> organisation == null || organisation.contains(user.id()))
-			.toList();
+		return SEES_COMPANY.contains(viewer.role()) ? this.users.activeManagers()
+				: this.users.activeManagersAmong(this.orgChart.organisationOf(viewer.id()));
 	}
 
 	private Map<UUID, String> accountNames(Collection<Opportunity> some, Collection<Opportunity> more) {
