@@ -127,6 +127,23 @@ class GlobalSearchTests {
 	}
 
 	@Test
+	void takesAShortWordTheVocabularyKnowsAsMeantAndCorrectsOnlyUnknownOnes() {
+		// five letters, shorter than a long word; the two others share its first three
+		// letters (similarity 0.33: a typo's distance for a word nobody has used)
+		String known = this.word.substring(0, 5);
+		String near = known.substring(0, 3) + "ww";
+		String unknown = known.substring(0, 3) + "vv";
+		Account knownAccount = createAccount(known + " Holdings", null);
+		Account nearAccount = createAccount(near + " Holdings", null);
+
+		assertThat(this.search.search(this.viewer, known, 10).ofType(Accounts.RECORD_TYPE)).extracting(SearchHit::id)
+			.contains(knownAccount.id())
+			.doesNotContain(nearAccount.id());
+		assertThat(this.search.search(this.viewer, unknown, 10).ofType(Accounts.RECORD_TYPE)).extracting(SearchHit::id)
+			.contains(knownAccount.id(), nearAccount.id());
+	}
+
+	@Test
 	void ranksCloserMatchesAboveMereNearMisses() {
 		String typo = this.word.substring(0, 5) + (this.word.charAt(5) == 'x' ? 'y' : 'x') + this.word.substring(6);
 		Account nearMiss = createAccount(typo + " Logistics", null);
