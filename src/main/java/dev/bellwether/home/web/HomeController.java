@@ -209,12 +209,12 @@ class HomeController {
 	}
 
 	/**
-	 * The first page of the deals that match, with their number counted already; as
-	 * {@link Opportunities#list} counts, exactly up to its cap past the page.
+	 * The first page of the deals that match, with their number counted already (exactly:
+	 * the pass over the team's open deals counts them all, where the deal list stops
+	 * counting at its cap).
 	 */
 	private Page<Opportunity> counted(Viewer viewer, OpportunityFilter filter, PageRequest page, long total) {
-		return new PageImpl<>(this.opportunities.listContent(viewer, filter, page), page,
-				Math.min(total, page.getOffset() + page.getPageSize() + Opportunities.COUNT_CAP));
+		return new PageImpl<>(this.opportunities.listContent(viewer, filter, page), page, total);
 	}
 
 	private String teamName(UUID team, List<User> managers) {
