@@ -353,10 +353,8 @@ public class Accounts {
 			.update();
 	}
 
-	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
-	// trip to
-	// the database each time a page shows names); inside a caller's transaction it joins
-	// that
+	// one statement, so no transaction of its own: its BEGIN and COMMIT would cost a
+	// round trip each time a page shows names (inside a caller's transaction it joins it)
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
 		if (ids.isEmpty()) {

@@ -117,10 +117,8 @@ public class UserDirectory {
 	/**
 	 * @return the full names of the given users, for showing owners beside records
 	 */
-	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
-	// trip to
-	// the database each time a page shows names); inside a caller's transaction it joins
-	// that
+	// one statement, so no transaction of its own: its BEGIN and COMMIT would cost a
+	// round trip each time a page shows names (inside a caller's transaction it joins it)
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {

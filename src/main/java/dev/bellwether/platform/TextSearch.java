@@ -111,27 +111,27 @@ public final class TextSearch {
 			.single();
 		List<String> terms = new ArrayList<>();
 		List<String> nameTerms = new ArrayList<>();
-		jdbc.sql(
-				"""
-						select w.word, array(
-						    select t.term from search_terms t
-						    where length(w.word) >= :correctFrom and w.word !~ '^[0-9]+$'
-						      and t.term % w.word and t.term <> w.word
-						      and (length(w.word) < :longWord and not exists (select 1 from search_terms k where k.term = w.word)
-						           or similarity(t.term, w.word) >= :longWordSimilarity)
-						    order by similarity(t.term, w.word) desc, t.term
-						    limit :corrections
-						) as corrections, array(
-						    select t.term from search_terms t
-						    where length(w.word) >= :prefixFrom
-						      and t.term like replace(replace(replace(w.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-						    order by t.term
-						    limit :completions + 1
-						) as completions
-						from unnest(tsvector_to_array(to_tsvector('simple', :text))) as w (word)
-						order by w.word
-						limit :maxWords
-						""")
+		jdbc.sql("""
+				select w.word, array(
+				    select t.term from search_terms t
+				    where length(w.word) >= :correctFrom and w.word !~ '^[0-9]+$'
+				      and t.term % w.word and t.term <> w.word
+				      and (length(w.word) < :longWord
+				             and not exists (select 1 from search_terms k where k.term = w.word)
+				           or similarity(t.term, w.word) >= :longWordSimilarity)
+				    order by similarity(t.term, w.word) desc, t.term
+				    limit :corrections
+				) as corrections, array(
+				    select t.term from search_terms t
+				    where length(w.word) >= :prefixFrom
+				      and t.term like replace(replace(replace(w.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+				    order by t.term
+				    limit :completions + 1
+				) as completions
+				from unnest(tsvector_to_array(to_tsvector('simple', :text))) as w (word)
+				order by w.word
+				limit :maxWords
+				""")
 			.param("text", normalized)
 			.param("correctFrom", CORRECT_FROM)
 			.param("longWord", LONG_WORD)

@@ -228,10 +228,8 @@ public class Opportunities {
 	 * @return the names of the given deals, for showing beside other records (no
 	 * visibility check: callers show names of deals they were allowed to link)
 	 */
-	// one statement: no transaction of its own (its BEGIN and COMMIT would cost a round
-	// trip to
-	// the database each time a page shows names); inside a caller's transaction it joins
-	// that
+	// one statement, so no transaction of its own: its BEGIN and COMMIT would cost a
+	// round trip each time a page shows names (inside a caller's transaction it joins it)
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UUID, String> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
