@@ -274,8 +274,7 @@ public final class TextSearch {
 	 */
 	public String best(String alias, String table, String where, String document, String order) {
 		if (isEmpty() || this.namesQuery.equals(this.query)) {
-			// no word is looked up whole: the records matching by names are all those
-			// matching
+			// no word is looked up whole: matching by names is matching
 			return best(alias, table, where + " and " + matches(document), order);
 		}
 		String named = alias + "_named";

@@ -85,10 +85,9 @@ public class PipelineBoard {
 		params.putAll(stale.parameters());
 		params.putAll(overdue.parameters());
 		params.put("perColumn", CARDS_PER_COLUMN);
-		// each column's count and totals and its first cards ranked in one pass over
-		// narrow
-		// rows, which opportunities_owner_stage_idx answers alone; only the cards shown
-		// are then read whole
+		// each column's count, totals and first cards, ranked in one pass
+		// over narrow rows that opportunities_owner_stage_idx answers alone;
+		// only the cards shown are then read whole
 		Map<UUID, long[]> counts = new HashMap<>();
 		Map<UUID, BigDecimal[]> totals = new HashMap<>();
 		List<CardRow> rows = this.jdbc

@@ -236,10 +236,9 @@ final class Scenarios {
 			sql.list("select u.*, m.full_name as manager_name from users u left join users m on m.id = u.manager_id"
 					+ " where u.id in (:ids) and u.active and exists (select 1 from users r where r.manager_id = u.id"
 					+ " and r.active) order by lower(u.full_name)", Map.of("ids", organisation));
-			// PipelineAnalytics.openDeals: the team's open deals added up in one pass, by
-			// stage and category and by owner (stale and overdue too), the team inside
-			// the
-			// viewer's organisation as one list of owners
+			// PipelineAnalytics.openDeals: the team's open deals added up in one
+			// pass, by stage and category and by owner (stale and overdue too),
+			// the team inside the viewer's organisation as one list of owners
 			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners)";
 			Map<String, Object> params = freshness();
 			params.put("visibilityOwners", organisation);

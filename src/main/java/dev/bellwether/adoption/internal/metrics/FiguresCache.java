@@ -1,7 +1,7 @@
 package dev.bellwether.adoption.internal.metrics;
 
-import java.time.Duration;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
