@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.bellwether.activities.LinkedRecords.Deal;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
@@ -41,6 +40,7 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.RecordTouched;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.sales.OpportunityAccess;
+import dev.bellwether.sales.OpportunityLink;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -135,7 +135,7 @@ public class Activities {
 		if (activity.opportunityId() == null) {
 			return byActivity;
 		}
-		Optional<Deal> deal = this.links.deal(activity.opportunityId());
+		Optional<OpportunityLink> deal = this.links.deal(activity.opportunityId());
 		return deal.isPresent() && this.opportunities.canRead(viewer, deal.get().ownerId())
 				&& (byActivity || this.opportunities.canEdit(viewer, deal.get().ownerId()));
 	}
@@ -506,7 +506,7 @@ public class Activities {
 				contactAccount = contact.get().accountId();
 			}
 		}
-		Deal deal = null;
+		OpportunityLink deal = null;
 		if (details.opportunityId() != null) {
 			deal = this.links.deal(details.opportunityId())
 				.filter(d -> this.opportunities.canRead(viewer, d.ownerId()))

@@ -65,25 +65,13 @@ class ActivityTimelineSource implements TimelineSource {
 
 	/**
 	 * The record's activities the viewer may see, newest first, older than the cursor.
+	 * Each row's deal is checked by primary key
+	 * ({@link OpportunityAccess#readFilterByOpportunityId}): a timeline reads a few dozen
+	 * rows, while a manager high up the chain may see hundreds of thousands of deals.
 	 */
 	List<TimelineEntry> entries(Viewer viewer, String recordType, UUID recordId, TimelineCursor before, int limit) {
-		return entries(recordType, recordId, before, limit, visibleDeals(viewer));
-	}
-
-	/**
-	 * The same rule as {@link OpportunityAccess#readFilterByOpportunityId}, written as a
-	 * correlated {@code exists}: a timeline reads a few dozen rows, and checking each
-	 * one's deal by primary key stays cheap for a manager whose organisation owns
-	 * hundreds of thousands of deals, where {@code in (...)} would first collect all of
-	 * them.
-	 */
-	private SqlFilter visibleDeals(Viewer viewer) {
-		SqlFilter owners = this.opportunities.readFilter(viewer, "o.owner_id");
-		if (owners.sql().equals(SqlFilter.none().sql())) {
-			return SqlFilter.none();
-		}
-		return new SqlFilter("(x.opportunity_id is null or exists (select 1 from opportunities o"
-				+ " where o.id = x.opportunity_id and " + owners.sql() + "))", owners.parameters());
+		return entries(recordType, recordId, before, limit,
+				this.opportunities.readFilterByOpportunityId(viewer, "x.opportunity_id"));
 	}
 
 	private List<TimelineEntry> entries(String recordType, UUID recordId, TimelineCursor before, int limit,

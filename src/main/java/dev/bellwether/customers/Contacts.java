@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -273,6 +275,28 @@ public class Contacts {
 		this.jdbc.sql("delete from contacts where id = :id").param("id", id).update();
 		this.events.publishEvent(
 				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+	}
+
+	/**
+	 * @return the contacts' full names, also of contacts in the recycle bin (contacts are
+	 * readable by everyone), for showing beside other records
+	 */
+	// one statement, so no transaction of its own (inside a caller's transaction it
+	// joins it)
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Map<UUID, String> namesOf(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, trim(coalesce(first_name, '') || ' ' || last_name) as name from contacts
+				where id in (:ids)
+				""")
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	/**

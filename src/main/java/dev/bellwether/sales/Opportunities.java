@@ -78,6 +78,8 @@ public class Opportunities {
 
 	private static final String FROM = " from opportunities o join pipeline_stages s on s.id = o.stage_id";
 
+	private static final String LINK_SELECT = "select o.id, o.name, o.account_id, o.owner_id from opportunities o";
+
 	private static final String HISTORY_SELECT = """
 			select h.*, fs.name as from_stage_name, ts.name as to_stage_name from opportunity_history h
 			left join pipeline_stages fs on fs.id = h.from_stage_id join pipeline_stages ts on ts.id = h.to_stage_id
@@ -241,6 +243,47 @@ public class Opportunities {
 			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
 			.list();
 		return names;
+	}
+
+	/**
+	 * @return the deal, if it exists and is not in the recycle bin, whoever asks: for
+	 * records that hang off a deal, which check what they show with
+	 * {@link OpportunityAccess#canRead(Viewer, UUID)}
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<OpportunityLink> findLink(UUID id) {
+		return this.jdbc.sql(LINK_SELECT + " where o.id = :id and o.deleted_at is null")
+			.param("id", id)
+			.query(Opportunities::link)
+			.optional();
+	}
+
+	/**
+	 * Deals the viewer may see whose name contains the text (all of them when it is
+	 * blank), open deals closing soonest first, for linking a record to a deal.
+	 * @param accountId only this account's deals, or {@code null}
+	 */
+	public List<OpportunityLink> findLinks(Viewer viewer, String text, UUID accountId, int limit) {
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id");
+		StringBuilder sql = new StringBuilder(LINK_SELECT).append(" where o.deleted_at is null and ")
+			.append(visible.sql());
+		Map<String, Object> params = new LinkedHashMap<>(visible.parameters());
+		if (StringUtils.hasText(text)) {
+			sql.append(" and lower(o.name) like :q");
+			params.put("q", contains(text));
+		}
+		if (accountId != null) {
+			sql.append(" and o.account_id = :accountId");
+			params.put("accountId", accountId);
+		}
+		sql.append(" order by o.closed_at is not null, o.close_date, lower(o.name) limit :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(Opportunities::link).list();
+	}
+
+	private static OpportunityLink link(ResultSet rs, int row) throws SQLException {
+		return new OpportunityLink(rs.getObject("id", UUID.class), rs.getString("name"),
+				rs.getObject("account_id", UUID.class), rs.getObject("owner_id", UUID.class));
 	}
 
 	/**

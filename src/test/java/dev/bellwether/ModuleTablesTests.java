@@ -1,0 +1,202 @@
+package dev.bellwether;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import dev.bellwether.SqlTableReferences.Reference;
+import org.junit.jupiter.api.Test;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each module's SQL names only its own tables (DESIGN.md: modules own their tables;
+ * another module's data comes through its public API or its events). Spring Modulith
+ * checks the imports; this checks the SQL in the main sources, which no import shows.
+ * <p>
+ * Every table a migration creates has exactly one owning module in {@link #OWNERS}: a new
+ * table fails {@link #everyTableHasAnOwningModule()} until it is assigned there.
+ */
+class ModuleTablesTests {
+
+	private static final Path SOURCES = Path.of("src/main/java/dev/bellwether");
+
+	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	/**
+	 * Each table's owning module. Migrations are append-only (Flyway checks their
+	 * checksums), so ownership is kept here, not in the files.
+	 */
+	static final Map<String, String> OWNERS = Map.ofEntries(
+			// Spring Modulith's event publication registry, Spring Session, ShedLock, and
+			// the
+			// vocabulary behind platform.TextSearch (filled by triggers on the searched
+			// tables)
+			entry("event_publication", "platform"), entry("event_publication_archive", "platform"),
+			entry("spring_session", "platform"), entry("spring_session_attributes", "platform"),
+			entry("shedlock", "platform"), entry("search_terms", "platform"),
+			// identity
+			entry("users", "identity"), entry("api_tokens", "identity"),
+			// customers
+			entry("accounts", "customers"), entry("contacts", "customers"),
+			// sales
+			entry("pipeline_stages", "sales"), entry("products", "sales"), entry("opportunities", "sales"),
+			entry("opportunity_line_items", "sales"), entry("opportunity_history", "sales"),
+			// activities
+			entry("activities", "activities"), entry("activity_attendees", "activities"),
+			// audit
+			entry("field_history", "audit"),
+			// notifications (created in V17__adoption.sql, its first user)
+			entry("notifications", "notifications"),
+			// adoption
+			entry("usage_events", "adoption"), entry("usage_daily", "adoption"), entry("usage_rollups", "adoption"),
+			entry("adoption_sponsors", "adoption"), entry("adoption_settings", "adoption"),
+			entry("adoption_scores", "adoption"), entry("adoption_alerts", "adoption"));
+
+	/**
+	 * Modules whose SQL may name every module's tables: the demo company and the data
+	 * generators the benchmarks use (the benchmarks themselves are test code, which this
+	 * check does not read).
+	 */
+	static final Set<String> GENERATORS = Set.of("demo");
+
+	/**
+	 * Temporary, by file and table: the adoption classes that still read the identity
+	 * module's {@code users} table. The figures helper of issue #12 is moving them onto
+	 * {@code UserDirectory} and {@code OrgChart}; the entries go when that is merged
+	 * ({@link #noAllowanceOutlivesItsReason()} fails on each one no longer needed).
+	 */
+	static final Map<String, Set<String>> ALLOWANCES = Map.of("adoption/AdoptionScores.java", Set.of("users"),
+			"adoption/AdoptionSponsors.java", Set.of("users"), "adoption/UsageHeatmap.java", Set.of("users"),
+			"adoption/internal/metrics/KeyFeatures.java", Set.of("users"),
+			"adoption/internal/metrics/UsageQueries.java", Set.of("users"));
+
+	@Test
+	void everyTableHasAnOwningModule() {
+		Map<String, String> createdIn = tablesCreatedByMigrations();
+
+		assertThat(createdIn.keySet()
+			.stream()
+			.filter(table -> !OWNERS.containsKey(table))
+			.map(table -> table + " (created in " + createdIn.get(table) + "): add it to ModuleTablesTests.OWNERS"))
+			.as("tables without an owning module")
+			.isEmpty();
+		assertThat(OWNERS.keySet().stream().filter(table -> !createdIn.containsKey(table)))
+			.as("owned tables that no migration creates")
+			.isEmpty();
+		assertThat(OWNERS.values().stream().distinct().filter(module -> !Files.isDirectory(SOURCES.resolve(module))))
+			.as("owners that are not modules")
+			.isEmpty();
+	}
+
+	@Test
+	void eachModulesSqlNamesOnlyItsOwnTables() {
+		assertThat(violations(OWNERS, mainSources(), ALLOWANCES))
+			.as("SQL naming another module's tables (module"
+					+ " -> table (owner) -> file:line); read them through the owning module's public API")
+			.isEmpty();
+	}
+
+	@Test
+	void noAllowanceOutlivesItsReason() {
+		Map<String, String> sources = mainSources();
+		List<String> unused = new ArrayList<>();
+		ALLOWANCES.forEach((file, tables) -> {
+			Set<String> named = new TreeSet<>();
+			if (sources.containsKey(file)) {
+				SqlTableReferences.in(sources.get(file), OWNERS.keySet()).forEach(ref -> named.add(ref.table()));
+			}
+			tables.stream().filter(table -> !named.contains(table)).forEach(table -> unused.add(file + " " + table));
+		});
+
+		assertThat(unused).as("allowances no longer needed: remove them from ModuleTablesTests.ALLOWANCES").isEmpty();
+	}
+
+	@Test
+	void reportsAModuleReadingAnotherModulesTable() {
+		Map<String, String> sources = new LinkedHashMap<>();
+		sources.put("activities/LinkedRecords.java", """
+				class LinkedRecords {
+					String names = "select id, name from opportunities where id in (:ids)";
+					String own = "select * from activities join activity_attendees a on a.activity_id = id";
+				}
+				""");
+		sources.put("sales/Opportunities.java", "class Opportunities { String s = \"select * from opportunities\"; }");
+		sources.put("demo/DemoCompany.java", "class DemoCompany { String s = \"update users set x = 1\"; }");
+		sources.put("adoption/Scores.java", """
+				class Scores {
+					String allowed = "select u.id from users u";
+					String notAllowed = "select 1 from accounts";
+				}
+				""");
+
+		List<String> found = violations(OWNERS, sources, Map.of("adoption/Scores.java", Set.of("users")));
+
+		assertThat(found).containsExactly("activities -> opportunities (sales) -> activities/LinkedRecords.java:2",
+				"adoption -> accounts (customers) -> adoption/Scores.java:3");
+	}
+
+	/**
+	 * @param sources each file's text, by path below {@code dev/bellwether}, whose first
+	 * segment is the module
+	 * @return "module -> table (owner) -> file:line" for each foreign table named
+	 */
+	static List<String> violations(Map<String, String> owners, Map<String, String> sources,
+			Map<String, Set<String>> allowances) {
+		List<String> found = new ArrayList<>();
+		new TreeMap<>(sources).forEach((file, source) -> {
+			int slash = file.indexOf('/');
+			String module = (slash < 0) ? "" : file.substring(0, slash);
+			if (GENERATORS.contains(module)) {
+				return;
+			}
+			for (Reference ref : SqlTableReferences.in(source, owners.keySet())) {
+				String owner = owners.get(ref.table());
+				if (!owner.equals(module) && !allowances.getOrDefault(file, Set.of()).contains(ref.table())) {
+					found.add(module + " -> " + ref.table() + " (" + owner + ") -> " + file + ":" + ref.line());
+				}
+			}
+		});
+		return found;
+	}
+
+	private static Map<String, String> mainSources() {
+		Map<String, String> sources = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(sources).as("main sources under " + SOURCES.toAbsolutePath()).isNotEmpty();
+		return sources;
+	}
+
+	private static Map<String, String> tablesCreatedByMigrations() {
+		Map<String, String> createdIn = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+				SqlTableReferences.createdBy(Files.readString(file))
+					.forEach(table -> createdIn.putIfAbsent(table, file.getFileName().toString()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(createdIn).as("tables created under " + MIGRATIONS.toAbsolutePath()).isNotEmpty();
+		return createdIn;
+	}
+
+}
