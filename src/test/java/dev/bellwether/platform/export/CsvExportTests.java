@@ -36,7 +36,7 @@ class CsvExportTests {
 		String text = out.toString(StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFF");
 		assertThat(text.substring(1).split("\r\n")).containsExactly("Name,Manager,Day,Change,Amount",
-				"\"'=cmd|' /C calc'!A0\",,2026-12-04,-5,-1.50", "\"Zoë \"\"Z\"\" Turner\",'@manager,2026-12-05,3,");
+				"'=cmd|' /C calc'!A0,,2026-12-04,-5,-1.50", "\"Zoë \"\"Z\"\" Turner\",'@manager,2026-12-05,3,");
 	}
 
 }
