@@ -23,6 +23,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.RecordVisibility;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.SqlFilter;
@@ -100,11 +101,15 @@ public class Activities {
 
 	private final Clock clock;
 
+	private final RecordOwners owners;
+
 	private final ZoneId zone;
 
 	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
 			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
-			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
+			RecordOwners owners) {
+		this.owners = owners;
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.opportunities = opportunities;
@@ -287,6 +292,7 @@ public class Activities {
 	@Transactional
 	public Activity create(Viewer viewer, ActivityDetails entered) {
 		ActivityDetails details = validate(viewer, entered);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		boolean completed = details.status() == TaskStatus.COMPLETED;
@@ -325,6 +331,7 @@ public class Activities {
 					+ " stays a " + before.kind().label().toLowerCase() + "; log a new activity instead.");
 		}
 		ActivityDetails details = validate(viewer, entered);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}

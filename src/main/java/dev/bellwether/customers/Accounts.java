@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.RecordVisibility;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.SqlFilter;
@@ -94,8 +95,11 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final RecordOwners owners;
+
 	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock) {
+			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners) {
+		this.owners = owners;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.visibility = visibility;
@@ -207,6 +211,7 @@ public class Accounts {
 	@Transactional
 	public Account create(Viewer viewer, AccountDetails details) {
 		validate(null, details);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		insert(id, details, viewer.id(), now);
@@ -221,6 +226,7 @@ public class Accounts {
 		Account before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		validate(id, details);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.RecordVisibility;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.SqlFilter;
@@ -94,8 +95,11 @@ public class Contacts {
 
 	private final Clock clock;
 
+	private final RecordOwners owners;
+
 	Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock) {
+			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners) {
+		this.owners = owners;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.visibility = visibility;
@@ -189,6 +193,7 @@ public class Contacts {
 	@Transactional
 	public Contact create(Viewer viewer, ContactDetails details) {
 		validate(details);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		insert(id, details, viewer.id(), now);
@@ -202,6 +207,7 @@ public class Contacts {
 		Contact before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		validate(details);
+		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}

@@ -140,6 +140,19 @@ public class UserDirectory {
 	}
 
 	/**
+	 * @return the active people who own records (not administrators, integration
+	 * accounts, marketing or service users), by name; see {@link RecordOwners}
+	 */
+	public List<User> activeSalesPeople() {
+		return this.jdbc
+			.sql(SELECT + " where u.active and not u.integration_account and u.role in (:roles)"
+					+ " order by lower(u.full_name)")
+			.param("roles", RecordOwners.OWNER_ROLES.stream().map(Role::name).toList())
+			.query(UserDirectory::map)
+			.list();
+	}
+
+	/**
 	 * @return the active users with at least one active direct report, by name
 	 */
 	public List<User> activeManagers() {
@@ -376,10 +389,14 @@ public class UserDirectory {
 	}
 
 	/**
-	 * A user changes their own password, proving they know the current one.
+	 * A user changes their own password, proving they know the current one. Their other
+	 * sessions end (someone who knew the old password may be signed in elsewhere); the
+	 * one they are using stays.
+	 * @param keptSessionId the session the change is made in, or {@code null} (then every
+	 * session of the user ends)
 	 */
 	@Transactional
-	public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+	public void changeOwnPassword(UUID id, String currentPassword, String newPassword, String keptSessionId) {
 		String hash = this.jdbc.sql("select password_hash from users where id = :id")
 			.param("id", id)
 			.query(String.class)
@@ -397,6 +414,11 @@ public class UserDirectory {
 			throw new InvalidInputException(errors);
 		}
 		writePassword(id, newPassword, id);
+		this.jdbc.sql("select username from users where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.ifPresent(username -> this.sessions.endAllOfExcept(username, keptSessionId));
 	}
 
 	private void writePassword(UUID id, String newPassword, UUID actorId) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a user's signed-in sessions on every node (they live in the database), so that a
- * deactivation or a change of role takes effect at once.
+ * deactivation, a change of role or a new password takes effect at once.
  */
 @Component
 class UserSessions {
@@ -18,8 +18,19 @@ class UserSessions {
 	}
 
 	void endAllOf(String username) {
-		this.sessions.ifAvailable(
-				repository -> repository.findByPrincipalName(username).keySet().forEach(repository::deleteById));
+		endAllOfExcept(username, null);
+	}
+
+	/**
+	 * @param keptSessionId the session to keep (the one the user is changing their
+	 * password in), or {@code null}
+	 */
+	void endAllOfExcept(String username, String keptSessionId) {
+		this.sessions.ifAvailable(repository -> repository.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter(id -> !id.equals(keptSessionId))
+			.forEach(repository::deleteById));
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -107,11 +108,15 @@ public class Opportunities {
 
 	private final Clock clock;
 
+	private final RecordOwners owners;
+
 	private final String currency;
 
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
 			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
-			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency) {
+			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency,
+			RecordOwners owners) {
+		this.owners = owners;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.freshness = freshness;
@@ -318,6 +323,8 @@ public class Opportunities {
 			DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
 		}
 		InputValidation.throwIfAny(errors);
+		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(),
+				before == null ? null : before.ownerId());
 	}
 
 	@Transactional
@@ -327,6 +334,7 @@ public class Opportunities {
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
 		InputValidation.throwIfAny(errors);
+		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
@@ -398,6 +406,7 @@ public class Opportunities {
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
 		InputValidation.throwIfAny(errors);
+		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
 		}

@@ -22,9 +22,11 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.usage.Usage;
@@ -75,8 +77,11 @@ class ActivityController {
 
 	private final java.time.Clock clock;
 
+	private final RecordOwners owners;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock) {
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners) {
+		this.owners = owners;
 		this.clock = clock;
 		this.activities = activities;
 		this.accounts = accounts;
@@ -149,6 +154,7 @@ class ActivityController {
 		}
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, null));
 		return "activities/form";
 	}
 
@@ -165,8 +171,12 @@ class ActivityController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, forForm(form, ex));
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 		}
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, null));
 		return "activities/form";
 	}
 
@@ -182,6 +192,7 @@ class ActivityController {
 		model.addAttribute("activity", activity);
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, activity.ownerId()));
 		return "activities/form";
 	}
 
@@ -199,6 +210,9 @@ class ActivityController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, forForm(form, ex));
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 			catch (StaleRecordException ex) {
 				result.reject("stale", ex.getMessage());
 				model.addAttribute("stale", true);
@@ -206,6 +220,7 @@ class ActivityController {
 		}
 		model.addAttribute("activity", activity);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, activity.ownerId()));
 		return "activities/form";
 	}
 

@@ -2,15 +2,12 @@ package dev.bellwether.adoption.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.bellwether.adoption.AdoptionScores;
 import dev.bellwether.adoption.Score;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import dev.bellwether.platform.export.CsvExport;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -29,24 +26,27 @@ final class ScoreExports {
 	private ScoreExports() {
 	}
 
+	/**
+	 * Through the platform's {@link CsvExport}: names are people's input and must not
+	 * reach a spreadsheet as formulas.
+	 */
 	static void csv(List<Score> scores, AdoptionScores.Period period, OutputStream out) throws IOException {
-		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		// a byte-order mark, so that spreadsheet programs read the names' accents right
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADERS).get())) {
+		try (CsvExport csv = CsvExport.open(out, HEADERS)) {
 			for (Score score : scores) {
-				csv.print(score.fullName());
-				csv.print(score.managerName());
-				csv.print(period.label());
-				csv.print(period.start());
-				csv.print(period.end());
-				csv.print(score.score());
+				// names may be null (no manager): not List.of
+				List<Object> row = new ArrayList<>();
+				row.add(score.fullName());
+				row.add(score.managerName());
+				row.add(period.label());
+				row.add(period.start());
+				row.add(period.end());
+				row.add(score.score());
 				for (String component : COMPONENTS) {
-					csv.print(percent(score.component(component)));
+					row.add(percent(score.component(component)));
 				}
-				csv.print(weights(score));
-				csv.print(score.computedAt());
-				csv.println();
+				row.add(weights(score));
+				row.add(score.computedAt());
+				csv.row(row.toArray());
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.customers.Countries;
 import dev.bellwether.customers.Industry;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -57,7 +58,10 @@ class AccountController {
 
 	private final UserDirectory users;
 
-	AccountController(Accounts accounts, Contacts contacts, UserDirectory users) {
+	private final RecordOwners owners;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners) {
+		this.owners = owners;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.users = users;
@@ -118,6 +122,7 @@ class AccountController {
 		}
 		model.addAttribute("form", form);
 		addChoices(model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
 
@@ -133,8 +138,12 @@ class AccountController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 		}
 		addChoices(model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
 
@@ -148,6 +157,7 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountFormData.of(account));
 		addChoices(model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
 
@@ -164,6 +174,9 @@ class AccountController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 			catch (StaleRecordException ex) {
 				result.reject("stale", ex.getMessage());
 				model.addAttribute("stale", true);
@@ -171,6 +184,7 @@ class AccountController {
 		}
 		model.addAttribute("account", account);
 		addChoices(model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
 
@@ -199,8 +213,9 @@ class AccountController {
 	private void addChoices(Model model) {
 		model.addAttribute("industries", Industry.ALL);
 		model.addAttribute("countries", Countries.all());
+		// the owners offered by the list's filter: the people who own records
 		model.addAttribute("activeUsers",
-				this.users.activeUsers()
+				this.users.activeSalesPeople()
 					.stream()
 					.collect(java.util.stream.Collectors.toMap(User::id, User::fullName, (a, b) -> a,
 							java.util.LinkedHashMap::new)));

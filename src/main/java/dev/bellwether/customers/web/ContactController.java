@@ -14,6 +14,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -53,7 +54,10 @@ class ContactController {
 
 	private final UserDirectory users;
 
-	ContactController(Contacts contacts, Accounts accounts, UserDirectory users) {
+	private final RecordOwners owners;
+
+	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners) {
+		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.users = users;
@@ -113,6 +117,7 @@ class ContactController {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
 		return "customers/contact-form";
 	}
 
@@ -128,8 +133,12 @@ class ContactController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 		}
 		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
 		return "customers/contact-form";
 	}
 
@@ -139,6 +148,7 @@ class ContactController {
 		model.addAttribute("contact", contact);
 		model.addAttribute("form", ContactFormData.of(contact));
 		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
 		return "customers/contact-form";
 	}
 
@@ -155,6 +165,9 @@ class ContactController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 			catch (StaleRecordException ex) {
 				result.reject("stale", ex.getMessage());
 				model.addAttribute("stale", true);
@@ -162,6 +175,7 @@ class ContactController {
 		}
 		model.addAttribute("contact", contact);
 		model.addAttribute("activeUsers", activeUsers());
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
 		return "customers/contact-form";
 	}
 
@@ -187,8 +201,11 @@ class ContactController {
 		return contact;
 	}
 
+	/**
+	 * The owners offered by the list's filter: the people who own records.
+	 */
 	private Map<UUID, String> activeUsers() {
-		return this.users.activeUsers()
+		return this.users.activeSalesPeople()
 			.stream()
 			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
 	}

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -30,7 +32,10 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -44,9 +49,16 @@ import java.util.Map;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+	/**
+	 * What the pages' door lets in without signing in: the sign-in page and what it is
+	 * drawn with. Health and info are open on the operations door (see
+	 * {@link #operationsSecurity}); everything else, Swagger UI included, needs a
+	 * session.
+	 */
 	private static final String[] PUBLIC_PATHS = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/favicon.ico", "/error" };
+
+	static final String FORM_EXPIRED = "The form expired, please try again.";
 
 	/**
 	 * Argon2id for new passwords; the delegating encoder keeps older hashes working
@@ -76,17 +88,45 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The operations door: health probes and info for anyone (load balancers,
+	 * orchestrators); metrics for administrators, or for anyone when
+	 * {@code bellwether.security.public-metrics} opens them to a scraper; the OpenAPI
+	 * document for anyone signed in, by session (Swagger UI) or as the API signs in (a
+	 * client generator). No session is created here.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain operationsSecurity(HttpSecurity http, ApiTokens tokens, SecurityProperties properties)
+			throws Exception {
+		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorizedProblem;
+		http.securityMatcher("/actuator", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+				if (properties.publicMetrics()) {
+					requests.requestMatchers("/actuator/prometheus").permitAll();
+				}
+				requests.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
+				requests.anyRequest().authenticated();
+			})
+			.httpBasic(basic -> basic.realmName("Bellwether").authenticationEntryPoint(unauthorized))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler((request, response, denied) -> ProblemResponses.write(request, response, 403,
+						"Forbidden", "Your role does not allow this.")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		RequestMatcher htmx = Htmx::isHtmx;
-		// one handler per outcome: the handler is shared by all requests, so it must not
-		// change its own failure URL per request
-		SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
-		SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler("/login?locked");
-		AuthenticationFailureHandler failures = (request, response,
-				exception) -> (exception instanceof LockedException ? locked : wrongPassword)
-					.onAuthenticationFailure(request, response, exception);
+		// one answer for every failure (wrong password, unknown user, locked, throttled):
+		// a different one would tell which usernames exist
+		AuthenticationFailureHandler failures = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products")
@@ -111,11 +151,12 @@ class SecurityConfiguration {
 			AuthenticationException exception) throws IOException {
 		response.addHeader("WWW-Authenticate", "Basic realm=\"Bellwether\"");
 		response.addHeader("WWW-Authenticate", "Bearer");
-		String detail = exception instanceof LockedException
-				? "Too many failed sign-ins: this user is locked for a while."
-				: exception.getMessage() != null && exception.getMessage().startsWith("The API token")
-						? exception.getMessage()
-						: "Sign in with HTTP Basic or a personal access token (Authorization: Bearer ...).";
+		// the same answer for a wrong password, an unknown user and a refused (locked,
+		// throttled) sign-in
+		String detail = exception.getMessage() != null && exception.getMessage().startsWith("The API token")
+				? exception.getMessage()
+				: "Sign in with HTTP Basic or a personal access token (Authorization: Bearer ...). "
+						+ "After too many failed sign-ins, wait a few minutes.";
 		ProblemResponses.write(request, response, 401, "Unauthorized", detail);
 	}
 
@@ -130,22 +171,71 @@ class SecurityConfiguration {
 		response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
 	}
 
+	/**
+	 * A refused CSRF token: without a signed-in session, the session (and its token)
+	 * expired while the page was open, so the user signs in again; with one, only the
+	 * form is out of date (opened before a sign-in in another tab, say), so the user goes
+	 * back to the page with "the form expired" and keeps their session.
+	 * <p>
+	 * The security context is read from the holder: the request's own
+	 * {@code getUserPrincipal()} does not know the user yet when the CSRF check runs.
+	 */
 	private static void accessDeniedOnPage(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.access.AccessDeniedException denied)
 			throws IOException, jakarta.servlet.ServletException {
-		if (denied instanceof CsrfException && request.getUserPrincipal() == null) {
-			// the session, and with it the CSRF token, expired while the page was open
-			String login = request.getContextPath() + "/login?expired";
-			if (Htmx.isHtmx(request)) {
-				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-				response.setHeader("HX-Redirect", login);
+		if (denied instanceof CsrfException) {
+			String target;
+			if (isSignedIn()) {
+				target = sameSiteReferer(request);
+				FlashMap flash = new FlashMap();
+				flash.put("flashError", FORM_EXPIRED);
+				new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
 			}
 			else {
-				response.sendRedirect(login);
+				target = request.getContextPath() + "/login?expired";
+			}
+			if (Htmx.isHtmx(request)) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				response.setHeader("HX-Redirect", target);
+			}
+			else {
+				response.sendRedirect(target);
 			}
 			return;
 		}
 		new AccessDeniedHandlerImpl().handle(request, response, denied);
+	}
+
+	private static boolean isSignedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	/**
+	 * The page the form was on, when the browser says so and it is one of ours; the start
+	 * page otherwise (never a redirect to another site).
+	 */
+	static String sameSiteReferer(HttpServletRequest request) {
+		String home = request.getContextPath() + "/";
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
+			return home;
+		}
+		try {
+			URI uri = URI.create(referer);
+			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+				return home;
+			}
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith(home) || path.startsWith("//")) {
+				return home;
+			}
+			return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+		}
+		catch (IllegalArgumentException ex) {
+			return home;
+		}
 	}
 
 }

@@ -23,11 +23,23 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Loads users for sign-in (form and HTTP Basic) and throttles guessing: after
- * {@code maxFailedLogins} wrong passwords in a row a username is locked for
- * {@code lockout}.
+ * Loads users for sign-in (form and HTTP Basic) and throttles guessing, by client address
+ * first, so that nobody can lock a colleague out with a few wrong passwords:
+ * <ul>
+ * <li>{@code maxFailedLogins} failures for one username from one address: that address
+ * may not sign in as that user for {@code lockout};</li>
+ * <li>{@code maxFailedLoginsPerAddress} failures from one address, whatever the
+ * usernames: that address may not sign in at all for {@code lockout};</li>
+ * <li>{@code maxFailedLoginsPerUser} failures in a row for one username from anywhere (a
+ * guess spread over many addresses): the username is locked for {@code lockout}.</li>
+ * </ul>
+ * A refused sign-in looks exactly like a wrong password or an unknown username (same
+ * answer, and the same password-hash work), so the answers never tell which usernames
+ * exist or are locked.
  */
 @Component
 class SignIn implements UserDetailsService {
@@ -42,8 +54,12 @@ class SignIn implements UserDetailsService {
 
 	private final Clock clock;
 
-	SignIn(JdbcClient jdbc, SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
+	private final SignInThrottle throttle;
+
+	SignIn(JdbcClient jdbc, SecurityProperties properties, ApplicationEventPublisher events, Clock clock,
+			SignInThrottle throttle) {
 		this.jdbc = jdbc;
+		this.throttle = throttle;
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
@@ -51,7 +67,13 @@ class SignIn implements UserDetailsService {
 
 	@Override
 	public BellwetherPrincipal loadUserByUsername(String username) {
-		return this.jdbc.sql("""
+		Instant now = this.clock.instant();
+		String address = clientAddress();
+		if (address != null && this.throttle.refuses(address, username, now)) {
+			// told apart from nothing: Spring Security answers as for an unknown user
+			throw new UsernameNotFoundException("Sign-in refused for this address");
+		}
+		BellwetherPrincipal principal = this.jdbc.sql("""
 				select id, username, full_name, role, active, locked_until, password_hash
 				from users where lower(username) = lower(:username)
 				""").param("username", username == null ? "" : username.trim()).query((rs, n) -> {
@@ -60,6 +82,22 @@ class SignIn implements UserDetailsService {
 					rs.getString("full_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
 					lockedUntil == null ? null : lockedUntil.toInstant(), rs.getString("password_hash"));
 		}).optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
+		if (principal.lockedUntil() != null && principal.lockedUntil().isAfter(now)) {
+			throw new UsernameNotFoundException("Sign-in refused for this user");
+		}
+		return principal;
+	}
+
+	/**
+	 * The client's address as the servlet container sees it (behind a proxy, set
+	 * {@code server.forward-headers-strategy} so that it is the client's, not the
+	 * proxy's).
+	 */
+	private static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+			return request.getRequest().getRemoteAddr();
+		}
+		return null;
 	}
 
 	@EventListener
@@ -67,6 +105,10 @@ class SignIn implements UserDetailsService {
 	public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 		String username = String.valueOf(event.getAuthentication().getPrincipal());
 		Instant now = this.clock.instant();
+		String address = clientAddress();
+		if (address != null) {
+			this.throttle.recordFailure(address, username, now);
+		}
 		// once a lockout has run out, counting starts again: one typo must not lock the
 		// user out for another whole period
 		Integer failures = this.jdbc.sql("""
@@ -79,13 +121,13 @@ class SignIn implements UserDetailsService {
 				where lower(username) = lower(:username) returning failed_logins
 				""")
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.param("max", this.properties.maxFailedLogins())
+			.param("max", this.properties.maxFailedLoginsPerUser())
 			.param("lockedUntil", OffsetDateTime.ofInstant(now.plus(this.properties.lockout()), ZoneOffset.UTC))
 			.param("username", username)
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
-		if (failures != null && failures >= this.properties.maxFailedLogins()) {
+		if (failures != null && failures >= this.properties.maxFailedLoginsPerUser()) {
 			log.warn("Sign-in locked for a user after {} failed attempts", failures);
 		}
 	}
@@ -94,6 +136,10 @@ class SignIn implements UserDetailsService {
 	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof BellwetherPrincipal principal) {
+			String address = clientAddress();
+			if (address != null) {
+				this.throttle.forgetFailures(address, principal.getUsername());
+			}
 			this.jdbc.sql("""
 					update users set failed_logins = 0, locked_until = null
 					where id = :id and (failed_logins > 0 or locked_until is not null)

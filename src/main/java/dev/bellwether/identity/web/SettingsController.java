@@ -3,6 +3,8 @@ package dev.bellwether.identity.web;
 import java.time.Clock;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpSession;
+
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.identity.internal.ApiTokens;
@@ -45,7 +47,7 @@ class SettingsController {
 
 	@PostMapping("/settings/password")
 	String changePassword(Viewer viewer, @ModelAttribute("form") PasswordFormData form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpSession session) {
 		// the confirmation exists only in the form, so it is checked here; the password
 		// rules themselves are the directory's
 		if (form.getNewPassword() != null && !form.getNewPassword().equals(form.getConfirmPassword())) {
@@ -53,8 +55,10 @@ class SettingsController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				this.users.changeOwnPassword(viewer.id(), form.getCurrentPassword(), form.getNewPassword());
-				redirect.addFlashAttribute("flashSuccess", "Your password is changed.");
+				this.users.changeOwnPassword(viewer.id(), form.getCurrentPassword(), form.getNewPassword(),
+						session.getId());
+				redirect.addFlashAttribute("flashSuccess",
+						"Your password is changed; your other sessions are signed out.");
 				return "redirect:/settings/password";
 			}
 			catch (InvalidInputException ex) {

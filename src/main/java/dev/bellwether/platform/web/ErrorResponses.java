@@ -59,7 +59,9 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<Object> forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		return respond(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), null, request, response);
+		List<Map<String, String>> errors = ex.field() == null ? null
+				: List.of(Map.of("field", ex.field(), "message", ex.getMessage()));
+		return respond(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), errors, request, response);
 	}
 
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

@@ -1,5 +1,6 @@
 package dev.bellwether.platform.web;
 
+import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 
 import org.springframework.validation.BindingResult;
@@ -23,6 +24,18 @@ public final class FormErrors {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Shows a refusal about one field (an owner the user may not choose) next to it.
+	 * @throws ForbiddenException the refusal itself when it names no field (an error
+	 * page)
+	 */
+	public static void addTo(BindingResult result, ForbiddenException ex) {
+		if (ex.field() == null) {
+			throw ex;
+		}
+		addTo(result, new InvalidInputException(ex.field(), ex.getMessage()));
 	}
 
 	private static boolean hasField(BindingResult result, String field) {

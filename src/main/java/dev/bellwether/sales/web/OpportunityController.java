@@ -17,6 +17,8 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.sales.OpportunityAccess;
+import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -77,8 +79,11 @@ class OpportunityController {
 
 	private final UserDirectory users;
 
+	private final RecordOwners owners;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users) {
+			Contacts contacts, UserDirectory users, RecordOwners owners) {
+		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
 		this.products = products;
@@ -171,6 +176,7 @@ class OpportunityController {
 		}
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, null));
 		return "sales/opportunity-form";
 	}
 
@@ -189,8 +195,12 @@ class OpportunityController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 		}
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, null));
 		return "sales/opportunity-form";
 	}
 
@@ -202,6 +212,7 @@ class OpportunityController {
 				this.accounts.namesOf(Set.of(deal.accountId())).get(deal.accountId()));
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, deal.ownerId()));
 		return "sales/opportunity-form";
 	}
 
@@ -221,6 +232,9 @@ class OpportunityController {
 			catch (InvalidInputException ex) {
 				FormErrors.addTo(result, ex);
 			}
+			catch (ForbiddenException ex) {
+				FormErrors.addTo(result, ex);
+			}
 			catch (StaleRecordException ex) {
 				result.reject("stale", ex.getMessage());
 				model.addAttribute("stale", true);
@@ -228,6 +242,7 @@ class OpportunityController {
 		}
 		model.addAttribute("deal", deal);
 		addChoices(viewer, form, model);
+		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, deal.ownerId()));
 		return "sales/opportunity-form";
 	}
 
@@ -397,8 +412,11 @@ class OpportunityController {
 				"Existing customer", "Other"));
 	}
 
+	/**
+	 * The owners offered by the list's filter: the people who own records.
+	 */
 	private Map<UUID, String> activeUsers() {
-		return this.users.activeUsers()
+		return this.users.activeSalesPeople()
 			.stream()
 			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
 	}
