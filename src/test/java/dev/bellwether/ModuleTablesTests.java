@@ -46,7 +46,7 @@ class ModuleTablesTests {
 			entry("spring_session", "platform"), entry("spring_session_attributes", "platform"),
 			entry("shedlock", "platform"), entry("search_terms", "platform"),
 			// identity
-			entry("users", "identity"), entry("api_tokens", "identity"),
+			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"),
 			// sales
