@@ -1,6 +1,7 @@
 package dev.bellwether.home;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -126,7 +127,7 @@ public class HomePages {
 		return shown;
 	}
 
-	public java.time.LocalDate today() {
+	public LocalDate today() {
 		return this.calendar.today();
 	}
 
