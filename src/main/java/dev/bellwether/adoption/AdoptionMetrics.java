@@ -303,8 +303,7 @@ public class AdoptionMetrics {
 
 	private LateEntry lateEntry(List<UserUsage> users, LocalDate from, LocalDate to) {
 		Map<UUID, PipelineHygiene.OwnerLateEntry> byOwner = new HashMap<>();
-		this.hygiene.lateEntry(ids(users), this.calendar.startOf(from), this.calendar.startOf(to.plusDays(1)))
-			.forEach(row -> byOwner.put(row.ownerId(), row));
+		this.hygiene.lateEntry(ids(users), from, to).forEach(row -> byOwner.put(row.ownerId(), row));
 		List<LateEntry.Figures> owners = new ArrayList<>();
 		for (UserUsage user : users) {
 			PipelineHygiene.OwnerLateEntry row = byOwner.get(user.userId());

@@ -160,8 +160,7 @@ public class AdoptionScores {
 						.getLong("features"))
 			.list();
 		Map<UUID, PipelineHygiene.OwnerLateEntry> late = new HashMap<>();
-		this.hygiene
-			.lateEntry(people.keySet(), this.calendar.startOf(period.start()), this.calendar.startOf(until.plusDays(1)))
+		this.hygiene.lateEntry(people.keySet(), period.start(), until)
 			.forEach(entry -> late.put(entry.ownerId(), entry));
 		Map<UUID, OwnerPipelineFreshness.Share> fresh = this.freshness.byOwner(people.keySet(), FRESH_DAYS);
 		long businessDays = ScoreFormula.businessDays(period.start(), until);

@@ -180,6 +180,23 @@ public class Opportunities {
 	}
 
 	/**
+	 * Open deals of some owners, those the viewer may see, without counting them (see
+	 * {@link PipelineAnalytics#openTotalsOf}): e.g. the deals of people who were
+	 * deactivated, which need a new owner.
+	 */
+	public List<Opportunity> openDealsOf(Viewer viewer, Collection<UUID> ownerIds, Pageable pageable) {
+		if (ownerIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		SqlFilter owners = this.access.readFilter(viewer, "o.owner_id", ownerIds);
+		params.putAll(owners.parameters());
+		String where = "o.deleted_at is null and o.closed_at is null and " + owners.sql();
+		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "o.close_date", "o.id");
+		return content(where, params, order, pageable);
+	}
+
+	/**
 	 * @return whether the page's total stopped at the count cap (there are at least that
 	 * many)
 	 */
@@ -413,6 +430,13 @@ public class Opportunities {
 		Instant now = this.clock.instant();
 		boolean stageChanged = !before.stageId().equals(stage.id());
 		Instant closedAt = !stage.outcome().isClosed() ? null : stageChanged ? now : before.closedAt();
+		if (stageChanged && stage.outcome().isClosed() && details.closeDate().equals(before.closeDate())) {
+			// a deal closes in the quarter of its close date (won this quarter, late
+			// entry):
+			// closed without saying when, it closed today; a close date entered with the
+			// closing (a deal recorded after it closed) stands
+			details = details.withCloseDate(this.freshness.today());
+		}
 		BigDecimal amount = details.amountFromLineItems() ? lineItemTotal(before.id()) : details.amount();
 		int updated = this.jdbc.sql("""
 				update opportunities set name = :name, account_id = :accountId, primary_contact_id = :primaryContactId,

@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -94,6 +95,14 @@ public class OpportunityAccess {
 		if (ownerId != null) {
 			owners.retainAll(Set.of(ownerId));
 		}
+		return this.visibility.readFilter(viewer, ACCESS, ownerColumn, owners);
+	}
+
+	/**
+	 * {@link #readFilter(Viewer, String)} narrowed to some owners (those the viewer may
+	 * see of them).
+	 */
+	SqlFilter readFilter(Viewer viewer, String ownerColumn, Collection<UUID> owners) {
 		return this.visibility.readFilter(viewer, ACCESS, ownerColumn, owners);
 	}
 

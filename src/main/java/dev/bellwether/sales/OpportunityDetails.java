@@ -48,4 +48,10 @@ public record OpportunityDetails(
 				this.leadSource, reason, this.description);
 	}
 
+	OpportunityDetails withCloseDate(LocalDate date) {
+		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId, this.ownerId, this.stageId,
+				this.amount, this.amountFromLineItems, date, this.probability, this.forecastCategory, this.nextStep,
+				this.leadSource, this.lossReason, this.description);
+	}
+
 }

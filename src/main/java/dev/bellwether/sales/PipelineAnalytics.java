@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -150,6 +151,23 @@ public class PipelineAnalytics {
 			.single();
 	}
 
+	/**
+	 * How many open deals some owners have, and their amount, of those the viewer may
+	 * see: e.g. the deals of people who were deactivated, which need a new owner.
+	 */
+	public DealTotals openTotalsOf(Viewer viewer, Collection<UUID> ownerIds) {
+		if (ownerIds.isEmpty()) {
+			return new DealTotals(0, BigDecimal.ZERO);
+		}
+		SqlFilter owners = this.access.readFilter(viewer, "o.owner_id", ownerIds);
+		return this.jdbc
+			.sql("select count(*) as deals, coalesce(sum(o.amount), 0) as amount from opportunities o"
+					+ " where o.deleted_at is null and o.closed_at is null and " + owners.sql())
+			.params(owners.parameters())
+			.query((rs, n) -> new DealTotals(rs.getLong("deals"), rs.getBigDecimal("amount")))
+			.single();
+	}
+
 	private Map<UUID, PipelineStage> stagesById() {
 		Map<UUID, PipelineStage> byId = new HashMap<>();
 		this.stages.all().forEach(stage -> byId.put(stage.id(), stage));
@@ -182,6 +200,12 @@ public class PipelineAnalytics {
 	 * Open deals of one stage and forecast category.
 	 */
 	public record StageTotals(PipelineStage stage, ForecastCategory category, long count, BigDecimal amount) {
+	}
+
+	/**
+	 * Deals counted and added up.
+	 */
+	public record DealTotals(long count, BigDecimal amount) {
 	}
 
 	/**

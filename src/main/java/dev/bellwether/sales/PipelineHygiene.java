@@ -107,26 +107,29 @@ public class PipelineHygiene {
 	/**
 	 * Deals closed (won or lost) in a period, per owner, and how many of them were
 	 * entered late: their first recorded forecast category was already {@code COMMIT} or
-	 * {@code CLOSED}, or they were created at most one day before they closed.
+	 * {@code CLOSED}, or they were created at most one day before they closed. A deal is
+	 * closed in the period of its close date, as on the board and the home pages (closing
+	 * a deal without entering a close date sets it to the closing day).
 	 * @param ownerIds whose deals, or {@code null} for every owner
-	 * @param from the first instant of the period
-	 * @param to the instant after the period
+	 * @param from the first close date of the period
+	 * @param to the last close date of the period
 	 */
-	public List<OwnerLateEntry> lateEntry(Collection<UUID> ownerIds, Instant from, Instant to) {
+	public List<OwnerLateEntry> lateEntry(Collection<UUID> ownerIds, LocalDate from, LocalDate to) {
 		if (ownerIds != null && ownerIds.isEmpty()) {
 			return List.of();
 		}
 		Map<String, Object> params = new HashMap<>();
 		String owners = owners(ownerIds, "o.owner_id", params);
-		params.put("from", utc(from));
-		params.put("to", utc(to));
+		params.put("from", from);
+		params.put("to", to);
 		return this.jdbc.sql("""
 				select o.owner_id, count(*) as closed, coalesce(sum(o.amount), 0) as closed_amount,
 				  count(*) filter (where late) as late, coalesce(sum(o.amount) filter (where late), 0) as late_amount
 				from (select o.*, (o.first_forecast_category in ('COMMIT', 'CLOSED')
 				        or o.closed_at <= o.created_at + interval '1 day') as late
 				      from opportunities o
-				      where o.closed_at >= :from and o.closed_at < :to and o.deleted_at is null and %s) o
+				      where o.closed_at is not null and o.close_date between :from and :to
+				        and o.deleted_at is null and %s) o
 				group by o.owner_id
 				""".formatted(owners))
 			.params(params)

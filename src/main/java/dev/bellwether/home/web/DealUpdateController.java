@@ -2,10 +2,11 @@ package dev.bellwether.home.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.bellwether.customers.Accounts;
+import dev.bellwether.home.HomePages;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
@@ -14,8 +15,6 @@ import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
-import dev.bellwether.sales.PipelineStage;
-import dev.bellwether.sales.PipelineStages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,16 +34,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DealUpdateController {
 
+	/** The htmx event a saved deal sends, on which the page's counters refresh. */
+	static final String DEALS_CHANGED = "deals-changed";
+
 	private final Opportunities opportunities;
 
-	private final PipelineStages stages;
+	private final HomePages pages;
 
-	private final Accounts accounts;
-
-	DealUpdateController(Opportunities opportunities, PipelineStages stages, Accounts accounts) {
+	DealUpdateController(Opportunities opportunities, HomePages pages) {
 		this.opportunities = opportunities;
-		this.stages = stages;
-		this.accounts = accounts;
+		this.pages = pages;
 	}
 
 	@PostMapping("/home/deals/{id}")
@@ -86,10 +85,14 @@ class DealUpdateController {
 			}
 			return "redirect:/?view=day";
 		}
+		if (error == null) {
+			// the counters of "my day" count the deal again
+			response.setHeader("HX-Trigger", DEALS_CHANGED);
+		}
 		model.addAttribute("d", deal);
 		model.addAttribute("rowError", error);
-		model.addAttribute("openStages", this.stages.active().stream().filter(PipelineStage::isOpen).toList());
-		model.addAttribute("accountNames", this.accounts.namesOf(java.util.Set.of(deal.accountId())));
+		model.addAttribute("openStages", this.pages.openStages());
+		model.addAttribute("accountNames", this.pages.accountNames(List.of(deal)));
 		return "home/home :: dealRow";
 	}
 

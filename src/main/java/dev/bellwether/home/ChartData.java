@@ -1,4 +1,4 @@
-package dev.bellwether.home.web;
+package dev.bellwether.home;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,13 +11,13 @@ import java.util.List;
  * @param type a Chart.js type: {@code bar} or {@code doughnut}
  * @param stacked whether the datasets of a bar chart stack
  */
-record ChartData(String type, boolean stacked, String currency, List<String> labels, List<Dataset> datasets,
+public record ChartData(String type, boolean stacked, String currency, List<String> labels, List<Dataset> datasets,
 		List<List<String>> links) {
 
-	record Dataset(String label, List<BigDecimal> data, String color) {
+	public record Dataset(String label, List<BigDecimal> data, String color) {
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.datasets.stream()
 			.flatMap(dataset -> dataset.data().stream())
 			.allMatch(value -> value == null || value.signum() == 0);
