@@ -201,7 +201,7 @@ public class Opportunities {
 	 * many)
 	 */
 	public static boolean isCountCapped(Page<?> page) {
-		return page.getTotalElements() >= page.getPageable().getOffset() + page.getSize() + COUNT_CAP;
+		return PagedQuery.isCapped(page);
 	}
 
 	/**
@@ -787,7 +787,7 @@ public class Opportunities {
 	}
 
 	private Page<Opportunity> page(String where, Map<String, Object> params, String order, Pageable pageable) {
-		long countLimit = pageable.getOffset() + pageable.getPageSize() + COUNT_CAP;
+		long countLimit = PagedQuery.countLimit(pageable);
 		long total = this.jdbc
 			.sql("select count(*) from (select 1" + FROM + " where " + where + " limit :countLimit) c")
 			.params(params)

@@ -21,4 +21,16 @@ class PagedQueryTests {
 		assertThat(PagedQuery.isCapped(new PageImpl<>(List.of("a"), PageRequest.of(0, 25), 300))).isFalse();
 	}
 
+	@Test
+	void aPageAskedToCountExactlyIsNeverCappedNorLimited() {
+		PageRequest third = PageRequest.of(2, 25);
+		long cap = third.getOffset() + 25 + PagedQuery.COUNT_CAP;
+
+		assertThat(PagedQuery.countLimit(third)).isEqualTo(cap);
+		assertThat(PagedQuery.countLimit(PagedQuery.exactTotal(third, true))).isEqualTo(Long.MAX_VALUE);
+		assertThat(PagedQuery.exactTotal(third, false)).isSameAs(third);
+		assertThat(PagedQuery.isCapped(new PageImpl<>(List.of("a"), PagedQuery.exactTotal(third, true), cap)))
+			.isFalse();
+	}
+
 }

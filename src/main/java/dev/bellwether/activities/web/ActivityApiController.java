@@ -15,6 +15,9 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -22,7 +25,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,29 +56,32 @@ class ActivityApiController {
 			description = "Filter by kind (TASK, CALL, MEETING, NOTE), ownerId, accountId (includes work on the "
 					+ "account's contacts and deals), contactId, opportunityId, status (OPEN, COMPLETED), from and to "
 					+ "(days the activity occurred, inclusive) and q (part of the subject).")
-	PagedModel<ActivityResource> list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
+	ListPage<ActivityResource> list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
 			@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID accountId,
 			@RequestParam(required = false) UUID contactId, @RequestParam(required = false) UUID opportunityId,
 			@RequestParam(required = false) TaskStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String q, @PageableDefault(size = 25) Pageable pageable) {
+			@RequestParam(required = false) String q,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@PageableDefault(size = 25) Pageable pageable) {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new InvalidInputException("to", "'to' (" + to + ") is before 'from' (" + from + ").");
 		}
 		return resources(this.activities.list(viewer,
 				new ActivityFilter(kind, ownerId, accountId, contactId, opportunityId, status, from, to, q),
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
+				PagedQuery.exactTotal(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), exactTotal)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/my-open-tasks")
 	@Operation(summary = "The caller's open tasks, overdue first, then by due date",
 			description = "due: ALL (default), OVERDUE, TODAY (due today or before) or WEEK (due within seven days).")
-	PagedModel<ActivityResource> myOpenTasks(Viewer viewer, @RequestParam(defaultValue = "ALL") TaskWindow due,
+	ListPage<ActivityResource> myOpenTasks(Viewer viewer, @RequestParam(defaultValue = "ALL") TaskWindow due,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 50) Pageable pageable) {
 		return resources(this.activities.openTasks(viewer, due,
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())));
+				PagedQuery.exactTotal(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), exactTotal)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "activity")
@@ -140,10 +145,10 @@ class ActivityApiController {
 		return ActivityResource.of(activity, this.activities.namesFor(List.of(activity)), this.activities.today());
 	}
 
-	private PagedModel<ActivityResource> resources(Page<Activity> page) {
+	private ListPage<ActivityResource> resources(Page<Activity> page) {
 		var names = this.activities.namesFor(page.getContent());
 		var today = this.activities.today();
-		return new PagedModel<>(page.map(a -> ActivityResource.of(a, names, today)));
+		return ListPage.of(page.map(a -> ActivityResource.of(a, names, today)));
 	}
 
 }

@@ -5,13 +5,13 @@ import java.util.UUID;
 import dev.bellwether.audit.FieldHistory;
 import dev.bellwether.identity.RecordReadChecks;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +39,7 @@ class FieldHistoryApiController {
 	@GetMapping("/api/v1/accounts/{id}/history")
 	@Operation(summary = "Field history of an account", description = "Newest first; sort=changedAt,asc for oldest "
 			+ "first. 404 when the account does not exist, is in the recycle bin or is hidden from the caller.")
-	PagedModel<FieldHistoryResource> account(Viewer viewer, @PathVariable UUID id,
+	ListPage<FieldHistoryResource> account(Viewer viewer, @PathVariable UUID id,
 			@PageableDefault(size = 25, sort = "changedAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return page(viewer, "account", id, pageable);
 	}
@@ -47,7 +47,7 @@ class FieldHistoryApiController {
 	@GetMapping("/api/v1/contacts/{id}/history")
 	@Operation(summary = "Field history of a contact", description = "Newest first; sort=changedAt,asc for oldest "
 			+ "first. 404 when the contact does not exist, is in the recycle bin or is hidden from the caller.")
-	PagedModel<FieldHistoryResource> contact(Viewer viewer, @PathVariable UUID id,
+	ListPage<FieldHistoryResource> contact(Viewer viewer, @PathVariable UUID id,
 			@PageableDefault(size = 25, sort = "changedAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return page(viewer, "contact", id, pageable);
 	}
@@ -56,14 +56,14 @@ class FieldHistoryApiController {
 	@Operation(summary = "Field history of an opportunity",
 			description = "Every field, newest first (the stage history is /api/v1/opportunities/{id}/history). "
 					+ "404 when the opportunity does not exist, is in the recycle bin or is hidden from the caller.")
-	PagedModel<FieldHistoryResource> opportunity(Viewer viewer, @PathVariable UUID id,
+	ListPage<FieldHistoryResource> opportunity(Viewer viewer, @PathVariable UUID id,
 			@PageableDefault(size = 25, sort = "changedAt", direction = Sort.Direction.DESC) Pageable pageable) {
 		return page(viewer, "opportunity", id, pageable);
 	}
 
-	private PagedModel<FieldHistoryResource> page(Viewer viewer, String recordType, UUID id, Pageable pageable) {
+	private ListPage<FieldHistoryResource> page(Viewer viewer, String recordType, UUID id, Pageable pageable) {
 		this.records.requireRead(viewer, recordType, id);
-		return new PagedModel<>(this.history.of(recordType, id, pageable).map(FieldHistoryResource::of));
+		return ListPage.of(this.history.of(recordType, id, pageable).map(FieldHistoryResource::of));
 	}
 
 }

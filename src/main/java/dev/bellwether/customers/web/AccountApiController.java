@@ -14,13 +14,15 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,17 +55,21 @@ class AccountApiController {
 			description = "Filter by q (part of name or domain), industry, country (ISO code) and ownerId; sort by "
 					+ "name, industry, country, city, employees, annualRevenue, createdAt, updatedAt or lastTouchedAt "
 					+ "(the last update or activity logged).")
-	PagedModel<AccountResource> list(Viewer viewer, @RequestParam(required = false) String q,
+	ListPage<AccountResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID ownerId,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
-		return resources(this.accounts.list(viewer, new AccountFilter(q, industry, country, ownerId), pageable));
+		return resources(this.accounts.list(viewer, new AccountFilter(q, industry, country, ownerId),
+				PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@GetMapping("/deleted")
 	@Operation(summary = "List accounts in the recycle bin")
-	PagedModel<AccountResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
-		return resources(this.accounts.deleted(viewer, pageable));
+	ListPage<AccountResource> deleted(Viewer viewer,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.accounts.deleted(viewer, PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "account")
@@ -117,10 +123,10 @@ class AccountApiController {
 		return AccountResource.of(account, this.users.namesOf(Set.of(account.ownerId())));
 	}
 
-	private PagedModel<AccountResource> resources(Page<Account> page) {
+	private ListPage<AccountResource> resources(Page<Account> page) {
 		Map<UUID, String> names = this.users
 			.namesOf(page.getContent().stream().map(Account::ownerId).collect(Collectors.toSet()));
-		return new PagedModel<>(page.map(a -> AccountResource.of(a, names)));
+		return ListPage.of(page.map(a -> AccountResource.of(a, names)));
 	}
 
 }

@@ -14,13 +14,15 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,16 +55,20 @@ class ContactApiController {
 			description = "Filter by q (part of name or e-mail address), accountId and ownerId; sort by name, "
 					+ "firstName, lastName, title, email, account, createdAt, updatedAt or lastTouchedAt (the last update or "
 					+ "activity logged).")
-	PagedModel<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
+	ListPage<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
-		return resources(this.contacts.list(viewer, new ContactFilter(q, accountId, ownerId), pageable));
+		return resources(this.contacts.list(viewer, new ContactFilter(q, accountId, ownerId),
+				PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@GetMapping("/deleted")
 	@Operation(summary = "List contacts in the recycle bin")
-	PagedModel<ContactResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
-		return resources(this.contacts.deleted(viewer, pageable));
+	ListPage<ContactResource> deleted(Viewer viewer,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.contacts.deleted(viewer, PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "contact")
@@ -116,10 +122,10 @@ class ContactApiController {
 		return ContactResource.of(contact, this.users.namesOf(Set.of(contact.ownerId())));
 	}
 
-	private PagedModel<ContactResource> resources(Page<Contact> page) {
+	private ListPage<ContactResource> resources(Page<Contact> page) {
 		Map<UUID, String> names = this.users
 			.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet()));
-		return new PagedModel<>(page.map(c -> ContactResource.of(c, names)));
+		return ListPage.of(page.map(c -> ContactResource.of(c, names)));
 	}
 
 }

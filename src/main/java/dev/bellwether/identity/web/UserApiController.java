@@ -11,12 +11,14 @@ import dev.bellwether.identity.UserFilter;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,11 +53,13 @@ class UserApiController {
 	@Operation(summary = "List users",
 			description = "Filter by q (part of name, username or e-mail), role, active and managerId (direct "
 					+ "reports); sort by name, username, role, team, region, lastLogin or hiredOn.")
-	PagedModel<UserResource> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+	ListPage<UserResource> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
 			@RequestParam(required = false) Boolean active, @RequestParam(required = false) UUID managerId,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
-		return new PagedModel<>(this.users.list(new UserFilter(q, role, active, managerId), pageable)
-			.map(user -> UserResource.of(user, null)));
+		return ListPage
+			.of(this.users.list(new UserFilter(q, role, active, managerId), PagedQuery.exactTotal(pageable, exactTotal))
+				.map(user -> UserResource.of(user, null)));
 	}
 
 	@GetMapping("/me")

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.UserProfile;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A user as an API client sends it. {@code password} is the initial password, used on
@@ -12,8 +15,27 @@ import dev.bellwether.identity.UserProfile;
  * read, or the update is refused with 409. {@code integrationAccount} left out means no
  * on create and unchanged on update (clients written before the field keep working).
  */
-record UserRequest(String username, String fullName, String email, String title, Role role, UUID managerId, String team,
-		String region, LocalDate hiredOn, String password, Long version, Boolean integrationAccount) {
+record UserRequest(
+		@Schema(requiredMode = REQUIRED,
+				description = "2 to 60 letters, digits, dots, dashes or underscores, "
+						+ "starting with a letter or digit; stored in lower case",
+				minLength = 2, maxLength = 60, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$",
+				example = "jane.doe") String username,
+		@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 120, example = "Jane Doe") String fullName,
+		@Schema(requiredMode = REQUIRED, format = "email", maxLength = 254,
+				example = "jane.doe@example.com") String email,
+		@Schema(maxLength = 120, example = "Account Executive") String title,
+		@Schema(requiredMode = REQUIRED, example = "REP") Role role,
+		@Schema(description = "An active user") UUID managerId, @Schema(maxLength = 80, example = "West") String team,
+		@Schema(maxLength = 80, example = "EMEA") String region,
+		@Schema(description = "At most a year ahead", example = "2026-01-05") LocalDate hiredOn,
+		@Schema(description = "The initial password; required on create, ignored on update", minLength = 8,
+				maxLength = 200, accessMode = Schema.AccessMode.WRITE_ONLY) String password,
+		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
+				+ "409 Conflict. Ignored on create.", example = "0") Long version,
+		@Schema(description = "Whether a system, not a person, signs in as this user (left out of adoption "
+				+ "figures). Left out: no on create, unchanged on update",
+				example = "false") Boolean integrationAccount) {
 
 	/**
 	 * @param integrationAccountIfUnset the value when the request leaves the flag out

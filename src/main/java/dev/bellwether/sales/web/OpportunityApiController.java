@@ -22,13 +22,15 @@ import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.StageChange;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,8 +68,9 @@ class OpportunityApiController {
 			description = "Filter by q (part of the name), accountId, ownerId, team (a manager's id: their deals and "
 					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
 					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
-					+ "createdAt, updatedAt or lastTouchedAt. Totals are exact up to 10,000 rows past the page.")
-	PagedModel<OpportunityResource> list(Viewer viewer, @RequestParam(required = false) String q,
+					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page; "
+					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true.")
+	ListPage<OpportunityResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID stageId,
 			@RequestParam(required = false) ForecastCategory forecastCategory,
@@ -75,16 +78,19 @@ class OpportunityApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
 			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean stale,
 			@RequestParam(defaultValue = "false") boolean overdue,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable) {
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
 				closeFrom, closeTo, open, stale, overdue);
-		return resources(this.opportunities.list(viewer, filter, pageable));
+		return resources(this.opportunities.list(viewer, filter, PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@GetMapping("/deleted")
 	@Operation(summary = "List deals in the recycle bin")
-	PagedModel<OpportunityResource> deleted(Viewer viewer, @PageableDefault(size = 25) Pageable pageable) {
-		return resources(this.opportunities.deleted(viewer, pageable));
+	ListPage<OpportunityResource> deleted(Viewer viewer,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@PageableDefault(size = 25) Pageable pageable) {
+		return resources(this.opportunities.deleted(viewer, PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
@@ -204,13 +210,13 @@ class OpportunityApiController {
 				this.users.namesOf(Set.of(deal.ownerId())));
 	}
 
-	private PagedModel<OpportunityResource> resources(Page<Opportunity> page) {
+	private ListPage<OpportunityResource> resources(Page<Opportunity> page) {
 		Set<UUID> accountIds = page.getContent().stream().map(Opportunity::accountId).collect(Collectors.toSet());
 		Set<UUID> owners = new HashSet<>();
 		page.getContent().forEach(o -> owners.add(o.ownerId()));
 		Map<UUID, String> accountNames = this.accounts.namesOf(accountIds);
 		Map<UUID, String> ownerNames = this.users.namesOf(owners);
-		return new PagedModel<>(page.map(o -> OpportunityResource.of(o, accountNames, ownerNames)));
+		return ListPage.of(page.map(o -> OpportunityResource.of(o, accountNames, ownerNames)));
 	}
 
 }

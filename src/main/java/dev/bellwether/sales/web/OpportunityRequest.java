@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.OpportunityDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A deal as an API client sends it. {@code closeDate} is text (YYYY-MM-DD) so that a date
@@ -12,9 +15,33 @@ import dev.bellwether.sales.OpportunityDetails;
  * {@code probability} and {@code forecastCategory} out for the stage's defaults.
  * {@code version} is required on update.
  */
-record OpportunityRequest(String name, UUID accountId, UUID primaryContactId, UUID ownerId, UUID stageId,
-		BigDecimal amount, Boolean amountFromLineItems, String closeDate, Integer probability, String forecastCategory,
-		String nextStep, String leadSource, String lossReason, String description, Long version) {
+record OpportunityRequest(
+		@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200, example = "Globex – 500 seats") String name,
+		@Schema(requiredMode = REQUIRED, description = "The account the deal is with") UUID accountId,
+		@Schema(description = "A contact of the account") UUID primaryContactId,
+		@Schema(description = "Defaults to the caller on create; left out on update, the owner stays") UUID ownerId,
+		@Schema(requiredMode = REQUIRED, description = "A pipeline stage (GET /api/v1/stages)") UUID stageId,
+		@Schema(description = "In the company currency; at most 17 digits and 2 decimals. Ignored when "
+				+ "amountFromLineItems", minimum = "0", maximum = "99999999999999999.99",
+				example = "48000.00") BigDecimal amount,
+		@Schema(description = "Whether the amount is the sum of the line items", defaultValue = "false",
+				example = "false") Boolean amountFromLineItems,
+		@Schema(requiredMode = REQUIRED, description = "The expected close date", format = "date",
+				example = "2026-12-18") String closeDate,
+		@Schema(description = "Percent; left out for the stage's default", minimum = "0", maximum = "100",
+				example = "20") Integer probability,
+		@Schema(description = "Left out for the stage's default; a won stage allows only CLOSED, a lost one only "
+				+ "OMITTED",
+				allowableValues = {
+						"PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED" },
+				example = "PIPELINE") String forecastCategory,
+		@Schema(maxLength = 255, example = "Send the proposal") String nextStep,
+		@Schema(maxLength = 40, example = "Trade show") String leadSource,
+		@Schema(description = "Required when the stage is a lost one, dropped otherwise",
+				maxLength = 500) String lossReason,
+		@Schema(maxLength = 10000, example = "Replacing their spreadsheets.") String description,
+		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
+				+ "409 Conflict. Ignored on create.", example = "0") Long version){
 
 	OpportunityDetails toDetails(UUID defaultOwner, Inputs inputs) {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId,

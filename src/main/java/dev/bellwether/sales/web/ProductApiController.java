@@ -7,12 +7,14 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.Product;
 import dev.bellwether.sales.Products;
+import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.web.ListPage;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +40,10 @@ class ProductApiController {
 	@GetMapping
 	@Operation(summary = "List products",
 			description = "Filter by q (part of code or name) and active; sort by code, name, listPrice or updatedAt.")
-	PagedModel<Product> list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
+	ListPage<Product> list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
-		return new PagedModel<>(this.products.list(q, active, pageable));
+		return ListPage.of(this.products.list(q, active, PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@GetMapping("/{id}")
