@@ -2,7 +2,6 @@ package dev.bellwether.demo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +27,7 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.FiscalCalendar;
 
 import javax.sql.DataSource;
 
@@ -76,14 +76,14 @@ class DemoCompany implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final FiscalCalendar calendar;
 
 	private final boolean enabled;
 
 	private final long seed;
 
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
-			DataSource dataSource, Clock clock, @Value("${bellwether.demo.enabled:true}") boolean enabled,
+			DataSource dataSource, FiscalCalendar calendar, @Value("${bellwether.demo.enabled:true}") boolean enabled,
 			@Value("${bellwether.demo.seed:20260101}") long seed) {
 		this.users = users;
 		this.accounts = accounts;
@@ -91,7 +91,7 @@ class DemoCompany implements ApplicationRunner {
 		this.transactions = transactions;
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.clock = clock;
+		this.calendar = calendar;
 		this.enabled = enabled;
 		this.seed = seed;
 	}
@@ -112,7 +112,14 @@ class DemoCompany implements ApplicationRunner {
 				+ "with the password 'demo'.", (System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Seeds the company as of the start of today in the company's time zone: its story
+	 * ends then, whatever the time of day, so the same seed on the same day gives the
+	 * same company.
+	 */
 	void seed(UUID adminId) {
+		LocalDate day = this.calendar.today();
+		Instant asOf = this.calendar.startOf(day).minusMillis(1);
 		Random random = new Random(this.seed);
 		Map<String, UUID> ids = new HashMap<>();
 		List<UUID> reps = new ArrayList<>();
@@ -171,19 +178,18 @@ class DemoCompany implements ApplicationRunner {
 				sellers.add(new SalesDataGenerator.Seller(ids.get(person.username()), ids.get(person.manager())));
 			}
 		}
-		seedPipeline(random, accountDetails, accountIds, contactDetails, contactIds, sellers,
+		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)));
-		seedUsage(adminId, ids);
+		seedUsage(day, asOf, adminId, ids);
 	}
 
 	/**
-	 * Thirty weeks of usage up to now that tell the {@link DemoUsage} story, the
-	 * integration account flagged, the chief executive the executive sponsor, and
+	 * Thirty weeks of usage up to the seeding day that tell the {@link DemoUsage} story,
+	 * the integration account flagged, the chief executive the executive sponsor, and
 	 * everyone provisioned when the company went live (before its first deal).
 	 */
-	private void seedUsage(UUID adminId, Map<String, UUID> ids) {
-		Instant now = this.clock.instant();
-		Instant live = now.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
+	private void seedUsage(LocalDate day, Instant asOf, UUID adminId, Map<String, UUID> ids) {
+		Instant live = asOf.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
 		Map<String, Role> roles = new HashMap<>();
 		Map<UUID, List<UUID>> teams = new HashMap<>();
 		Map<String, String> managers = new HashMap<>();
@@ -200,24 +206,31 @@ class DemoCompany implements ApplicationRunner {
 				OffsetDateTime.ofInstant(live, ZoneOffset.UTC), adminId);
 		this.jdbc.update("update users set integration_account = true where id = ?", ids.get(DemoUsage.INTEGRATION));
 		this.jdbc.update("insert into adoption_sponsors (user_id, created_at, created_by) values (?, ?, ?)",
-				ids.get(DemoUsage.SPONSOR), OffsetDateTime.of(DemoUsage.firstDay(now).atTime(9, 0), ZoneOffset.UTC),
+				ids.get(DemoUsage.SPONSOR), OffsetDateTime.of(DemoUsage.firstDay(day).atTime(9, 0), ZoneOffset.UTC),
 				adminId);
 		Map<UUID, Map<String, List<UUID>>> records = new HashMap<>();
+		Set<UUID> demoPeople = Set.copyOf(ids.values());
 		this.jdbc.query("""
 				select owner_id, 'opportunity', id from opportunities union all
 				select owner_id, 'account', id from accounts union all
 				select owner_id, 'contact', id from contacts union all
 				select owner_id, 'activity', id from activities
 				""", rs -> {
-			records.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+			UUID owner = rs.getObject(1, UUID.class);
+			if (!demoPeople.contains(owner)) {
+				// records of anyone else (on a database that is not empty) are not the
+				// demo's
+				return;
+			}
+			records.computeIfAbsent(owner, k -> new HashMap<>())
 				.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
 				.add(rs.getObject(3, UUID.class));
 		});
-		UsageDataGenerator generator = new UsageDataGenerator(this.seed, DemoUsage.firstDay(now), now)
+		UsageDataGenerator generator = new UsageDataGenerator(this.seed, DemoUsage.firstDay(day), asOf)
 			.records(DemoUsage.records(records, teams));
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, now, live));
+			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, day, live));
 			log.debug("Demo usage: {}", written);
 		}
 		finally {
@@ -231,10 +244,9 @@ class DemoCompany implements ApplicationRunner {
 	 * before their first deal, and accounts and contacts are touched as the activities
 	 * logged on them say.
 	 */
-	private void seedPipeline(Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
+	private void seedPipeline(Instant now, Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
 			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers,
 			Set<UUID> lateEntrants) {
-		Instant now = this.clock.instant();
 		Map<UUID, List<UUID>> contactsByAccount = new HashMap<>();
 		for (int c = 0; c < contactIds.size(); c++) {
 			contactsByAccount.computeIfAbsent(contactDetails.get(c).accountId(), a -> new ArrayList<>())
