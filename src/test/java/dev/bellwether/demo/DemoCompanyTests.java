@@ -119,7 +119,7 @@ class DemoCompanyTests {
 		assertThat(pipeline.deals()).isBetween(1_300L, 1_700L);
 		assertThat(pipeline.activities()).isBetween(4_300L, 5_700L);
 		pipeline.assertConsistent(this.clock.instant());
-		pipeline.assertRealisticMix();
+		pipeline.assertRealisticMix(this.clock.instant());
 	}
 
 	@Test
@@ -238,6 +238,107 @@ class DemoCompanyTests {
 				select u.username from adoption_sponsors s join users u on u.id = s.user_id
 				where u.email like '%@bellwether-demo.com'
 				""", String.class)).containsExactly("ceo");
+	}
+
+	@Test
+	void keepsDealsAsTheirOwnersUseOfBellwetherSays() {
+		seeded();
+		// as of the seeding: the story ends the day before the clock's today
+		LocalDate today = this.calendar.today();
+		java.sql.Timestamp staleBefore = java.sql.Timestamp.from(this.calendar.startOf(today.minusDays(30)));
+		Map<String, Map<String, Object>> regions = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select u.region, count(*) as open,
+				       count(*) filter (where o.close_date < ?) as overdue,
+				       count(*) filter (where o.last_touched_at < ?) as stale
+				from opportunities o join pipeline_stages s on s.id = o.stage_id join users u on u.id = o.owner_id
+				where %s and s.outcome = 'OPEN' and u.region is not null group by u.region
+				""".formatted(DEMO_DEALS), rs -> {
+			regions.put(rs.getString("region"),
+					Map.of("open", rs.getLong("open"), "overdue", rs.getLong("overdue"), "stale", rs.getLong("stale")));
+		}, java.sql.Date.valueOf(today), staleBefore);
+		assertThat(regions).containsOnlyKeys(DemoPeople.REGIONS);
+		regions.forEach((region, deals) -> {
+			long open = (Long) deals.get("open");
+			assertThat(open).as(region + "'s open deals").isGreaterThan(20);
+			if (region.equals(DemoUsage.FADING_REGION)) {
+				// its people stopped five to ten weeks ago: most of its open deals
+				// untouched since
+				assertThat((Long) deals.get("stale")).as(region + "'s stale deals").isGreaterThan(open * 6 / 10);
+				assertThat((Long) deals.get("overdue")).as(region + "'s overdue deals").isGreaterThan(open / 3);
+			}
+			else {
+				// people who use Bellwether keep their deals current: at most 5% stale or
+				// overdue
+				assertThat((Long) deals.get("stale")).as(region + "'s stale deals").isLessThanOrEqualTo(open / 20);
+				assertThat((Long) deals.get("overdue")).as(region + "'s overdue deals").isLessThanOrEqualTo(open / 20);
+			}
+		});
+		// the chief executive's top open deals (by amount) are not mostly overdue
+		Long overdueOfTopTen = this.jdbc.queryForObject("""
+				select count(*) filter (where close_date < ?) from (
+				  select o.close_date from opportunities o join pipeline_stages s on s.id = o.stage_id
+				  where %s and s.outcome = 'OPEN' order by o.amount desc, o.id limit 10) top
+				""".formatted(DEMO_DEALS), Long.class, java.sql.Date.valueOf(today));
+		assertThat(overdueOfTopTen).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void ringsTheNotificationBellWithTheStorySoFar() {
+		seeded();
+		Map<String, java.util.List<String>> kinds = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select u.username, n.kind, n.title from notifications n join users u on u.id = n.user_id
+				where u.email like '%@bellwether-demo.com'
+				""", rs -> {
+			kinds.computeIfAbsent(rs.getString("username"), k -> new java.util.ArrayList<>())
+				.add(rs.getString("kind") + ": " + rs.getString("title"));
+		});
+		String fadingManager = "mgr." + DemoUsage.FADING_REGION.toLowerCase(java.util.Locale.ROOT);
+		// the fading region's manager is warned, and so is their own manager
+		assertThat(kinds.get(fadingManager)).anySatisfy(n -> assertThat(n).startsWith("DEATH_SPIRAL"));
+		assertThat(kinds.get("vp.sales")).anySatisfy(n -> assertThat(n).startsWith("DEATH_SPIRAL"));
+		// every regional manager has had their weekly digests
+		for (String region : DemoPeople.REGIONS) {
+			assertThat(kinds.get("mgr." + region.toLowerCase(java.util.Locale.ROOT)))
+				.filteredOn(n -> n.startsWith("WEEKLY_DIGEST"))
+				.hasSizeGreaterThanOrEqualTo(DemoCompany.ALERT_WEEKS - 1);
+		}
+		// reps get neither
+		assertThat(kinds.getOrDefault("rep.north1", java.util.List.of())).isEmpty();
+	}
+
+	@Test
+	void seedsACatalogueAndPricesNearlyHalfTheDealsFromLineItems() {
+		seeded();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from products where code in (%s) and list_price > 0 and active
+				""".formatted(
+				DemoCatalogue.all().stream().map(i -> "'" + i.details().code() + "'").collect(Collectors.joining(","))),
+				Long.class))
+			.isEqualTo(DemoCatalogue.all().size());
+		assertThat(DemoCatalogue.all()).hasSizeGreaterThanOrEqualTo(12);
+		Map<String, Object> deals = this.jdbc.queryForMap("""
+				select count(*) as deals, count(*) filter (where o.amount_from_line_items) as priced,
+				       count(*) filter (where o.amount_from_line_items and o.amount <> coalesce(
+				         (select sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100, 2))
+				          from opportunity_line_items l where l.opportunity_id = o.id), -1)) as wrong,
+				       count(*) filter (where not o.amount_from_line_items and exists
+				         (select 1 from opportunity_line_items l where l.opportunity_id = o.id)) as stray
+				from opportunities o where %s
+				""".formatted(DEMO_DEALS));
+		long total = (Long) deals.get("deals");
+		assertThat((Long) deals.get("priced")).isBetween(total * 35 / 100, total * 55 / 100);
+		assertThat(deals).containsEntry("wrong", 0L).containsEntry("stray", 0L);
+		// line items at list price with a usual discount, and services quoted per deal
+		assertThat(this.jdbc.queryForObject("""
+				select count(distinct l.product_id) from opportunity_line_items l
+				join opportunities o on o.id = l.opportunity_id where %s
+				""".formatted(DEMO_DEALS), Long.class)).isEqualTo(DemoCatalogue.all().size());
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from opportunity_line_items l join opportunities o on o.id = l.opportunity_id
+				where %s and l.discount_percent > 0
+				""".formatted(DEMO_DEALS), Long.class)).isPositive();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.identity;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -38,6 +39,9 @@ class SignInTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestUsers users;
@@ -110,7 +114,7 @@ class SignInTests {
 		}
 		// the lockout has run out
 		this.jdbc.sql("update users set locked_until = :past where id = :id")
-			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.param("past", OffsetDateTime.now(this.clock).minusMinutes(1))
 			.param("id", rep.id())
 			.update();
 
