@@ -509,7 +509,7 @@ public final class SalesDataGenerator {
 		long now = upkeep == null || upkeep.stoppedOn() == null ? this.now
 				: Math.min(this.now, upkeep.stoppedOn().toEpochDay() * DAY);
 		long today = Math.floorDiv(now, DAY);
-		long from = Math.min(now - DAY, Math.max(customer.createdAt() + DAY, now - HISTORY_DAYS * DAY));
+		long from = Math.min(now - DAY, Math.max(customer.createdAt() + DAY, this.now - HISTORY_DAYS * DAY));
 		long created = Math.min(businessTime(random, from + (long) (random.nextDouble() * (now - from))),
 				now - random.nextInt(60) * MINUTE);
 		UUID dealId = id(created, random);
@@ -670,21 +670,22 @@ public final class SalesDataGenerator {
 			// the owner's latest review of the open deal
 			long reviewDay = this.today - random.nextInt(Math.max(1, upkeep.reviewDays()));
 			long reviewAt = businessTime(random, reviewDay * DAY);
-			if (reviewAt > touch.at() && reviewAt <= this.now) {
-				if (state.closeDay() < this.today + 7) {
-					State next = state.withCloseDay(Math.min(maxCloseDay, reviewDay + 21 + random.nextInt(60)));
-					history(rows, dealId, reviewAt, owner, state, next, random);
-					state = next;
-					lastSave = reviewAt;
-					lastSavedBy = owner;
-					saves++;
-					touch = touch.later(reviewAt, owner);
-				}
-				else {
-					long last = activity(rows, random, dealId, customer.accountId(), contact, owner, reviewAt, false);
-					touch = touch.later(last, owner);
-					accountTouch = accountTouch == null ? new Touch(last, owner) : accountTouch.later(last, owner);
-				}
+			if (state.closeDay() < this.today + 7) {
+				// the close date moved on, after whatever last touched the deal
+				long at = Math.min(this.now, Math.max(reviewAt, touch.at() + MINUTE));
+				State next = state
+					.withCloseDay(Math.min(maxCloseDay, Math.floorDiv(at, DAY) + 21 + random.nextInt(60)));
+				history(rows, dealId, at, owner, state, next, random);
+				state = next;
+				lastSave = at;
+				lastSavedBy = owner;
+				saves++;
+				touch = touch.later(at, owner);
+			}
+			else if (reviewAt > touch.at()) {
+				long last = activity(rows, random, dealId, customer.accountId(), contact, owner, reviewAt, false);
+				touch = touch.later(last, owner);
+				accountTouch = accountTouch == null ? new Touch(last, owner) : accountTouch.later(last, owner);
 			}
 		}
 		if (accountTouch != null) {
