@@ -2,12 +2,13 @@ package dev.bellwether.demo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.bellwether.adoption.AdoptionAlerts;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
@@ -28,6 +30,9 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.sales.Product;
+import dev.bellwether.sales.Products;
 
 import javax.sql.DataSource;
 
@@ -41,14 +46,20 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo company on first start: its people in a four-level hierarchy, 300
- * accounts and about 1,000 contacts, about 1,500 deals over the past 18 months and the
- * next 6 with their stage history, about 5,000 activities, and 30 weeks of usage that
- * tell a story for the adoption dashboard ({@link DemoUsage}) — the same every time for
- * the same seed (and day).
+ * Seeds the demo company on first start: its people in a four-level hierarchy, a
+ * catalogue of a dozen products, 300 accounts and about 1,000 contacts, about 1,500 deals
+ * over the past 18 months and the next 6 with their stage history (nearly half priced
+ * from line items), about 5,000 activities, and 30 weeks of usage that tell a story for
+ * the adoption dashboard ({@link DemoUsage}). The deals are kept as their owners' use of
+ * Bellwether says: current where people use it, decaying where they stopped. The alert
+ * and digest jobs have run for the story's past weeks, so the notification bell tells it
+ * too. The same every time for the same seed and day.
  */
 @Component
 @Order(10)
@@ -61,6 +72,9 @@ class DemoCompany implements ApplicationRunner {
 
 	/** About 5,000 activities. */
 	static final double ACTIVITIES_PER_DEAL = 3.2;
+
+	/** Weeks of alerts and digests on the bell at first start: since the story's turn. */
+	static final int ALERT_WEEKS = 11;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCompany.class);
 
@@ -76,14 +90,19 @@ class DemoCompany implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final FiscalCalendar calendar;
+
+	private final AdoptionAlerts alerts;
+
+	private final Products products;
 
 	private final boolean enabled;
 
 	private final long seed;
 
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
-			DataSource dataSource, Clock clock, @Value("${bellwether.demo.enabled:true}") boolean enabled,
+			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
+			@Value("${bellwether.demo.enabled:true}") boolean enabled,
 			@Value("${bellwether.demo.seed:20260101}") long seed) {
 		this.users = users;
 		this.accounts = accounts;
@@ -91,7 +110,9 @@ class DemoCompany implements ApplicationRunner {
 		this.transactions = transactions;
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.clock = clock;
+		this.calendar = calendar;
+		this.alerts = alerts;
+		this.products = products;
 		this.enabled = enabled;
 		this.seed = seed;
 	}
@@ -112,7 +133,14 @@ class DemoCompany implements ApplicationRunner {
 				+ "with the password 'demo'.", (System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Seeds the company as of the start of today in the company's time zone: its story
+	 * ends then, whatever the time of day, so the same seed on the same day gives the
+	 * same company.
+	 */
 	void seed(UUID adminId) {
+		LocalDate day = this.calendar.today();
+		Instant asOf = this.calendar.startOf(day).minusMillis(1);
 		Random random = new Random(this.seed);
 		Map<String, UUID> ids = new HashMap<>();
 		List<UUID> reps = new ArrayList<>();
@@ -171,19 +199,69 @@ class DemoCompany implements ApplicationRunner {
 				sellers.add(new SalesDataGenerator.Seller(ids.get(person.username()), ids.get(person.manager())));
 			}
 		}
-		seedPipeline(random, accountDetails, accountIds, contactDetails, contactIds, sellers,
-				Set.of(ids.get(DemoUsage.LATE_ENTRANT)));
-		seedUsage(adminId, ids);
+		Map<UUID, SalesDataGenerator.Upkeep> upkeep = new HashMap<>();
+		Map<String, LocalDate> stopped = DemoUsage.stoppedOn(day);
+		for (DemoPeople.Person person : DemoPeople.all()) {
+			LocalDate stoppedOn = stopped.get(person.username());
+			upkeep.put(ids.get(person.username()), stoppedOn != null ? SalesDataGenerator.Upkeep.stopped(stoppedOn)
+					: switch (DemoUsage.habitOf(person.username())) {
+						case DAILY -> SalesDataGenerator.Upkeep.reviewsEvery(7);
+						case REGULAR -> SalesDataGenerator.Upkeep.reviewsEvery(14);
+						default -> SalesDataGenerator.Upkeep.reviewsEvery(24);
+					});
+		}
+		UUID salesAdmin = ids.get("salesadmin");
+		Viewer catalogueKeeper = new Viewer(salesAdmin, "salesadmin", "Nina Brandt", Role.SALES_ADMIN);
+		List<SalesDataGenerator.CatalogueProduct> catalogue = new ArrayList<>();
+		for (DemoCatalogue.Item item : DemoCatalogue.all()) {
+			Product product = this.products.create(catalogueKeeper, item.details());
+			catalogue.add(new SalesDataGenerator.CatalogueProduct(product.id(),
+					product.listPrice().movePointRight(2).longValueExact(), item.perDeal()));
+		}
+		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
+				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), upkeep, catalogue);
+		seedUsage(day, asOf, adminId, ids);
+		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 
 	/**
-	 * Thirty weeks of usage up to now that tell the {@link DemoUsage} story, the
-	 * integration account flagged, the chief executive the executive sponsor, and
+	 * The Monday jobs' alerts and digests for the story's last {@value #ALERT_WEEKS}
+	 * weeks, as if they had run each Monday: on first start the notification bell already
+	 * tells the story (the fading region's manager and pipeline, every manager's digest).
+	 * Each week in a transaction of its own, after the seeding's has committed.
+	 */
+	private void tellTheStorySoFar(LocalDate day) {
+		TransactionTemplate ownTransaction = new TransactionTemplate(this.transactions.getTransactionManager());
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		LocalDate lastWeekEnd = day.with(TemporalAdjusters.previous(DayOfWeek.SUNDAY));
+		for (int week = ALERT_WEEKS - 1; week >= 0; week--) {
+			LocalDate weekEnd = lastWeekEnd.minusWeeks(week);
+			AdoptionAlerts.WeekEvaluated evaluated = ownTransaction
+				.execute(status -> this.alerts.evaluateWeek(weekEnd));
+			log.debug("Demo alerts and digests: {}", evaluated);
+		}
+	}
+
+	private static void afterSeeding(Runnable step) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			step.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				step.run();
+			}
+		});
+	}
+
+	/**
+	 * Thirty weeks of usage up to the seeding day that tell the {@link DemoUsage} story,
+	 * the integration account flagged, the chief executive the executive sponsor, and
 	 * everyone provisioned when the company went live (before its first deal).
 	 */
-	private void seedUsage(UUID adminId, Map<String, UUID> ids) {
-		Instant now = this.clock.instant();
-		Instant live = now.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
+	private void seedUsage(LocalDate day, Instant asOf, UUID adminId, Map<String, UUID> ids) {
+		Instant live = asOf.minus(Duration.ofDays(DemoUsage.LIVE_DAYS_AGO));
 		Map<String, Role> roles = new HashMap<>();
 		Map<UUID, List<UUID>> teams = new HashMap<>();
 		Map<String, String> managers = new HashMap<>();
@@ -200,24 +278,31 @@ class DemoCompany implements ApplicationRunner {
 				OffsetDateTime.ofInstant(live, ZoneOffset.UTC), adminId);
 		this.jdbc.update("update users set integration_account = true where id = ?", ids.get(DemoUsage.INTEGRATION));
 		this.jdbc.update("insert into adoption_sponsors (user_id, created_at, created_by) values (?, ?, ?)",
-				ids.get(DemoUsage.SPONSOR), OffsetDateTime.of(DemoUsage.firstDay(now).atTime(9, 0), ZoneOffset.UTC),
+				ids.get(DemoUsage.SPONSOR), OffsetDateTime.of(DemoUsage.firstDay(day).atTime(9, 0), ZoneOffset.UTC),
 				adminId);
 		Map<UUID, Map<String, List<UUID>>> records = new HashMap<>();
+		Set<UUID> demoPeople = Set.copyOf(ids.values());
 		this.jdbc.query("""
 				select owner_id, 'opportunity', id from opportunities union all
 				select owner_id, 'account', id from accounts union all
 				select owner_id, 'contact', id from contacts union all
 				select owner_id, 'activity', id from activities
 				""", rs -> {
-			records.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+			UUID owner = rs.getObject(1, UUID.class);
+			if (!demoPeople.contains(owner)) {
+				// records of anyone else (on a database that is not empty) are not the
+				// demo's
+				return;
+			}
+			records.computeIfAbsent(owner, k -> new HashMap<>())
 				.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
 				.add(rs.getObject(3, UUID.class));
 		});
-		UsageDataGenerator generator = new UsageDataGenerator(this.seed, DemoUsage.firstDay(now), now)
+		UsageDataGenerator generator = new UsageDataGenerator(this.seed, DemoUsage.firstDay(day), asOf)
 			.records(DemoUsage.records(records, teams));
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, now, live));
+			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, day, live));
 			log.debug("Demo usage: {}", written);
 		}
 		finally {
@@ -231,10 +316,10 @@ class DemoCompany implements ApplicationRunner {
 	 * before their first deal, and accounts and contacts are touched as the activities
 	 * logged on them say.
 	 */
-	private void seedPipeline(Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
+	private void seedPipeline(Instant now, Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
 			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers,
-			Set<UUID> lateEntrants) {
-		Instant now = this.clock.instant();
+			Set<UUID> lateEntrants, Map<UUID, SalesDataGenerator.Upkeep> upkeep,
+			List<SalesDataGenerator.CatalogueProduct> catalogue) {
 		Map<UUID, List<UUID>> contactsByAccount = new HashMap<>();
 		for (int c = 0; c < contactIds.size(); c++) {
 			contactsByAccount.computeIfAbsent(contactDetails.get(c).accountId(), a -> new ArrayList<>())
@@ -249,7 +334,9 @@ class DemoCompany implements ApplicationRunner {
 					created));
 		}
 		SalesDataGenerator generator = new SalesDataGenerator(this.seed, now, DEALS_PER_ACCOUNT, ACTIVITIES_PER_DEAL)
-			.lateEntrants(lateEntrants);
+			.lateEntrants(lateEntrants)
+			.upkeep(upkeep)
+			.lineItems(catalogue, DemoCatalogue.DEALS_WITH_LINE_ITEMS_PERCENT);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		SalesDataGenerator.DealsWritten written;
 		try {

@@ -2,7 +2,6 @@ package dev.bellwether.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,31 +67,54 @@ final class DemoUsage {
 	private DemoUsage() {
 	}
 
-	static LocalDate firstDay(Instant now) {
-		return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(HISTORY_DAYS - 1);
+	/**
+	 * @param seedingDay the day the demo is seeded: the story's thirty weeks end the day
+	 * before
+	 */
+	static LocalDate firstDay(LocalDate seedingDay) {
+		return seedingDay.minusDays(HISTORY_DAYS);
+	}
+
+	/**
+	 * The day each person of the story stopped using Bellwether ({@link #FADING_REGION}'s
+	 * manager and reps), by username; everyone else keeps using it.
+	 */
+	static Map<String, LocalDate> stoppedOn(LocalDate seedingDay) {
+		LocalDate managerStopped = seedingDay.minusDays(MANAGER_STOPPED_DAYS_AGO);
+		String region = FADING_REGION.toLowerCase(java.util.Locale.ROOT);
+		Map<String, LocalDate> stopped = new HashMap<>();
+		stopped.put("mgr." + region, managerStopped);
+		for (int n = 1; n <= 5; n++) {
+			// three to five weeks after their manager, one after the other
+			stopped.put("rep." + region + n, managerStopped.plusDays(21 + (n - 1) * 14 / 4));
+		}
+		return stopped;
+	}
+
+	/**
+	 * How a person uses Bellwether (regular for anyone the story does not name).
+	 */
+	static Habit habitOf(String username) {
+		return HABITS.getOrDefault(username, Habit.REGULAR);
 	}
 
 	/**
 	 * The people of the story, by username (the administrator has none: whatever they do
-	 * is captured as it happens).
+	 * is captured as it happens). Each person's random streams are keyed by their
+	 * username, not their id (new on every seeding): the same seed and day give the same
+	 * usage.
 	 */
-	static List<Person> people(Map<String, UUID> ids, Map<String, Role> roles, Instant now, Instant live) {
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		LocalDate managerStopped = today.minusDays(MANAGER_STOPPED_DAYS_AGO);
+	static List<Person> people(Map<String, UUID> ids, Map<String, Role> roles, LocalDate seedingDay, Instant live) {
+		Map<String, LocalDate> stopped = stoppedOn(seedingDay);
 		String fadingManager = "mgr." + FADING_REGION.toLowerCase(java.util.Locale.ROOT);
 		List<Person> people = new ArrayList<>();
 		for (Map.Entry<String, UUID> user : ids.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
 			String username = user.getKey();
-			Person person = Person.of(user.getValue(), roles.get(username), null, live,
-					HABITS.getOrDefault(username, Habit.REGULAR));
-			if (username.equals(fadingManager)) {
-				person = person.fading(managerStopped.minusWeeks(1), managerStopped);
-			}
-			else if (username.startsWith("rep." + FADING_REGION.toLowerCase(java.util.Locale.ROOT))) {
-				// three to five weeks after their manager, one after the other
-				int n = Integer.parseInt(username.substring(username.length() - 1));
-				LocalDate stops = managerStopped.plusDays(21 + (n - 1) * 14 / 4);
-				person = person.fading(stops.minusWeeks(2), stops);
+			Person person = Person.of(user.getValue(), roles.get(username), null, live, habitOf(username))
+				.keyedBy(username);
+			LocalDate stops = stopped.get(username);
+			if (stops != null) {
+				person = person.fading(stops.minusWeeks(username.equals(fadingManager) ? 1 : 2), stops);
 			}
 			people.add(person);
 		}

@@ -84,6 +84,12 @@ public final class SalesDataGenerator {
 
 	private Set<UUID> lateEntrants = Set.of();
 
+	private Map<UUID, Upkeep> upkeep = Map.of();
+
+	private List<CatalogueProduct> catalogue = List.of();
+
+	private int lineItemShare;
+
 	/**
 	 * @param seed the same seed (and the same {@code now}) gives the same rows
 	 * @param now the moment the data is generated as of: deals were created in the 18
@@ -105,6 +111,58 @@ public final class SalesDataGenerator {
 	 */
 	public SalesDataGenerator lateEntrants(Set<UUID> owners) {
 		this.lateEntrants = Set.copyOf(owners);
+		return this;
+	}
+
+	/**
+	 * How an owner keeps their deals (the demo's story; the benchmark has none): someone
+	 * who uses the CRM reviews each open deal at least every {@code reviewDays} — the
+	 * close date moved on when it is near or past, or a call logged — so their pipeline
+	 * is neither stale nor overdue; someone who stopped on {@code stoppedOn} enters,
+	 * saves and logs nothing after it, so their pipeline decays from then on.
+	 */
+	public record Upkeep(int reviewDays, LocalDate stoppedOn) {
+
+		public static Upkeep reviewsEvery(int days) {
+			return new Upkeep(days, null);
+		}
+
+		public static Upkeep stopped(LocalDate on) {
+			return new Upkeep(0, on);
+		}
+
+	}
+
+	/**
+	 * Owners' upkeep of their deals; owners not in the map keep them as the generic paths
+	 * go (the benchmark's).
+	 */
+	public SalesDataGenerator upkeep(Map<UUID, Upkeep> owners) {
+		this.upkeep = Map.copyOf(owners);
+		return this;
+	}
+
+	/**
+	 * A product of the catalogue deals' line items are drawn from.
+	 *
+	 * @param listPrice in cents
+	 * @param perDeal priced for each deal (services): its line's unit price is what the
+	 * deal's amount leaves
+	 */
+	public record CatalogueProduct(UUID id, long listPrice, boolean perDeal) {
+	}
+
+	/**
+	 * Puts line items from the catalogue on about {@code sharePercent}% of the deals
+	 * (none by default): the deal's amount is then their discounted sum, as the sales
+	 * module keeps it. The catalogue needs at least one product priced per deal.
+	 */
+	public SalesDataGenerator lineItems(List<CatalogueProduct> products, int sharePercent) {
+		if (products.stream().noneMatch(CatalogueProduct::perDeal)) {
+			throw new IllegalArgumentException("The catalogue needs a product priced per deal.");
+		}
+		this.catalogue = List.copyOf(products);
+		this.lineItemShare = sharePercent;
 		return this;
 	}
 
@@ -446,9 +504,14 @@ public final class SalesDataGenerator {
 			owner = manager;
 			manager = managers.get(owner);
 		}
-		long from = Math.min(this.now - DAY, Math.max(customer.createdAt() + DAY, this.now - HISTORY_DAYS * DAY));
-		long created = Math.min(businessTime(random, from + (long) (random.nextDouble() * (this.now - from))),
-				this.now - random.nextInt(60) * MINUTE);
+		Upkeep upkeep = this.upkeep.get(owner);
+		// the owner's last moment in the CRM: now, or when they stopped using it
+		long now = upkeep == null || upkeep.stoppedOn() == null ? this.now
+				: Math.min(this.now, upkeep.stoppedOn().toEpochDay() * DAY);
+		long today = Math.floorDiv(now, DAY);
+		long from = Math.min(now - DAY, Math.max(customer.createdAt() + DAY, this.now - HISTORY_DAYS * DAY));
+		long created = Math.min(businessTime(random, from + (long) (random.nextDouble() * (now - from))),
+				now - random.nextInt(60) * MINUTE);
 		UUID dealId = id(created, random);
 		UUID contact = customer.contactIds().isEmpty() || random.nextInt(100) < 15 ? null
 				: customer.contactIds().get(random.nextInt(customer.contactIds().size()));
@@ -500,7 +563,7 @@ public final class SalesDataGenerator {
 		while (state.stage() < WON && !(fate == Fate.STALL && state.stage() >= fateStage)) {
 			long at = lateEntrant ? t + (1 + random.nextInt(20)) * HOUR
 					: businessTime(random, t + (3 + random.nextInt(20)) * DAY);
-			if (at > this.now) {
+			if (at > now) {
 				break;
 			}
 			t = at;
@@ -555,12 +618,12 @@ public final class SalesDataGenerator {
 		boolean stalled = !closed && fate == Fate.STALL && state.stage() >= fateStage;
 
 		// activities in the deal's life: until it closed, until it stalled, or until now
-		long end = closed ? Math.min(this.now, Math.max(closedAt, created + 2 * DAY))
-				: stalled ? Math.min(this.now, lastSave + 10 * DAY) : this.now;
+		long end = closed ? Math.min(now, Math.max(closedAt, created + 2 * DAY))
+				: stalled ? Math.min(now, lastSave + 10 * DAY) : now;
 		int activities = (int) (random.nextDouble() * (2 * this.activitiesPerDeal + 1));
 		Touch accountTouch = touches.get(customer.accountId());
 		for (int a = 0; a < activities; a++) {
-			long at = Math.min(Math.min(end, this.now - random.nextInt(60_000)),
+			long at = Math.min(Math.min(end, now - random.nextInt(60_000)),
 					businessTime(random, created + (long) (random.nextDouble() * (end - created))));
 			at = Math.max(at, created);
 			UUID actor = manager != null && random.nextInt(100) < 10 ? manager : owner;
@@ -575,8 +638,8 @@ public final class SalesDataGenerator {
 		}
 		if (!closed && !stalled && random.nextInt(100) < 60) {
 			// the follow-up a rep has on their list: due soon, or already overdue
-			long at = Math.min(this.now, Math.max(created, this.now - random.nextInt(7 * 24) * HOUR));
-			long due = this.today - 3 + random.nextInt(14);
+			long at = Math.min(now, Math.max(created, now - random.nextInt(7 * 24) * HOUR));
+			long due = today - 3 + random.nextInt(14);
 			UUID activityId = id(at, random);
 			rows.activities.uuid(activityId)
 				.text("TASK")
@@ -603,8 +666,35 @@ public final class SalesDataGenerator {
 			touch = touch.later(at, owner);
 			accountTouch = accountTouch == null ? new Touch(at, owner) : accountTouch.later(at, owner);
 		}
+		if (!closed && upkeep != null && upkeep.stoppedOn() == null) {
+			// the owner's latest review of the open deal
+			long reviewDay = this.today - random.nextInt(Math.max(1, upkeep.reviewDays()));
+			long reviewAt = businessTime(random, reviewDay * DAY);
+			if (state.closeDay() < this.today + 7) {
+				// the close date moved on, after whatever last touched the deal
+				long at = Math.min(this.now, Math.max(reviewAt, touch.at() + MINUTE));
+				State next = state
+					.withCloseDay(Math.min(maxCloseDay, Math.floorDiv(at, DAY) + 21 + random.nextInt(60)));
+				history(rows, dealId, at, owner, state, next, random);
+				state = next;
+				lastSave = at;
+				lastSavedBy = owner;
+				saves++;
+				touch = touch.later(at, owner);
+			}
+			else if (reviewAt > touch.at()) {
+				long last = activity(rows, random, dealId, customer.accountId(), contact, owner, reviewAt, false);
+				touch = touch.later(last, owner);
+				accountTouch = accountTouch == null ? new Touch(last, owner) : accountTouch.later(last, owner);
+			}
+		}
 		if (accountTouch != null) {
 			touches.put(customer.accountId(), accountTouch);
+		}
+		boolean fromLineItems = !this.catalogue.isEmpty() && state.amount() > 0
+				&& random.nextInt(100) < this.lineItemShare;
+		if (fromLineItems) {
+			lineItems(rows, random, dealId, state.amount(), created, owner);
 		}
 
 		rows.opportunities.uuid(dealId)
@@ -615,7 +705,7 @@ public final class SalesDataGenerator {
 			.uuid(STAGES[state.stage()])
 			.cents(state.amount())
 			.text("USD")
-			.bool(false)
+			.bool(fromLineItems)
 			.date(state.closeDay())
 			.integer(state.probability())
 			.text(state.category())
@@ -633,6 +723,60 @@ public final class SalesDataGenerator {
 			.instant(lastSave)
 			.uuid(lastSavedBy)
 			.integer(saves - 1)
+			.endRow();
+	}
+
+	/**
+	 * Line items whose discounted sum is the deal's amount, to the cent: a main product
+	 * (some seats or units at list price, less a usual discount), now and then an add-on,
+	 * and a product priced per deal (services) for what the amount leaves.
+	 */
+	private void lineItems(Rows rows, SplittableRandom random, UUID dealId, long amount, long created, UUID owner) {
+		List<CatalogueProduct> units = this.catalogue.stream().filter(p -> !p.perDeal() && p.listPrice() > 0).toList();
+		List<CatalogueProduct> perDeal = this.catalogue.stream().filter(CatalogueProduct::perDeal).toList();
+		long left = amount;
+		int position = 1;
+		int lines = units.isEmpty() ? 0 : 1 + (random.nextInt(100) < 35 ? 1 : 0);
+		for (int l = 0; l < lines; l++) {
+			CatalogueProduct product = units.get(random.nextInt(units.size()));
+			int discount = random.nextInt(100) < 40 ? 0 : 5 * (1 + random.nextInt(4));
+			long share = l == 0 ? left * (60 + random.nextInt(30)) / 100 : left * (30 + random.nextInt(40)) / 100;
+			long quantity = share / lineTotal(1, product.listPrice(), discount);
+			if (quantity < 1) {
+				continue;
+			}
+			left -= lineTotal(quantity, product.listPrice(), discount);
+			lineItem(rows, random, dealId, product.id(), position++, quantity, product.listPrice(), discount, created,
+					owner);
+		}
+		if (left > 0 || position == 1) {
+			lineItem(rows, random, dealId, perDeal.get(random.nextInt(perDeal.size())).id(), position, 1, left, 0,
+					created, owner);
+		}
+	}
+
+	/**
+	 * quantity × unit price × (1 − discount), to the cent (half up), as the sales module.
+	 */
+	static long lineTotal(long quantity, long unitPrice, int discountPercent) {
+		return (quantity * unitPrice * (100 - discountPercent) + 50) / 100;
+	}
+
+	private void lineItem(Rows rows, SplittableRandom random, UUID dealId, UUID productId, int position, long quantity,
+			long unitPrice, int discountPercent, long created, UUID owner) {
+		rows.lineItems.uuid(id(created, random))
+			.uuid(dealId)
+			.uuid(productId)
+			.integer(position)
+			.integer(quantity)
+			.cents(unitPrice)
+			.integer(discountPercent)
+			.nul()
+			.instant(created)
+			.uuid(owner)
+			.instant(created)
+			.uuid(owner)
+			.integer(0)
 			.endRow();
 	}
 
@@ -846,6 +990,10 @@ public final class SalesDataGenerator {
 						+ "from_close_date, to_close_date, from_probability, to_probability, "
 						+ "from_forecast_category, to_forecast_category");
 
+		final CopyRows lineItems = new CopyRows("opportunity_line_items",
+				"id, opportunity_id, product_id, position, quantity, unit_price, discount_percent, description, "
+						+ "created_at, created_by, updated_at, updated_by, version");
+
 		final CopyRows activities = new CopyRows("activities",
 				"id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id, due_date, status, "
 						+ "priority, completed_at, completed_by, starts_at, ends_at, occurred_at, created_at, "
@@ -855,16 +1003,20 @@ public final class SalesDataGenerator {
 				"activity_id, position, contact_id, user_id, email");
 
 		List<CopyRows> all() {
-			return List.of(this.users, this.accounts, this.contacts, this.opportunities, this.history, this.activities,
-					this.attendees);
+			return List.of(this.users, this.accounts, this.contacts, this.opportunities, this.lineItems, this.history,
+					this.activities, this.attendees);
 		}
 
 		Counts copyTo(Connection connection) {
 			try {
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				return new Counts(this.users.copyTo(copy), this.accounts.copyTo(copy), this.contacts.copyTo(copy),
-						this.opportunities.copyTo(copy), this.history.copyTo(copy), this.activities.copyTo(copy),
-						this.attendees.copyTo(copy));
+				long users = this.users.copyTo(copy);
+				long accounts = this.accounts.copyTo(copy);
+				long contacts = this.contacts.copyTo(copy);
+				long opportunities = this.opportunities.copyTo(copy);
+				this.lineItems.copyTo(copy);
+				return new Counts(users, accounts, contacts, opportunities, this.history.copyTo(copy),
+						this.activities.copyTo(copy), this.attendees.copyTo(copy));
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not copy the generated rows", ex);

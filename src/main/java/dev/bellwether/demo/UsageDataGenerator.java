@@ -115,16 +115,36 @@ public final class UsageDataGenerator {
 	 * {@code stopsOn} are given: full use before {@code fadesFrom}, falling linearly to
 	 * none on {@code stopsOn}, none after. Nothing is generated before
 	 * {@code provisionedAt}.
+	 * <p>
+	 * {@code stream} keys the person's random streams: by default their id's bits, but a
+	 * demo whose people get new random ids on every start keys them by something stable
+	 * ({@link #keyedBy(String)}, the username), so that the same seed gives the same
+	 * usage.
 	 */
 	public record Person(UUID id, Role role, UUID managerId, Instant provisionedAt, Habit habit, LocalDate fadesFrom,
-			LocalDate stopsOn) {
+			LocalDate stopsOn, long stream) {
 
 		public static Person of(UUID id, Role role, UUID managerId, Instant provisionedAt, Habit habit) {
-			return new Person(id, role, managerId, provisionedAt, habit, null, null);
+			return new Person(id, role, managerId, provisionedAt, habit, null, null,
+					id.getMostSignificantBits() ^ id.getLeastSignificantBits());
 		}
 
 		public Person fading(LocalDate from, LocalDate stops) {
-			return new Person(this.id, this.role, this.managerId, this.provisionedAt, this.habit, from, stops);
+			return new Person(this.id, this.role, this.managerId, this.provisionedAt, this.habit, from, stops,
+					this.stream);
+		}
+
+		/**
+		 * The same person with random streams keyed by {@code key} (FNV-1a of its UTF-8
+		 * bytes) rather than by their id.
+		 */
+		public Person keyedBy(String key) {
+			long hash = 0xcbf29ce484222325L;
+			for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+				hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+			}
+			return new Person(this.id, this.role, this.managerId, this.provisionedAt, this.habit, this.fadesFrom,
+					this.stopsOn, hash);
 		}
 
 	}
@@ -324,8 +344,7 @@ public final class UsageDataGenerator {
 		for (Person person : people) {
 			tally.clear();
 			tally.limit = Math.min(this.until, day * DAY + DAY - 1);
-			SplittableRandom random = new SplittableRandom(
-					mix(this.seed, person.id().getMostSignificantBits() ^ person.id().getLeastSignificantBits(), day));
+			SplittableRandom random = new SplittableRandom(mix(this.seed, person.stream(), day));
 			if (person.habit() == Habit.INTEGRATION) {
 				integrationDay(person, day, random, writer, tally);
 			}
@@ -457,7 +476,7 @@ public final class UsageDataGenerator {
 	 * shifted by the person's own start of day.
 	 */
 	private long sessionStart(Person person, long day, SplittableRandom random, boolean weekend) {
-		int shift = Math.floorMod(person.id().hashCode() ^ (int) this.seed, 121) - 60;
+		int shift = Math.floorMod((int) (person.stream() ^ (person.stream() >>> 32)) ^ (int) this.seed, 121) - 60;
 		double hour = weekend ? 9 + random.nextDouble() * 9 : random.nextInt(100) < 55
 				? 8 + Math.abs(random.nextGaussian()) * 2.0 : 13 + Math.abs(random.nextGaussian()) * 2.5;
 		long at = day * DAY + (long) (Math.min(20.5, hour) * HOUR) + shift * MINUTE;

@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -39,6 +40,9 @@ class ActivitiesModuleTests {
 
 	@Autowired
 	Activities activities;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	Accounts accounts;
@@ -99,7 +103,8 @@ class ActivitiesModuleTests {
 		UUID deal = this.deals.create("Module deal", account, rep.id());
 
 		Activity task = this.activities.create(rep,
-				ActivityDetails.task("Send contract", LocalDate.now(), null, rep.id()).linkedTo(null, null, deal));
+				ActivityDetails.task("Send contract", LocalDate.now(this.clock), null, rep.id())
+					.linkedTo(null, null, deal));
 
 		assertThat(task.accountId()).isEqualTo(account);
 		assertThat(events.ofType(RecordTouched.class)).isEmpty();

@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,13 +24,16 @@ class Deals {
 
 	private final JdbcClient jdbc;
 
-	Deals(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Deals(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	UUID create(String name, UUID accountId, UUID ownerId) {
 		UUID id = Ids.newId();
-		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.jdbc.sql("""
 				insert into opportunities (id, name, account_id, owner_id, stage_id, amount, currency, close_date,
 				  probability, forecast_category, first_stage_id, first_forecast_category, last_touched_at,
@@ -42,7 +46,7 @@ class Deals {
 			.param("account", accountId)
 			.param("owner", ownerId)
 			.param("stage", FIRST_STAGE)
-			.param("closeDate", LocalDate.now().plusMonths(2))
+			.param("closeDate", LocalDate.now(this.clock).plusMonths(2))
 			.param("now", now)
 			.update();
 		return id;

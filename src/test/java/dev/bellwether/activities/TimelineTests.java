@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ class TimelineTests {
 	Timeline timeline;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Activities activities;
 
 	@Autowired
@@ -57,7 +61,7 @@ class TimelineTests {
 					new AccountDetails("Timeline Co " + UUID.randomUUID(), null, null, null, null, null, null, null,
 							null, null, null, null, rep.id(), null))
 			.id();
-		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(30, ChronoUnit.DAYS);
+		Instant start = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(30, ChronoUnit.DAYS);
 		Set<UUID> expected = new HashSet<>();
 		for (int i = 0; i < 25; i++) {
 			Instant at = start.plus(i, ChronoUnit.HOURS);

@@ -1,5 +1,6 @@
 package dev.bellwether.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,6 +39,9 @@ class AuditModuleTests {
 	FieldHistory history;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	FieldHistoryRecorder recorder;
 
 	@Autowired
@@ -63,8 +67,8 @@ class AuditModuleTests {
 			.single();
 	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.bellwether.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,9 @@ class FieldHistoryApiTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestUsers users;
@@ -191,7 +195,8 @@ class FieldHistoryApiTests {
 		User executive = this.users.create(Role.EXECUTIVE);
 		UUID deal = opportunity(owner);
 		this.recorder.record(new RecordChanged("opportunity", deal, ChangeKind.UPDATED, owner.id(),
-				Instant.now().truncatedTo(ChronoUnit.MICROS), List.of(new FieldChange("nextStep", null, "Demo"))));
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				List.of(new FieldChange("nextStep", null, "Demo"))));
 
 		for (User reader : List.of(owner, manager, executive)) {
 			this.mvc.perform(get("/api/v1/opportunities/{id}/field-history", deal).with(TestUsers.basic(reader)))
@@ -271,8 +276,8 @@ class FieldHistoryApiTests {
 			.param("account", UUID.randomUUID())
 			.param("owner", owner.id())
 			.param("stage", PROSPECTING)
-			.param("closeDate", LocalDate.now().plusMonths(1))
-			.param("now", utc(Instant.now()))
+			.param("closeDate", LocalDate.now(this.clock).plusMonths(1))
+			.param("now", utc(this.clock.instant()))
 			.update();
 		return id;
 	}

@@ -37,7 +37,7 @@ class PipelineBenchmarkSmokeTests {
 					assertThat(pipeline.deals()).isBetween(1_500L, 2_500L);
 					assertThat(pipeline.activities()).isBetween(4_000L, 8_000L);
 					pipeline.assertConsistent(Instant.now());
-					pipeline.assertRealisticMix();
+					pipeline.assertRealisticMix(Instant.now());
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 					assertThat(jdbc.queryForObject("select count(*) from contacts", Long.class)).isBetween(1_500L,
 							2_500L);

@@ -1,5 +1,6 @@
 package dev.bellwether.browser;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,9 @@ class OpportunityBrowserIT {
 	TestUsers users;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Accounts accounts;
 
 	@Test
@@ -85,7 +89,7 @@ class OpportunityBrowserIT {
 		Account account = this.accounts.create(TestUsers.viewer(rep), new AccountDetails("Marlowe Tiles " + suffix,
 				null, null, null, null, null, null, null, null, null, null, null, rep.id(), null));
 		String dealName = "Marlowe roof renewal " + suffix;
-		LocalDate closeDate = LocalDate.now().plusDays(45);
+		LocalDate closeDate = LocalDate.now(this.clock).plusDays(45);
 
 		browser.signIn(rep.username(), TestUsers.PASSWORD);
 		String dealId = createDeal(browser, account, dealName, closeDate);

@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,9 @@ class FreshnessTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	Contacts contacts;
@@ -101,7 +105,7 @@ class FreshnessTests {
 		Account account = this.accounts.create(viewer, account("Touched Trading", owner.id()));
 		Contact contact = this.contacts.create(viewer,
 				new ContactDetails("Tom", "Touched", null, null, null, null, account.id(), owner.id()));
-		Instant callLogged = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+		Instant callLogged = this.clock.instant().plusSeconds(5).truncatedTo(ChronoUnit.MICROS);
 
 		publish(new RecordTouched("account", account.id(), caller.id(), callLogged));
 		publish(new RecordTouched("contact", contact.id(), caller.id(), callLogged));
@@ -130,7 +134,8 @@ class FreshnessTests {
 		Account unchanged = this.accounts.get(viewer, account.id());
 		assertThat(unchanged.lastTouchedAt()).isEqualTo(account.lastTouchedAt());
 		assertThat(unchanged.lastTouchedBy()).isEqualTo(owner.id());
-		assertThat(this.freshness.touch(new RecordTouched("opportunity", account.id(), late.id(), Instant.now())))
+		assertThat(
+				this.freshness.touch(new RecordTouched("opportunity", account.id(), late.id(), this.clock.instant())))
 			.as("other modules' records are theirs to touch")
 			.isFalse();
 	}

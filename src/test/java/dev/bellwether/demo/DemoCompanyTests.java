@@ -1,6 +1,7 @@
 package dev.bellwether.demo;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.FiscalCalendar;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,12 @@ class DemoCompanyTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	FiscalCalendar calendar;
 
 	void seeded() {
 		User admin = this.users.findByUsername("admin").orElseThrow();
@@ -110,8 +118,8 @@ class DemoCompanyTests {
 		PipelineChecks pipeline = new PipelineChecks(this.jdbc, DEMO_DEALS);
 		assertThat(pipeline.deals()).isBetween(1_300L, 1_700L);
 		assertThat(pipeline.activities()).isBetween(4_300L, 5_700L);
-		pipeline.assertConsistent(Instant.now());
-		pipeline.assertRealisticMix();
+		pipeline.assertConsistent(this.clock.instant());
+		pipeline.assertRealisticMix(this.clock.instant());
 	}
 
 	@Test
@@ -154,10 +162,11 @@ class DemoCompanyTests {
 	@Test
 	void tellsTheAdoptionStoryInThirtyWeeksOfUsage() {
 		seeded();
-		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		// the story's usage ends the day before the seeding day: "today" is its last day
+		LocalDate today = this.calendar.today().minusDays(1);
 		String activeDays = """
 				select count(*) from usage_daily d join users u on u.id = d.user_id
-				where u.username = ? and d.active and d.day > ? and d.day <= ?
+				where u.username = ? and u.email like '%@bellwether-demo.com' and d.active and d.day > ? and d.day <= ?
 				""";
 		// the chief executive: nearly every working day, dashboards, forecasts, reports
 		// and deals
@@ -181,14 +190,16 @@ class DemoCompanyTests {
 				select count(*) filter (where u.region = ?)::float / 5 as fading,
 				       count(*) filter (where u.region <> ?)::float / 15 as others
 				from usage_daily d join users u on u.id = d.user_id
-				where u.role = 'REP' and d.active and d.day > ?
+				where u.role = 'REP' and u.email like '%@bellwether-demo.com' and d.active and d.day > ?
 				""", DemoUsage.FADING_REGION, DemoUsage.FADING_REGION, today.minusDays(28));
 		assertThat((Double) lastFourWeeks.get("fading")).isLessThan(1);
 		assertThat((Double) lastFourWeeks.get("others")).isGreaterThan(10);
-		assertThat(this.jdbc.queryForObject("""
-				select min(n) from (select count(*) as n from usage_daily d join users u on u.id = d.user_id
-				  where u.role = 'REP' and u.region = ? and d.active and d.day between ? and ? group by u.id) r
-				""", Long.class, DemoUsage.FADING_REGION, today.minusWeeks(30), today.minusWeeks(12)))
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select min(n) from (select count(*) as n from usage_daily d join users u on u.id = d.user_id
+						  where u.role = 'REP' and u.email like '%@bellwether-demo.com' and u.region = ? and d.active and d.day between ? and ? group by u.id) r
+						""",
+				Long.class, DemoUsage.FADING_REGION, today.minusWeeks(30), today.minusWeeks(12)))
 			.isGreaterThan(40);
 
 		// the rep who enters deals only when they close
@@ -204,7 +215,8 @@ class DemoCompanyTests {
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) filter (where o.closed_at - o.created_at <= interval '1 day')::float / count(*)
 				from opportunities o join users u on u.id = o.owner_id
-				where u.role = 'REP' and u.username <> ? and o.closed_at is not null
+				where u.role = 'REP' and u.email like '%@bellwether-demo.com' and u.username <> ?
+				  and o.closed_at is not null
 				""", Double.class, DemoUsage.LATE_ENTRANT)).isLessThan(0.1);
 
 		// the integration account: flagged, and far busier than anyone
@@ -222,9 +234,111 @@ class DemoCompanyTests {
 			.isOne();
 
 		// the chief executive sponsors the programme
-		assertThat(this.jdbc.queryForList("select u.username from adoption_sponsors s join users u on u.id = s.user_id",
-				String.class))
-			.containsExactly("ceo");
+		assertThat(this.jdbc.queryForList("""
+				select u.username from adoption_sponsors s join users u on u.id = s.user_id
+				where u.email like '%@bellwether-demo.com'
+				""", String.class)).containsExactly("ceo");
+	}
+
+	@Test
+	void keepsDealsAsTheirOwnersUseOfBellwetherSays() {
+		seeded();
+		// as of the seeding: the story ends the day before the clock's today
+		LocalDate today = this.calendar.today();
+		java.sql.Timestamp staleBefore = java.sql.Timestamp.from(this.calendar.startOf(today.minusDays(30)));
+		Map<String, Map<String, Object>> regions = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select u.region, count(*) as open,
+				       count(*) filter (where o.close_date < ?) as overdue,
+				       count(*) filter (where o.last_touched_at < ?) as stale
+				from opportunities o join pipeline_stages s on s.id = o.stage_id join users u on u.id = o.owner_id
+				where %s and s.outcome = 'OPEN' and u.region is not null group by u.region
+				""".formatted(DEMO_DEALS), rs -> {
+			regions.put(rs.getString("region"),
+					Map.of("open", rs.getLong("open"), "overdue", rs.getLong("overdue"), "stale", rs.getLong("stale")));
+		}, java.sql.Date.valueOf(today), staleBefore);
+		assertThat(regions).containsOnlyKeys(DemoPeople.REGIONS);
+		regions.forEach((region, deals) -> {
+			long open = (Long) deals.get("open");
+			assertThat(open).as(region + "'s open deals").isGreaterThan(20);
+			if (region.equals(DemoUsage.FADING_REGION)) {
+				// its people stopped five to ten weeks ago: most of its open deals
+				// untouched since
+				assertThat((Long) deals.get("stale")).as(region + "'s stale deals").isGreaterThan(open * 6 / 10);
+				assertThat((Long) deals.get("overdue")).as(region + "'s overdue deals").isGreaterThan(open / 3);
+			}
+			else {
+				// people who use Bellwether keep their deals current: at most 5% stale or
+				// overdue
+				assertThat((Long) deals.get("stale")).as(region + "'s stale deals").isLessThanOrEqualTo(open / 20);
+				assertThat((Long) deals.get("overdue")).as(region + "'s overdue deals").isLessThanOrEqualTo(open / 20);
+			}
+		});
+		// the chief executive's top open deals (by amount) are not mostly overdue
+		Long overdueOfTopTen = this.jdbc.queryForObject("""
+				select count(*) filter (where close_date < ?) from (
+				  select o.close_date from opportunities o join pipeline_stages s on s.id = o.stage_id
+				  where %s and s.outcome = 'OPEN' order by o.amount desc, o.id limit 10) top
+				""".formatted(DEMO_DEALS), Long.class, java.sql.Date.valueOf(today));
+		assertThat(overdueOfTopTen).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void ringsTheNotificationBellWithTheStorySoFar() {
+		seeded();
+		Map<String, java.util.List<String>> kinds = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select u.username, n.kind, n.title from notifications n join users u on u.id = n.user_id
+				where u.email like '%@bellwether-demo.com'
+				""", rs -> {
+			kinds.computeIfAbsent(rs.getString("username"), k -> new java.util.ArrayList<>())
+				.add(rs.getString("kind") + ": " + rs.getString("title"));
+		});
+		String fadingManager = "mgr." + DemoUsage.FADING_REGION.toLowerCase(java.util.Locale.ROOT);
+		// the fading region's manager is warned, and so is their own manager
+		assertThat(kinds.get(fadingManager)).anySatisfy(n -> assertThat(n).startsWith("DEATH_SPIRAL"));
+		assertThat(kinds.get("vp.sales")).anySatisfy(n -> assertThat(n).startsWith("DEATH_SPIRAL"));
+		// every regional manager has had their weekly digests
+		for (String region : DemoPeople.REGIONS) {
+			assertThat(kinds.get("mgr." + region.toLowerCase(java.util.Locale.ROOT)))
+				.filteredOn(n -> n.startsWith("WEEKLY_DIGEST"))
+				.hasSizeGreaterThanOrEqualTo(DemoCompany.ALERT_WEEKS - 1);
+		}
+		// reps get neither
+		assertThat(kinds.getOrDefault("rep.north1", java.util.List.of())).isEmpty();
+	}
+
+	@Test
+	void seedsACatalogueAndPricesNearlyHalfTheDealsFromLineItems() {
+		seeded();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from products where code in (%s) and list_price > 0 and active
+				""".formatted(
+				DemoCatalogue.all().stream().map(i -> "'" + i.details().code() + "'").collect(Collectors.joining(","))),
+				Long.class))
+			.isEqualTo(DemoCatalogue.all().size());
+		assertThat(DemoCatalogue.all()).hasSizeGreaterThanOrEqualTo(12);
+		Map<String, Object> deals = this.jdbc.queryForMap("""
+				select count(*) as deals, count(*) filter (where o.amount_from_line_items) as priced,
+				       count(*) filter (where o.amount_from_line_items and o.amount <> coalesce(
+				         (select sum(round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100, 2))
+				          from opportunity_line_items l where l.opportunity_id = o.id), -1)) as wrong,
+				       count(*) filter (where not o.amount_from_line_items and exists
+				         (select 1 from opportunity_line_items l where l.opportunity_id = o.id)) as stray
+				from opportunities o where %s
+				""".formatted(DEMO_DEALS));
+		long total = (Long) deals.get("deals");
+		assertThat((Long) deals.get("priced")).isBetween(total * 35 / 100, total * 55 / 100);
+		assertThat(deals).containsEntry("wrong", 0L).containsEntry("stray", 0L);
+		// line items at list price with a usual discount, and services quoted per deal
+		assertThat(this.jdbc.queryForObject("""
+				select count(distinct l.product_id) from opportunity_line_items l
+				join opportunities o on o.id = l.opportunity_id where %s
+				""".formatted(DEMO_DEALS), Long.class)).isEqualTo(DemoCatalogue.all().size());
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from opportunity_line_items l join opportunities o on o.id = l.opportunity_id
+				where %s and l.discount_percent > 0
+				""".formatted(DEMO_DEALS), Long.class)).isPositive();
 	}
 
 }

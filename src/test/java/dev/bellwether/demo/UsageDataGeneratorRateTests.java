@@ -47,7 +47,7 @@ class UsageDataGeneratorRateTests {
 			.start()) {
 			DataSource dataSource = postgres.getPostgresDatabase();
 			Flyway.configure().dataSource(dataSource).load().migrate();
-			Instant now = Instant.now();
+			Instant now = Instant.parse("2026-06-17T10:00:00Z");
 			UsageDataGenerator generator = new UsageDataGenerator(20260101,
 					LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1), now)
 				.apiCallsPerDay(2_000);

@@ -1,5 +1,7 @@
 package dev.bellwether.home;
 
+import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +50,9 @@ class HomePagesTests {
 	Opportunities opportunities;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -78,12 +83,12 @@ class HomePagesTests {
 		this.manager = this.users.create(Role.MANAGER);
 		this.rep = this.users.create(Role.REP, this.manager.id());
 		this.otherRep = this.users.create(Role.REP);
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(this.clock);
 		LocalDate thisMonth = today.getDayOfMonth() < today.lengthOfMonth() ? today.plusDays(1) : today;
 		this.closingSoon = deal(this.rep, "Closing soon", PROPOSAL, "12000", thisMonth);
 		this.stale = deal(this.rep, "Gone quiet", PROPOSAL, "30000", today.plusMonths(3));
 		this.jdbc.sql("update opportunities set last_touched_at = :then where id = :id")
-			.param("then", java.time.OffsetDateTime.now().minusDays(45))
+			.param("then", OffsetDateTime.now(this.clock).minusDays(45))
 			.param("id", this.stale.id())
 			.update();
 		this.overdue = deal(this.rep, "Slipped", NEGOTIATION, "8000", today.minusDays(3));
@@ -111,7 +116,7 @@ class HomePagesTests {
 	@Test
 	void oneClickUpdateMakesAStaleOverdueDealFreshAndOnTime() throws Exception {
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
-		LocalDate newClose = LocalDate.now().plusDays(30);
+		LocalDate newClose = LocalDate.now(this.clock).plusDays(30);
 
 		this.mvc
 			.perform(
@@ -129,7 +134,7 @@ class HomePagesTests {
 		assertThat(updated.closeDate()).isEqualTo(newClose);
 		assertThat(updated.nextStep()).isEqualTo("Call the CFO on Monday");
 		assertThat(updated.overdue()).isFalse();
-		assertThat(updated.lastTouchedAt()).isAfter(Instant.now().minus(1, ChronoUnit.MINUTES));
+		assertThat(updated.lastTouchedAt()).isAfter(this.clock.instant().minus(1, ChronoUnit.MINUTES));
 	}
 
 	@Test
@@ -140,7 +145,7 @@ class HomePagesTests {
 
 		this.mvc
 			.perform(post("/home/deals/{id}", this.stale.id()).param("version", String.valueOf(this.stale.version()))
-				.param("closeDate", LocalDate.now().plusDays(10).toString())
+				.param("closeDate", LocalDate.now(this.clock).plusDays(10).toString())
 				.header("HX-Request", "true")
 				.with(session)
 				.with(csrf()))
@@ -158,7 +163,7 @@ class HomePagesTests {
 		this.mvc
 			.perform(post("/home/deals/{id}", this.othersDeal.id())
 				.param("version", String.valueOf(this.othersDeal.version()))
-				.param("closeDate", LocalDate.now().toString())
+				.param("closeDate", LocalDate.now(this.clock).toString())
 				.header("HX-Request", "true")
 				.with(session)
 				.with(csrf()))
@@ -216,7 +221,7 @@ class HomePagesTests {
 	@Test
 	void anExecutiveSeesTheCompanyPipelineAndWhatWasWon() throws Exception {
 		User executive = this.users.create(Role.EXECUTIVE);
-		Opportunity won = deal(this.otherRep, "Big win", PROPOSAL, "70000", LocalDate.now());
+		Opportunity won = deal(this.otherRep, "Big win", PROPOSAL, "70000", LocalDate.now(this.clock));
 		this.opportunities.changeStage(TestUsers.viewer(this.otherRep), won.id(), WON, won.version(), null);
 
 		this.mvc.perform(get("/").with(TestUsers.signIn(this.mvc, executive)))

@@ -1,5 +1,6 @@
 package dev.bellwether.identity;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
@@ -31,6 +32,9 @@ class ApiTokenTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestUsers users;
@@ -83,7 +87,7 @@ class ApiTokenTests {
 			.andExpect(status().isOk());
 
 		this.jdbc.sql("update api_tokens set expires_at = :past where id = :id")
-			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.param("past", OffsetDateTime.now(this.clock).minusMinutes(1))
 			.param("id", created.token().id())
 			.update();
 

@@ -3,6 +3,9 @@ package dev.bellwether.identity;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
@@ -48,6 +51,9 @@ class SignInTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestUsers users;

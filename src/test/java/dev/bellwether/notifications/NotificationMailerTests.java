@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotificationMailerTests {
 
+	static final Instant AT = Instant.parse("2026-06-17T10:00:00Z");
+
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
@@ -30,8 +32,8 @@ class NotificationMailerTests {
 		sender.setPort(smtp.getSmtp().getPort());
 		NotificationMailer mailer = new NotificationMailer(Optional.of(sender), "bellwether@example.com",
 				"https://crm.example.com/");
-		Notification notification = new Notification(UUID.randomUUID(), UUID.randomUUID(), Instant.now(),
-				"WEEKLY_DIGEST", "Your team this week", "6 of 8 reps were active.", "/adoption/team", null);
+		Notification notification = new Notification(UUID.randomUUID(), UUID.randomUUID(), AT, "WEEKLY_DIGEST",
+				"Your team this week", "6 of 8 reps were active.", "/adoption/team", null);
 
 		assertThat(mailer.send("ana@example.com", notification)).isTrue();
 
@@ -46,8 +48,8 @@ class NotificationMailerTests {
 	@Test
 	void withoutAServerNothingIsSentAndNothingFails() {
 		NotificationMailer off = new NotificationMailer(Optional.empty(), "a@example.com", "http://localhost");
-		Notification notification = new Notification(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "X", "T", "B",
-				null, null);
+		Notification notification = new Notification(UUID.randomUUID(), UUID.randomUUID(), AT, "X", "T", "B", null,
+				null);
 		assertThat(off.enabled()).isFalse();
 		assertThat(off.send("ana@example.com", notification)).isFalse();
 

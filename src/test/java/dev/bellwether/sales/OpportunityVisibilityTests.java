@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -59,6 +60,9 @@ class OpportunityVisibilityTests {
 	MockMvc mvc;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	TestUsers users;
 
 	@Autowired
@@ -94,8 +98,8 @@ class OpportunityVisibilityTests {
 		String name = "Secret deal " + UUID.randomUUID();
 		Opportunity deal = this.opportunities.create(TestUsers.viewer(owner),
 				new OpportunityDetails(name, account, null, owner.id(), SalesModuleTests.PROPOSAL,
-						new BigDecimal("1000"), false, LocalDate.now().plusDays(30), null, null, null, null, null,
-						null));
+						new BigDecimal("1000"), false, LocalDate.now(this.clock).plusDays(30), null, null, null, null,
+						null, null));
 		return new Setting(owner, acting, deal);
 	}
 

@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -44,6 +45,9 @@ class PipelineBoardTests {
 	PipelineBoard board;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Opportunities opportunities;
 
 	@Autowired
@@ -70,10 +74,10 @@ class PipelineBoardTests {
 		this.manager = this.users.create(Role.MANAGER);
 		this.repA = this.users.create(Role.REP, this.manager.id());
 		this.repB = this.users.create(Role.REP);
-		this.dealA = deal(this.repA, PROPOSAL, "40000", LocalDate.now().plusDays(20));
-		deal(this.repA, PROPOSAL, "10000", LocalDate.now().plusDays(10));
-		deal(this.repA, NEGOTIATION, "5000", LocalDate.now().plusDays(5));
-		this.dealB = deal(this.repB, PROPOSAL, "99000", LocalDate.now().plusDays(15));
+		this.dealA = deal(this.repA, PROPOSAL, "40000", LocalDate.now(this.clock).plusDays(20));
+		deal(this.repA, PROPOSAL, "10000", LocalDate.now(this.clock).plusDays(10));
+		deal(this.repA, NEGOTIATION, "5000", LocalDate.now(this.clock).plusDays(5));
+		this.dealB = deal(this.repB, PROPOSAL, "99000", LocalDate.now(this.clock).plusDays(15));
 	}
 
 	@Test
@@ -122,7 +126,7 @@ class PipelineBoardTests {
 		Board owner = this.board.load(TestUsers.viewer(this.manager), new BoardFilter(this.repA.id(), null, null));
 		assertThat(owner.count()).isEqualTo(3);
 
-		Opportunity later = deal(this.repA, PROPOSAL, "7000", LocalDate.now().plusYears(2));
+		Opportunity later = deal(this.repA, PROPOSAL, "7000", LocalDate.now(this.clock).plusYears(2));
 		Board thisYear = this.board.load(TestUsers.viewer(this.repA),
 				new BoardFilter(null, null, ClosePeriod.THIS_YEAR));
 		assertThat(cardIds(thisYear)).doesNotContain(later.id());

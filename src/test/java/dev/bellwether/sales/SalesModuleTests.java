@@ -1,5 +1,7 @@
 package dev.bellwether.sales;
 
+import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +63,9 @@ class SalesModuleTests {
 	Opportunities opportunities;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Products products;
 
 	@Autowired
@@ -90,10 +95,10 @@ class SalesModuleTests {
 				null, null, null, null, null, null, null, owner.id(), null));
 	}
 
-	private static OpportunityDetails deal(UUID account, UUID owner, UUID stage, String amount) {
+	private OpportunityDetails deal(UUID account, UUID owner, UUID stage, String amount) {
 		return new OpportunityDetails("Fleet renewal", account, null, owner, stage,
-				amount == null ? null : new BigDecimal(amount), false, LocalDate.now().plusDays(40), null, null, null,
-				"Web", null, null);
+				amount == null ? null : new BigDecimal(amount), false, LocalDate.now(this.clock).plusDays(40), null,
+				null, null, "Web", null, null);
 	}
 
 	@Test
@@ -199,7 +204,7 @@ class SalesModuleTests {
 					"stageId", "amount", "closeDate"));
 
 		OpportunityDetails wrongContact = new OpportunityDetails("Wrong contact", mine.id(), elsewhere.id(), rep.id(),
-				PROPOSAL, null, false, LocalDate.now(), null, null, null, null, null, null);
+				PROPOSAL, null, false, LocalDate.now(this.clock), null, null, null, null, null, null);
 		assertThatThrownBy(() -> this.opportunities.create(rep, wrongContact)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("doesn't work at");
 	}
@@ -241,7 +246,7 @@ class SalesModuleTests {
 				new ProductDetails("SEAT-" + UUID.randomUUID().toString().substring(0, 8), "Seat licence", null,
 						new BigDecimal("120.00"), true));
 		OpportunityDetails details = new OpportunityDetails("Seats", account(rep).id(), null, rep.id(), PROPOSAL, null,
-				true, LocalDate.now().plusDays(10), null, null, null, null, null, null);
+				true, LocalDate.now(this.clock).plusDays(10), null, null, null, null, null, null);
 		Opportunity deal = this.opportunities.create(rep, details);
 		assertThat(deal.amount()).isEqualByComparingTo("0");
 
@@ -264,8 +269,8 @@ class SalesModuleTests {
 		Viewer rep = user(Role.REP);
 		Opportunity deal = this.opportunities.create(rep, deal(account(rep).id(), rep.id(), PROPOSAL, "500"));
 		this.jdbc.sql("update opportunities set last_touched_at = :then, close_date = :yesterday where id = :id")
-			.param("then", java.time.OffsetDateTime.now().minusDays(31))
-			.param("yesterday", LocalDate.now().minusDays(1))
+			.param("then", OffsetDateTime.now(this.clock).minusDays(31))
+			.param("yesterday", LocalDate.now(this.clock).minusDays(1))
 			.param("id", deal.id())
 			.update();
 

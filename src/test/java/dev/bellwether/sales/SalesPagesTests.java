@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -41,6 +42,9 @@ class SalesPagesTests {
 	MockMvc mvc;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	TestUsers users;
 
 	@Autowired
@@ -63,8 +67,8 @@ class SalesPagesTests {
 	private Opportunity deal(User owner, UUID account, String name) {
 		return this.opportunities.create(TestUsers.viewer(owner),
 				new OpportunityDetails(name, account, null, owner.id(), SalesModuleTests.PROPOSAL,
-						new BigDecimal("40000"), false, LocalDate.now().plusDays(30), null, null, null, null, null,
-						null));
+						new BigDecimal("40000"), false, LocalDate.now(this.clock).plusDays(30), null, null, null, null,
+						null, null));
 	}
 
 	private Cookie signIn(User user) throws Exception {

@@ -1,5 +1,6 @@
 package dev.bellwether.search;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -42,6 +43,9 @@ class GlobalSearchTests {
 
 	@Autowired
 	GlobalSearch search;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	Accounts accounts;
@@ -165,7 +169,7 @@ class GlobalSearchTests {
 		Opportunity deal = this.opportunities.create(ownerViewer,
 				new OpportunityDetails(this.word + " fleet renewal", account.id(), null, owner.id(),
 						UUID.fromString("01900000-0000-7000-8000-000000000004"), new BigDecimal("25000"), false,
-						LocalDate.now().plusDays(30), null, null, null, null, null, null));
+						LocalDate.now(this.clock).plusDays(30), null, null, null, null, null, null));
 		String typo = "fleet renwal " + this.word;
 
 		assertThat(this.search.search(ownerViewer, typo, 10).ofType(Opportunities.RECORD_TYPE)).singleElement()
@@ -186,7 +190,7 @@ class GlobalSearchTests {
 		Opportunity deal = this.opportunities.create(this.viewer,
 				new OpportunityDetails("Rollout for " + this.word + "-north.example", account.id(), null, this.rep.id(),
 						UUID.fromString("01900000-0000-7000-8000-000000000004"), new BigDecimal("25000"), false,
-						LocalDate.now().plusDays(30), null, null, null, null, null, null));
+						LocalDate.now(this.clock).plusDays(30), null, null, null, null, null, null));
 
 		// a word inside a web address, the start of it, and of the other words
 		for (String query : new String[] { this.word, this.word.substring(0, 6), "north " + this.word.substring(0, 5),

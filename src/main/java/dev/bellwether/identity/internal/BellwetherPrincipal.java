@@ -79,9 +79,13 @@ public final class BellwetherPrincipal implements UserDetails, CredentialsContai
 		return this.username;
 	}
 
+	/**
+	 * Locked when loaded with a lockout still running by the application's clock (the
+	 * loader keeps no lockout that has run out).
+	 */
 	@Override
 	public boolean isAccountNonLocked() {
-		return this.lockedUntil == null || this.lockedUntil.isBefore(Instant.now());
+		return this.lockedUntil == null;
 	}
 
 	@Override

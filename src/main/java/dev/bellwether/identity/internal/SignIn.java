@@ -80,7 +80,9 @@ class SignIn implements UserDetailsService {
 			OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
 			return new BellwetherPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 					rs.getString("full_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
-					lockedUntil == null ? null : lockedUntil.toInstant(), rs.getString("password_hash"));
+					lockedUntil == null || !lockedUntil.toInstant().isAfter(this.clock.instant()) ? null
+							: lockedUntil.toInstant(),
+					rs.getString("password_hash"));
 		}).optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		if (principal.lockedUntil() != null && principal.lockedUntil().isAfter(now)) {
 			throw new UsernameNotFoundException("Sign-in refused for this user");

@@ -86,7 +86,8 @@ class AlertFixture {
 			.id();
 		Opportunity deal = this.opportunities.create(rep, new OpportunityDetails("Deal", account, null, rep.id(),
 				PROPOSAL, new BigDecimal(amount), false, closeDate, null, null, null, null, null, null));
-		this.jdbc.sql("update opportunities set last_touched_at = now() - make_interval(days => :days) where id = :id")
+		this.jdbc.sql(
+				"update opportunities set last_touched_at = last_touched_at - make_interval(days => :days) where id = :id")
 			.param("days", daysAgo)
 			.param("id", deal.id())
 			.update();

@@ -1,5 +1,6 @@
 package dev.bellwether.adoption.alerts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +48,9 @@ class WeeklyDigestsTests {
 
 	@Autowired
 	WeeklyDigests digests;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	AdoptionMetrics metrics;
@@ -167,7 +171,7 @@ class WeeklyDigestsTests {
 		WeeklyDigests.Digest digest = this.digests.compose(this.manager.id(), AS_OF).orElseThrow();
 
 		assertThat(mailer.send(this.manager.email(), new Notification(UUID.randomUUID(), this.manager.id(),
-				Instant.now(), WeeklyDigests.KIND, digest.title(), digest.body(), digest.link(), null)))
+				this.clock.instant(), WeeklyDigests.KIND, digest.title(), digest.body(), digest.link(), null)))
 			.isTrue();
 
 		MimeMessage[] received = smtp.getReceivedMessages();

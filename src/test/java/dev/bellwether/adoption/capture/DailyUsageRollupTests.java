@@ -1,5 +1,6 @@
 package dev.bellwether.adoption.capture;
 
+import java.time.Clock;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +31,17 @@ class DailyUsageRollupTests {
 	DailyUsageRollup rollup;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
-	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+	private LocalDate today;
+
+	@org.junit.jupiter.api.BeforeEach
+	void today() {
+		this.today = LocalDate.now(this.clock);
+	}
 
 	record Daily(boolean active, int logins, int views, int creates, int updates, int deletes, int searches,
 			int dashboardViews, int apiCalls, int actions, List<String> features) {
@@ -148,7 +157,7 @@ class DailyUsageRollupTests {
 		LocalDate earlier = this.today.minusDays(5);
 		UsageEvents events = events();
 		UUID user = UUID.randomUUID();
-		events.add(user, Instant.now(), "VIEW", "customers", "account", UUID.randomUUID());
+		events.add(user, this.clock.instant(), "VIEW", "customers", "account", UUID.randomUUID());
 		events.add(user, at(this.today.minusDays(1), 12, 0), "VIEW", "customers", "contact", null);
 		events.add(user, at(earlier, 12, 0), "SEARCH", "search");
 		// the application stopped at noon that day, after its last roll-up; and yesterday
@@ -172,13 +181,13 @@ class DailyUsageRollupTests {
 		UsageEvents events = events();
 		UUID early = UUID.randomUUID();
 		UUID late = UUID.randomUUID();
-		events.add(early, Instant.now(), "VIEW", "customers", "account", UUID.randomUUID());
+		events.add(early, this.clock.instant(), "VIEW", "customers", "account", UUID.randomUUID());
 		this.rollup.rollUpRecentDays();
 		assertThat(daily(early, this.today)).map(Daily::views).contains(1);
 		assertThat(daily(late, this.today)).isEmpty();
 
-		events.add(early, Instant.now(), "VIEW", "customers", "contact", UUID.randomUUID());
-		events.add(late, Instant.now(), "UPDATE", "sales", "opportunity", UUID.randomUUID());
+		events.add(early, this.clock.instant(), "VIEW", "customers", "contact", UUID.randomUUID());
+		events.add(late, this.clock.instant(), "UPDATE", "sales", "opportunity", UUID.randomUUID());
 		this.rollup.rollUpRecentDays();
 
 		assertThat(daily(early, this.today)).map(Daily::views).contains(2);

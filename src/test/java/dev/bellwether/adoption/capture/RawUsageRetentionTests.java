@@ -1,5 +1,6 @@
 package dev.bellwether.adoption.capture;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ class RawUsageRetentionTests {
 	RawUsageRetention retention;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DailyUsageRollup rollup;
 
 	@Autowired
@@ -39,7 +43,7 @@ class RawUsageRetentionTests {
 
 	@Test
 	void deletesOnlyRawEventsOlderThanThirteenMonthsAndKeepsTheRollups() {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		Instant expired = now.minusMonths(13).minusHours(1).toInstant();
 		Instant kept = now.minusMonths(13).plusHours(1).toInstant();
 		Instant recent = now.minusMonths(12).toInstant();
@@ -74,7 +78,7 @@ class RawUsageRetentionTests {
 
 	@Test
 	void deletesInBatchesUntilNothingExpiredIsLeft() {
-		Instant expired = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(14).toInstant();
+		Instant expired = OffsetDateTime.now(this.clock).minusMonths(14).toInstant();
 		UUID user = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into usage_events (id, user_id, occurred_at, kind, module, client)

@@ -1,5 +1,6 @@
 package dev.bellwether.adoption.capture;
 
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,9 @@ class UsageRecorderTests {
 	DataSource dataSource;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	private final MeterRegistry meters = new SimpleMeterRegistry();
@@ -70,7 +74,7 @@ class UsageRecorderTests {
 		UsageRecorder recorder = recorder(100, Duration.ofHours(1), 1000, this.dataSource);
 		UUID user = UUID.randomUUID();
 		UUID deal = UUID.randomUUID();
-		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		recorder.record(new UsageEvent(user, at, UsageKind.VIEW, "sales", "opportunity", deal, Client.API));
 		recorder.record(new UsageEvent(user, at.plusMillis(5), UsageKind.SEARCH, "search", null, null, Client.WEB));
 		recorder.record(new UsageEvent(user, at.plusMillis(9), UsageKind.LOGIN, null, null, null, Client.WEB));
@@ -99,7 +103,7 @@ class UsageRecorderTests {
 	void aFullQueueDropsAndCountsWithoutBlockingAndKeepsWhatFitted() {
 		UsageRecorder recorder = recorder(50, Duration.ofHours(1), 1000, this.dataSource);
 		UUID user = UUID.randomUUID();
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 
 		int[] queued = new int[1];
 		assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
@@ -124,7 +128,7 @@ class UsageRecorderTests {
 		UsageRecorder recorder = recorder(100, Duration.ofHours(1), 1000, broken);
 		UUID user = UUID.randomUUID();
 		for (int i = 0; i < 7; i++) {
-			recorder.record(view(user, Instant.now()));
+			recorder.record(view(user, this.clock.instant()));
 		}
 
 		assertThat(recorder.flush()).isZero();
@@ -140,9 +144,9 @@ class UsageRecorderTests {
 		recorder.start();
 		try {
 			UUID user = UUID.randomUUID();
-			recorder.record(view(user, Instant.now()));
-			recorder.record(view(user, Instant.now()));
-			recorder.record(view(user, Instant.now()));
+			recorder.record(view(user, this.clock.instant()));
+			recorder.record(view(user, this.clock.instant()));
+			recorder.record(view(user, this.clock.instant()));
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (rowsOf(user) < 3 && System.nanoTime() < deadline) {
 				Thread.onSpinWait();
@@ -159,8 +163,8 @@ class UsageRecorderTests {
 		UsageRecorder recorder = recorder(100, Duration.ofHours(1), 1000, this.dataSource);
 		recorder.start();
 		UUID user = UUID.randomUUID();
-		recorder.record(view(user, Instant.now()));
-		recorder.record(view(user, Instant.now()));
+		recorder.record(view(user, this.clock.instant()));
+		recorder.record(view(user, this.clock.instant()));
 
 		recorder.stop();
 
@@ -173,7 +177,7 @@ class UsageRecorderTests {
 		UsageRecorder recorder = recorder(100, Duration.ofHours(1), 1000, this.dataSource);
 		recorder.setEnabled(false);
 
-		assertThat(recorder.record(view(UUID.randomUUID(), Instant.now()))).isFalse();
+		assertThat(recorder.record(view(UUID.randomUUID(), this.clock.instant()))).isFalse();
 		assertThat(recorder.queued()).isZero();
 	}
 

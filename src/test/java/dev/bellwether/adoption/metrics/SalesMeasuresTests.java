@@ -1,5 +1,7 @@
 package dev.bellwether.adoption.metrics;
 
+import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,9 @@ class SalesMeasuresTests {
 	AdoptionMetrics metrics;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	Opportunities opportunities;
 
 	@Autowired
@@ -74,7 +79,8 @@ class SalesMeasuresTests {
 		Opportunity overdue = deal(rep, PROPOSAL, "600", today.plusDays(5));
 		Opportunity closed = deal(rep, PROPOSAL, "5000", today.plusDays(5));
 		this.opportunities.changeStage(rep, closed.id(), WON, closed.version(), null);
-		this.jdbc.sql("update opportunities set last_touched_at = now() - interval '40 days' where id = :id")
+		this.jdbc.sql("update opportunities set last_touched_at = :at where id = :id")
+			.param("at", OffsetDateTime.now(this.clock).minusDays(40))
 			.param("id", stale.id())
 			.update();
 		this.jdbc.sql("update opportunities set close_date = :day where id = :id")
@@ -111,7 +117,8 @@ class SalesMeasuresTests {
 		Opportunity sameDay = deal(rep, PROSPECTING, "200", today.plusDays(10));
 		Opportunity worked = deal(rep, PROSPECTING, "700", today.plusDays(10));
 		deal(rep, PROSPECTING, "999", today.plusDays(10));
-		this.jdbc.sql("update opportunities set created_at = now() - interval '10 days' where id in (:ids)")
+		this.jdbc.sql("update opportunities set created_at = :at where id in (:ids)")
+			.param("at", OffsetDateTime.now(this.clock).minusDays(10))
 			.param("ids", List.of(committed.id(), worked.id()))
 			.update();
 		this.opportunities.changeStage(rep, committed.id(), WON, committed.version(), null);
