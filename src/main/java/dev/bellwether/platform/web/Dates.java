@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM y", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM y, HH:mm", Locale.ENGLISH);
 
 	private final ZoneId zone;
 
