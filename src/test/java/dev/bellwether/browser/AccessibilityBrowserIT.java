@@ -141,10 +141,8 @@ class AccessibilityBrowserIT {
 		browser.open(path);
 		browser.waitUntil(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(SETTLED));
 		browser.visible(By.tagName("main"));
-		// legacy mode: axe runs in the page itself instead of first opening a blank
-		// window
-		// to isolate frames (the pages have none), a step that timed out on a loaded
-		// machine
+		// legacy mode: axe runs in the page, without first opening a blank window to
+		// isolate frames (the pages have none), which timed out on a loaded machine
 		Results results = new AxeBuilder().setLegacyMode(true).analyze(browser.driver());
 		assertThat(results.isErrored()).as("axe-core ran on %s: %s", path, results.getErrorMessage()).isFalse();
 		for (Rule rule : results.getViolations()) {
