@@ -291,10 +291,10 @@ public class Activities {
 
 	@Transactional
 	public Activity create(Viewer viewer, ActivityDetails entered) {
-		ActivityDetails details = validate(viewer, entered);
+		Instant now = this.clock.instant();
+		ActivityDetails details = validate(viewer, ActivityRules.callJustMade(entered, now));
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
-		Instant now = this.clock.instant();
 		boolean completed = details.status() == TaskStatus.COMPLETED;
 		this.jdbc.sql("""
 				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id,

@@ -21,7 +21,8 @@ import jakarta.validation.constraints.Size;
  * @param dueDate tasks only (optional)
  * @param status tasks only; {@code OPEN} when left out
  * @param priority tasks only; {@code NORMAL} when left out
- * @param startsAt calls (required: when it took place) and meetings (required)
+ * @param startsAt calls (when it took place; now when left out on create) and meetings
+ * (required)
  * @param endsAt calls (optional) and meetings (required, after the start)
  * @param attendees meetings only
  */

@@ -1,6 +1,7 @@
 package dev.bellwether.activities;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,19 @@ final class ActivityRules {
 	static final int NOTE_SUBJECT_LENGTH = 80;
 
 	private ActivityRules() {
+	}
+
+	/**
+	 * A call logged without a time is a call just made: it took place now. (A meeting
+	 * keeps needing both times: it is as often planned as logged afterwards.)
+	 */
+	static ActivityDetails callJustMade(ActivityDetails details, Instant now) {
+		if (details.kind() != ActivityKind.CALL || details.startsAt() != null) {
+			return details;
+		}
+		return new ActivityDetails(details.kind(), details.subject(), details.body(), details.accountId(),
+				details.contactId(), details.opportunityId(), details.ownerId(), details.dueDate(), details.status(),
+				details.priority(), now, details.endsAt(), details.attendees());
 	}
 
 	/**

@@ -20,6 +20,7 @@ import dev.bellwether.identity.SqlFilter;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -78,6 +79,11 @@ public class PipelineBoard {
 	}
 
 	public Board load(Viewer viewer, BoardFilter filter) {
+		// the same answer as the home page's team view: a team outside the viewer's
+		// organisation is a bad request, not an empty board
+		if (filter.teamOf() != null && !this.access.canRead(viewer, filter.teamOf())) {
+			throw new InvalidInputException("team", "You can only look at teams in your own organisation.");
+		}
 		Map<String, Object> params = new HashMap<>();
 		String where = where(viewer, filter, params);
 		SqlFilter stale = this.freshness.stale("o", "s");

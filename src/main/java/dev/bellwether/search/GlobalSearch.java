@@ -19,6 +19,7 @@ import dev.bellwether.sales.Opportunity;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.TextSearch;
+import dev.bellwether.platform.web.Dates;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ public class GlobalSearch {
 		String amount = deal.amount() == null ? null
 				: deal.currency() + " " + String.format(Locale.ROOT, "%,.0f", deal.amount());
 		return new SearchHit(Opportunities.RECORD_TYPE, deal.id(), deal.name(),
-				join(accountName, deal.stageName(), amount, "closes " + deal.closeDate()),
+				join(accountName, deal.stageName(), amount, "closes " + Dates.format(deal.closeDate())),
 				"/opportunities/" + deal.id());
 	}
 

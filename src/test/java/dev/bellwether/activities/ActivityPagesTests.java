@@ -1,6 +1,10 @@
 package dev.bellwether.activities;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
@@ -13,6 +17,7 @@ import dev.bellwether.identity.Viewer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -48,6 +53,12 @@ class ActivityPagesTests {
 	@Autowired
 	Activities activities;
 
+	@Autowired
+	Clock clock;
+
+	@Value("${bellwether.time-zone:UTC}")
+	ZoneId zone;
+
 	private UUID account(User owner, String name) {
 		return this.accounts
 			.create(TestUsers.viewer(owner),
@@ -59,6 +70,38 @@ class ActivityPagesTests {
 	private Activity task(User owner, UUID account, String subject, LocalDate due) {
 		return this.activities.create(TestUsers.viewer(owner),
 				ActivityDetails.task(subject, due, TaskPriority.NORMAL, owner.id()).linkedTo(account, null, null));
+	}
+
+	@Test
+	void aCallJustMadeIsLoggedWithoutTypingWhenItTookPlace() throws Exception {
+		User rep = this.users.create(Role.REP);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, rep);
+		UUID account = account(rep, "Calls Ltd " + UUID.randomUUID());
+		String now = LocalDateTime.now(this.clock.withZone(this.zone)).withSecond(0).withNano(0).toString();
+
+		// the form opens on a task; switched to a call, "when" already says now
+		this.mvc.perform(get("/activities/new").param("accountId", account.toString()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"callAt\""), containsString("value=\"" + now + "\""),
+					containsString("min=\"1900-01-01T00:00\""), containsString("max=\"2999-12-31T23:59\""))));
+
+		Instant before = this.clock.instant();
+		String saved = this.mvc
+			.perform(post("/activities").param("kind", "CALL")
+				.param("accountId", account.toString())
+				.param("ownerId", rep.id().toString())
+				.param("subject", "Quick check-in")
+				.param("callAt", "")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		Instant after = this.clock.instant();
+		Activity call = this.activities.get(TestUsers.viewer(rep),
+				UUID.fromString(saved.substring(saved.lastIndexOf('/') + 1)));
+		assertThat(call.startsAt()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
 	}
 
 	@Test

@@ -61,6 +61,20 @@ class ActivityRulesTests {
 	}
 
 	@Test
+	void aCallLoggedWithoutATimeWasJustMade() {
+		ActivityDetails call = ActivityRules
+			.callJustMade(ActivityDetails.call("Intro", null, null, null, OWNER).linkedTo(ACCOUNT, null, null), TEN);
+
+		assertThat(call.startsAt()).isEqualTo(TEN);
+		assertThat(check(call)).isEmpty();
+		assertThat(ActivityRules
+			.callJustMade(ActivityDetails.call("Intro", null, TEN.minusSeconds(3600), null, OWNER), TEN)
+			.startsAt()).as("a time given is kept").isEqualTo(TEN.minusSeconds(3600));
+		assertThat(ActivityRules.callJustMade(ActivityDetails.meeting("Review", null, null, List.of(), OWNER), TEN)
+			.startsAt()).as("a meeting still needs its times").isNull();
+	}
+
+	@Test
 	void aCallNeedsItsTimeAndCannotEndBeforeItStartsOrLastADay() {
 		assertThat(check(ActivityDetails.call("Intro", null, null, null, OWNER).linkedTo(ACCOUNT, null, null)))
 			.containsEntry("startsAt", "Enter when the call took place.");

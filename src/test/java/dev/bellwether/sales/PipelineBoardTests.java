@@ -214,6 +214,36 @@ class PipelineBoardTests {
 	}
 
 	@Test
+	void aTeamOutsideTheViewersOrganisationIsABadRequestAsOnTheHomePage() throws Exception {
+		User outside = this.users.create(Role.MANAGER);
+		this.users.create(Role.REP, outside.id());
+
+		this.mvc
+			.perform(get("/pipeline").param("team", outside.id().toString())
+				.with(TestUsers.signIn(this.mvc, this.manager)))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/").param("view", "team")
+				.param("team", outside.id().toString())
+				.with(TestUsers.signIn(this.mvc, this.manager)))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/v1/pipeline/board").param("team", outside.id().toString())
+				.with(TestUsers.basic(this.manager)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("team"))
+			.andExpect(jsonPath("$.errors[0].message").value("You can only look at teams in your own organisation."));
+		this.mvc
+			.perform(get("/api/v1/pipeline/board").param("team", this.manager.id().toString())
+				.with(TestUsers.basic(this.repA)))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/pipeline").param("team", outside.id().toString())
+				.with(TestUsers.signIn(this.mvc, this.users.create(Role.EXECUTIVE))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void thePageAndTheApiShowTheBoard() throws Exception {
 		this.mvc.perform(get("/pipeline").with(TestUsers.signIn(this.mvc, this.repA)))
 			.andExpect(status().isOk())

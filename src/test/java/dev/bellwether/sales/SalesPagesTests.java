@@ -20,6 +20,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -108,6 +109,31 @@ class SalesPagesTests {
 			.andExpect(content().string(containsString("12,500.50 USD")))
 			.andExpect(content().string(containsString("Created in Proposal")))
 			.andExpect(content().string(containsString("hx-get=\"/timeline/opportunity/")));
+	}
+
+	@Test
+	void aCloseDateOutsideTheYearsADateInputTakesIsRefusedInTheUsersTerms() throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep, "Far Future Co " + UUID.randomUUID());
+		Cookie session = signIn(rep);
+
+		this.mvc.perform(get("/opportunities/new").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(
+					allOf(containsString("type=\"date\" min=\"1900-01-01\""), containsString("max=\"2999-12-31\""))));
+		// what a picker sends when a user types 31/02/22026 into it
+		this.mvc
+			.perform(post("/opportunities").cookie(session)
+				.with(csrf())
+				.param("name", "Far future " + account)
+				.param("accountId", account.toString())
+				.param("ownerId", rep.id().toString())
+				.param("stageId", SalesModuleTests.LOST.toString())
+				.param("closeDate", "22026-02-03"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"3 Feb 22026 is not a date we can keep: choose a day between 1 Jan 1900 and 31 Dec 2999.")))
+			.andExpect(content().string(not(containsString("YYYY-MM-DD"))));
 	}
 
 	@Test

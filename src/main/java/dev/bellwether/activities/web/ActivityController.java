@@ -143,15 +143,15 @@ class ActivityController {
 			Contact contact = this.contacts.get(viewer, contactId);
 			form.setAccountId(contact.accountId());
 		}
-		if (kind == ActivityKind.CALL || kind == ActivityKind.MEETING) {
-			java.time.LocalDateTime now = java.time.LocalDateTime.now(this.clock.withZone(this.zone))
-				.withSecond(0)
-				.withNano(0);
-			form.setCallAt(now.toString());
-			form.setDurationMinutes(15);
-			form.setStartsAt(now.toString());
-			form.setEndsAt(now.plusHours(1).toString());
-		}
+		// whichever kind the form opens with, the user may switch to a call or meeting:
+		// "when" starts as now, in the company's time zone, for both
+		java.time.LocalDateTime now = java.time.LocalDateTime.now(this.clock.withZone(this.zone))
+			.withSecond(0)
+			.withNano(0);
+		form.setCallAt(now.toString());
+		form.setDurationMinutes(15);
+		form.setStartsAt(now.toString());
+		form.setEndsAt(now.plusHours(1).toString());
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, null));

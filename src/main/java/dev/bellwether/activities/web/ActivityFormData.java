@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import dev.bellwether.activities.Attendee;
 import dev.bellwether.activities.TaskPriority;
 import dev.bellwether.activities.TaskStatus;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.DateInput;
 
 import org.springframework.util.StringUtils;
 
@@ -164,27 +164,22 @@ public class ActivityFormData {
 	}
 
 	private static LocalDate date(String field, String text, Map<String, String> errors) {
-		if (!StringUtils.hasText(text)) {
-			return null;
-		}
 		try {
-			return LocalDate.parse(text.trim());
+			return DateInput.date(field, text);
 		}
-		catch (DateTimeParseException ex) {
-			errors.put(field, "'" + text + "' is not a date; enter it as YYYY-MM-DD.");
+		catch (InvalidInputException ex) {
+			errors.putAll(ex.fieldErrors());
 			return null;
 		}
 	}
 
 	private static Instant instant(String field, String text, ZoneId zone, Map<String, String> errors) {
-		if (!StringUtils.hasText(text)) {
-			return null;
-		}
 		try {
-			return LocalDateTime.parse(text.trim()).atZone(zone).toInstant();
+			LocalDateTime at = DateInput.dateTime(field, text);
+			return at == null ? null : at.atZone(zone).toInstant();
 		}
-		catch (DateTimeParseException ex) {
-			errors.put(field, "'" + text + "' is not a date and time; enter it as YYYY-MM-DD HH:MM.");
+		catch (InvalidInputException ex) {
+			errors.putAll(ex.fieldErrors());
 			return null;
 		}
 	}

@@ -28,6 +28,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.web.Counts;
 import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.Opportunities;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,8 +153,8 @@ class AdoptionController {
 		model.addAttribute("canRecompute", this.access.seesEveryone(viewer));
 		model.addAttribute("pageTitle",
 				lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
-		model.addAttribute("subtitle",
-				lead.fullName() + " and everyone below them (" + scope.userIds().size() + " people)");
+		model.addAttribute("subtitle", lead.fullName() + " and everyone below them ("
+				+ Counts.of(scope.userIds().size(), "person", "people") + ")");
 		return "adoption/dashboard";
 	}
 
@@ -320,8 +321,8 @@ class AdoptionController {
 			}
 			if (overdueDeals > 0) {
 				steps.add(new Step(
-						overdueDeals + (overdueDeals == 1 ? " deal is" : " deals are")
-								+ " past its close date — move the date or close it",
+						(overdueDeals == 1 ? "1 deal is past its close date"
+								: overdueDeals + " deals are past their close dates") + " — move the date or close it",
 						"/opportunities?owner=" + userId + "&overdue=true", "Fix close dates"));
 			}
 			if (me != null && me.activeDays28() < 10) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.bellwether.adoption.Trend;
+import dev.bellwether.platform.web.Dates;
 
 /**
  * A line chart of weekly shares, serialised into a canvas's {@code data-trend} attribute
@@ -24,7 +25,7 @@ record TrendChart(List<String> labels, List<Line> datasets, List<String> links) 
 		List<Double> stickiness = new ArrayList<>();
 		List<Double> healthy = new ArrayList<>();
 		for (Trend.Week week : trend.weeks()) {
-			labels.add(week.day().toString());
+			labels.add(Dates.format(week.day()));
 			links.add(link.apply(week.day()));
 			adoption.add(percent(week.adoptionRate()));
 			stickiness.add(percent(week.stickiness()));

@@ -1,9 +1,7 @@
 package dev.bellwether.home.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.home.HomePages;
@@ -11,6 +9,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.web.DateInput;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -100,12 +99,7 @@ class DealUpdateController {
 		if (date == null || date.isBlank()) {
 			throw new InvalidInputException("closeDate", "Enter the expected close date.");
 		}
-		try {
-			return LocalDate.parse(date.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(Map.of("closeDate", "'" + date + "' is not a date; use YYYY-MM-DD."));
-		}
+		return DateInput.date("closeDate", date);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserProfile;
+import dev.bellwether.platform.web.DateInput;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -58,6 +59,7 @@ public class UserFormData {
 	}
 
 	UserProfile toProfile() {
+		DateInput.requireInRange("hiredOn", this.hiredOn);
 		return new UserProfile(this.username, this.fullName, this.email, this.title, this.role, this.managerId,
 				this.team, this.region, this.hiredOn, this.integrationAccount);
 	}

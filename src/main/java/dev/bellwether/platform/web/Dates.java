@@ -13,14 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates and times as pages show them ({@code ${@dates.day(instant)}} in templates), in
- * the company's time zone.
+ * the company's time zone: the one display format of the product, day month year ("4 Dec
+ * 2026", "4 Dec 2026, 14:30"), which no reader takes for another day whatever their
+ * country's habit. Every template formats dates through this bean, never with
+ * {@code #temporals} or a date's {@code toString()}; date inputs take their bounds from
+ * {@link #min()} and {@link #max()} ({@link DateInput} checks them on the server).
  */
 @Component("dates")
 public class Dates {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM y", Locale.ENGLISH);
 
-	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM y, HH:mm", Locale.ENGLISH);
 
 	private final ZoneId zone;
 
@@ -36,6 +42,45 @@ public class Dates {
 	}
 
 	public String day(LocalDate date) {
+		return format(date);
+	}
+
+	/**
+	 * @return the day without its year ("4 Dec"), for headings of a run of recent weeks
+	 */
+	public String dayMonth(LocalDate date) {
+		return date == null ? "" : DAY_MONTH.format(date);
+	}
+
+	/**
+	 * @return the earliest day a date input takes, as its {@code min} attribute
+	 */
+	public String min() {
+		return DateInput.EARLIEST.toString();
+	}
+
+	/**
+	 * @return the latest day a date input takes, as its {@code max} attribute
+	 */
+	public String max() {
+		return DateInput.LATEST.toString();
+	}
+
+	/**
+	 * @return the same, for a {@code datetime-local} input
+	 */
+	public String minDateTime() {
+		return DateInput.EARLIEST + "T00:00";
+	}
+
+	public String maxDateTime() {
+		return DateInput.LATEST + "T23:59";
+	}
+
+	/**
+	 * @return the date in the product's display format, for messages composed in Java
+	 */
+	public static String format(LocalDate date) {
 		return date == null ? "" : DAY.format(date);
 	}
 

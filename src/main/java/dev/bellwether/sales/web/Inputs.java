@@ -1,12 +1,12 @@
 package dev.bellwether.sales.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.DateInput;
 
 /**
  * Text the browser or an API client sends that must be parsed before the service sees it.
@@ -18,14 +18,11 @@ final class Inputs {
 	private final Map<String, String> errors = new LinkedHashMap<>();
 
 	LocalDate date(String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
 		try {
-			return LocalDate.parse(text.trim());
+			return DateInput.date(field, text);
 		}
-		catch (DateTimeParseException ex) {
-			this.errors.put(field, "'" + text.trim() + "' is not a date; enter it as YYYY-MM-DD, e.g. 2026-09-30.");
+		catch (InvalidInputException ex) {
+			this.errors.putAll(ex.fieldErrors());
 			return null;
 		}
 	}
