@@ -9,7 +9,7 @@ public enum AdoptionMetric {
 	ACTIVE_USER("Active user",
 			"A user is active on a day when they viewed, created or updated a business record that day (usage_daily.active). Logins, searches and dashboards alone do not make a user active."),
 	LICENSED_USERS("Licensed users",
-			"Users as of the day who are not integration accounts, were provisioned on or before the day and are active now or were deactivated after the day. A user deactivated on or before the day is left out of every figure for that day, as an active user and as a licensed one."),
+			"Users as of the day who are not integration accounts nor flagged as not counted, were provisioned on or before the day and are active now or were deactivated after the day. A user deactivated on or before the day is left out of every figure for that day, as an active user and as a licensed one."),
 	DAU("DAU", "Daily active users: licensed users active on the day."),
 	WAU("WAU", "Weekly active users: licensed users active at least once in the 7 days ending on the day."),
 	MAU("MAU", "Monthly active users: licensed users active at least once in the 30 days ending on the day."),

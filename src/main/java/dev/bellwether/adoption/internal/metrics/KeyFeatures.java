@@ -83,12 +83,13 @@ public class KeyFeatures {
 	public Map<String, Long> candidates() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		Map<String, Long> used = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select f, count(distinct d.user_id) as people
-				from usage_daily d cross join lateral unnest(d.features) f
-				where d.day >= :from28 and d.user_id not in (select id from users where integration_account)
-				group by f
-				""")
+		this.jdbc
+			.sql("""
+					select f, count(distinct d.user_id) as people
+					from usage_daily d cross join lateral unnest(d.features) f
+					where d.day >= :from28 and d.user_id not in (select id from users where integration_account or not_counted_reason is not null)
+					group by f
+					""")
 			.param("from28", today.minusDays(27))
 			.query((rs, n) -> used.put(rs.getString("f"), rs.getLong("people")))
 			.list();
