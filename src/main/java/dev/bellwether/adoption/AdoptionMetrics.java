@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.bellwether.adoption.internal.metrics.DeclaredUsage;
 import dev.bellwether.adoption.internal.metrics.FiguresCache;
 import dev.bellwether.adoption.internal.metrics.KeyFeatures;
 import dev.bellwether.adoption.internal.metrics.UsageQueries;
@@ -68,9 +69,13 @@ public class AdoptionMetrics {
 
 	private final FiguresCache figures;
 
+	private final Figures.Measured measured;
+
 	AdoptionMetrics(UsageQueries usage, KeyFeatures keyFeatures, OrgChart orgChart, PipelineHygiene hygiene,
-			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone, FiguresCache figures) {
+			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone, FiguresCache figures,
+			DeclaredUsage declared) {
 		this.usage = usage;
+		this.measured = new Figures.Measured(declared.capturesReporting(), declared.capturesExports());
 		this.figures = figures;
 		this.keyFeatures = keyFeatures;
 		this.orgChart = orgChart;
@@ -120,7 +125,7 @@ public class AdoptionMetrics {
 		List<String> keys = this.keyFeatures.current();
 		return this.figures
 			.get(Arrays.asList("headline", scope.userIds(), asOf, businessDays, keys),
-					() -> Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size()))
+					() -> Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size(), this.measured))
 			.value();
 	}
 
@@ -130,7 +135,7 @@ public class AdoptionMetrics {
 	 */
 	public List<UserHealth> users(AdoptionScope scope, LocalDate asOf) {
 		List<String> keys = this.keyFeatures.current();
-		return users(scope, asOf, keys).stream().map(u -> Figures.userHealth(u, keys.size())).toList();
+		return users(scope, asOf, keys).stream().map(u -> Figures.userHealth(u, keys.size(), this.measured)).toList();
 	}
 
 	/**
@@ -373,9 +378,10 @@ public class AdoptionMetrics {
 				() -> this.usage.perUser(scope.userIds(), asOf, keys));
 	}
 
-	private static LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,
+	private LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,
 			boolean businessDays, int keyFeatures) {
-		return new LevelFigures(level, depth, label, Figures.headline(users, asOf, businessDays, keyFeatures),
+		return new LevelFigures(level, depth, label,
+				Figures.headline(users, asOf, businessDays, keyFeatures, this.measured),
 				users.stream().map(UserUsage::userId).toList());
 	}
 

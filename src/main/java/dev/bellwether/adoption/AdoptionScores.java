@@ -124,7 +124,7 @@ public class AdoptionScores {
 		Map<UUID, String> people = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select u.id, u.full_name from users u
-				where not u.integration_account and u.provisioned_at < :after
+				where not u.integration_account and u.not_counted_reason is null and u.provisioned_at < :after
 				  and (u.active or u.deactivated_at >= :start)
 				""")
 			.param("after", utc(this.calendar.startOf(until.plusDays(1))))

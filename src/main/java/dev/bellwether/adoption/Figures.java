@@ -18,7 +18,16 @@ final class Figures {
 	private Figures() {
 	}
 
-	static Headline headline(Collection<UserUsage> users, LocalDate asOf, boolean businessDays, int keyFeatures) {
+	/**
+	 * Which figures this build can measure at all: "reporting from the system" rests on
+	 * views of the CRM's reports or forecasts, "export leakage" on exports of its records
+	 * too; with no module capturing them they have no figure, not 0%.
+	 */
+	record Measured(boolean reporting, boolean exports) {
+	}
+
+	static Headline headline(Collection<UserUsage> users, LocalDate asOf, boolean businessDays, int keyFeatures,
+			Measured measured) {
 		long licensed = users.size();
 		long dau = 0;
 		long wau = 0;
@@ -66,21 +75,22 @@ final class Figures {
 		return new Headline(asOf, businessDays, licensed, dau, wau, mau, averageDau, mau == 0 ? null : averageDau / mau,
 				adoptionRate, AdoptionBand.of(adoptionRate), health, share(health.get(Health.HEALTHY), licensed),
 				active28 == 0 || keyFeatures == 0 ? null : breadthSum / active28,
-				active28 == 0 ? null : actions28 / 4.0 / active28, share(reporting, mau),
-				share(reportingExecutives, activeExecutives), share(exports, reportViews));
+				active28 == 0 ? null : actions28 / 4.0 / active28, measured.reporting() ? share(reporting, mau) : null,
+				measured.reporting() ? share(reportingExecutives, activeExecutives) : null,
+				measured.exports() ? share(exports, reportViews) : null, measured.reporting(), measured.exports());
 	}
 
 	static Health health(UserUsage user) {
 		return Health.of(user.activeDays28(), user.activeDays90(), user.activeBefore90());
 	}
 
-	static UserHealth userHealth(UserUsage user, int keyFeatures) {
+	static UserHealth userHealth(UserUsage user, int keyFeatures, Measured measured) {
 		return new UserHealth(user.userId(), user.fullName(), user.role(), user.managerId(), health(user),
 				user.activeOnDay(), user.activeDays28(), user.previousActiveDays28(), user.activeDays90(),
 				user.actions28() / 4.0, user.keyFeaturesUsed28(),
 				keyFeatures == 0 ? null : (double) user.keyFeaturesUsed28() / keyFeatures, user.reportViews30(),
 				user.dashboardViews30(), user.forecastViews30(), user.exports30(),
-				share(user.exports30(), user.reportViews30()));
+				measured.exports() ? share(user.exports30(), user.reportViews30()) : null);
 	}
 
 	/**

@@ -22,14 +22,18 @@ import java.util.Map;
  * over the users active in those 28 days
  * @param depth actions per active user per week over the last 28 days
  * @param reportingShare active users (30 days) who viewed a report, dashboard or forecast
- * ÷ active users
+ * ÷ active users; {@code null} when not {@code reportingMeasured}
  * @param executiveReportingShare the same among executives
- * @param exportLeakage exports ÷ report views, last 30 days
+ * @param exportLeakage exports ÷ report views, last 30 days; {@code null} when not
+ * {@code exportLeakageMeasured}
+ * @param reportingMeasured whether this build captures views of the CRM's reports or
+ * forecasts at all (no module declares them yet: "not measured", not 0%)
+ * @param exportLeakageMeasured whether it captures exports of the CRM's records too
  */
 public record Headline(LocalDate asOf, boolean businessDays, long licensedUsers, long dau, long wau, long mau,
 		Double averageDau, Double stickiness, Double adoptionRate, AdoptionBand band, Map<Health, Long> health,
 		Double healthyShare, Double breadth, Double depth, Double reportingShare, Double executiveReportingShare,
-		Double exportLeakage) {
+		Double exportLeakage, boolean reportingMeasured, boolean exportLeakageMeasured) {
 
 	public long count(Health health) {
 		return this.health.getOrDefault(health, 0L);

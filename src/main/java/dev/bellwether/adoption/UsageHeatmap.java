@@ -63,7 +63,7 @@ public class UsageHeatmap {
 			return new Heatmap(columns, List.of(), 0, page, size);
 		}
 		Map<String, Object> params = new HashMap<>();
-		String population = "u.integration_account = false and (u.active or u.deactivated_at >= :from)";
+		String population = "u.integration_account = false and u.not_counted_reason is null and (u.active or u.deactivated_at >= :from)";
 		if (!scope.isEveryone()) {
 			population += " and u.id in (:scope)";
 			params.put("scope", List.copyOf(scope.userIds()));

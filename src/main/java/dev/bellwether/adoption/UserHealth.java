@@ -16,7 +16,8 @@ import dev.bellwether.identity.Role;
  * are defined)
  * @param reportViews report views in the last 30 days (likewise dashboards, forecasts,
  * exports)
- * @param exportLeakage {@code exports ÷ reportViews}, {@code null} without report views
+ * @param exportLeakage {@code exports ÷ reportViews}, {@code null} without report views,
+ * and while this build captures no exports of the CRM's records (not measured)
  */
 public record UserHealth(UUID userId, String fullName, Role role, UUID managerId, Health health, boolean activeOnDay,
 		int activeDays28, int previousActiveDays28, int activeDays90, double actionsPerWeek, int keyFeaturesUsed,

@@ -304,6 +304,15 @@ class DemoCompany implements ApplicationRunner {
 		try {
 			UsageDataGenerator.Counts written = generator.generate(connection, DemoUsage.people(ids, roles, day, live));
 			log.debug("Demo usage: {}", written);
+			// the sign-ins the usage tells of are the people's last sign-ins too: the
+			// user
+			// list and the adoption figures tell one story
+			this.jdbc
+				.update("""
+						update users u set last_login_at = l.at
+						from (select user_id, max(occurred_at) as at from usage_events where kind = 'LOGIN' group by user_id) l
+						where l.user_id = u.id and (u.last_login_at is null or u.last_login_at < l.at)
+						""");
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);

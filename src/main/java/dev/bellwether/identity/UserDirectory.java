@@ -254,9 +254,9 @@ public class UserDirectory {
 		this.jdbc.sql("""
 				insert into users (id, username, full_name, email, title, role, manager_id, team, region, active,
 				  hired_on, provisioned_at, password_hash, password_changed_at, created_at, created_by, updated_at,
-				  updated_by, version, integration_account)
+				  updated_by, version, integration_account, not_counted_reason)
 				values (:id, :username, :fullName, :email, :title, :role, :managerId, :team, :region, true, :hiredOn,
-				  :now, :hash, :now, :now, :actor, :now, :actor, 0, :integrationAccount)
+				  :now, :hash, :now, :now, :actor, :now, :actor, 0, :integrationAccount, :notCountedReason)
 				""")
 			.param("id", id)
 			.param("username", profile.username().trim().toLowerCase(Locale.ROOT))
@@ -272,6 +272,7 @@ public class UserDirectory {
 			.param("hash", password.hash())
 			.param("actor", actorId)
 			.param("integrationAccount", profile.integrationAccount())
+			.param("notCountedReason", blankToNull(profile.notCountedReason()))
 			.update();
 		User created = get(id);
 		this.orgChart.forgetLookUps();
@@ -294,7 +295,8 @@ public class UserDirectory {
 		int updated = this.jdbc.sql("""
 				update users set username = :username, full_name = :fullName, email = :email, title = :title,
 				  role = :role, manager_id = :managerId, team = :team, region = :region, hired_on = :hiredOn,
-				  integration_account = :integrationAccount, updated_at = :now, updated_by = :actor,
+				  integration_account = :integrationAccount, not_counted_reason = :notCountedReason,
+				  updated_at = :now, updated_by = :actor,
 				  version = version + 1
 				where id = :id and version = :version
 				""")
@@ -310,6 +312,7 @@ public class UserDirectory {
 			.param("region", blankToNull(profile.region()))
 			.param("hiredOn", profile.hiredOn())
 			.param("integrationAccount", profile.integrationAccount())
+			.param("notCountedReason", blankToNull(profile.notCountedReason()))
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.param("actor", actorId)
 			.update();
@@ -492,6 +495,9 @@ public class UserDirectory {
 		if (profile.region() != null && profile.region().length() > 80) {
 			errors.put("region", "Keep the region to 80 characters.");
 		}
+		if (profile.notCountedReason() != null && profile.notCountedReason().strip().length() > 200) {
+			errors.put("notCountedReason", "Keep the reason to 200 characters.");
+		}
 		if (profile.managerId() != null) {
 			Optional<User> manager = find(profile.managerId());
 			if (manager.isEmpty()) {
@@ -522,7 +528,8 @@ public class UserDirectory {
 			.compare("region", before == null ? null : before.region(), after.region())
 			.compare("hiredOn", before == null ? null : before.hiredOn(), after.hiredOn())
 			.compare("integrationAccount", before == null ? null : before.integrationAccount(),
-					after.integrationAccount());
+					after.integrationAccount())
+			.compare("notCountedReason", before == null ? null : before.notCountedReason(), after.notCountedReason());
 	}
 
 	static User map(ResultSet rs, int row) throws SQLException {
@@ -532,7 +539,7 @@ public class UserDirectory {
 				rs.getString("region"), rs.getBoolean("active"), rs.getObject("hired_on", LocalDate.class),
 				instant(rs, "provisioned_at"), instant(rs, "deactivated_at"), instant(rs, "last_login_at"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"),
-				rs.getBoolean("integration_account"));
+				rs.getBoolean("integration_account"), rs.getString("not_counted_reason"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,9 +8,16 @@ import java.util.UUID;
  *
  * @param integrationAccount whether a system, not a person, signs in as this user (left
  * out of adoption figures)
+ * @param notCountedReason why adoption figures leave this user out; blank or null:
+ * counted
  */
 public record UserProfile(String username, String fullName, String email, String title, Role role, UUID managerId,
-		String team, String region, LocalDate hiredOn, boolean integrationAccount) {
+		String team, String region, LocalDate hiredOn, boolean integrationAccount, String notCountedReason) {
+
+	public UserProfile(String username, String fullName, String email, String title, Role role, UUID managerId,
+			String team, String region, LocalDate hiredOn, boolean integrationAccount) {
+		this(username, fullName, email, title, role, managerId, team, region, hiredOn, integrationAccount, null);
+	}
 
 	/**
 	 * A person's profile (not an integration account).

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators choose the key features breadth is measured against
- * ({@code /admin/adoption/key-features}): every feature used lately is offered, with how
- * many people used it.
+ * ({@code /admin/adoption/key-features}): every feature the modules declare is offered,
+ * with how many people used it; any other is refused.
  */
 @Controller
 class KeyFeaturesAdminController {

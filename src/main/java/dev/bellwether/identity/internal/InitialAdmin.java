@@ -27,6 +27,12 @@ class InitialAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
 
+	/**
+	 * The built-in administrator sets Bellwether up; it is nobody's CRM use, so adoption
+	 * figures leave it out (an administrator can count it again on the user form).
+	 */
+	static final String BUILT_IN_NOT_COUNTED = "The built-in administrator account";
+
 	private final UserDirectory users;
 
 	private final String initialPassword;
@@ -44,7 +50,7 @@ class InitialAdmin implements ApplicationRunner {
 		boolean generated = !StringUtils.hasText(this.initialPassword);
 		String password = generated ? randomPassword() : this.initialPassword;
 		this.users.create(new UserProfile("admin", "Administrator", "admin@bellwether.local", "System administrator",
-				Role.ADMIN, null, null, null, null), password, null);
+				Role.ADMIN, null, null, null, null, false, BUILT_IN_NOT_COUNTED), password, null);
 		if (generated) {
 			log.warn("""
 

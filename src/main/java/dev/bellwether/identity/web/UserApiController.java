@@ -81,22 +81,23 @@ class UserApiController {
 					+ "a system signs in as, left out of adoption figures.")
 	ResponseEntity<UserResource> create(Viewer viewer, @RequestBody UserRequest request) {
 		requireAdmin(viewer, "create users");
-		User user = this.users.provision(request.toProfile(false), request.password(), viewer.id());
+		User user = this.users.provision(request.toProfile(false, null), request.password(), viewer.id());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(resource(user));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Update a user (administrators)",
 			description = "Send every field and the version you read; a stale version gives 409 Conflict. "
-					+ "The password is not changed here; integrationAccount left out stays as it is.")
+					+ "The password is not changed here; integrationAccount and notCountedReason left out stay as they are.")
 	UserResource update(Viewer viewer, @PathVariable UUID id, @RequestBody UserRequest request) {
 		requireAdmin(viewer, "change users");
 		if (request.version() == null) {
 			throw new InvalidInputException("version",
 					"Send the version of the user you read, to guard against overwriting someone else's change.");
 		}
-		boolean integrationAccount = this.users.get(id).integrationAccount();
-		return resource(this.users.update(id, request.version(), request.toProfile(integrationAccount), viewer.id()));
+		User before = this.users.get(id);
+		return resource(this.users.update(id, request.version(),
+				request.toProfile(before.integrationAccount(), before.notCountedReason()), viewer.id()));
 	}
 
 	@PostMapping("/{id}/deactivate")

@@ -40,6 +40,10 @@ public class UserFormData {
 
 	private boolean integrationAccount;
 
+	private boolean notCounted;
+
+	private String notCountedReason;
+
 	private long version;
 
 	static UserFormData of(User user) {
@@ -54,6 +58,8 @@ public class UserFormData {
 		form.region = user.region();
 		form.hiredOn = user.hiredOn();
 		form.integrationAccount = user.integrationAccount();
+		form.notCounted = user.notCountedReason() != null;
+		form.notCountedReason = user.notCountedReason();
 		form.version = user.version();
 		return form;
 	}
@@ -61,7 +67,30 @@ public class UserFormData {
 	UserProfile toProfile() {
 		DateInput.requireInRange("hiredOn", this.hiredOn);
 		return new UserProfile(this.username, this.fullName, this.email, this.title, this.role, this.managerId,
-				this.team, this.region, this.hiredOn, this.integrationAccount);
+				this.team, this.region, this.hiredOn, this.integrationAccount,
+				this.notCounted ? notCountedReasonOrDefault() : null);
+	}
+
+	/** Ticked without a reason: still not counted, with a reason that says so. */
+	private String notCountedReasonOrDefault() {
+		return (this.notCountedReason == null || this.notCountedReason.isBlank()) ? "No reason given"
+				: this.notCountedReason;
+	}
+
+	public boolean isNotCounted() {
+		return this.notCounted;
+	}
+
+	public void setNotCounted(boolean notCounted) {
+		this.notCounted = notCounted;
+	}
+
+	public String getNotCountedReason() {
+		return this.notCountedReason;
+	}
+
+	public void setNotCountedReason(String notCountedReason) {
+		this.notCountedReason = notCountedReason;
 	}
 
 	public String getUsername() {

@@ -13,7 +13,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * A user as an API client sends it. {@code password} is the initial password, used on
  * create only; {@code version} is required on update: it must be the version the client
  * read, or the update is refused with 409. {@code integrationAccount} left out means no
- * on create and unchanged on update (clients written before the field keep working).
+ * on create and unchanged on update (clients written before the field keep working);
+ * likewise {@code notCountedReason} (why adoption figures leave the user out; an empty
+ * text counts them again).
  */
 record UserRequest(
 		@Schema(requiredMode = REQUIRED,
@@ -35,15 +37,20 @@ record UserRequest(
 				+ "409 Conflict. Ignored on create.", example = "0") Long version,
 		@Schema(description = "Whether a system, not a person, signs in as this user (left out of adoption "
 				+ "figures). Left out: no on create, unchanged on update",
-				example = "false") Boolean integrationAccount) {
+				example = "false") Boolean integrationAccount,
+		@Schema(description = "Why adoption figures leave this user out (e.g. a shared or test account); an "
+				+ "empty text counts them again. Left out: counted on create, unchanged on update", maxLength = 200,
+				example = "Shared training account") String notCountedReason) {
 
 	/**
 	 * @param integrationAccountIfUnset the value when the request leaves the flag out
+	 * @param notCountedReasonIfUnset the reason when the request leaves it out
 	 */
-	UserProfile toProfile(boolean integrationAccountIfUnset) {
+	UserProfile toProfile(boolean integrationAccountIfUnset, String notCountedReasonIfUnset) {
 		return new UserProfile(this.username, this.fullName, this.email, this.title, this.role, this.managerId,
 				this.team, this.region, this.hiredOn,
-				(this.integrationAccount != null) ? this.integrationAccount : integrationAccountIfUnset);
+				(this.integrationAccount != null) ? this.integrationAccount : integrationAccountIfUnset,
+				(this.notCountedReason != null) ? this.notCountedReason : notCountedReasonIfUnset);
 	}
 
 	/**

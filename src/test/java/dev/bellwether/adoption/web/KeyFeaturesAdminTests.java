@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
+import dev.bellwether.adoption.internal.metrics.DeclaredUsage;
+import dev.bellwether.adoption.internal.metrics.FiguresCache;
 import dev.bellwether.adoption.internal.metrics.KeyFeatures;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -20,6 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,33 +51,63 @@ class KeyFeaturesAdminTests {
 	@Autowired
 	FiscalCalendar calendar;
 
+	@Autowired
+	DeclaredUsage declared;
+
+	@Autowired
+	FiguresCache figures;
+
 	@AfterEach
 	void defaults() {
 		this.jdbc.sql("update adoption_settings set settings = settings - 'keyFeatures' where id = 1").update();
+		this.figures.clear();
 	}
 
 	@Test
-	void administratorsChooseAmongTheFeaturesUsedLately() throws Exception {
+	void administratorsChooseAmongTheDeclaredFeaturesOnly() throws Exception {
 		User admin = this.users.create(Role.ADMIN);
 		UUID seller = this.users.create(Role.REP).id();
+		// usage of a kind no module of this build declares (an older demo wrote such)
 		this.jdbc.sql("""
 				insert into usage_daily (user_id, day, active, views, actions, features)
-				values (:user, :day, true, 1, 1, '{forecast:FORECAST_VIEW,sales:VIEW}') on conflict do nothing
+				values (:user, :day, true, 1, 1, '{sales:FORECAST_VIEW,sales:VIEW}') on conflict do nothing
 				""").param("user", seller).param("day", this.calendar.today().minusDays(2)).update();
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, admin);
 
 		this.mvc.perform(get("/admin/adoption/key-features").with(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("value=\"forecast:FORECAST_VIEW\"")))
+			.andExpect(content().string(not(containsString("sales:FORECAST_VIEW"))))
+			.andExpect(content().string(containsString("value=\"adoption:EXPORT\"")))
 			.andExpect(content().string(containsString("value=\"home:DASHBOARD_VIEW\"")));
+		assertThat(this.keyFeatures.candidates().keySet()).containsExactlyElementsOf(this.declared.features());
+		assertThat(this.keyFeatures.candidates().get("sales:VIEW")).isPositive();
 
 		this.mvc
-			.perform(post("/admin/adoption/key-features").param("keys", "sales:VIEW", "forecast:FORECAST_VIEW")
+			.perform(post("/admin/adoption/key-features").param("keys", "sales:VIEW", "sales:FORECAST_VIEW")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashError", containsString("not captured")));
+		assertThat(this.keyFeatures.current()).isEqualTo(KeyFeatures.DEFAULTS);
+
+		this.mvc
+			.perform(post("/admin/adoption/key-features").param("keys", "sales:VIEW", "adoption:EXPORT")
 				.with(session)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attributeExists("flashSuccess"));
-		assertThat(this.keyFeatures.current()).containsExactly("forecast:FORECAST_VIEW", "sales:VIEW");
+		assertThat(this.keyFeatures.current()).containsExactly("adoption:EXPORT", "sales:VIEW");
+	}
+
+	@Test
+	void aKeptChoiceNoModuleDeclaresIsNotCounted() {
+		this.jdbc.sql("""
+				insert into adoption_settings (id, settings, updated_at)
+				values (1, '{"keyFeatures": ["sales:FORECAST_VIEW", "sales:VIEW"]}', now())
+				on conflict (id) do update set settings = excluded.settings
+				""").update();
+		this.figures.clear();
+		assertThat(this.keyFeatures.current()).containsExactly("sales:VIEW");
 	}
 
 	@Test

@@ -38,9 +38,9 @@ class UsageListeners {
 	 * The module that owns each record type, for the feature key ({@code sales:CREATE}).
 	 * Names, not the modules' constants: adoption depends on no module it need not.
 	 */
-	private static final Map<String, String> MODULE_OF_RECORD_TYPE = Map.of("account", "customers", "contact",
-			"customers", "opportunity", "sales", "product", "sales", "pipeline stage", "sales", "activity",
-			"activities", "user", "identity");
+	static final Map<String, String> MODULE_OF_RECORD_TYPE = Map.of("account", "customers", "contact", "customers",
+			"opportunity", "sales", "product", "sales", "pipeline stage", "sales", "activity", "activities", "user",
+			"identity");
 
 	private final UsageRecorder recorder;
 

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * The key features breadth is measured against: {@code adoption_settings.settings ->
  * 'keyFeatures'} (an array of {@code module:KIND} keys, as usage capture records them in
  * {@code usage_daily.features}), or {@link #DEFAULTS} when none are set. Administrators
- * choose them ({@code /admin/adoption/key-features}).
+ * choose them ({@code /admin/adoption/key-features}) among the features the modules of
+ * this build declare ({@link DeclaredUsage}); a kept choice a module no longer declares
+ * is not counted.
  */
 @Component
 public class KeyFeatures {
@@ -44,8 +46,11 @@ public class KeyFeatures {
 
 	private final FiguresCache figures;
 
-	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock, FiguresCache figures) {
+	private final DeclaredUsage declared;
+
+	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock, FiguresCache figures, DeclaredUsage declared) {
 		this.jdbc = jdbc;
+		this.declared = declared;
 		this.settings = settings;
 		this.clock = clock;
 		this.figures = figures;
@@ -66,32 +71,30 @@ public class KeyFeatures {
 				    then s.settings -> 'keyFeatures' else '[]'::jsonb end) f
 				where s.id = 1 and f <> '' order by f
 				""").query(String.class).list();
-		return configured.isEmpty() ? DEFAULTS : configured;
+		List<String> counted = configured.stream().filter(this.declared::declares).toList();
+		return counted.isEmpty() ? DEFAULTS : counted;
 	}
 
 	/**
-	 * Every feature an administrator might choose: the defaults, the current ones, and
-	 * every feature used in the last 90 days, each with how many people used it in the
-	 * last 28 days (integration accounts left out), by key.
+	 * Every feature an administrator might choose: every declared one, each with how many
+	 * people used it in the last 28 days (people not counted in adoption figures left
+	 * out), by key.
 	 */
 	public Map<String, Long> candidates() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		Map<String, Long> used = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select f, count(distinct d.user_id) filter (where d.day >= :from28) as people
-				from usage_daily d cross join lateral unnest(d.features) f
-				where d.day >= :from90 and d.user_id not in (select id from users where integration_account)
-				group by f
-				""")
+		this.jdbc
+			.sql("""
+					select f, count(distinct d.user_id) as people
+					from usage_daily d cross join lateral unnest(d.features) f
+					where d.day >= :from28 and d.user_id not in (select id from users where integration_account or not_counted_reason is not null)
+					group by f
+					""")
 			.param("from28", today.minusDays(27))
-			.param("from90", today.minusDays(89))
 			.query((rs, n) -> used.put(rs.getString("f"), rs.getLong("people")))
 			.list();
-		TreeSet<String> keys = new TreeSet<>(used.keySet());
-		keys.addAll(DEFAULTS);
-		keys.addAll(current());
 		Map<String, Long> candidates = new LinkedHashMap<>();
-		keys.forEach(key -> candidates.put(key, used.getOrDefault(key, 0L)));
+		this.declared.features().forEach(key -> candidates.put(key, used.getOrDefault(key, 0L)));
 		return candidates;
 	}
 
@@ -99,7 +102,7 @@ public class KeyFeatures {
 	 * Sets the key features (used by every breadth figure from now on, and by the scores
 	 * computed from now on).
 	 * @throws InvalidInputException when none is given, too many, or one is not a
-	 * {@code module:KIND} key of a kind of usage
+	 * declared feature
 	 */
 	public List<String> set(List<String> keys, UUID actorId) {
 		List<String> chosen = new ArrayList<>(new TreeSet<>(keys == null ? List.of() : keys));
@@ -116,6 +119,10 @@ public class KeyFeatures {
 				throw new InvalidInputException("keyFeatures",
 						"\"" + (key.length() > 60 ? key.substring(0, 60) + "…" : key)
 								+ "\" is not a feature: a module and a kind of usage, such as sales:UPDATE.");
+			}
+			if (!this.declared.declares(key)) {
+				throw new InvalidInputException("keyFeatures",
+						"\"" + key + "\" is not captured by this version of Bellwether: no module produces it.");
 			}
 		}
 		this.settings.put("keyFeatures", chosen, actorId);

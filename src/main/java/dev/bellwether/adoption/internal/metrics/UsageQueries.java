@@ -21,10 +21,10 @@ import static dev.bellwether.platform.SqlValues.instant;
  * The set-based reads of {@code usage_daily} behind the adoption figures: one query per
  * figure family, over the licensed users of a scope, never a query per user.
  * <p>
- * Licensed as of a day: not an integration account, provisioned on or before the day (in
- * the company's time zone), and active now or deactivated after the day. A user
- * deactivated on or before the day is left out of every figure for that day, both the
- * active users and the licensed ones.
+ * Licensed as of a day: not an integration account nor flagged as not counted,
+ * provisioned on or before the day (in the company's time zone), and active now or
+ * deactivated after the day. A user deactivated on or before the day is left out of every
+ * figure for that day, both the active users and the licensed ones.
  */
 @Component
 public class UsageQueries {
@@ -191,7 +191,7 @@ public class UsageQueries {
 		}
 		return """
 				select u.id, u.full_name, u.role, u.manager_id, u.provisioned_at from users u
-				where not u.integration_account
+				where not u.integration_account and u.not_counted_reason is null
 				  and cast(u.provisioned_at at time zone :zone as date) <= :day
 				  and (u.active or cast(u.deactivated_at at time zone :zone as date) > :day)""" + scope;
 	}

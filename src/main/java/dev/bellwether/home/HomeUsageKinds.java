@@ -1,0 +1,20 @@
+package dev.bellwether.home;
+
+import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.usage.UsageKinds;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The kinds of use this module's pages, API and records produce (see {@link UsageKinds}).
+ */
+@Configuration(proxyBeanMethods = false)
+class HomeUsageKinds {
+
+	@Bean
+	UsageKinds homeDeclared() {
+		return UsageKinds.of("home", UsageKind.DASHBOARD_VIEW);
+	}
+
+}
