@@ -85,21 +85,22 @@ class FieldHistoryApiTests {
 
 	@Test
 	void updatingAnAccountThroughTheApiRecordsEachChangedFieldWithOldAndNewValues() throws Exception {
-		User rep = this.users.create(Role.REP);
-		User colleague = this.users.create(Role.REP);
-		String location = createAccount(rep, """
+		// a manager gives the account to one of their reps (a rep may not give records away)
+		User manager = this.users.create(Role.MANAGER);
+		User colleague = this.users.create(Role.REP, manager.id());
+		String location = createAccount(manager, """
 				{"name": "Hooli", "phone": "+1 555 0100", "country": "US"}
 				""");
 		UUID id = idOf(location);
 		// created: name, phone, country and owner (the caller)
 		awaitHistory("account", id, 4);
 
-		this.mvc.perform(put(location).with(TestUsers.basic(rep)).contentType(MediaType.APPLICATION_JSON).content("""
+		this.mvc.perform(put(location).with(TestUsers.basic(manager)).contentType(MediaType.APPLICATION_JSON).content("""
 				{"name": "Hooli XYZ", "phone": "+1 555 0100", "country": "DE", "ownerId": "%s", "version": 0}
 				""".formatted(colleague.id()))).andExpect(status().isOk());
 		awaitHistory("account", id, 7);
 
-		this.mvc.perform(get("/api/v1/accounts/{id}/history", id).with(TestUsers.basic(rep)))
+		this.mvc.perform(get("/api/v1/accounts/{id}/history", id).with(TestUsers.basic(manager)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.page.totalElements").value(7))
 			.andExpect(jsonPath("$.content[0].kind").value("UPDATED"))
@@ -107,14 +108,14 @@ class FieldHistoryApiTests {
 			.andExpect(jsonPath("$.content[0].label").value("Name"))
 			.andExpect(jsonPath("$.content[0].oldValue").value("Hooli"))
 			.andExpect(jsonPath("$.content[0].newValue").value("Hooli XYZ"))
-			.andExpect(jsonPath("$.content[0].changedBy").value(rep.id().toString()))
-			.andExpect(jsonPath("$.content[0].changedByName").value(rep.fullName()))
+			.andExpect(jsonPath("$.content[0].changedBy").value(manager.id().toString()))
+			.andExpect(jsonPath("$.content[0].changedByName").value(manager.fullName()))
 			.andExpect(jsonPath("$.content[1].field").value("country"))
 			.andExpect(jsonPath("$.content[1].oldValue").value("US"))
 			.andExpect(jsonPath("$.content[1].newValue").value("DE"))
 			.andExpect(jsonPath("$.content[2].field").value("ownerId"))
-			.andExpect(jsonPath("$.content[2].oldValue").value(rep.id().toString()))
-			.andExpect(jsonPath("$.content[2].oldText").value(rep.fullName()))
+			.andExpect(jsonPath("$.content[2].oldValue").value(manager.id().toString()))
+			.andExpect(jsonPath("$.content[2].oldText").value(manager.fullName()))
 			.andExpect(jsonPath("$.content[2].newText").value(colleague.fullName()))
 			.andExpect(jsonPath("$.content[3].kind").value("CREATED"))
 			.andExpect(jsonPath("$.content[?(@.field == 'phone')].newValue").value("+1 555 0100"));
