@@ -69,7 +69,8 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(dir);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			OrphanedServer.stopIfRunning(dir);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(properties.clean())
 				.setPort(properties.port())
@@ -80,10 +81,21 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				// connections: a JVM shutdown hook of its own would race the context's
 				// shutdown and leave it waiting for a server that is gone (stopLeftovers
 				// covers a context that never closes)
-				.setRegisterShutdownHook(false)
-				.start();
+				.setRegisterShutdownHook(false);
+			if (properties.durable()) {
+				// the library starts the server with -F (fsync off) and
+				// synchronous_commit=off,
+				// its test settings, which lose acknowledged writes when the server or
+				// the
+				// machine dies; settings given with -c come after -F and win
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
+			EmbeddedPostgres postgres = builder.start();
 			createDatabaseIfMissing(postgres);
-			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,
+			log.info("Embedded PostgreSQL started on port {} with data in {} ({}; {} ms)", postgres.getPort(), dir,
+					properties.durable() ? "durable" : "not durable: fsync and synchronous commit off",
 					(System.nanoTime() - started) / 1_000_000);
 			return postgres;
 		}
