@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * An embedded PostgreSQL server (real PostgreSQL binaries shipped as a Maven artifact)
  * shared by every application context of this JVM that points at the same data directory.
  * The test suite starts several contexts; they share one server, which stops when the
- * last context closes.
+ * last context closes. It runs durable unless told not to (the test suite), and a server
+ * that an earlier, killed JVM left running on the data directory is stopped first
+ * ({@link OrphanedServer}).
  */
 public final class EmbeddedDatabaseServer implements AutoCloseable {
 
