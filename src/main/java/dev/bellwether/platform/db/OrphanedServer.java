@@ -2,9 +2,13 @@ package dev.bellwether.platform.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Only a process that is provably that server is touched: the process named in the data
  * directory's {@code postmaster.pid}, a {@code postgres} executable working in this data
- * directory. A {@code postmaster.pid} naming no process is left to PostgreSQL, which
- * ignores it. One naming a process that has ended but was never reaped (a zombie: PID 1
- * of many containers reaps nothing) would make PostgreSQL refuse to start for ever, so it
- * is removed once no process of that server is left.
+ * directory, whose JVM is gone (a server that another running Bellwether uses is refused
+ * with a clear message). A {@code postmaster.pid} naming no process is left to
+ * PostgreSQL, which ignores it. One naming a process that has ended but was never reaped
+ * (a zombie: PID 1 of many containers reaps nothing) would make PostgreSQL refuse to
+ * start for ever, so it is removed once no process of that server is left.
  */
 final class OrphanedServer {
 
@@ -61,6 +66,11 @@ final class OrphanedServer {
 						dataDirectory);
 				return;
 			}
+			if (!ownerGone(dataDirectory)) {
+				throw new IllegalStateException("The PostgreSQL server (process " + postmaster + ") on " + dataDirectory
+						+ " belongs to another Bellwether that is running: stop it first, or "
+						+ "give this one another bellwether.embedded-db.dir");
+			}
 			log.warn(
 					"An embedded PostgreSQL server (process {}) is still running on {}, left by an earlier run "
 							+ "that did not stop it (killed?): stopping it (fast shutdown) before starting again",
@@ -89,6 +99,24 @@ final class OrphanedServer {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not remove " + pidFile, ex);
 			}
+		}
+	}
+
+	/**
+	 * Whether no running JVM holds the embedded library's lock on the data directory: the
+	 * JVM that starts a server keeps it locked until it stops the server, and the
+	 * operating system releases the lock of a killed one.
+	 */
+	private static boolean ownerGone(Path dataDirectory) {
+		try (FileChannel channel = FileChannel.open(dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+			return lock != null;
+		}
+		catch (OverlappingFileLockException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not check the lock of " + dataDirectory, ex);
 		}
 	}
 
