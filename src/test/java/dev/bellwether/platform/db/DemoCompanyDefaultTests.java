@@ -1,9 +1,18 @@
 package dev.bellwether.platform.db;
 
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -38,9 +47,15 @@ class DemoCompanyDefaultTests {
 	}
 
 	@Test
-	void decidesForEveryApplicationStarted() {
-		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class))
-			.hasAtLeastOneElementOfType(DemoCompanyDefault.class);
+	void decidesForEveryApplicationStarted() throws IOException {
+		// each jar has its own spring.factories
+		List<String> postProcessors = new ArrayList<>();
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources(SpringFactoriesLoader.FACTORIES_RESOURCE_LOCATION))) {
+			Properties factories = PropertiesLoaderUtils.loadProperties(new UrlResource(url));
+			postProcessors.add(factories.getProperty(EnvironmentPostProcessor.class.getName(), ""));
+		}
+		assertThat(postProcessors).anyMatch(names -> names.contains(DemoCompanyDefault.class.getName()));
 	}
 
 	private static String demoEnabled(MockEnvironment environment) {
