@@ -18,6 +18,8 @@ import dev.bellwether.BellwetherApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -45,15 +47,27 @@ class MultiNodeBootstrapIT {
 			.acquire(new EmbeddedDatabaseProperties(dir, 0, true, false))) {
 			String url = freshDatabase(server);
 
-			CountDownLatch go = new CountDownLatch(1);
+			// the logging system is one per JVM and may not be set up by two applications
+			// at
+			// the same moment (real nodes are separate JVMs): each node starts once the
+			// one
+			// before has its logging set up, seconds before any start-up step runs
 			List<CompletableFuture<ConfigurableApplicationContext>> starts = new ArrayList<>();
+			CountDownLatch previous = new CountDownLatch(0);
 			for (int n = 0; n < NODES; n++) {
+				CountDownLatch after = previous;
+				CountDownLatch loggingReady = new CountDownLatch(1);
 				starts.add(CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(go);
-					return start(url);
+					awaitQuietly(after);
+					try {
+						return start(url, loggingReady);
+					}
+					finally {
+						loggingReady.countDown();
+					}
 				}));
+				previous = loggingReady;
 			}
-			go.countDown();
 			List<Throwable> failures = new ArrayList<>();
 			for (CompletableFuture<ConfigurableApplicationContext> start : starts) {
 				try {
@@ -82,13 +96,17 @@ class MultiNodeBootstrapIT {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(BellwetherApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--spring.datasource.hikari.maximum-pool-size=5",
-				// on an external database only when asked
-				"--bellwether.demo.enabled=true", "--bellwether.admin.initial-password=bootstrap-test-password",
-				"--bellwether.adoption.alerts.enabled=false");
+	private static ConfigurableApplicationContext start(String url, CountDownLatch loggingReady) {
+		return new SpringApplicationBuilder(BellwetherApplication.class).listeners((ApplicationEvent event) -> {
+			if (event instanceof ApplicationPreparedEvent) {
+				loggingReady.countDown();
+			}
+		})
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=", "--spring.datasource.hikari.maximum-pool-size=5",
+					// on an external database only when asked
+					"--bellwether.demo.enabled=true", "--bellwether.admin.initial-password=bootstrap-test-password",
+					"--bellwether.adoption.alerts.enabled=false");
 	}
 
 	private static String freshDatabase(EmbeddedDatabaseServer server) throws SQLException {
