@@ -33,6 +33,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.sales.Product;
 import dev.bellwether.sales.Products;
+import dev.bellwether.platform.db.BootstrapLock;
 
 import javax.sql.DataSource;
 
@@ -100,10 +101,12 @@ class DemoCompany implements ApplicationRunner {
 
 	private final long seed;
 
+	private final BootstrapLock bootstrap;
+
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
 			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
 			@Value("${bellwether.demo.enabled:true}") boolean enabled,
-			@Value("${bellwether.demo.seed:20260101}") long seed) {
+			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -115,11 +118,21 @@ class DemoCompany implements ApplicationRunner {
 		this.products = products;
 		this.enabled = enabled;
 		this.seed = seed;
+		this.bootstrap = bootstrap;
 	}
 
+	/**
+	 * One node at a time: of several started at once, one seeds and the others find it.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.enabled || this.users.findByUsername("ceo").isPresent()) {
+		if (this.enabled) {
+			this.bootstrap.runAlone("demo-company", this::seedIfEmpty);
+		}
+	}
+
+	private void seedIfEmpty() {
+		if (this.users.findByUsername("ceo").isPresent()) {
 			return;
 		}
 		User admin = this.users.findByUsername("admin").orElseThrow();

@@ -6,6 +6,7 @@ import java.util.Base64;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
+import dev.bellwether.platform.db.BootstrapLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.springframework.util.StringUtils;
 /**
  * On first start (no users at all), creates the {@code admin} user with the configured
  * initial password, or with a random one that is printed once — the only secret
- * Bellwether ever logs.
+ * Bellwether ever logs. One node at a time: of several started at once on an empty
+ * database, one creates it and the others find it.
  */
 @Component
 @Order(0)
@@ -35,15 +37,23 @@ class InitialAdmin implements ApplicationRunner {
 
 	private final UserDirectory users;
 
+	private final BootstrapLock bootstrap;
+
 	private final String initialPassword;
 
-	InitialAdmin(UserDirectory users, @Value("${bellwether.admin.initial-password:}") String initialPassword) {
+	InitialAdmin(UserDirectory users, BootstrapLock bootstrap,
+			@Value("${bellwether.admin.initial-password:}") String initialPassword) {
 		this.users = users;
+		this.bootstrap = bootstrap;
 		this.initialPassword = initialPassword;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		this.bootstrap.runAlone("initial-admin", this::createIfNoUsers);
+	}
+
+	private void createIfNoUsers() {
 		if (this.users.count() > 0) {
 			return;
 		}

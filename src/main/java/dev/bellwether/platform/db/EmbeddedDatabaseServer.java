@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * An embedded PostgreSQL server (real PostgreSQL binaries shipped as a Maven artifact)
  * shared by every application context of this JVM that points at the same data directory.
  * The test suite starts several contexts; they share one server, which stops when the
- * last context closes.
+ * last context closes. It runs durable unless told not to (the test suite), and a server
+ * that an earlier, killed JVM left running on the data directory is stopped first
+ * ({@link OrphanedServer}).
  */
 public final class EmbeddedDatabaseServer implements AutoCloseable {
 
@@ -69,7 +71,8 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(dir);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			OrphanedServer.stopIfRunning(dir);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(properties.clean())
 				.setPort(properties.port())
@@ -80,10 +83,21 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				// connections: a JVM shutdown hook of its own would race the context's
 				// shutdown and leave it waiting for a server that is gone (stopLeftovers
 				// covers a context that never closes)
-				.setRegisterShutdownHook(false)
-				.start();
+				.setRegisterShutdownHook(false);
+			if (properties.durable()) {
+				// the library starts the server with -F (fsync off) and
+				// synchronous_commit=off,
+				// its test settings, which lose acknowledged writes when the server or
+				// the
+				// machine dies; settings given with -c come after -F and win
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
+			EmbeddedPostgres postgres = builder.start();
 			createDatabaseIfMissing(postgres);
-			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,
+			log.info("Embedded PostgreSQL started on port {} with data in {} ({}; {} ms)", postgres.getPort(), dir,
+					properties.durable() ? "durable" : "not durable: fsync and synchronous commit off",
 					(System.nanoTime() - started) / 1_000_000);
 			return postgres;
 		}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScores;
 import dev.bellwether.adoption.Score.PeriodKind;
+import dev.bellwether.platform.db.BootstrapLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,12 @@ class ScoreJob {
 
 	private final AdoptionMetrics metrics;
 
-	ScoreJob(AdoptionScores scores, AdoptionMetrics metrics) {
+	private final BootstrapLock bootstrap;
+
+	ScoreJob(AdoptionScores scores, AdoptionMetrics metrics, BootstrapLock bootstrap) {
 		this.scores = scores;
 		this.metrics = metrics;
+		this.bootstrap = bootstrap;
 	}
 
 	@Scheduled(cron = "${bellwether.adoption.scores.cron:0 30 2 * * *}")
@@ -43,10 +47,14 @@ class ScoreJob {
 	/**
 	 * On a first start with usage already there (the demo company, an import), the last
 	 * three months and two quarters at once, so the scores page is not empty until
-	 * tonight.
+	 * tonight. On one node at a time; the others find the scores there.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void catchUp() {
+		this.bootstrap.runAlone("adoption-scores-catch-up", this::catchUpIfNothingScored);
+	}
+
+	private void catchUpIfNothingScored() {
 		if (!this.scores.nothingScoredYet()) {
 			return;
 		}
