@@ -85,7 +85,8 @@ class FieldHistoryApiTests {
 
 	@Test
 	void updatingAnAccountThroughTheApiRecordsEachChangedFieldWithOldAndNewValues() throws Exception {
-		// a manager gives the account to one of their reps (a rep may not give records away)
+		// a manager gives the account to one of their reps (a rep may not give records
+		// away)
 		User manager = this.users.create(Role.MANAGER);
 		User colleague = this.users.create(Role.REP, manager.id());
 		String location = createAccount(manager, """
@@ -95,9 +96,11 @@ class FieldHistoryApiTests {
 		// created: name, phone, country and owner (the caller)
 		awaitHistory("account", id, 4);
 
-		this.mvc.perform(put(location).with(TestUsers.basic(manager)).contentType(MediaType.APPLICATION_JSON).content("""
-				{"name": "Hooli XYZ", "phone": "+1 555 0100", "country": "DE", "ownerId": "%s", "version": 0}
-				""".formatted(colleague.id()))).andExpect(status().isOk());
+		this.mvc
+			.perform(put(location).with(TestUsers.basic(manager)).contentType(MediaType.APPLICATION_JSON).content("""
+					{"name": "Hooli XYZ", "phone": "+1 555 0100", "country": "DE", "ownerId": "%s", "version": 0}
+					""".formatted(colleague.id())))
+			.andExpect(status().isOk());
 		awaitHistory("account", id, 7);
 
 		this.mvc.perform(get("/api/v1/accounts/{id}/history", id).with(TestUsers.basic(manager)))

@@ -74,18 +74,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
-		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorizedProblem;
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("Bellwether").authenticationEntryPoint(unauthorized))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable())
-			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler((request, response, denied) -> ProblemResponses.write(request, response, 403,
-						"Forbidden", "Your role does not allow this.")));
-		return http.build();
+		http.securityMatcher("/api/**").authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+		return signedInAsApiClients(http, tokens, SessionCreationPolicy.STATELESS).build();
 	}
 
 	/**
@@ -99,7 +89,6 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain operationsSecurity(HttpSecurity http, ApiTokens tokens, SecurityProperties properties)
 			throws Exception {
-		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorizedProblem;
 		http.securityMatcher("/actuator", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> {
 				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
@@ -108,16 +97,25 @@ class SecurityConfiguration {
 				}
 				requests.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
 				requests.anyRequest().authenticated();
-			})
-			.httpBasic(basic -> basic.realmName("Bellwether").authenticationEntryPoint(unauthorized))
+			});
+		return signedInAsApiClients(http, tokens, SessionCreationPolicy.NEVER).build();
+	}
+
+	/**
+	 * HTTP Basic or a personal access token, no CSRF (no cookie signs these requests in),
+	 * and every refusal as a problem document.
+	 */
+	private static HttpSecurity signedInAsApiClients(HttpSecurity http, ApiTokens tokens,
+			SessionCreationPolicy sessions) throws Exception {
+		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorizedProblem;
+		return http.httpBasic(basic -> basic.realmName("Bellwether").authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.sessionManagement(management -> management.sessionCreationPolicy(sessions))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler((request, response, denied) -> ProblemResponses.write(request, response, 403,
 						"Forbidden", "Your role does not allow this.")));
-		return http.build();
 	}
 
 	@Bean
