@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.ClassUtils;
@@ -69,8 +70,8 @@ class DeterministicTestsTests {
 		}
 		assertThat(jobs).as("the application's @Scheduled jobs, as beans").isNotEmpty();
 
-		assertThat(this.context
-			.containsBeanDefinition("org.springframework.context.annotation.internalScheduledAnnotationProcessor"))
+		assertThat(
+				this.context.containsBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME))
 			.as("a @Scheduled post-processor is registered")
 			.isFalse();
 		assertThat(this.context.getBeansOfType(ScheduledTaskHolder.class).values())
