@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
  * Builds {@code usage_daily}, one row per user and day, from the raw events: every minute
  * for today and yesterday (UTC days), and on demand for any range of days (after a bulk
  * load). A day is rebuilt whole by one statement, so rolling it up again is harmless, and
- * recorded in {@code usage_rollups}. Roll-ups are kept forever, after the raw events are
- * gone: a day is never rebuilt once retention may have deleted some of its events.
+ * recorded in {@code usage_rollups} with the application {@link Clock}'s moment (the same
+ * clock that decides which day is today and when a day is over, so that a clock fixed by
+ * the tests and the database's own never disagree). Roll-ups are kept forever, after the
+ * raw events are gone: a day is never rebuilt once retention may have deleted some of its
+ * events.
  * <p>
  * Per user and day: {@code active} when at least one VIEW, CREATE or UPDATE of a business
  * record ({@link #BUSINESS_RECORD_TYPES}; a record page or a list of a record type); a
@@ -78,7 +81,7 @@ public class DailyUsageRollup {
 			    actions = excluded.actions, features = excluded.features
 			)
 			insert into usage_rollups (day, rolled_up_at, events)
-			select :day, clock_timestamp(), %s
+			select :day, :rolledUpAt, %s
 			on conflict (day) do update set rolled_up_at = excluded.rolled_up_at, events = excluded.events
 			""";
 
@@ -187,7 +190,8 @@ public class DailyUsageRollup {
 			.param("businessTypes", BUSINESS_RECORD_TYPES)
 			.param("start", day.atStartOfDay().atOffset(ZoneOffset.UTC))
 			.param("end", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
-			.param("day", day);
+			.param("day", day)
+			.param("rolledUpAt", this.clock.instant().atOffset(ZoneOffset.UTC));
 		if (since != null) {
 			sql = sql.param("since", since.atOffset(ZoneOffset.UTC));
 		}
