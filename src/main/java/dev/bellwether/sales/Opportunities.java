@@ -134,6 +134,11 @@ public class Opportunities {
 	/**
 	 * @return the company currency every amount is in
 	 */
+	/** Today in the company's time zone, by the application's clock. */
+	public LocalDate today() {
+		return this.freshness.today();
+	}
+
 	public String currency() {
 		return this.currency;
 	}

@@ -168,7 +168,7 @@ class OpportunityController {
 			.findFirst()
 			.map(PipelineStage::id)
 			.orElse(null));
-		form.setCloseDate(LocalDate.now().plusMonths(3).withDayOfMonth(1).minusDays(1).toString());
+		form.setCloseDate(this.opportunities.today().plusMonths(3).withDayOfMonth(1).minusDays(1).toString());
 		if (accountId != null) {
 			Account account = this.accounts.get(viewer, accountId);
 			form.setAccountId(account.id());
