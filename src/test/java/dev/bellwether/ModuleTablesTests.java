@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.bellwether.SqlTableReferences.Reference;
@@ -70,17 +69,6 @@ class ModuleTablesTests {
 	 */
 	static final Set<String> GENERATORS = Set.of("demo");
 
-	/**
-	 * Temporary, by file and table: the adoption classes that still read the identity
-	 * module's {@code users} table. The figures helper of issue #12 is moving them onto
-	 * {@code UserDirectory} and {@code OrgChart}; the entries go when that is merged
-	 * ({@link #noAllowanceOutlivesItsReason()} fails on each one no longer needed).
-	 */
-	static final Map<String, Set<String>> ALLOWANCES = Map.of("adoption/AdoptionScores.java", Set.of("users"),
-			"adoption/AdoptionSponsors.java", Set.of("users"), "adoption/UsageHeatmap.java", Set.of("users"),
-			"adoption/internal/metrics/KeyFeatures.java", Set.of("users"),
-			"adoption/internal/metrics/UsageQueries.java", Set.of("users"));
-
 	@Test
 	void everyTableHasAnOwningModule() {
 		Map<String, String> createdIn = tablesCreatedByMigrations();
@@ -101,25 +89,10 @@ class ModuleTablesTests {
 
 	@Test
 	void eachModulesSqlNamesOnlyItsOwnTables() {
-		assertThat(violations(OWNERS, mainSources(), ALLOWANCES))
+		assertThat(violations(OWNERS, mainSources()))
 			.as("SQL naming another module's tables (module"
 					+ " -> table (owner) -> file:line); read them through the owning module's public API")
 			.isEmpty();
-	}
-
-	@Test
-	void noAllowanceOutlivesItsReason() {
-		Map<String, String> sources = mainSources();
-		List<String> unused = new ArrayList<>();
-		ALLOWANCES.forEach((file, tables) -> {
-			Set<String> named = new TreeSet<>();
-			if (sources.containsKey(file)) {
-				SqlTableReferences.in(sources.get(file), OWNERS.keySet()).forEach(ref -> named.add(ref.table()));
-			}
-			tables.stream().filter(table -> !named.contains(table)).forEach(table -> unused.add(file + " " + table));
-		});
-
-		assertThat(unused).as("allowances no longer needed: remove them from ModuleTablesTests.ALLOWANCES").isEmpty();
 	}
 
 	@Test
@@ -135,15 +108,17 @@ class ModuleTablesTests {
 		sources.put("demo/DemoCompany.java", "class DemoCompany { String s = \"update users set x = 1\"; }");
 		sources.put("adoption/Scores.java", """
 				class Scores {
-					String allowed = "select u.id from users u";
-					String notAllowed = "select 1 from accounts";
+					String people = "select u.id from users u";
+					String own = "select * from adoption_scores";
+					String accounts = "select 1 from accounts";
 				}
 				""");
 
-		List<String> found = violations(OWNERS, sources, Map.of("adoption/Scores.java", Set.of("users")));
+		List<String> found = violations(OWNERS, sources);
 
 		assertThat(found).containsExactly("activities -> opportunities (sales) -> activities/LinkedRecords.java:2",
-				"adoption -> accounts (customers) -> adoption/Scores.java:3");
+				"adoption -> users (identity) -> adoption/Scores.java:2",
+				"adoption -> accounts (customers) -> adoption/Scores.java:4");
 	}
 
 	/**
@@ -151,8 +126,7 @@ class ModuleTablesTests {
 	 * segment is the module
 	 * @return "module -> table (owner) -> file:line" for each foreign table named
 	 */
-	static List<String> violations(Map<String, String> owners, Map<String, String> sources,
-			Map<String, Set<String>> allowances) {
+	static List<String> violations(Map<String, String> owners, Map<String, String> sources) {
 		List<String> found = new ArrayList<>();
 		new TreeMap<>(sources).forEach((file, source) -> {
 			int slash = file.indexOf('/');
@@ -162,7 +136,7 @@ class ModuleTablesTests {
 			}
 			for (Reference ref : SqlTableReferences.in(source, owners.keySet())) {
 				String owner = owners.get(ref.table());
-				if (!owner.equals(module) && !allowances.getOrDefault(file, Set.of()).contains(ref.table())) {
+				if (!owner.equals(module)) {
 					found.add(module + " -> " + ref.table() + " (" + owner + ") -> " + file + ":" + ref.line());
 				}
 			}

@@ -7,14 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.adoption.Score.PeriodKind;
+import dev.bellwether.adoption.internal.metrics.SqlArrays;
 import dev.bellwether.adoption.internal.settings.AdoptionSettings;
+import dev.bellwether.identity.Person;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.OwnerPipelineFreshness;
@@ -61,9 +68,12 @@ public class AdoptionScores {
 
 	private final AdoptionSettings settings;
 
+	private final UserDirectory users;
+
 	AdoptionScores(JdbcClient jdbc, AdoptionMetrics metrics, PipelineHygiene hygiene, OwnerPipelineFreshness freshness,
-			FiscalCalendar calendar, JsonMapper json, Clock clock, AdoptionSettings settings) {
+			FiscalCalendar calendar, JsonMapper json, Clock clock, AdoptionSettings settings, UserDirectory users) {
 		this.jdbc = jdbc;
+		this.users = users;
 		this.settings = settings;
 		this.metrics = metrics;
 		this.hygiene = hygiene;
@@ -121,16 +131,17 @@ public class AdoptionScores {
 		}
 		ScoreWeights weights = this.weights();
 		List<String> keys = this.metrics.keyFeatures();
+		// licensed during the period: counted, provisioned by its (scored) end, active or
+		// deactivated during it
+		Instant after = this.calendar.startOf(until.plusDays(1));
+		Instant start = this.calendar.startOf(period.start());
 		Map<UUID, String> people = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select u.id, u.full_name from users u
-				where not u.integration_account and u.not_counted_reason is null and u.provisioned_at < :after
-				  and (u.active or u.deactivated_at >= :start)
-				""")
-			.param("after", utc(this.calendar.startOf(until.plusDays(1))))
-			.param("start", utc(this.calendar.startOf(period.start())))
-			.query((rs, n) -> people.put(rs.getObject("id", UUID.class), rs.getString("full_name")))
-			.list();
+		this.users.people()
+			.stream()
+			.filter(Person::countedInAdoption)
+			.filter(p -> p.provisionedAt().isBefore(after)
+					&& (p.active() || p.deactivatedAt() != null && !p.deactivatedAt().isBefore(start)))
+			.forEach(p -> people.put(p.id(), p.fullName()));
 		if (people.isEmpty()) {
 			return 0;
 		}
@@ -225,6 +236,14 @@ public class AdoptionScores {
 			where += " and s.user_id in (:users)";
 			params.put("users", List.copyOf(scope.userIds()));
 		}
+		Set<UUID> within = scope.isEveryone() ? null : Set.copyOf(scope.userIds());
+		List<Person> everyone = this.users.people();
+		Map<UUID, String> names = new HashMap<>();
+		everyone.forEach(p -> names.put(p.id(), p.fullName()));
+		List<Person> people = everyone.stream().filter(p -> within == null || within.contains(p.id())).toList();
+		params.put("ids", SqlArrays.of(people.stream().map(Person::id).toList()));
+		params.put("names", SqlArrays.ofTexts(people.stream().map(Person::fullName).toList()));
+		params.put("managers", SqlArrays.ofTexts(people.stream().map(p -> names.get(p.managerId())).toList()));
 		return this.jdbc.sql(SELECT + " where " + where + " order by s.score desc, lower(u.full_name), u.id")
 			.params(params)
 			.query((rs, n) -> map(rs, period.end()))
@@ -233,7 +252,14 @@ public class AdoptionScores {
 
 	/** One person's scores of a kind, newest period first. */
 	public List<Score> history(UUID userId, PeriodKind kind) {
+		Optional<User> user = this.users.find(userId);
+		if (user.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc.sql(SELECT + " where s.user_id = :user and s.period_kind = :kind order by s.period_start desc")
+			.param("ids", SqlArrays.of(List.of(userId)))
+			.param("names", SqlArrays.ofTexts(List.of(user.get().fullName())))
+			.param("managers", SqlArrays.ofTexts(Collections.singletonList(user.get().managerName())))
 			.param("user", userId)
 			.param("kind", kind.name())
 			.query((rs, n) -> map(rs, period(kind, rs.getObject("period_start", LocalDate.class)).end()))
@@ -241,8 +267,9 @@ public class AdoptionScores {
 	}
 
 	private static final String SELECT = """
-			select s.*, u.full_name, m.full_name as manager_name from adoption_scores s
-			join users u on u.id = s.user_id left join users m on m.id = u.manager_id
+			select s.*, u.full_name, u.manager_name from adoption_scores s
+			join unnest(cast(:ids as uuid[]), cast(:names as text[]), cast(:managers as text[]))
+			  as u(id, full_name, manager_name) on u.id = s.user_id
 			""";
 
 	private Score map(ResultSet rs, LocalDate end) throws SQLException {

@@ -3,9 +3,14 @@ package dev.bellwether.adoption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.bellwether.identity.Person;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -45,19 +50,30 @@ public class AdoptionSponsors {
 	 * @return every sponsor, by name, including deactivated users still designated
 	 */
 	public List<Sponsor> list() {
-		return this.jdbc.sql("""
-				select s.user_id, u.full_name, u.email, u.title, u.active, s.created_at, s.created_by,
-				  b.full_name as created_by_name
-				from adoption_sponsors s
-				  join users u on u.id = s.user_id
-				  left join users b on b.id = s.created_by
-				order by lower(u.full_name), s.user_id
-				""")
-			.query((rs, row) -> new Sponsor(rs.getObject("user_id", UUID.class), rs.getString("full_name"),
-					rs.getString("email"), rs.getString("title"), rs.getBoolean("active"),
+		record Designation(UUID userId, Instant at, UUID by) {
+		}
+		List<Designation> designations = this.jdbc.sql("select user_id, created_at, created_by from adoption_sponsors")
+			.query((rs, row) -> new Designation(rs.getObject("user_id", UUID.class),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-					rs.getObject("created_by", UUID.class), rs.getString("created_by_name")))
+					rs.getObject("created_by", UUID.class)))
 			.list();
+		if (designations.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Person> people = new HashMap<>();
+		this.users.people().forEach(person -> people.put(person.id(), person));
+		return designations.stream()
+			.filter(designation -> people.containsKey(designation.userId()))
+			.map(designation -> {
+				Person sponsor = people.get(designation.userId());
+				Person by = designation.by() == null ? null : people.get(designation.by());
+				return new Sponsor(sponsor.id(), sponsor.fullName(), sponsor.email(), sponsor.title(), sponsor.active(),
+						designation.at(), designation.by(), by == null ? null : by.fullName());
+			})
+			// by name, then id (as PostgreSQL orders uuids: their text)
+			.sorted(Comparator.comparing((Sponsor sponsor) -> sponsor.fullName().toLowerCase(Locale.ROOT))
+				.thenComparing(sponsor -> sponsor.userId().toString()))
+			.toList();
 	}
 
 	public boolean isSponsor(UUID userId) {

@@ -1,17 +1,22 @@
 package dev.bellwether.adoption;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.adoption.internal.metrics.FiguresCache;
+import dev.bellwether.adoption.internal.metrics.SqlArrays;
+import dev.bellwether.identity.Person;
+import dev.bellwether.identity.UserDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,9 +37,12 @@ public class UsageHeatmap {
 
 	private final FiguresCache figures;
 
-	UsageHeatmap(JdbcClient jdbc, FiguresCache figures) {
+	private final UserDirectory users;
+
+	UsageHeatmap(JdbcClient jdbc, FiguresCache figures, UserDirectory users) {
 		this.jdbc = jdbc;
 		this.figures = figures;
+		this.users = users;
 	}
 
 	/**
@@ -62,28 +70,35 @@ public class UsageHeatmap {
 		if (!scope.isEveryone() && scope.userIds().isEmpty()) {
 			return new Heatmap(columns, List.of(), 0, page, size);
 		}
-		Map<String, Object> params = new HashMap<>();
-		String population = "u.integration_account = false and u.not_counted_reason is null and (u.active or u.deactivated_at >= :from)";
-		if (!scope.isEveryone()) {
-			population += " and u.id in (:scope)";
-			params.put("scope", List.copyOf(scope.userIds()));
-		}
-		params.put("from", firstWeek.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
-		Long total = this.jdbc.sql("select count(*) from users u where " + population)
-			.params(params)
-			.query(Long.class)
-			.single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
+		// the people: counted in adoption, active or deactivated during the weeks shown
+		Instant from = firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant();
+		Set<UUID> within = scope.isEveryone() ? null : Set.copyOf(scope.userIds());
+		List<Person> people = this.users.people()
+			.stream()
+			.filter(Person::countedInAdoption)
+			.filter(p -> p.active() || p.deactivatedAt() != null && !p.deactivatedAt().isBefore(from))
+			.filter(p -> within == null || within.contains(p.id()))
+			.toList();
+		long total = people.size();
 		Map<UUID, Row> rows = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select u.id, u.full_name, u.team, u.role from users u where " + population
-					+ " order by coalesce(u.team, ''), lower(u.full_name), u.id limit :limit offset :offset")
-			.params(params)
-			.query((rs, n) -> rows.put(rs.getObject("id", UUID.class),
-					new Row(rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("team"),
-							rs.getString("role"), new int[count])))
-			.list();
+		if (!people.isEmpty()) {
+			this.jdbc.sql("""
+					select p.id, p.full_name, p.team, p.role
+					from unnest(cast(:ids as uuid[]), cast(:names as text[]), cast(:teams as text[]),
+					  cast(:roles as text[])) as p(id, full_name, team, role)
+					order by coalesce(p.team, ''), lower(p.full_name), p.id limit :limit offset :offset
+					""")
+				.param("ids", SqlArrays.of(people.stream().map(Person::id).toList()))
+				.param("names", SqlArrays.ofTexts(people.stream().map(Person::fullName).toList()))
+				.param("teams", SqlArrays.ofTexts(people.stream().map(Person::team).toList()))
+				.param("roles", SqlArrays.ofTexts(people.stream().map(p -> p.role().name()).toList()))
+				.param("limit", size)
+				.param("offset", (long) page * size)
+				.query((rs, n) -> rows.put(rs.getObject("id", UUID.class),
+						new Row(rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("team"),
+								rs.getString("role"), new int[count])))
+				.list();
+		}
 		if (!rows.isEmpty()) {
 			this.jdbc.sql("""
 					select d.user_id, date_trunc('week', d.day)::date as week, count(*) as days
@@ -105,7 +120,7 @@ public class UsageHeatmap {
 				})
 				.list();
 		}
-		return new Heatmap(columns, List.copyOf(rows.values()), total == null ? 0 : total, page, size);
+		return new Heatmap(columns, List.copyOf(rows.values()), total, page, size);
 	}
 
 	/**

@@ -133,6 +133,34 @@ public class UserDirectory {
 	}
 
 	/**
+	 * Every user, active or not, integration accounts and people not counted included,
+	 * each with their org level: one statement, for figures over the whole company (the
+	 * adoption figures read it once per computation and pass the ids to their own SQL).
+	 * @return by full name, then id
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS) // one statement (see namesOf)
+	public List<Person> people() {
+		return this.jdbc.sql("""
+				with recursive depth(id, depth) as (
+				    select id, 0 from users where manager_id is null
+				    union all
+				    select u.id, d.depth + 1 from users u join depth d on u.manager_id = d.id where d.depth < 100)
+				select u.id, u.full_name, u.email, u.title, u.role, u.manager_id, coalesce(d.depth, 0) as level,
+				  u.team, u.region, u.active, u.hired_on, u.provisioned_at, u.deactivated_at, u.created_at,
+				  u.integration_account, u.not_counted_reason
+				from users u left join depth d on d.id = u.id
+				order by u.full_name, u.id
+				""")
+			.query((rs, n) -> new Person(rs.getObject("id", UUID.class), rs.getString("full_name"),
+					rs.getString("email"), rs.getString("title"), Role.valueOf(rs.getString("role")),
+					rs.getObject("manager_id", UUID.class), rs.getInt("level"), rs.getString("team"),
+					rs.getString("region"), rs.getBoolean("active"), rs.getObject("hired_on", LocalDate.class),
+					instant(rs, "provisioned_at"), instant(rs, "deactivated_at"), instant(rs, "created_at"),
+					rs.getBoolean("integration_account"), rs.getString("not_counted_reason")))
+			.list();
+	}
+
+	/**
 	 * @return the active users, by name, for choosing an owner or a manager
 	 */
 	public List<User> activeUsers() {

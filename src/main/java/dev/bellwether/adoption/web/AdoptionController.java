@@ -1,6 +1,5 @@
 package dev.bellwether.adoption.web;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +18,7 @@ import dev.bellwether.adoption.LateEntry;
 import dev.bellwether.adoption.OrgLevel;
 import dev.bellwether.adoption.UsageHeatmap;
 import dev.bellwether.adoption.UserHealth;
+import dev.bellwether.adoption.internal.metrics.CompanyDashboardWarmUp;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -36,9 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,9 +52,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AdoptionController {
 
-	static final int HEATMAP_PEOPLE = 40;
+	static final int HEATMAP_PEOPLE = CompanyDashboardWarmUp.HEATMAP_PEOPLE;
 
-	static final int MOVERS = 5;
+	static final int MOVERS = CompanyDashboardWarmUp.MOVERS;
 
 	/** Managers listed beside their teams unless all are asked for. */
 	static final int MANAGERS_SHOWN = 15;
@@ -77,13 +75,9 @@ class AdoptionController {
 
 	private final DateTimeFormatter clockTime;
 
-	private final boolean figuresKept;
-
 	AdoptionController(AdoptionMetrics metrics, AdoptionAccess access, UsageHeatmap heatmap, UserDirectory users,
 			Opportunities opportunities, FiscalCalendar calendar, JsonMapper json,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone,
-			@Value("${bellwether.adoption.figures.max-age:1m}") Duration figuresMaxAge) {
-		this.figuresKept = !figuresMaxAge.isNegative() && !figuresMaxAge.isZero();
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
 		this.clockTime = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
 		this.metrics = metrics;
 		this.access = access;
@@ -108,20 +102,6 @@ class AdoptionController {
 		model.addAttribute("pageTitle", "Adoption");
 		model.addAttribute("subtitle", "Everyone in the company");
 		return "adoption/dashboard";
-	}
-
-	/**
-	 * Keeps the company dashboard's figures for today computed, by the same calls as the
-	 * page, so that the first executive of the day (or after a restart, or after an hour
-	 * nobody looked) does not wait seconds for them at company scale. Each run costs
-	 * nothing while they are fresh; otherwise they are computed again in the background.
-	 */
-	@Scheduled(initialDelayString = "${bellwether.adoption.figures.warm-every:5m}",
-			fixedDelayString = "${bellwether.adoption.figures.warm-every:5m}")
-	void keepTheCompanyDashboardComputed() {
-		if (this.figuresKept) {
-			dashboard(AdoptionScope.everyone(), null, this.metrics.today(), false, 0, false, new ExtendedModelMap());
-		}
 	}
 
 	/**
@@ -247,7 +227,7 @@ class AdoptionController {
 		model.addAttribute("shownManagers", allManagers ? cascade.managers()
 				: cascade.managers().subList(0, Math.min(MANAGERS_SHOWN, cascade.managers().size())));
 		model.addAttribute("movers", this.metrics.movers(scope, day, MOVERS));
-		model.addAttribute("freshness", this.metrics.freshness(scope, 30));
+		model.addAttribute("freshness", this.metrics.freshness(scope, CompanyDashboardWarmUp.FRESH_DAYS));
 		FiscalCalendar.Period quarter = this.calendar.quarterOf(day);
 		model.addAttribute("quarter", quarter);
 		var lateEntry = this.metrics.lateEntry(scope, quarter.start(), day);
@@ -261,7 +241,8 @@ class AdoptionController {
 						.thenComparing(owner -> -(owner.shareByCount() == null ? 0 : owner.shareByCount())))
 					.limit(5)
 					.toList());
-		model.addAttribute("heatmap", this.heatmap.of(scope, day, 13, Math.max(0, peoplePage), HEATMAP_PEOPLE));
+		model.addAttribute("heatmap", this.heatmap.of(scope, day, CompanyDashboardWarmUp.HEATMAP_WEEKS,
+				Math.max(0, peoplePage), HEATMAP_PEOPLE));
 		model.addAttribute("definitions", definitions());
 		model.addAttribute("usersLink", usersLink(manager).toUriString());
 		model.addAttribute("pagePath", manager == null ? "/adoption" : "/adoption/team");

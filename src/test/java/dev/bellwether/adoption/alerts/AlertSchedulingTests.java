@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertSchedulingTests {
 
 	/** Jobs that run on every node, and why. */
-	static final Map<String, String> EVERY_NODE = Map.of("AdoptionController.keepTheCompanyDashboardComputed",
+	static final Map<String, String> EVERY_NODE = Map.of("CompanyDashboardWarmUp.keepTheCompanyDashboardComputed",
 			"computes the company dashboard's figures into this node's FiguresCache; reads only");
 
 	@Autowired

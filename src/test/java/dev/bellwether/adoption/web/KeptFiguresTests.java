@@ -6,6 +6,7 @@ import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.adoption.internal.metrics.CompanyDashboardWarmUp;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.platform.FiscalCalendar;
@@ -42,7 +43,7 @@ class KeptFiguresTests {
 	AdoptionMetrics metrics;
 
 	@Autowired
-	AdoptionController controller;
+	CompanyDashboardWarmUp warmUp;
 
 	@Autowired
 	FiscalCalendar calendar;
@@ -51,7 +52,7 @@ class KeptFiguresTests {
 	void figuresAreKeptForEveryViewerUntilRecomputed() throws Exception {
 		this.metrics.recompute();
 		User executive = this.users.create(Role.EXECUTIVE);
-		this.controller.keepTheCompanyDashboardComputed();
+		this.warmUp.keepTheCompanyDashboardComputed();
 		Instant computed = this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today());
 		int licensed = licensed(executive);
 
@@ -61,7 +62,7 @@ class KeptFiguresTests {
 		// kept: the same figures, computed when they were
 		assertThat(licensed(executive)).isEqualTo(licensed);
 		assertThat(this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today())).isEqualTo(computed);
-		this.controller.keepTheCompanyDashboardComputed();
+		this.warmUp.keepTheCompanyDashboardComputed();
 		assertThat(licensed(executive)).isEqualTo(licensed);
 
 		this.mvc.perform(post("/adoption/recompute").with(session).with(csrf())).andExpect(status().is3xxRedirection());

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.bellwether.adoption.internal.settings.AdoptionSettings;
+import dev.bellwether.identity.Person;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.UsageKind;
 
@@ -48,8 +50,12 @@ public class KeyFeatures {
 
 	private final DeclaredUsage declared;
 
-	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock, FiguresCache figures, DeclaredUsage declared) {
+	private final UserDirectory users;
+
+	KeyFeatures(JdbcClient jdbc, AdoptionSettings settings, Clock clock, FiguresCache figures, DeclaredUsage declared,
+			UserDirectory users) {
 		this.jdbc = jdbc;
+		this.users = users;
 		this.declared = declared;
 		this.settings = settings;
 		this.clock = clock;
@@ -83,14 +89,19 @@ public class KeyFeatures {
 	public Map<String, Long> candidates() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		Map<String, Long> used = new LinkedHashMap<>();
-		this.jdbc
-			.sql("""
-					select f, count(distinct d.user_id) as people
-					from usage_daily d cross join lateral unnest(d.features) f
-					where d.day >= :from28 and d.user_id not in (select id from users where integration_account or not_counted_reason is not null)
-					group by f
-					""")
+		this.jdbc.sql("""
+				select f, count(distinct d.user_id) as people
+				from usage_daily d cross join lateral unnest(d.features) f
+				where d.day >= :from28 and d.user_id <> all (cast(:notCounted as uuid[]))
+				group by f
+				""")
 			.param("from28", today.minusDays(27))
+			.param("notCounted",
+					SqlArrays.of(this.users.people()
+						.stream()
+						.filter(person -> !person.countedInAdoption())
+						.map(Person::id)
+						.toList()))
 			.query((rs, n) -> used.put(rs.getString("f"), rs.getLong("people")))
 			.list();
 		Map<String, Long> candidates = new LinkedHashMap<>();

@@ -1,25 +1,29 @@
 package dev.bellwether.adoption.internal.metrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import dev.bellwether.identity.Role;
+import dev.bellwether.identity.Person;
+import dev.bellwether.identity.UserDirectory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import static dev.bellwether.platform.SqlValues.instant;
-
 /**
  * The set-based reads of {@code usage_daily} behind the adoption figures: one query per
- * figure family, over the licensed users of a scope, never a query per user.
+ * figure family, over the licensed users of a scope, never a query per user. The users
+ * come from the identity module ({@link UserDirectory#people()}, one read per figure
+ * family), their ids into this module's SQL as arrays.
  * <p>
  * Licensed as of a day: not an integration account nor flagged as not counted,
  * provisioned on or before the day (in the company's time zone), and active now or
@@ -31,10 +35,13 @@ public class UsageQueries {
 
 	private final JdbcClient jdbc;
 
+	private final UserDirectory users;
+
 	private final ZoneId zone;
 
-	UsageQueries(JdbcClient jdbc, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+	UsageQueries(JdbcClient jdbc, UserDirectory users, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
 		this.jdbc = jdbc;
+		this.users = users;
 		this.zone = zone;
 	}
 
@@ -48,7 +55,6 @@ public class UsageQueries {
 			return List.of();
 		}
 		Map<String, Object> params = new HashMap<>();
-		String population = population(userIds, params);
 		params.put("day", asOf);
 		params.put("from7", asOf.minusDays(6));
 		params.put("from28", asOf.minusDays(27));
@@ -62,13 +68,16 @@ public class UsageQueries {
 			features
 				.append(" + bool_or(d.day >= :from28 and cast(:key%d as text) = any(d.features))::int".formatted(i));
 		}
-		return this.jdbc
+		Map<UUID, Person> people = new LinkedHashMap<>();
+		licensed(userIds, asOf).forEach(person -> people.put(person.id(), person));
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		params.put("pop", SqlArrays.of(people.keySet()));
+		Map<UUID, UserUsage> usage = new HashMap<>();
+		this.jdbc
 			.sql("""
-					with recursive depth(id, depth) as (
-					    select id, 0 from users where manager_id is null
-					    union all
-					    select u.id, d.depth + 1 from users u join depth d on u.manager_id = d.id where d.depth < 100),
-					pop as (%s),
+					with pop(id) as (select unnest(cast(:pop as uuid[]))),
 					used as (
 					    select d.user_id,
 					      bool_or(d.active and d.day = :day) as on_day,
@@ -89,7 +98,7 @@ public class UsageQueries {
 					    from usage_daily d
 					    where d.day between :from90 and :day and d.user_id in (select id from pop)
 					    group by d.user_id)
-					select p.id, p.full_name, p.role, p.manager_id, p.provisioned_at, coalesce(dp.depth, 0) as depth,
+					select p.id,
 					  coalesce(u.on_day, false) as on_day, coalesce(u.a7, 0) as a7, coalesce(u.a28, 0) as a28,
 					  coalesce(u.a30, 0) as a30, coalesce(u.a30wd, 0) as a30wd, coalesce(u.prev28, 0) as prev28,
 					  coalesce(u.a90, 0) as a90, coalesce(u.actions28, 0) as actions28,
@@ -100,20 +109,23 @@ public class UsageQueries {
 					    else exists (select 1 from usage_daily x where x.user_id = p.id and x.day < :from90 and x.active)
 					  end as active_before
 					from pop p
-					  left join depth dp on dp.id = p.id
 					  left join used u on u.user_id = p.id
-					order by p.full_name, p.id
 					"""
-				.formatted(population, features))
+				.formatted(features))
 			.params(params)
-			.query((rs, n) -> new UserUsage(rs.getObject("id", UUID.class), rs.getString("full_name"),
-					Role.valueOf(rs.getString("role")), rs.getObject("manager_id", UUID.class), rs.getInt("depth"),
-					instant(rs, "provisioned_at"), rs.getBoolean("on_day"), rs.getInt("a7"), rs.getInt("a28"),
-					rs.getInt("a30"), rs.getInt("a30wd"), rs.getInt("prev28"), rs.getInt("a90"),
-					rs.getBoolean("active_before"), rs.getLong("actions28"), rs.getLong("report_views30"),
-					rs.getLong("dashboard_views30"), rs.getLong("forecast_views30"), rs.getLong("exports30"),
-					rs.getLong("team_views7"), rs.getInt("features_used")))
+			.query((rs, n) -> {
+				Person p = people.get(rs.getObject("id", UUID.class));
+				return usage.put(p.id(),
+						new UserUsage(p.id(), p.fullName(), p.role(), p.managerId(), p.level(), p.provisionedAt(),
+								rs.getBoolean("on_day"), rs.getInt("a7"), rs.getInt("a28"), rs.getInt("a30"),
+								rs.getInt("a30wd"), rs.getInt("prev28"), rs.getInt("a90"),
+								rs.getBoolean("active_before"), rs.getLong("actions28"), rs.getLong("report_views30"),
+								rs.getLong("dashboard_views30"), rs.getLong("forecast_views30"),
+								rs.getLong("exports30"), rs.getLong("team_views7"), rs.getInt("features_used")));
+			})
 			.list();
+		// in the directory's order: by full name, then id
+		return people.keySet().stream().map(usage::get).toList();
 	}
 
 	/**
@@ -126,7 +138,15 @@ public class UsageQueries {
 	 */
 	public List<WeekCounts> weekly(Collection<UUID> userIds, LocalDate asOf, int weeks) {
 		Map<String, Object> params = new HashMap<>();
-		String population = population(userIds, params).replace(":day", "w.day");
+		// everyone licensed on any of the days, each day's own taken by the lateral join
+		List<Person> people = counted(userIds).toList();
+		params.put("ids", SqlArrays.of(people.stream().map(Person::id).toList()));
+		params.put("provisioned", SqlArrays.of(people.stream().map(p -> day(p.provisionedAt())).toList()));
+		params.put("active", SqlArrays.of(people.stream().map(Person::active).toList()));
+		params.put("deactivated", SqlArrays.of(people.stream().map(p -> day(p.deactivatedAt())).toList()));
+		if (userIds != null) {
+			params.put("scope", SqlArrays.of(userIds));
+		}
 		String usageScope = userIds == null ? "" : " and d.user_id in (select unnest(cast(:scope as uuid[])))";
 		params.put("asOf", asOf);
 		params.put("weeks", weeks - 1);
@@ -137,7 +157,10 @@ public class UsageQueries {
 		// 30 days ending on week w's day are weeks w..w+3 and days r < 2 of week w+4.
 		return this.jdbc
 			.sql("""
-					with weeks as (
+					with people(id, provisioned_on, active, deactivated_on) as (
+					    select * from unnest(cast(:ids as uuid[]), cast(:provisioned as date[]),
+					      cast(:active as boolean[]), cast(:deactivated as date[]))),
+					weeks as (
 					    select w, cast(:asOf as date) - 7 * w as day from generate_series(0, :weeks) w),
 					buckets as (
 					    select d.user_id, (cast(:asOf as date) - d.day) / 7 as b,
@@ -169,12 +192,14 @@ public class UsageQueries {
 					  coalesce(sum(s.a30wd), 0) as weekdays30,
 					  count(*) filter (where s.a28 >= 10) as healthy
 					from weeks w
-					  left join lateral (%s) p on true
+					  left join lateral (
+					    select p.id from people p
+					    where p.provisioned_on <= w.day and (p.active or p.deactivated_on > w.day)) p on true
 					  left join windows s on s.user_id = p.id and s.w = w.w
 					group by w.w, w.day
 					order by w.w
 					"""
-				.formatted(usageScope, population))
+				.formatted(usageScope))
 			.params(params)
 			.query((rs, n) -> new WeekCounts(rs.getObject("day", LocalDate.class), rs.getLong("licensed"),
 					rs.getLong("wau"), rs.getLong("mau"), rs.getLong("days30"), rs.getLong("weekdays30"),
@@ -182,18 +207,29 @@ public class UsageQueries {
 			.list();
 	}
 
-	private String population(Collection<UUID> userIds, Map<String, Object> params) {
-		params.put("zone", this.zone.getId());
-		String scope = "";
-		if (userIds != null) {
-			params.put("scope", userIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
-			scope = " and u.id in (select unnest(cast(:scope as uuid[])))";
-		}
-		return """
-				select u.id, u.full_name, u.role, u.manager_id, u.provisioned_at from users u
-				where not u.integration_account and u.not_counted_reason is null
-				  and cast(u.provisioned_at at time zone :zone as date) <= :day
-				  and (u.active or cast(u.deactivated_at at time zone :zone as date) > :day)""" + scope;
+	/**
+	 * @return the licensed users of the scope as of the day, by full name then id
+	 */
+	private Stream<Person> licensed(Collection<UUID> userIds, LocalDate day) {
+		return counted(userIds).filter(p -> !day(p.provisionedAt()).isAfter(day)
+				&& (p.active() || p.deactivatedAt() != null && day(p.deactivatedAt()).isAfter(day)));
+	}
+
+	/**
+	 * @return the users of the scope that adoption counts (whenever licensed), by full
+	 * name then id: one read of the directory
+	 */
+	private Stream<Person> counted(Collection<UUID> userIds) {
+		Set<UUID> scope = userIds == null ? null : Set.copyOf(userIds);
+		return this.users.people()
+			.stream()
+			.filter(Person::countedInAdoption)
+			.filter(p -> scope == null || scope.contains(p.id()));
+	}
+
+	/** The day of an instant in the company's time zone. */
+	private LocalDate day(Instant instant) {
+		return instant == null ? null : instant.atZone(this.zone).toLocalDate();
 	}
 
 	/**
