@@ -23,7 +23,6 @@ import dev.bellwether.identity.Person;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.FiscalCalendar;
-import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.OwnerPipelineFreshness;
 import dev.bellwether.sales.PipelineHygiene;
 import tools.jackson.core.type.TypeReference;
@@ -119,16 +118,38 @@ public class AdoptionScores {
 	}
 
 	/**
-	 * Computes and stores every licensed person's score for the period, as of the day
-	 * (its end, or today while it runs).
+	 * How much of the period a score computed today measures: up to yesterday while the
+	 * period runs (partial), the whole period once it has ended.
+	 */
+	public ScoreFormula.Measured measured(Period period, LocalDate today) {
+		return ScoreFormula.measured(period.start(), period.end(), today);
+	}
+
+	/**
+	 * Computes and stores every licensed person's score for the period today: up to
+	 * yesterday while it runs (a partial score, activity and reporting against the
+	 * working days and weeks elapsed), the whole period once it has ended. Nothing is
+	 * stored before the period's first working day has ended (too early to score).
 	 * @return how many scores were written
 	 */
 	@Transactional
+	public int computeToday(Period period, LocalDate today) {
+		return compute(period, measured(period, today).through());
+	}
+
+	/**
+	 * Computes and stores every licensed person's score for the period, measured from its
+	 * start up to and including the day (at most its end; before it, a partial score).
+	 * @return how many scores were written: none when no working day is measured (too
+	 * early to score)
+	 */
+	@Transactional
 	public int compute(Period period, LocalDate asOf) {
-		LocalDate until = asOf.isBefore(period.end()) ? asOf : period.end();
-		if (until.isBefore(period.start())) {
-			throw new InvalidInputException("start", "The period has not started yet.");
+		ScoreFormula.Measured measured = ScoreFormula.measuredThrough(period.start(), period.end(), asOf);
+		if (measured.tooEarly()) {
+			return 0;
 		}
+		LocalDate until = measured.through();
 		ScoreWeights weights = this.weights();
 		List<String> keys = this.metrics.keyFeatures();
 		// licensed during the period: counted, provisioned by its (scored) end, active or
@@ -174,29 +195,29 @@ public class AdoptionScores {
 		this.hygiene.lateEntry(people.keySet(), period.start(), until)
 			.forEach(entry -> late.put(entry.ownerId(), entry));
 		Map<UUID, OwnerPipelineFreshness.Share> fresh = this.freshness.byOwner(people.keySet(), FRESH_DAYS);
-		long businessDays = ScoreFormula.businessDays(period.start(), until);
-		long weeks = ScoreFormula.businessWeeks(period.start(), until);
 		Instant now = this.clock.instant();
 		String weightsJson = this.json.writeValueAsString(weights.asMap());
 		int written = 0;
 		for (Map.Entry<UUID, String> person : people.entrySet()) {
 			long[] used = usage.getOrDefault(person.getKey(), new long[3]);
 			Map<String, Double> components = new LinkedHashMap<>();
-			components.put("activity", businessDays == 0 ? null : Math.min(1.0, (double) used[0] / businessDays));
+			components.put("activity", ScoreFormula.activity(used[0], measured));
 			components.put("breadth", keys.isEmpty() ? null : Math.min(1.0, (double) used[2] / keys.size()));
 			OwnerPipelineFreshness.Share share = fresh.get(person.getKey());
 			components.put("freshness", share == null ? null : share.freshShare());
 			PipelineHygiene.OwnerLateEntry closed = late.get(person.getKey());
 			components.put("timeliness", closed == null || closed.closedDeals() == 0 ? null
 					: 1.0 - (double) closed.lateDeals() / closed.closedDeals());
-			components.put("reporting", weeks == 0 ? null : Math.min(1.0, (double) used[1] / weeks));
+			components.put("reporting", ScoreFormula.reporting(used[1], measured));
 			int score = ScoreFormula.score(components, weights);
 			written += this.jdbc
 				.sql("""
-						insert into adoption_scores (user_id, period_kind, period_start, score, components, weights, computed_at)
-						values (:user, :kind, :start, :score, cast(:components as jsonb), cast(:weights as jsonb), :now)
+						insert into adoption_scores (user_id, period_kind, period_start, score, components, weights, computed_at,
+						  measured_through)
+						values (:user, :kind, :start, :score, cast(:components as jsonb), cast(:weights as jsonb), :now, :through)
 						on conflict (user_id, period_kind, period_start) do update set score = excluded.score,
-						  components = excluded.components, weights = excluded.weights, computed_at = excluded.computed_at
+						  components = excluded.components, weights = excluded.weights, computed_at = excluded.computed_at,
+						  measured_through = excluded.measured_through
 						""")
 				.param("user", person.getKey())
 				.param("kind", period.kind().name())
@@ -205,6 +226,7 @@ public class AdoptionScores {
 				.param("components", this.json.writeValueAsString(components))
 				.param("weights", weightsJson)
 				.param("now", utc(now))
+				.param("through", until)
 				.update();
 		}
 		return written;
@@ -273,11 +295,14 @@ public class AdoptionScores {
 			""";
 
 	private Score map(ResultSet rs, LocalDate end) throws SQLException {
+		ScoreFormula.Measured measured = ScoreFormula.measuredThrough(rs.getObject("period_start", LocalDate.class),
+				end, rs.getObject("measured_through", LocalDate.class));
 		return new Score(rs.getObject("user_id", UUID.class), rs.getString("full_name"), rs.getString("manager_name"),
 				PeriodKind.valueOf(rs.getString("period_kind")), rs.getObject("period_start", LocalDate.class), end,
 				rs.getInt("score"), this.json.readValue(rs.getString("components"), COMPONENTS),
 				this.json.readValue(rs.getString("weights"), WEIGHTS),
-				rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+				rs.getObject("computed_at", OffsetDateTime.class).toInstant(), measured.through(),
+				measured.elapsedWorkingDays(), measured.workingDays(), measured.partial());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

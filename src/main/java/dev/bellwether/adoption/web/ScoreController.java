@@ -58,6 +58,7 @@ class ScoreController {
 		model.addAttribute("previous", shown.start().minusDays(1));
 		model.addAttribute("next", shown.end().plusDays(1));
 		model.addAttribute("today", this.metrics.today());
+		model.addAttribute("measured", this.scores.measured(shown, this.metrics.today()));
 		model.addAttribute("manager", manager);
 		model.addAttribute("scores", this.scores.scores(scope(viewer, manager), shown));
 		model.addAttribute("weights", this.scores.weights());
@@ -97,8 +98,14 @@ class ScoreController {
 			RedirectAttributes redirect) {
 		requireAdmin(viewer);
 		AdoptionScores.Period shown = period(period, day);
-		int written = this.scores.compute(shown, this.metrics.today());
-		redirect.addFlashAttribute("flashSuccess", "Computed " + written + " scores for " + shown.label() + ".");
+		if (this.scores.measured(shown, this.metrics.today()).tooEarly()) {
+			redirect.addFlashAttribute("flashSuccess",
+					"Too early to score " + shown.label() + ": none of its working days has ended yet.");
+		}
+		else {
+			int written = this.scores.computeToday(shown, this.metrics.today());
+			redirect.addFlashAttribute("flashSuccess", "Computed " + written + " scores for " + shown.label() + ".");
+		}
 		return "redirect:/adoption/scores?period=" + shown.kind() + "&day=" + shown.start();
 	}
 

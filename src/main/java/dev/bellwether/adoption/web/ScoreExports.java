@@ -21,7 +21,8 @@ final class ScoreExports {
 
 	static final String[] HEADERS = { "Person", "Manager", "Period", "From", "To", "Score", "Activity %", "Breadth %",
 			"Freshness %", "Timeliness %", "Reporting %",
-			"Weights (activity/breadth/freshness/" + "timeliness/reporting)", "Computed at (UTC)" };
+			"Weights (activity/breadth/freshness/" + "timeliness/reporting)", "Computed at (UTC)", "Partial",
+			"Measured through", "Elapsed working days", "Working days" };
 
 	private ScoreExports() {
 	}
@@ -46,6 +47,10 @@ final class ScoreExports {
 				}
 				row.add(weights(score));
 				row.add(score.computedAt());
+				row.add(score.partial());
+				row.add(score.measuredThrough());
+				row.add(score.elapsedWorkingDays());
+				row.add(score.workingDays());
 				csv.row(row.toArray());
 			}
 		}
@@ -76,6 +81,11 @@ final class ScoreExports {
 			}
 			sheet.value(row, 11, weights(score));
 			sheet.value(row, 12, score.computedAt().toString());
+			sheet.value(row, 13, score.partial());
+			sheet.value(row, 14, score.measuredThrough());
+			sheet.style(row, 14).format("yyyy-mm-dd").set();
+			sheet.value(row, 15, score.elapsedWorkingDays());
+			sheet.value(row, 16, score.workingDays());
 			row++;
 		}
 		sheet.freezePane(0, 1);

@@ -126,6 +126,12 @@ class AdoptionScoresTests {
 		assertThat(top.component("reporting")).isEqualTo(1.0);
 		// (40 × 1 + 20 × 2/7 + 10 × 1) ÷ 70 = 0.7959… → 80
 		assertThat(top.score()).isEqualTo(80);
+		// an ended month is measured whole: not partial, as before
+		assertThat(top.partial()).isFalse();
+		assertThat(top.measuredThrough()).isEqualTo(lastMonth.end());
+		assertThat(top.elapsedWorkingDays()).isEqualTo(businessDays);
+		assertThat(top.workingDays()).isEqualTo(businessDays);
+		assertThat(top.coverage()).isEqualTo("whole month");
 		Score low = byUser.get(idle.id());
 		assertThat(low.component("activity")).isEqualTo(2.0 / businessDays);
 		assertThat(low.score()).isLessThan(top.score());

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes the adoption scores every night, on one node: this month's and this quarter's
- * so far, and on the first days of a period the one just ended (its last figures).
+ * so far (partial, up to yesterday), and on the first days of a period the one just ended
+ * (its last figures).
  */
 @Component
 @ConditionalOnProperty(name = "bellwether.adoption.scores.enabled", havingValue = "true", matchIfMissing = true)
@@ -73,7 +74,8 @@ class ScoreJob {
 	void run(LocalDate today) {
 		for (PeriodKind kind : PeriodKind.values()) {
 			AdoptionScores.Period current = this.scores.period(kind, today);
-			int written = this.scores.compute(current, today);
+			// up to yesterday: nothing before the period's first working day has ended
+			int written = this.scores.computeToday(current, today);
 			if (today.minusDays(3).isBefore(current.start())) {
 				AdoptionScores.Period previous = this.scores.period(kind, current.start().minusDays(1));
 				written += this.scores.compute(previous, previous.end());
