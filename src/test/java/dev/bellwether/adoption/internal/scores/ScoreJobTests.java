@@ -43,6 +43,9 @@ class ScoreJobTests {
 	AdoptionMetrics metrics;
 
 	@Autowired
+	ScoreJob job;
+
+	@Autowired
 	TestUsers users;
 
 	@Autowired
@@ -75,7 +78,7 @@ class ScoreJobTests {
 		usage(everyDay.id(), today, true);
 		usage(todayOnly.id(), today, true);
 
-		new ScoreJob(this.scores, this.metrics).run(today);
+		this.job.run(today);
 
 		LocalDate yesterday = today.minusDays(1);
 		assertThat(this.jdbc.sql(
