@@ -46,8 +46,10 @@ class HomeController {
 
 	/**
 	 * The counters of "my day", drawn again when a task is done or a deal updated on the
-	 * page (the {@code tasks-changed} and {@code deals-changed} events).
+	 * page (the {@code tasks-changed} and {@code deals-changed} events); a part of the
+	 * page refreshed in the background, not a use of its own.
 	 */
+	@Usage(value = UsageKind.DASHBOARD_VIEW, ignore = true)
 	@GetMapping("/home/counters")
 	String counters(Viewer viewer, Model model) {
 		model.addAttribute("counters", this.pages.dayCounters(viewer));
