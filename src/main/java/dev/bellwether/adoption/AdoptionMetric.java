@@ -26,7 +26,7 @@ public enum AdoptionMetric {
 	TIME_TO_FIRST_VALUE("Time to first value",
 			"Per user, the time from provisioning (users.provisioned_at) to the first change by which they moved a deal they had created to a later stage (a higher position that is not a lost stage). For a monthly cohort of provisioning, the median over those of its users who got there; the others are counted as not yet there."),
 	PIPELINE_FRESHNESS("Pipeline freshness",
-			"Open deals touched (updated, or an activity logged on them) in the last N days (30 by default; a stage's own stale days where it sets them) ÷ open deals, by count and by amount, for the deals owned by the licensed users in scope."),
+			"Open deals touched by a person (updated, or an activity logged on them; an integration account's updates and logged work are no touch) in the last N days (30 by default; a stage's own stale days where it sets them) ÷ open deals, by count and by amount, for the deals owned by the licensed users in scope and by the deactivated people in scope: a deactivated owner's open deals wait for a new owner and stay in the figure as open deals nobody active looks after, in the denominator and fresh only when touched within the window."),
 	OVERDUE_DEALS("Overdue deals", "Open deals whose close date is before today."),
 	CLOSE_DATE_PUSHES("Close-date pushes",
 			"Changes in this fiscal quarter that moved a deal's close date later (stage history rows with the new close date after the old), and how many deals they were to."),
