@@ -351,13 +351,27 @@ public class AdoptionMetrics {
 	 * stage's own stale days
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
+		return keptFreshness(scope, days).value();
+	}
+
+	/**
+	 * {@link #freshness} and when it was computed: freshness is known as of now only
+	 * (deals keep their last touch, not a history of touches), whatever day is asked for.
+	 * @return the figures and the moment they were computed
+	 */
+	public Map.Entry<PipelineHygiene.Freshness, Instant> freshnessComputed(AdoptionScope scope, int days) {
+		FiguresCache.Computed<PipelineHygiene.Freshness> kept = keptFreshness(scope, days);
+		return Map.entry(kept.value(), kept.at());
+	}
+
+	private FiguresCache.Computed<PipelineHygiene.Freshness> keptFreshness(AdoptionScope scope, int days) {
 		LocalDate today = today();
 		List<String> keys = this.keyFeatures.current();
 		return this.figures.get(Arrays.asList("freshness", scope.userIds(), today, days, keys), () -> {
 			Set<UUID> owners = ids(users(scope, today, keys));
 			owners.addAll(deactivatedPeople(scope));
 			return this.hygiene.freshness(owners, days);
-		}).value();
+		});
 	}
 
 	/**
