@@ -43,7 +43,7 @@ public enum AdoptionMetric {
 	EXECUTIVES_LOOKING("Executives looking at team figures",
 			"Executives with a dashboard, report or forecast view in the 7 days ending on the day ÷ executives."),
 	TREND("Trend",
-			"Adoption rate, WAU, stickiness and healthy share as of the day and each of the 25 same weekdays before it: 26 weekly values."),
+			"Adoption rate, WAU, stickiness and healthy share as of the day and each of the 25 same weekdays before it: 26 weekly values. A week ending before the scope's first captured usage has no data (captured false, its shares null: a gap in the chart, no data in its table) rather than 0%."),
 	MOVERS("Movers",
 			"Users whose active days in the 28 ending on the day changed most against the 28 days before: the largest rises and the largest falls.");
 

@@ -225,12 +225,18 @@ public class AdoptionMetrics {
 			.get(Arrays.asList("trend", scope.userIds(), asOf, TREND_WEEKS),
 					() -> this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS))
 			.value();
+		LocalDate firstUsage = this.usage.firstUsageDay(scope.userIds()).orElse(null);
 		for (UsageQueries.WeekCounts week : counts) {
+			if (firstUsage == null || week.day().isBefore(firstUsage)) {
+				// before any usage was captured: no data, not 0%
+				weeks.add(0, new Trend.Week(week.day(), week.licensed(), 0, 0, null, null, null, false));
+				continue;
+			}
 			Double averageDau = week.licensed() == 0 ? null : businessDays
 					? (double) week.weekdays30() / Figures.weekdaysIn30DaysEnding(week.day()) : week.days30() / 30.0;
 			weeks.add(0, new Trend.Week(week.day(), week.licensed(), week.wau(), week.mau(),
 					Figures.share(week.mau(), week.licensed()), week.mau() == 0 ? null : averageDau / week.mau(),
-					Figures.share(week.healthy(), week.licensed())));
+					Figures.share(week.healthy(), week.licensed()), true));
 		}
 		return new Trend(asOf, businessDays, weeks);
 	}
