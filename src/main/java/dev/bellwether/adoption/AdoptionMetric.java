@@ -26,7 +26,7 @@ public enum AdoptionMetric {
 	TIME_TO_FIRST_VALUE("Time to first value",
 			"Per user, the time from provisioning (users.provisioned_at) to the first change by which they moved a deal they had created to a later stage (a higher position that is not a lost stage). For a monthly cohort of provisioning, the median over those of its users who got there; the others are counted as not yet there."),
 	PIPELINE_FRESHNESS("Pipeline freshness",
-			"Open deals touched (updated, or an activity logged on them) in the last N days (30 by default; a stage's own stale days where it sets them) ÷ open deals, by count and by amount, for the deals owned by the licensed users in scope."),
+			"Open deals touched by a person (updated, or an activity logged on them; an integration account's updates and logged work are no touch) in the last N days (30 by default; a stage's own stale days where it sets them) ÷ open deals, by count and by amount, for the deals owned by the licensed users in scope and by the deactivated people in scope: a deactivated owner's open deals wait for a new owner and stay in the figure as open deals nobody active looks after, in the denominator and fresh only when touched within the window. Known as of now only (deals keep their last touch, not a history of touches): asked for a past day, the API answers with today's figures, asOf today and an asOfNote saying so."),
 	OVERDUE_DEALS("Overdue deals", "Open deals whose close date is before today."),
 	CLOSE_DATE_PUSHES("Close-date pushes",
 			"Changes in this fiscal quarter that moved a deal's close date later (stage history rows with the new close date after the old), and how many deals they were to."),
@@ -43,7 +43,7 @@ public enum AdoptionMetric {
 	EXECUTIVES_LOOKING("Executives looking at team figures",
 			"Executives with a dashboard, report or forecast view in the 7 days ending on the day ÷ executives."),
 	TREND("Trend",
-			"Adoption rate, WAU, stickiness and healthy share as of the day and each of the 25 same weekdays before it: 26 weekly values."),
+			"Adoption rate, WAU, stickiness and healthy share as of the day and each of the 25 same weekdays before it: 26 weekly values. A week ending before the scope's first captured usage has no data (captured false, its shares null: a gap in the chart, no data in its table) rather than 0%."),
 	MOVERS("Movers",
 			"Users whose active days in the 28 ending on the day changed most against the 28 days before: the largest rises and the largest falls.");
 

@@ -26,6 +26,9 @@ import dev.bellwether.adoption.internal.metrics.UsageQueries;
 import dev.bellwether.adoption.internal.metrics.UserUsage;
 import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.UserFilter;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.sales.PipelineHygiene;
 
@@ -71,10 +74,13 @@ public class AdoptionMetrics {
 
 	private final Figures.Measured measured;
 
+	private final UserDirectory directory;
+
 	AdoptionMetrics(UsageQueries usage, KeyFeatures keyFeatures, OrgChart orgChart, PipelineHygiene hygiene,
 			FiscalCalendar calendar, @Value("${bellwether.time-zone:UTC}") ZoneId zone, FiguresCache figures,
-			DeclaredUsage declared) {
+			DeclaredUsage declared, UserDirectory directory) {
 		this.usage = usage;
+		this.directory = directory;
 		this.measured = new Figures.Measured(declared.capturesReporting(), declared.capturesExports());
 		this.figures = figures;
 		this.keyFeatures = keyFeatures;
@@ -219,12 +225,18 @@ public class AdoptionMetrics {
 			.get(Arrays.asList("trend", scope.userIds(), asOf, TREND_WEEKS),
 					() -> this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS))
 			.value();
+		LocalDate firstUsage = this.usage.firstUsageDay(scope.userIds()).orElse(null);
 		for (UsageQueries.WeekCounts week : counts) {
+			if (firstUsage == null || week.day().isBefore(firstUsage)) {
+				// before any usage was captured: no data, not 0%
+				weeks.add(0, new Trend.Week(week.day(), week.licensed(), 0, 0, null, null, null, false));
+				continue;
+			}
 			Double averageDau = week.licensed() == 0 ? null : businessDays
 					? (double) week.weekdays30() / Figures.weekdaysIn30DaysEnding(week.day()) : week.days30() / 30.0;
 			weeks.add(0, new Trend.Week(week.day(), week.licensed(), week.wau(), week.mau(),
 					Figures.share(week.mau(), week.licensed()), week.mau() == 0 ? null : averageDau / week.mau(),
-					Figures.share(week.healthy(), week.licensed())));
+					Figures.share(week.healthy(), week.licensed()), true));
 		}
 		return new Trend(asOf, businessDays, weeks);
 	}
@@ -337,17 +349,57 @@ public class AdoptionMetrics {
 	}
 
 	/**
-	 * The freshness of the open pipeline of the scope's licensed users now.
+	 * The freshness of the open pipeline of the scope's licensed users now, and of the
+	 * scope's deactivated people: their open deals wait for a new owner and are still
+	 * open pipeline that nobody active looks after (fresh only when touched within the
+	 * window, like any deal).
 	 * @param days fresh when touched within this many days (30 by default), or within the
 	 * stage's own stale days
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
+		return keptFreshness(scope, days).value();
+	}
+
+	/**
+	 * {@link #freshness} and when it was computed: freshness is known as of now only
+	 * (deals keep their last touch, not a history of touches), whatever day is asked for.
+	 * @return the figures and the moment they were computed
+	 */
+	public Map.Entry<PipelineHygiene.Freshness, Instant> freshnessComputed(AdoptionScope scope, int days) {
+		FiguresCache.Computed<PipelineHygiene.Freshness> kept = keptFreshness(scope, days);
+		return Map.entry(kept.value(), kept.at());
+	}
+
+	private FiguresCache.Computed<PipelineHygiene.Freshness> keptFreshness(AdoptionScope scope, int days) {
 		LocalDate today = today();
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("freshness", scope.userIds(), today, days, keys),
-					() -> this.hygiene.freshness(ids(users(scope, today, keys)), days))
-			.value();
+		return this.figures.get(Arrays.asList("freshness", scope.userIds(), today, days, keys), () -> {
+			Set<UUID> owners = ids(users(scope, today, keys));
+			owners.addAll(deactivatedPeople(scope));
+			return this.hygiene.freshness(owners, days);
+		});
+	}
+
+	/**
+	 * @return the scope's deactivated people (not integration accounts), whose open deals
+	 * need a new owner
+	 */
+	private Set<UUID> deactivatedPeople(AdoptionScope scope) {
+		Set<UUID> ids = new HashSet<>();
+		UserFilter deactivated = new UserFilter(null, null, Boolean.FALSE, null);
+		org.springframework.data.domain.Page<User> page = this.directory.list(deactivated,
+				org.springframework.data.domain.PageRequest.of(0, 500));
+		while (true) {
+			page.forEach(user -> {
+				if (!user.integrationAccount() && (scope.isEveryone() || scope.userIds().contains(user.id()))) {
+					ids.add(user.id());
+				}
+			});
+			if (!page.hasNext()) {
+				return ids;
+			}
+			page = this.directory.list(deactivated, page.nextPageable());
+		}
 	}
 
 	private List<UserUsage> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {

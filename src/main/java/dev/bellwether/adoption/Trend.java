@@ -10,10 +10,12 @@ import java.util.List;
 public record Trend(LocalDate asOf, boolean businessDays, List<Week> weeks) {
 
 	/**
-	 * One week's figures, as {@link Headline} defines them, as of {@code day}.
+	 * One week's figures, as {@link Headline} defines them, as of {@code day}; a week
+	 * ending before the scope's first captured usage has no data ({@code captured} false,
+	 * its shares {@code null}) rather than 0%.
 	 */
 	public record Week(LocalDate day, long licensedUsers, long wau, long mau, Double adoptionRate, Double stickiness,
-			Double healthyShare) {
+			Double healthyShare, boolean captured) {
 
 	}
 

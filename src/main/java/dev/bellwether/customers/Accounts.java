@@ -236,11 +236,13 @@ public class Accounts {
 				  phone = :phone, billing_street = :billingStreet, billing_city = :billingCity,
 				  billing_state = :billingState, billing_postal_code = :billingPostalCode, country = :country,
 				  employees = :employees, annual_revenue = :annualRevenue, parent_id = :parentId, owner_id = :ownerId,
-				  description = :description, updated_at = :now, updated_by = :actor, last_touched_at = :now,
-				  last_touched_by = :actor, version = version + 1
+				  description = :description, updated_at = :now, updated_by = :actor,
+				  last_touched_at = case when :touches then :now else last_touched_at end,
+				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details))
+			.param("touches", this.users.touchesRecords(viewer.id()))
 			.param("id", id)
 			.param("version", expectedVersion)
 			.param("now", utc(now))

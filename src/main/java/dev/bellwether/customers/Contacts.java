@@ -215,10 +215,12 @@ public class Contacts {
 		int updated = this.jdbc.sql("""
 				update contacts set first_name = :firstName, last_name = :lastName, title = :title, email = :email,
 				  phone = :phone, mobile = :mobile, account_id = :accountId, owner_id = :ownerId, updated_at = :now,
-				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
+				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
+				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details))
+			.param("touches", this.users.touchesRecords(viewer.id()))
 			.param("id", id)
 			.param("version", expectedVersion)
 			.param("now", utc(now))

@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.RecordTouched;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,15 +14,20 @@ import static dev.bellwether.platform.SqlValues.utc;
  * them in another module (a call logged, a task completed). Updates and restores set it
  * themselves. Only ever moves forward in time, so a late or re-delivered event cannot
  * make a record look staler than it is; and it leaves the version alone, so that logging
- * a call does not make someone's open edit form stale.
+ * a call does not make someone's open edit form stale. Work an integration account
+ * records (a system syncing activities) is no touch: only people's work keeps records
+ * fresh.
  */
 @Component
 class Freshness {
 
 	private final JdbcClient jdbc;
 
-	Freshness(JdbcClient jdbc) {
+	private final UserDirectory users;
+
+	Freshness(JdbcClient jdbc, UserDirectory users) {
 		this.jdbc = jdbc;
+		this.users = users;
 	}
 
 	@ApplicationModuleListener
@@ -38,7 +44,7 @@ class Freshness {
 			case Contacts.RECORD_TYPE -> "contacts";
 			default -> null;
 		};
-		if (table == null || event.at() == null) {
+		if (table == null || event.at() == null || !this.users.touchesRecords(event.actorId())) {
 			return false;
 		}
 		return this.jdbc

@@ -98,6 +98,17 @@ public class UserDirectory {
 		return this.jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UserDirectory::map).optional();
 	}
 
+	/**
+	 * Whether this user's changes and logged work count as touches that keep records
+	 * fresh: a person's do (counted in adoption or not), an integration account's — a
+	 * system syncing records — do not. Changes with no user behind them count as before.
+	 * @param id the acting user, or {@code null}
+	 * @return {@code false} only for an integration account
+	 */
+	public boolean touchesRecords(UUID id) {
+		return id == null || find(id).map(user -> !user.integrationAccount()).orElse(true);
+	}
+
 	@Transactional(propagation = Propagation.SUPPORTS) // one statement (see namesOf)
 	public User get(UUID id) {
 		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));

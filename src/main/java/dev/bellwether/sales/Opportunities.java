@@ -449,10 +449,12 @@ public class Opportunities {
 				  amount_from_line_items = :amountFromLineItems, close_date = :closeDate, probability = :probability,
 				  forecast_category = :forecastCategory, next_step = :nextStep, lead_source = :leadSource,
 				  loss_reason = :lossReason, description = :description, closed_at = :closedAt, updated_at = :now,
-				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
+				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
+				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details, terms, amount))
+			.param("touches", this.users.touchesRecords(viewer.id()))
 			.param("closedAt", utc(closedAt))
 			.param("id", before.id())
 			.param("version", expectedVersion)
@@ -621,10 +623,13 @@ public class Opportunities {
 	 */
 	private void lineItemsChanged(Viewer viewer, Opportunity before, Instant now) {
 		BigDecimal amount = before.amountFromLineItems() ? lineItemTotal(before.id()) : before.amount();
-		this.jdbc.sql("""
-				update opportunities set amount = :amount, updated_at = :now, updated_by = :actor,
-				  last_touched_at = :now, last_touched_by = :actor, version = version + 1 where id = :id
-				""")
+		this.jdbc
+			.sql("""
+					update opportunities set amount = :amount, updated_at = :now, updated_by = :actor,
+					  last_touched_at = case when :touches then :now else last_touched_at end,
+					  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1 where id = :id
+					""")
+			.param("touches", this.users.touchesRecords(viewer.id()))
 			.param("amount", amount)
 			.param("now", utc(now))
 			.param("actor", viewer.id())
@@ -638,6 +643,9 @@ public class Opportunities {
 	 */
 	@Transactional
 	void touch(UUID id, UUID actorId, Instant at) {
+		if (!this.users.touchesRecords(actorId)) {
+			return;
+		}
 		this.jdbc.sql("""
 				update opportunities set last_touched_at = :at, last_touched_by = :actor
 				where id = :id and last_touched_at < :at

@@ -113,12 +113,19 @@ class AdoptionApiController {
 	@GetMapping("/freshness")
 	@Operation(summary = "Open pipeline touched in the last N days (count, value), overdue, neglected, close-date "
 			+ "pushes this quarter")
-	PipelineHygiene.Freshness freshness(Viewer viewer, @RequestParam(required = false) UUID team,
-			@RequestParam(required = false) UUID user, @RequestParam(defaultValue = "30") int days) {
+	FreshnessAnswer freshness(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user, @RequestParam(defaultValue = "30") int days,
+			@Parameter(description = "Freshness is known as of today only; another day is answered for today, "
+					+ "and the answer's asOfNote says so") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		if (days < 1 || days > 365) {
 			throw new InvalidInputException("days", "Use 1 to 365 days.");
 		}
-		return this.metrics.freshness(scope(viewer, team, user), days);
+		LocalDate askedFor = day(asOf);
+		LocalDate today = this.metrics.today();
+		var computed = this.metrics.freshnessComputed(scope(viewer, team, user), days);
+		return new FreshnessAnswer(computed.getKey(), today, computed.getValue(),
+				askedFor.equals(today) ? null : FreshnessAnswer.notForPastDays(askedFor, today));
 	}
 
 	@GetMapping("/late-entry")

@@ -20,6 +20,7 @@ import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -68,6 +69,49 @@ class SalesMeasuresTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Test
+	void deactivatedOwnersOpenDealsStayInFreshnessAsDealsNobodyActiveLooksAfter() {
+		User admin = this.testUsers.create(Role.ADMIN);
+		User manager = this.testUsers.create(Role.MANAGER);
+		User leaver = this.testUsers.create(Role.REP, manager.id());
+		LocalDate today = this.metrics.today();
+		Opportunity kept = deal(TestUsers.viewer(manager), PROPOSAL, "200", today.plusDays(30));
+		Opportunity recent = deal(TestUsers.viewer(leaver), PROPOSAL, "300", today.plusDays(30));
+		Opportunity untouched = deal(TestUsers.viewer(leaver), PROPOSAL, "500", today.plusDays(30));
+		this.jdbc.sql("update opportunities set last_touched_at = :at where id = :id")
+			.param("at", OffsetDateTime.now(this.clock).minusDays(40))
+			.param("id", untouched.id())
+			.update();
+		this.directory.deactivate(leaver.id(), admin.id());
+
+		PipelineHygiene.Freshness team = this.metrics.freshness(AdoptionScope.of(List.of(manager.id(), leaver.id())),
+				30);
+		PipelineHygiene.Freshness everyone = this.metrics.freshness(AdoptionScope.everyone(), 30);
+		long allOpen = this.jdbc
+			.sql("select count(*) from opportunities where deleted_at is null and closed_at is null")
+			.query(Long.class)
+			.single();
+
+		// the leaver's two deals are in the denominator; only the one touched lately is
+		// fresh
+		assertThat(kept.id()).isNotEqualTo(recent.id());
+		assertThat(team.openDeals()).isEqualTo(3);
+		assertThat(team.openAmount()).isEqualByComparingTo("1000");
+		assertThat(team.freshDeals()).isEqualTo(2);
+		assertThat(team.freshAmount()).isEqualByComparingTo("500");
+		assertThat(this.metrics.freshness(AdoptionScope.user(leaver.id()), 30).openDeals()).isEqualTo(2);
+		// everyone's: no open deal of a person drops out for being deactivated
+		long ofIntegrationOrNotCounted = this.jdbc.sql("""
+				select count(*) from opportunities o join users u on u.id = o.owner_id
+				where o.deleted_at is null and o.closed_at is null
+				  and (u.integration_account or (u.active and u.not_counted_reason is not null))
+				""").query(Long.class).single();
+		assertThat(everyone.openDeals()).isEqualTo(allOpen - ofIntegrationOrNotCounted);
+	}
 
 	@Test
 	void freshnessOverdueNeglectedAndPushes() {

@@ -283,6 +283,36 @@ class UsageMetricsTests {
 	}
 
 	@Test
+	void trendHasNoDataForWeeksEndingBeforeTheScopesFirstCapturedUsage() {
+		AdoptionScope team = AdoptionScope.of(Set.of(this.manager.id(), this.repB.id()));
+		LocalDate first = this.jdbc.sql("select min(day) from usage_daily where user_id in (:a, :b)")
+			.param("a", this.manager.id())
+			.param("b", this.repB.id())
+			.query(LocalDate.class)
+			.single();
+
+		Trend trend = this.metrics.trend(team, AS_OF, false);
+
+		assertThat(first).isEqualTo(LocalDate.of(2025, 2, 2));
+		assertThat(trend.weeks()).hasSize(26);
+		assertThat(trend.weeks()).filteredOn(week -> week.day().isBefore(first)).hasSize(20).allSatisfy(week -> {
+			assertThat(week.captured()).isFalse();
+			assertThat(week.adoptionRate()).isNull();
+			assertThat(week.healthyShare()).isNull();
+			assertThat(week.stickiness()).isNull();
+		});
+		assertThat(trend.weeks()).filteredOn(week -> !week.day().isBefore(first)).hasSize(6).allSatisfy(week -> {
+			assertThat(week.captured()).isTrue();
+			assertThat(week.adoptionRate()).isNotNull();
+		});
+		// 21 February: repB's first active day (2 February) is in the 30 days, the
+		// manager's (22 February) is not yet
+		Trend.Week february = trend.weeks().get(22);
+		assertThat(february.day()).isEqualTo(LocalDate.of(2025, 2, 21));
+		assertThat(february.adoptionRate()).isCloseTo(1 / 2.0, within(1e-9));
+	}
+
+	@Test
 	void trendWeeksMatchTheHeadlineOfTheirDay() {
 		Trend trend = this.metrics.trend(this.company, AS_OF, true);
 		for (int back : List.of(1, 3, 5, 20)) {

@@ -1,6 +1,7 @@
 package dev.bellwether.adoption.internal.metrics;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,11 +33,13 @@ import org.springframework.stereotype.Component;
  * A figure is computed on first use, in the asking thread (concurrent requests for the
  * same figure wait for that one computation; a figure's computation may ask for other
  * figures, the cascade for the per-user figures), then served from memory. Once older
- * than {@code bellwether.adoption.figures.max-age} (1 minute by default) it is still
- * served, and computed again in the background, one figure at a time, so that nobody
- * waits for a recomputation; a figure nobody asked for in an hour is dropped. Each figure
- * carries when it was computed, which the pages show. A max age of zero turns the cache
- * off: every call computes.
+ * than half of {@code bellwether.adoption.figures.max-age} (1 minute by default) it is
+ * still served, and computed again in the background, one figure at a time, so that
+ * nobody waits for a recomputation; but a figure is never served older than the max age:
+ * one the background has not recomputed by then (a queue of refreshes after a bulk load)
+ * is computed again in the asking thread. A figure nobody asked for in an hour is
+ * dropped. Each figure carries when it was computed, which the pages show. A max age of
+ * zero turns the cache off: every call computes.
  */
 @Component
 public class FiguresCache implements DisposableBean {
@@ -57,12 +60,15 @@ public class FiguresCache implements DisposableBean {
 
 	private final ExecutorService refresher;
 
+	private final Clock clock;
+
 	@Autowired
-	FiguresCache(@Value("${bellwether.adoption.figures.max-age:1m}") Duration maxAge) {
-		this(maxAge, Ticker.systemTicker());
+	FiguresCache(@Value("${bellwether.adoption.figures.max-age:1m}") Duration maxAge, Clock clock) {
+		this(maxAge, Ticker.systemTicker(), clock);
 	}
 
-	FiguresCache(Duration maxAge, Ticker ticker) {
+	FiguresCache(Duration maxAge, Ticker ticker, Clock clock) {
+		this.clock = clock;
 		if (maxAge.isNegative() || maxAge.isZero()) {
 			this.cache = null;
 			this.refresher = null;
@@ -78,9 +84,10 @@ public class FiguresCache implements DisposableBean {
 			.executor(this.refresher)
 			.maximumWeight(MAXIMUM_ROWS)
 			.weigher((Key key, Computed<?> figure) -> rows(figure.value()))
-			.refreshAfterWrite(maxAge)
-			.expireAfterAccess(UNUSED.compareTo(maxAge) > 0 ? UNUSED : maxAge.multipliedBy(2))
-			.build(key -> key.compute());
+			.refreshAfterWrite(maxAge.dividedBy(2).isZero() ? maxAge : maxAge.dividedBy(2))
+			.expireAfterWrite(maxAge)
+			.expireAfterAccess(UNUSED.compareTo(maxAge) > 0 ? UNUSED : maxAge)
+			.build(key -> key.compute(clock));
 	}
 
 	/**
@@ -92,7 +99,7 @@ public class FiguresCache implements DisposableBean {
 	public <T> Computed<T> get(List<Object> identity, Supplier<T> compute) {
 		Key key = new Key(identity, compute);
 		if (this.cache == null) {
-			return (Computed<T>) key.compute();
+			return (Computed<T>) key.compute(this.clock);
 		}
 		// kept: served, and refreshed in the background when old
 		Computed<?> kept = this.cache.getIfPresent(key);
@@ -107,7 +114,7 @@ public class FiguresCache implements DisposableBean {
 			return (Computed<T>) waitFor(other);
 		}
 		try {
-			Computed<?> computed = key.compute();
+			Computed<?> computed = key.compute(this.clock);
 			this.cache.put(key, computed);
 			mine.complete(computed);
 			return (Computed<T>) computed;
@@ -187,8 +194,13 @@ public class FiguresCache implements DisposableBean {
 	 */
 	private record Key(List<Object> identity, Supplier<?> supplier) {
 
-		Computed<?> compute() {
-			return new Computed<>(this.supplier.get(), Instant.now());
+		/**
+		 * @return the figure, with the moment its computation started (what it shows is
+		 * as of then)
+		 */
+		Computed<?> compute(Clock clock) {
+			Instant at = clock.instant();
+			return new Computed<>(this.supplier.get(), at);
 		}
 
 		@Override

@@ -129,6 +129,24 @@ public class UsageQueries {
 	}
 
 	/**
+	 * @param userIds the scope, or {@code null} for everyone
+	 * @return the first day any of them has captured usage (in {@code usage_daily}), or
+	 * nothing when none has
+	 */
+	public java.util.Optional<LocalDate> firstUsageDay(Collection<UUID> userIds) {
+		if (userIds == null) {
+			return this.jdbc.sql("select min(day) from usage_daily").query(LocalDate.class).optional();
+		}
+		if (userIds.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return this.jdbc.sql("select min(day) from usage_daily where user_id = any(cast(:scope as uuid[]))")
+			.param("scope", userIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+			.query(LocalDate.class)
+			.optional();
+	}
+
+	/**
 	 * The headline figures' raw counts for each of {@code weeks} days a week apart, the
 	 * last on {@code asOf}, each over the users licensed on that day: one read of the
 	 * usage of those weeks (and the 30 days before the first), added up per user and week

@@ -1,6 +1,9 @@
 package dev.bellwether.adoption.internal.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +33,9 @@ class FiguresCacheTests {
 
 	private final AtomicLong nanos = new AtomicLong(1);
 
-	private final FiguresCache cache = new FiguresCache(Duration.ofMinutes(1), this.nanos::get);
+	private final Clock clock = Clock.fixed(Instant.parse("2026-06-17T10:00:00Z"), ZoneOffset.UTC);
+
+	private final FiguresCache cache = new FiguresCache(Duration.ofMinutes(1), this.nanos::get, this.clock);
 
 	private final AtomicInteger computations = new AtomicInteger();
 
@@ -68,15 +73,39 @@ class FiguresCacheTests {
 			return this.computations.incrementAndGet();
 		};
 		assertThat(this.cache.get(List.of("users"), slowAfterTheFirst).value()).isEqualTo(1);
-		later(Duration.ofSeconds(61));
-		// the request that finds it old does not wait for the new one: it gets the kept
-		// figure, and so does everyone until the new one is there
+		later(Duration.ofSeconds(31));
+		// the request that finds it past half the max age does not wait for the new one:
+		// it gets the kept figure, and so does everyone until the new one is there
 		assertThat(this.cache.get(List.of("users"), slowAfterTheFirst).value()).isEqualTo(1);
 		assertThat(this.cache.get(List.of("users"), slowAfterTheFirst).value()).isEqualTo(1);
 		release.countDown();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.cache.get(List.of("users"), slowAfterTheFirst).value() == 2);
 		assertThat(this.computations).hasValue(2);
+	}
+
+	@Test
+	void aFigureIsNeverServedOlderThanTheMaxAgeEvenWhileItsRefreshIsQueued() {
+		CountDownLatch release = new CountDownLatch(1);
+		Supplier<Integer> stuckAfterTheFirst = () -> {
+			if (this.computations.get() > 0) {
+				waitFor(release);
+			}
+			return this.computations.incrementAndGet();
+		};
+		try {
+			assertThat(this.cache.get(List.of("users"), stuckAfterTheFirst).value()).isEqualTo(1);
+			later(Duration.ofSeconds(31));
+			// the background refresh starts and is stuck (a queue after a bulk load)
+			assertThat(this.cache.get(List.of("users"), stuckAfterTheFirst).value()).isEqualTo(1);
+			later(Duration.ofSeconds(30));
+			// 61 s old: past the max age, so computed again for the one who asks
+			assertThat(this.cache.get(List.of("users"), () -> 100 + this.computations.incrementAndGet()).value())
+				.isEqualTo(102);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	@Test
@@ -134,7 +163,7 @@ class FiguresCacheTests {
 
 	@Test
 	void aMaxAgeOfZeroComputesOnEveryCall() {
-		FiguresCache off = new FiguresCache(Duration.ZERO, this.nanos::get);
+		FiguresCache off = new FiguresCache(Duration.ZERO, this.nanos::get, this.clock);
 		assertThat(off.get(List.of("users"), this.computations::incrementAndGet).value()).isEqualTo(1);
 		assertThat(off.get(List.of("users"), this.computations::incrementAndGet).value()).isEqualTo(2);
 		off.destroy();
@@ -144,7 +173,7 @@ class FiguresCacheTests {
 	void saysWhenAFigureWasComputed() {
 		var first = this.cache.get(List.of("users"), this.computations::incrementAndGet);
 		var again = this.cache.get(List.of("users"), this.computations::incrementAndGet);
-		assertThat(again.at()).isEqualTo(first.at());
+		assertThat(again.at()).isEqualTo(first.at()).isEqualTo(this.clock.instant());
 	}
 
 	@Test
