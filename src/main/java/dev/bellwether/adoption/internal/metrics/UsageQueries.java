@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -133,15 +134,16 @@ public class UsageQueries {
 	 * @return the first day any of them has captured usage (in {@code usage_daily}), or
 	 * nothing when none has
 	 */
-	public java.util.Optional<LocalDate> firstUsageDay(Collection<UUID> userIds) {
+	public Optional<LocalDate> firstUsageDay(Collection<UUID> userIds) {
 		if (userIds == null) {
 			return this.jdbc.sql("select min(day) from usage_daily").query(LocalDate.class).optional();
 		}
 		if (userIds.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return this.jdbc.sql("select min(day) from usage_daily where user_id = any(cast(:scope as uuid[]))")
-			.param("scope", userIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+		return this.jdbc
+			.sql("select min(day) from usage_daily where user_id in (select unnest(cast(:scope as uuid[])))")
+			.param("scope", SqlArrays.of(userIds))
 			.query(LocalDate.class)
 			.optional();
 	}
