@@ -153,8 +153,11 @@ class OpportunityBrowserIT {
 		assertThat(browser.driver()
 			.findElements(By.cssSelector("#stage-history tbody tr td:nth-child(2)"))
 			.stream()
-			.map(WebElement::getText))
-			.containsExactly("Stage Proposal → Closed Lost · probability 60% → 0% · " + "forecast Best case → Omitted",
+			.map(WebElement::getText)).containsExactly(
+					// lost without a close date entered: it closed today, in today's
+					// quarter
+					"Stage Proposal → Closed Lost · close date pulled in " + closeDate + " → "
+							+ LocalDate.now(this.clock) + " · probability 60% → 0% · forecast Best case → Omitted",
 					"Stage Needs Analysis → Proposal · probability 40% → 60%",
 					"Stage Prospecting → Needs Analysis · probability 10% → 40% · forecast Pipeline → Best case",
 					"Created in Prospecting · amount 12,500 · close date " + closeDate + " · 10% Pipeline");
