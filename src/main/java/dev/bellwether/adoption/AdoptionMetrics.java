@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.bellwether.adoption.internal.metrics.DeclaredUsage;
@@ -128,11 +129,16 @@ public class AdoptionMetrics {
 	}
 
 	public Headline headline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		return computedHeadline(scope, asOf, businessDays).figures();
+	}
+
+	/**
+	 * {@link #headline} and when the figures behind it were computed.
+	 */
+	public Computed<Headline> computedHeadline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("headline", scope.userIds(), asOf, businessDays, keys),
-					() -> Figures.headline(users(scope, asOf, keys), asOf, businessDays, keys.size(), this.measured))
-			.value();
+		return derived(Arrays.asList("headline", businessDays), scope, asOf, keys,
+				users -> Figures.headline(users, asOf, businessDays, keys.size(), this.measured));
 	}
 
 	/**
@@ -140,8 +146,18 @@ public class AdoptionMetrics {
 	 * the headline figures.
 	 */
 	public List<UserHealth> users(AdoptionScope scope, LocalDate asOf) {
+		return computedUsers(scope, asOf).figures();
+	}
+
+	/**
+	 * {@link #users} and when their figures were computed.
+	 */
+	public Computed<List<UserHealth>> computedUsers(AdoptionScope scope, LocalDate asOf) {
 		List<String> keys = this.keyFeatures.current();
-		return users(scope, asOf, keys).stream().map(u -> Figures.userHealth(u, keys.size(), this.measured)).toList();
+		FiguresCache.Computed<List<UserUsage>> users = users(scope, asOf, keys);
+		return new Computed<>(
+				users.value().stream().map(u -> Figures.userHealth(u, keys.size(), this.measured)).toList(),
+				users.at());
 	}
 
 	/**
@@ -161,11 +177,16 @@ public class AdoptionMetrics {
 	 * executives look at team figures.
 	 */
 	public Cascade cascade(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		return computedCascade(scope, asOf, businessDays).figures();
+	}
+
+	/**
+	 * {@link #cascade} and when the figures behind it were computed.
+	 */
+	public Computed<Cascade> computedCascade(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("cascade", scope.userIds(), asOf, businessDays, keys),
-					() -> cascade(users(scope, asOf, keys), asOf, businessDays, keys))
-			.value();
+		return derived(Arrays.asList("cascade", businessDays), scope, asOf, keys,
+				users -> cascade(users, asOf, businessDays, keys));
 	}
 
 	private Cascade cascade(List<UserUsage> users, LocalDate asOf, boolean businessDays, List<String> keys) {
@@ -220,11 +241,18 @@ public class AdoptionMetrics {
 	 * The headline figures for the {@value #TREND_WEEKS} weeks ending on the day.
 	 */
 	public Trend trend(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
+		return computedTrend(scope, asOf, businessDays).figures();
+	}
+
+	/**
+	 * {@link #trend} and when the weekly counts behind it were computed.
+	 */
+	public Computed<Trend> computedTrend(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
 		List<Trend.Week> weeks = new ArrayList<>();
-		List<UsageQueries.WeekCounts> counts = this.figures
-			.get(Arrays.asList("trend", scope.userIds(), asOf, TREND_WEEKS),
-					() -> this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS))
-			.value();
+		FiguresCache.Computed<List<UsageQueries.WeekCounts>> kept = this.figures.get(
+				Arrays.asList("trend", scope.userIds(), asOf, TREND_WEEKS),
+				() -> this.usage.weekly(scope.userIds(), asOf, TREND_WEEKS));
+		List<UsageQueries.WeekCounts> counts = kept.value();
 		LocalDate firstUsage = this.usage.firstUsageDay(scope.userIds()).orElse(null);
 		for (UsageQueries.WeekCounts week : counts) {
 			if (firstUsage == null || week.day().isBefore(firstUsage)) {
@@ -238,18 +266,22 @@ public class AdoptionMetrics {
 					Figures.share(week.mau(), week.licensed()), week.mau() == 0 ? null : averageDau / week.mau(),
 					Figures.share(week.healthy(), week.licensed()), true));
 		}
-		return new Trend(asOf, businessDays, weeks);
+		return new Computed<>(new Trend(asOf, businessDays, weeks), kept.at());
 	}
 
 	/**
 	 * @param limit how many users in each list
 	 */
 	public Movers movers(AdoptionScope scope, LocalDate asOf, int limit) {
+		return computedMovers(scope, asOf, limit).figures();
+	}
+
+	/**
+	 * {@link #movers} and when the figures behind them were computed.
+	 */
+	public Computed<Movers> computedMovers(AdoptionScope scope, LocalDate asOf, int limit) {
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("movers", scope.userIds(), asOf, limit, keys),
-					() -> movers(users(scope, asOf, keys), limit))
-			.value();
+		return derived(Arrays.asList("movers", limit), scope, asOf, keys, users -> movers(users, limit));
 	}
 
 	private static Movers movers(List<UserUsage> users, int limit) {
@@ -277,11 +309,15 @@ public class AdoptionMetrics {
 	 * monthly cohort of provisioning (oldest first).
 	 */
 	public TimeToFirstValue timeToFirstValue(AdoptionScope scope, LocalDate asOf) {
+		return computedTimeToFirstValue(scope, asOf).figures();
+	}
+
+	/**
+	 * {@link #timeToFirstValue} and when the figures behind it were computed.
+	 */
+	public Computed<TimeToFirstValue> computedTimeToFirstValue(AdoptionScope scope, LocalDate asOf) {
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("first-value", scope.userIds(), asOf, keys),
-					() -> timeToFirstValue(users(scope, asOf, keys), asOf))
-			.value();
+		return derived(Arrays.asList("first-value"), scope, asOf, keys, users -> timeToFirstValue(users, asOf));
 	}
 
 	private TimeToFirstValue timeToFirstValue(List<UserUsage> users, LocalDate asOf) {
@@ -311,11 +347,15 @@ public class AdoptionMetrics {
 	 * the licensed users of the scope (as of {@code to}).
 	 */
 	public LateEntry lateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
+		return computedLateEntry(scope, from, to).figures();
+	}
+
+	/**
+	 * {@link #lateEntry} and when the figures behind it were computed.
+	 */
+	public Computed<LateEntry> computedLateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
 		List<String> keys = this.keyFeatures.current();
-		return this.figures
-			.get(Arrays.asList("late-entry", scope.userIds(), from, to, keys),
-					() -> lateEntry(users(scope, to, keys), from, to))
-			.value();
+		return derived(Arrays.asList("late-entry", from), scope, to, keys, users -> lateEntry(users, from, to));
 	}
 
 	private LateEntry lateEntry(List<UserUsage> users, LocalDate from, LocalDate to) {
@@ -357,24 +397,18 @@ public class AdoptionMetrics {
 	 * stage's own stale days
 	 */
 	public PipelineHygiene.Freshness freshness(AdoptionScope scope, int days) {
-		return keptFreshness(scope, days).value();
+		return computedFreshness(scope, days).figures();
 	}
 
 	/**
 	 * {@link #freshness} and when it was computed: freshness is known as of now only
 	 * (deals keep their last touch, not a history of touches), whatever day is asked for.
-	 * @return the figures and the moment they were computed
 	 */
-	public Map.Entry<PipelineHygiene.Freshness, Instant> freshnessComputed(AdoptionScope scope, int days) {
-		FiguresCache.Computed<PipelineHygiene.Freshness> kept = keptFreshness(scope, days);
-		return Map.entry(kept.value(), kept.at());
-	}
-
-	private FiguresCache.Computed<PipelineHygiene.Freshness> keptFreshness(AdoptionScope scope, int days) {
+	public Computed<PipelineHygiene.Freshness> computedFreshness(AdoptionScope scope, int days) {
 		LocalDate today = today();
 		List<String> keys = this.keyFeatures.current();
-		return this.figures.get(Arrays.asList("freshness", scope.userIds(), today, days, keys), () -> {
-			Set<UUID> owners = ids(users(scope, today, keys));
+		return derived(Arrays.asList("freshness", days), scope, today, keys, users -> {
+			Set<UUID> owners = ids(users);
 			owners.addAll(deactivatedPeople(scope));
 			return this.hygiene.freshness(owners, days);
 		});
@@ -402,27 +436,40 @@ public class AdoptionMetrics {
 		}
 	}
 
-	private List<UserUsage> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+	/**
+	 * A figure computed from the scope's per-person figures, kept like them, with when
+	 * those were computed (a kept headline computed a while after the per-person figures
+	 * it sums shows them as of their computation).
+	 * @param identity the figure's name and the arguments it depends on besides the
+	 * scope, the day and the key features
+	 */
+	private <T> Computed<T> derived(List<Object> identity, AdoptionScope scope, LocalDate asOf, List<String> keys,
+			Function<List<UserUsage>, T> compute) {
+		List<Object> key = new ArrayList<>(identity);
+		key.addAll(Arrays.asList(scope.userIds(), asOf, keys));
+		return this.figures.get(key, () -> {
+			FiguresCache.Computed<List<UserUsage>> users = users(scope, asOf, keys);
+			return new Computed<>(compute.apply(users.value()), users.at());
+		}).value();
+	}
+
+	private FiguresCache.Computed<List<UserUsage>> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
 		// a dashboard asks for the same people's figures for several cards: read them
 		// once per web request
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
-			return kept(scope, asOf, keys);
+			return keptUsers(scope, asOf, keys);
 		}
 		String name = AdoptionMetrics.class.getName() + ".users";
 		@SuppressWarnings("unchecked")
-		Map<List<Object>, List<UserUsage>> cache = (Map<List<Object>, List<UserUsage>>) request.getAttribute(name,
-				RequestAttributes.SCOPE_REQUEST);
+		Map<List<Object>, FiguresCache.Computed<List<UserUsage>>> cache = (Map<List<Object>, FiguresCache.Computed<List<UserUsage>>>) request
+			.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
 		if (cache == null) {
 			cache = new HashMap<>();
 			request.setAttribute(name, cache, RequestAttributes.SCOPE_REQUEST);
 		}
 		List<Object> key = Arrays.asList(scope.userIds(), asOf, keys);
-		return cache.computeIfAbsent(key, k -> kept(scope, asOf, keys));
-	}
-
-	private List<UserUsage> kept(AdoptionScope scope, LocalDate asOf, List<String> keys) {
-		return keptUsers(scope, asOf, keys).value();
+		return cache.computeIfAbsent(key, k -> keptUsers(scope, asOf, keys));
 	}
 
 	private FiguresCache.Computed<List<UserUsage>> keptUsers(AdoptionScope scope, LocalDate asOf, List<String> keys) {

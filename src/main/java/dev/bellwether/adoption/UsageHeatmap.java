@@ -53,10 +53,16 @@ public class UsageHeatmap {
 	 * @param size people per page
 	 */
 	public Heatmap of(AdoptionScope scope, LocalDate asOf, int weeks, int page, int size) {
-		return this.figures
-			.get(Arrays.asList("heatmap", scope.userIds(), asOf, weeks, page, size),
-					() -> compute(scope, asOf, weeks, page, size))
-			.value();
+		return computed(scope, asOf, weeks, page, size).figures();
+	}
+
+	/**
+	 * {@link #of} and when it was computed.
+	 */
+	public Computed<Heatmap> computed(AdoptionScope scope, LocalDate asOf, int weeks, int page, int size) {
+		var kept = this.figures.get(Arrays.asList("heatmap", scope.userIds(), asOf, weeks, page, size),
+				() -> compute(scope, asOf, weeks, page, size));
+		return new Computed<>(kept.value(), kept.at());
 	}
 
 	private Heatmap compute(AdoptionScope scope, LocalDate asOf, int weeks, int page, int size) {

@@ -36,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Every adoption figure, scoped like the pages: without {@code team} or {@code user}, an
  * executive or administrator gets the whole company, a manager their organisation and
  * anyone else themselves; {@code team=<manager id>} and {@code user=<id>} narrow it
- * within what the caller may see (404 outside it).
+ * within what the caller may see (404 outside it). Every answer says when its figures
+ * were computed ({@code computedAt}): they are kept for up to
+ * {@code bellwether.adoption.figures.max-age} and shared by every request.
  */
 @RestController
 @RequestMapping("/api/v1/adoption")
@@ -62,52 +64,54 @@ class AdoptionApiController {
 	@GetMapping("/headline")
 	@Operation(summary = "Headline figures: DAU/WAU/MAU, stickiness, adoption rate and band, health, breadth, depth, "
 			+ "reporting from the system, export leakage")
-	Headline headline(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<Headline> headline(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays) {
-		return this.metrics.headline(scope(viewer, team, user), day(asOf), businessDays);
+		return AdoptionAnswer.of(this.metrics.computedHeadline(scope(viewer, team, user), day(asOf), businessDays));
 	}
 
 	@GetMapping("/users")
-	@Operation(summary = "Each person's figures and health class, by name (the drill-down behind the figures)")
-	List<UserHealth> users(Viewer viewer, @RequestParam(required = false) UUID team,
+	@Operation(summary = "Each person's figures and health class, by name (the drill-down behind the figures), "
+			+ "with when they were computed")
+	UsersAnswer users(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = "HEALTHY, AT_RISK, LAPSING, DORMANT or NEVER") @RequestParam(
 					required = false) String health) {
 		Health wanted = health == null || health.isBlank() ? null : AdoptionController.health(health);
-		return this.metrics.users(scope(viewer, team, user), day(asOf))
-			.stream()
-			.filter(u -> wanted == null || u.health() == wanted)
-			.toList();
+		LocalDate day = day(asOf);
+		var computed = this.metrics.computedUsers(scope(viewer, team, user), day);
+		return new UsersAnswer(day, computed.computedAt(),
+				computed.figures().stream().filter(u -> wanted == null || u.health() == wanted).toList());
 	}
 
 	@GetMapping("/cascade")
 	@Operation(summary = "Figures by org level, each manager beside their team, executives looking at team figures")
-	Cascade cascade(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<Cascade> cascade(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays) {
-		return this.metrics.cascade(scope(viewer, team, null), day(asOf), businessDays);
+		return AdoptionAnswer.of(this.metrics.computedCascade(scope(viewer, team, null), day(asOf), businessDays));
 	}
 
 	@GetMapping("/trend")
 	@Operation(summary = "The headline figures for each of the 26 weeks ending on the day")
-	Trend trend(Viewer viewer, @RequestParam(required = false) UUID team, @RequestParam(required = false) UUID user,
+	AdoptionAnswer<Trend> trend(Viewer viewer, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays) {
-		return this.metrics.trend(scope(viewer, team, user), day(asOf), businessDays);
+		return AdoptionAnswer.of(this.metrics.computedTrend(scope(viewer, team, user), day(asOf), businessDays));
 	}
 
 	@GetMapping("/movers")
 	@Operation(summary = "Most improved and most declined: active days in the last 28 against the 28 before")
-	Movers movers(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<Movers> movers(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "10") int limit) {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("limit", "Ask for 1 to 100 people in each list.");
 		}
-		return this.metrics.movers(scope(viewer, team, null), day(asOf), limit);
+		return AdoptionAnswer.of(this.metrics.computedMovers(scope(viewer, team, null), day(asOf), limit));
 	}
 
 	@GetMapping("/freshness")
@@ -123,15 +127,15 @@ class AdoptionApiController {
 		}
 		LocalDate askedFor = day(asOf);
 		LocalDate today = this.metrics.today();
-		var computed = this.metrics.freshnessComputed(scope(viewer, team, user), days);
-		return new FreshnessAnswer(computed.getKey(), today, computed.getValue(),
+		var computed = this.metrics.computedFreshness(scope(viewer, team, user), days);
+		return new FreshnessAnswer(computed.figures(), today, computed.computedAt(),
 				askedFor.equals(today) ? null : FreshnessAnswer.notForPastDays(askedFor, today));
 	}
 
 	@GetMapping("/late-entry")
 	@Operation(summary = "Deals closed in a period entered late (first category COMMIT/CLOSED, or created within a "
 			+ "day of closing), by count and amount, per owner and manager")
-	LateEntry lateEntry(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<LateEntry> lateEntry(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -140,20 +144,20 @@ class AdoptionApiController {
 		if (start.isAfter(end)) {
 			throw new InvalidInputException("from", "Start the period on or before its end (" + end + ").");
 		}
-		return this.metrics.lateEntry(scope(viewer, team, user), start, end);
+		return AdoptionAnswer.of(this.metrics.computedLateEntry(scope(viewer, team, user), start, end));
 	}
 
 	@GetMapping("/time-to-first-value")
 	@Operation(summary = "Provisioning to the first own deal advanced a stage: per person and median per monthly "
 			+ "cohort")
-	TimeToFirstValue timeToFirstValue(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<TimeToFirstValue> timeToFirstValue(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.metrics.timeToFirstValue(scope(viewer, team, null), day(asOf));
+		return AdoptionAnswer.of(this.metrics.computedTimeToFirstValue(scope(viewer, team, null), day(asOf)));
 	}
 
 	@GetMapping("/heatmap")
 	@Operation(summary = "People × weeks: active days in each week, a page of people at a time")
-	UsageHeatmap.Heatmap heatmap(Viewer viewer, @RequestParam(required = false) UUID team,
+	AdoptionAnswer<UsageHeatmap.Heatmap> heatmap(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "13") int weeks, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
@@ -163,13 +167,15 @@ class AdoptionApiController {
 		if (size < 1 || size > 200 || page < 0) {
 			throw new InvalidInputException("size", "Ask for pages of 1 to 200 people, from page 0.");
 		}
-		return this.heatmap.of(scope(viewer, team, null), day(asOf), weeks, page, size);
+		return AdoptionAnswer.of(this.heatmap.computed(scope(viewer, team, null), day(asOf), weeks, page, size));
 	}
 
 	@GetMapping("/scores")
 	@Operation(summary = "Adoption scores (0-100) of a month or quarter, best first",
-			description = "period=MONTH or QUARTER; day: any day of the period (today by default).")
-	List<Score> scores(Viewer viewer, @RequestParam(required = false) UUID team,
+			description = "period=MONTH or QUARTER; day: any day of the period (today by default). Without scores, "
+					+ "status says why: TOO_EARLY (none of the period's working days has ended) or NOT_COMPUTED "
+					+ "(computed every night).")
+	ScoresAnswer scores(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID user, @RequestParam(defaultValue = "MONTH") String period,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
 		Score.PeriodKind kind;
@@ -179,7 +185,9 @@ class AdoptionApiController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("period", "'" + period + "' is not a period; use MONTH or QUARTER.");
 		}
-		return this.scores.scores(scope(viewer, team, user), this.scores.period(kind, day(day)));
+		AdoptionScores.Period shown = this.scores.period(kind, day(day));
+		return ScoresAnswer.of(shown, this.scores.measured(shown, this.metrics.today()),
+				this.scores.scores(scope(viewer, team, user), shown));
 	}
 
 	@GetMapping("/scores/weights")

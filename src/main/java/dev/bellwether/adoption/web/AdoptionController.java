@@ -216,8 +216,9 @@ class AdoptionController {
 		model.addAttribute("asOf", day);
 		model.addAttribute("today", this.metrics.today());
 		model.addAttribute("businessDays", businessDays);
-		model.addAttribute("headline", this.metrics.headline(scope, day, businessDays));
-		model.addAttribute("computedAt", this.clockTime.format(this.metrics.computedAt(scope, day)));
+		var headline = this.metrics.computedHeadline(scope, day, businessDays);
+		model.addAttribute("headline", headline.figures());
+		model.addAttribute("computedAt", this.clockTime.format(headline.computedAt()));
 		var trend = this.metrics.trend(scope, day, businessDays);
 		model.addAttribute("trend", trend);
 		model.addAttribute("trendChart", this.json.writeValueAsString(

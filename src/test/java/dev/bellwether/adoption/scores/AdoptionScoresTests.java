@@ -170,8 +170,10 @@ class AdoptionScoresTests {
 		// a rep sees their own score only; weights are the administrators'
 		this.mvc.perform(get("/api/v1/adoption/scores").with(TestUsers.basic(rep)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].userId").value(rep.id().toString()));
+			.andExpect(jsonPath("$.status").value("SCORED"))
+			.andExpect(jsonPath("$.computedAt").isString())
+			.andExpect(jsonPath("$.scores.length()").value(1))
+			.andExpect(jsonPath("$.scores[0].userId").value(rep.id().toString()));
 		this.mvc
 			.perform(put("/api/v1/adoption/scores/weights").with(TestUsers.basic(rep))
 				.with(csrf())

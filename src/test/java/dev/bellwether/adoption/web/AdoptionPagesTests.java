@@ -189,8 +189,10 @@ class AdoptionPagesTests {
 		// a manager: their organisation (themselves and the rep)
 		this.mvc.perform(get("/api/v1/adoption/users").with(TestUsers.basic(this.manager)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[*].userId", hasItem(this.rep.id().toString())));
+			.andExpect(jsonPath("$.users.length()").value(2))
+			.andExpect(jsonPath("$.users[*].userId", hasItem(this.rep.id().toString())))
+			.andExpect(jsonPath("$.asOf").value(this.calendar.today().toString()))
+			.andExpect(jsonPath("$.computedAt").isString());
 		this.mvc
 			.perform(get("/api/v1/adoption/cascade").param("team", this.otherManager.id().toString())
 				.with(TestUsers.basic(this.manager)))
@@ -201,8 +203,8 @@ class AdoptionPagesTests {
 				.param("health", "AT_RISK")
 				.with(TestUsers.basic(this.executive)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].userId").value(this.manager.id().toString()));
+			.andExpect(jsonPath("$.users.length()").value(1))
+			.andExpect(jsonPath("$.users[0].userId").value(this.manager.id().toString()));
 		// bad input
 		this.mvc
 			.perform(get("/api/v1/adoption/headline").param("asOf", this.calendar.today().plusDays(1).toString())

@@ -70,6 +70,39 @@ class KeptFiguresTests {
 		assertThat(this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today())).isAfter(computed);
 	}
 
+	@Test
+	void everyAnswerSaysWhenItsFiguresWereComputed() throws Exception {
+		this.metrics.recompute();
+		User executive = this.users.create(Role.EXECUTIVE);
+		this.warmUp.keepTheCompanyDashboardComputed();
+		Instant perPerson = this.metrics.computedAt(AdoptionScope.everyone(), this.calendar.today());
+
+		// figures computed from the per-person figures say when those were computed
+		for (String figure : java.util.List.of("headline", "users", "cascade", "movers", "time-to-first-value",
+				"late-entry", "freshness")) {
+			assertThat(computedAt(executive, figure)).as(figure).isEqualTo(perPerson);
+		}
+		// the others say when they were computed, and stay so while kept
+		for (String figure : java.util.List.of("trend", "heatmap")) {
+			Instant first = computedAt(executive, figure);
+			assertThat(first).as(figure).isAfterOrEqualTo(perPerson);
+			this.users.create(Role.REP, executive.id());
+			assertThat(computedAt(executive, figure)).as(figure).isEqualTo(first);
+		}
+
+		this.metrics.recompute();
+		assertThat(computedAt(executive, "headline")).isAfter(perPerson);
+	}
+
+	private Instant computedAt(User viewer, String figure) throws Exception {
+		String json = this.mvc.perform(get("/api/v1/adoption/" + figure).with(TestUsers.basic(viewer)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Instant.parse(com.jayway.jsonpath.JsonPath.read(json, "$.computedAt"));
+	}
+
 	private int licensed(User viewer) throws Exception {
 		String json = this.mvc.perform(get("/api/v1/adoption/headline").with(TestUsers.basic(viewer)))
 			.andExpect(status().isOk())

@@ -158,9 +158,13 @@ public class FiguresCache implements DisposableBean {
 
 	/**
 	 * @return 1, plus the size of every collection or map the figure is or holds (one
-	 * level of record components down)
+	 * level of record components down; figures carried with their inputs' computation
+	 * time are weighed as the figures)
 	 */
 	static int rows(Object value) {
+		if (value instanceof dev.bellwether.adoption.Computed<?> computed) {
+			return rows(computed.figures());
+		}
 		long rows = 1 + size(value);
 		if (value != null && value.getClass().isRecord()) {
 			for (RecordComponent component : value.getClass().getRecordComponents()) {

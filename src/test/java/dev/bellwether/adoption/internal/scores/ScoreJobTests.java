@@ -112,12 +112,14 @@ class ScoreJobTests {
 			.doesNotContain("Too early to score");
 		this.mvc.perform(get("/api/v1/adoption/scores").with(TestUsers.basic(everyDay)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].score").value(80))
-			.andExpect(jsonPath("$[0].partial").value(true))
-			.andExpect(jsonPath("$[0].measuredThrough").value(yesterday.toString()))
-			.andExpect(jsonPath("$[0].elapsedWorkingDays").value(elapsed))
-			.andExpect(jsonPath("$[0].workingDays").value(workingDays));
+			.andExpect(jsonPath("$.status").value("SCORED"))
+			.andExpect(jsonPath("$.measuredThrough").value(yesterday.toString()))
+			.andExpect(jsonPath("$.scores.length()").value(1))
+			.andExpect(jsonPath("$.scores[0].score").value(80))
+			.andExpect(jsonPath("$.scores[0].partial").value(true))
+			.andExpect(jsonPath("$.scores[0].measuredThrough").value(yesterday.toString()))
+			.andExpect(jsonPath("$.scores[0].elapsedWorkingDays").value(elapsed))
+			.andExpect(jsonPath("$.scores[0].workingDays").value(workingDays));
 		List<String> csv = this.mvc.perform(get("/adoption/scores.csv").with(TestUsers.signIn(this.mvc, everyDay)))
 			.andExpect(status().isOk())
 			.andReturn()
