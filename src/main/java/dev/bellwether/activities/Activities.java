@@ -36,6 +36,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.RecordTouched;
@@ -76,6 +77,12 @@ public class Activities {
 	public static final AccessPolicy ACCESS = AccessPolicy.sharedRecord(RECORD_TYPE, Role.SALES_ADMIN, Role.ADMIN);
 
 	private static final String SELECT = "select x.* from activities x";
+
+	/**
+	 * The list's order, newest first: {@code occurred_at} and {@code id} are never null.
+	 */
+	private static final List<SortKey> NEWEST_FIRST = List.of(new SortKey("x.occurred_at", false, true),
+			new SortKey("x.id", false, true));
 
 	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from activities x");
 
@@ -187,8 +194,8 @@ public class Activities {
 			terms.add("lower(x.subject) like :q");
 			params.put("q", contains(filter.query()));
 		}
-		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params,
-				"x.occurred_at desc, x.id desc", pageable, Activities::map);
+		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params, NEWEST_FIRST, pageable,
+				Activities::map);
 		return withAttendees(page);
 	}
 

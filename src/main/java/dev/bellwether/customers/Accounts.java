@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -65,6 +67,12 @@ public class Accounts {
 			"country", "a.country", "city", "lower(a.billing_city)", "employees", "a.employees", "annualRevenue",
 			"a.annual_revenue", "createdAt", "a.created_at", "updatedAt", "a.updated_at", "lastTouchedAt",
 			"a.last_touched_at");
+
+	/**
+	 * The sort expressions that are never null (keyset paging uses row comparisons on
+	 * them).
+	 */
+	private static final Set<String> NOT_NULL = Set.of("a.id", "lower(a.name)", "a.created_at", "a.updated_at");
 
 	private static final String SELECT = """
 			select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
@@ -128,7 +136,8 @@ public class Accounts {
 	public Page<Account> list(Viewer viewer, AccountFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, filter, params, false);
-		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(a.name)", "a.id");
+		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE,
+				"lower(a.name)", "a.id");
 		return PAGED.fetch(this.jdbc, where, params, order, pageable, Accounts::map);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
@@ -67,6 +69,12 @@ public class Contacts {
 			"firstName", "lower(c.first_name)", "lastName", "lower(c.last_name)", "email", "lower(c.email)", "title",
 			"lower(c.title)", "account", "lower(a.name)", "createdAt", "c.created_at", "updatedAt", "c.updated_at",
 			"lastTouchedAt", "c.last_touched_at");
+
+	/**
+	 * The sort expressions that are never null (keyset paging uses row comparisons on
+	 * them).
+	 */
+	private static final Set<String> NOT_NULL = Set.of("c.id", "lower(c.last_name)", "c.created_at", "c.updated_at");
 
 	private static final String SELECT = """
 			select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id
@@ -123,8 +131,8 @@ public class Contacts {
 	public Page<Contact> list(Viewer viewer, ContactFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, filter, params, false);
-		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(c.last_name)",
-				"lower(c.first_name)", "c.id");
+		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE,
+				"lower(c.last_name)", "lower(c.first_name)", "c.id");
 		return PAGED.fetch(this.jdbc, where, params, order, pageable, Contacts::map);
 	}
 

@@ -1,13 +1,15 @@
 package dev.bellwether.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,7 +37,7 @@ public record PagedQuery(String select, String countFrom) {
 	 * @return whether the page's total stopped at the cap: more rows match than it says
 	 */
 	public static boolean isCapped(Page<?> page) {
-		return page.getPageable().isPaged() && !(page.getPageable() instanceof ExactTotal)
+		return page.getPageable().isPaged() && !isExact(page.getPageable())
 				&& page.getTotalElements() >= page.getPageable().getOffset() + page.getSize() + COUNT_CAP;
 	}
 
@@ -46,10 +48,17 @@ public record PagedQuery(String select, String countFrom) {
 	 * {@code exact}
 	 */
 	public static Pageable exactTotal(Pageable pageable, boolean exact) {
-		if (!exact || pageable.isUnpaged() || pageable instanceof ExactTotal) {
+		if (!exact || pageable.isUnpaged() || isExact(pageable)) {
 			return pageable;
 		}
-		return new ExactTotal(pageable.getPageNumber(), pageable.getPageSize(), pageable.getSort());
+		if (pageable instanceof ListRequest request) {
+			return request.withExactTotal();
+		}
+		return ListRequest.of(pageable, true, null, null);
+	}
+
+	private static boolean isExact(Pageable pageable) {
+		return pageable instanceof ListRequest request && request.exactTotal();
 	}
 
 	/**
@@ -57,8 +66,7 @@ public record PagedQuery(String select, String countFrom) {
 	 * or all of them when the caller asked for the exact total
 	 */
 	public static long countLimit(Pageable pageable) {
-		return (pageable instanceof ExactTotal) ? Long.MAX_VALUE
-				: pageable.getOffset() + pageable.getPageSize() + COUNT_CAP;
+		return isExact(pageable) ? Long.MAX_VALUE : pageable.getOffset() + pageable.getPageSize() + COUNT_CAP;
 	}
 
 	public <T> Page<T> fetch(JdbcClient jdbc, String where, Map<String, Object> params, String orderBy,
@@ -80,12 +88,113 @@ public record PagedQuery(String select, String countFrom) {
 	}
 
 	/**
-	 * A page request whose total is counted in full.
+	 * One page of the list in the order of {@code keys} (the record's id last): by page
+	 * number, or after the row a {@link ListRequest}'s cursor names (a keyset: however
+	 * deep, an index range from that row). Either way the page knows where the next one
+	 * starts ({@link ListRequest#nextKeyset()}), and the total is counted as for
+	 * {@link #fetch(JdbcClient, String, Map, String, Pageable, RowMapper)}: after a
+	 * cursor, the rows before the page as the cursor says plus those from the page on.
 	 */
-	private static final class ExactTotal extends PageRequest {
+	public <T> Page<T> fetch(JdbcClient jdbc, String where, Map<String, Object> params, List<SortKey> keys,
+			Pageable pageable, RowMapper<T> mapper) {
+		if (pageable.isUnpaged()) {
+			return fetch(jdbc, where, params, SortKey.orderBy(keys), pageable, mapper);
+		}
+		ListRequest request = ListRequest.from(pageable);
+		Map<String, Object> pageParams = new LinkedHashMap<>(params);
+		String pageWhere = where;
+		if (request.after() != null) {
+			pageWhere = where + " and " + request.after().condition(keys, pageParams);
+		}
+		long total;
+		if (request.exactTotal()) {
+			total = count(jdbc, where, params, Long.MAX_VALUE);
+		}
+		else if (request.after() != null) {
+			total = request.getOffset() + count(jdbc, pageWhere, pageParams, (long) request.getPageSize() + COUNT_CAP);
+		}
+		else {
+			total = count(jdbc, where, params, countLimit(request));
+		}
+		KeyCapture<T> rows = new KeyCapture<>(keys.size(), mapper);
+		List<T> content = jdbc
+			.sql(keyColumns(this.select, keys) + " where " + pageWhere + " order by " + SortKey.orderBy(keys)
+					+ " limit :pageLimit offset :pageOffset")
+			.params(pageParams)
+			.param("pageLimit", request.getPageSize() + 1)
+			.param("pageOffset", (request.after() != null) ? 0 : request.getOffset())
+			.query(rows)
+			.list();
+		return page(content, rows, request, total);
+	}
 
-		private ExactTotal(int pageNumber, int pageSize, Sort sort) {
-			super(pageNumber, pageSize, sort);
+	/**
+	 * The rows of a page read with one more than the page's size, cut to the page, with
+	 * where the next page starts when there is one.
+	 */
+	public static <T> Page<T> page(List<T> content, KeyCapture<T> rows, ListRequest request, long total) {
+		Keyset next = null;
+		List<T> pageContent = content;
+		if (content.size() > request.getPageSize()) {
+			pageContent = content.subList(0, request.getPageSize());
+			next = new Keyset(rows.keysOf(request.getPageSize() - 1), request.getOffset() + request.getPageSize());
+		}
+		return new PageImpl<>(new ArrayList<>(pageContent), request.fetched(next), total);
+	}
+
+	private long count(JdbcClient jdbc, String where, Map<String, Object> params, long limit) {
+		return jdbc
+			.sql("select count(*) from (select 1 " + this.countFrom + " where " + where + " limit :countLimit) counted")
+			.params(params)
+			.param("countLimit", limit)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * @return the select with the sort key values added as {@code keyset_0},
+	 * {@code keyset_1}... (read by {@link KeyCapture})
+	 */
+	public static String keyColumns(String select, List<SortKey> keys) {
+		String trimmed = select.strip();
+		if (!trimmed.regionMatches(true, 0, "select ", 0, 7)) {
+			throw new IllegalArgumentException("Not a select: " + select);
+		}
+		StringBuilder columns = new StringBuilder("select ");
+		for (int i = 0; i < keys.size(); i++) {
+			columns.append(keys.get(i).sql()).append(" as keyset_").append(i).append(", ");
+		}
+		return columns + trimmed.substring(7);
+	}
+
+	/**
+	 * A row mapper that also keeps each row's sort key values.
+	 */
+	public static final class KeyCapture<T> implements RowMapper<T> {
+
+		private final int keys;
+
+		private final RowMapper<T> mapper;
+
+		private final List<List<Object>> keysByRow = new ArrayList<>();
+
+		public KeyCapture(int keys, RowMapper<T> mapper) {
+			this.keys = keys;
+			this.mapper = mapper;
+		}
+
+		@Override
+		public T mapRow(ResultSet rs, int rowNum) throws SQLException {
+			List<Object> values = new ArrayList<>(this.keys);
+			for (int i = 0; i < this.keys; i++) {
+				values.add(ListCursors.keyValue(rs.getObject("keyset_" + i)));
+			}
+			this.keysByRow.add(values);
+			return this.mapper.mapRow(rs, rowNum);
+		}
+
+		List<Object> keysOf(int row) {
+			return this.keysByRow.get(row);
 		}
 
 	}

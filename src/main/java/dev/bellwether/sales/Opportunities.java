@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.customers.Account;
@@ -30,7 +31,9 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.ListRequest;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
@@ -76,6 +79,13 @@ public class Opportunities {
 	private static final Map<String, String> SORTABLE = Map.of("name", "lower(o.name)", "amount", "o.amount",
 			"closeDate", "o.close_date", "stage", "s.position", "probability", "o.probability", "createdAt",
 			"o.created_at", "updatedAt", "o.updated_at", "lastTouchedAt", "o.last_touched_at");
+
+	/**
+	 * The sort expressions that are never null (keyset paging uses row comparisons on
+	 * them).
+	 */
+	private static final Set<String> NOT_NULL = Set.of("o.id", "lower(o.name)", "o.close_date", "s.position",
+			"o.probability", "o.created_at", "o.updated_at", "o.last_touched_at");
 
 	private static final String FROM = " from opportunities o join pipeline_stages s on s.id = o.stage_id";
 
@@ -169,8 +179,9 @@ public class Opportunities {
 	public Page<Opportunity> list(Viewer viewer, OpportunityFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, filter, params, false);
-		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "o.close_date", "o.id");
-		return page(where, params, order, pageable);
+		List<SortKey> keys = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE, "o.close_date",
+				"o.id");
+		return keysetPage(where, params, keys, pageable);
 	}
 
 	/**
@@ -808,6 +819,54 @@ public class Opportunities {
 			.query(Long.class)
 			.single();
 		return new PageImpl<>(content(where, params, order, pageable), pageable, total);
+	}
+
+	/**
+	 * A page of deals by number or after a cursor's row (see
+	 * {@link PagedQuery#fetch(JdbcClient, String, Map, List, Pageable, org.springframework.jdbc.core.RowMapper)}),
+	 * read as {@link #content} reads it: the page's ids first, then those rows in full.
+	 */
+	private Page<Opportunity> keysetPage(String where, Map<String, Object> params, List<SortKey> keys,
+			Pageable pageable) {
+		String order = SortKey.orderBy(keys);
+		if (pageable.isUnpaged()) {
+			return page(where, params, order, pageable);
+		}
+		ListRequest request = ListRequest.from(pageable);
+		Map<String, Object> pageParams = new LinkedHashMap<>(params);
+		String pageWhere = where;
+		if (request.after() != null) {
+			pageWhere = where + " and " + request.after().condition(keys, pageParams);
+		}
+		long total;
+		if (request.exactTotal()) {
+			total = count(where, params, Long.MAX_VALUE);
+		}
+		else if (request.after() != null) {
+			total = request.getOffset() + count(pageWhere, pageParams, (long) request.getPageSize() + COUNT_CAP);
+		}
+		else {
+			total = count(where, params, PagedQuery.countLimit(request));
+		}
+		PagedQuery.KeyCapture<Opportunity> rows = new PagedQuery.KeyCapture<>(keys.size(), Opportunities::map);
+		List<Opportunity> content = this.jdbc
+			.sql(PagedQuery.keyColumns(select() + FROM, keys) + " where o.id in (select o.id" + FROM + " where "
+					+ pageWhere + " order by " + order + " limit :pageLimit offset :pageOffset) order by " + order)
+			.params(pageParams)
+			.params(freshnessParams())
+			.param("pageLimit", request.getPageSize() + 1)
+			.param("pageOffset", (request.after() != null) ? 0 : request.getOffset())
+			.query(rows)
+			.list();
+		return PagedQuery.page(content, rows, request, total);
+	}
+
+	private long count(String where, Map<String, Object> params, long limit) {
+		return this.jdbc.sql("select count(*) from (select 1" + FROM + " where " + where + " limit :countLimit) c")
+			.params(params)
+			.param("countLimit", limit)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<Opportunity> content(String where, Map<String, Object> params, String order, Pageable pageable) {

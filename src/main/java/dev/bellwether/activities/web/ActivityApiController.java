@@ -15,6 +15,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,7 +47,10 @@ class ActivityApiController {
 
 	private final Activities activities;
 
-	ActivityApiController(Activities activities) {
+	private final ListCursors cursors;
+
+	ActivityApiController(Activities activities, ListCursors cursors) {
+		this.cursors = cursors;
 		this.activities = activities;
 	}
 
@@ -64,13 +68,15 @@ class ActivityApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String q,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
 			@PageableDefault(size = 25) Pageable pageable) {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new InvalidInputException("to", "'to' (" + to + ") is before 'from' (" + from + ").");
 		}
 		return resources(this.activities.list(viewer,
 				new ActivityFilter(kind, ownerId, accountId, contactId, opportunityId, status, from, to, q),
-				PagedQuery.exactTotal(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), exactTotal)));
+				this.cursors.request(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), exactTotal,
+						cursor)));
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = "activity")

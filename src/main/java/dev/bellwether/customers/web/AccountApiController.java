@@ -14,6 +14,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +45,10 @@ class AccountApiController {
 
 	private final UserDirectory users;
 
-	AccountApiController(Accounts accounts, UserDirectory users) {
+	private final ListCursors cursors;
+
+	AccountApiController(Accounts accounts, UserDirectory users, ListCursors cursors) {
+		this.cursors = cursors;
 		this.accounts = accounts;
 		this.users = users;
 	}
@@ -59,9 +63,10 @@ class AccountApiController {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID ownerId,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
 		return resources(this.accounts.list(viewer, new AccountFilter(q, industry, country, ownerId),
-				PagedQuery.exactTotal(pageable, exactTotal)));
+				this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")

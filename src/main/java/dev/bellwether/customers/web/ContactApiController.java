@@ -14,6 +14,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +45,10 @@ class ContactApiController {
 
 	private final UserDirectory users;
 
-	ContactApiController(Contacts contacts, UserDirectory users) {
+	private final ListCursors cursors;
+
+	ContactApiController(Contacts contacts, UserDirectory users, ListCursors cursors) {
+		this.cursors = cursors;
 		this.contacts = contacts;
 		this.users = users;
 	}
@@ -58,9 +62,10 @@ class ContactApiController {
 	ListPage<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
 			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
 		return resources(this.contacts.list(viewer, new ContactFilter(q, accountId, ownerId),
-				PagedQuery.exactTotal(pageable, exactTotal)));
+				this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")

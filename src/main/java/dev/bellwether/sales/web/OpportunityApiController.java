@@ -22,6 +22,7 @@ import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.StageChange;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,7 +57,10 @@ class OpportunityApiController {
 
 	private final UserDirectory users;
 
-	OpportunityApiController(Opportunities opportunities, Accounts accounts, UserDirectory users) {
+	private final ListCursors cursors;
+
+	OpportunityApiController(Opportunities opportunities, Accounts accounts, UserDirectory users, ListCursors cursors) {
+		this.cursors = cursors;
 		this.opportunities = opportunities;
 		this.accounts = accounts;
 		this.users = users;
@@ -79,10 +83,11 @@ class OpportunityApiController {
 			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean stale,
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
 			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable) {
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
 				closeFrom, closeTo, open, stale, overdue);
-		return resources(this.opportunities.list(viewer, filter, PagedQuery.exactTotal(pageable, exactTotal)));
+		return resources(this.opportunities.list(viewer, filter, this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")

@@ -1,0 +1,288 @@
+package dev.bellwether.platform;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.customers.AccountDetails;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Keyset paging ({@code cursor}, {@code page.next}) gives the same rows in the same order
+ * as paging by number, and unlike it never repeats or skips a row when rows are added
+ * between pages; a cursor that was changed, has expired or belongs to another filter or
+ * sort is a 400 that says which.
+ */
+@IntegrationTest
+class KeysetPagingTests {
+
+	private static final String PROPOSAL = "01900000-0000-7000-8000-000000000004";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ListCursors cursors;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sort=closeDate,desc", "sort=closeDate,asc", "sort=amount,desc", "sort=amount,asc",
+			"sort=name,asc&sort=amount,desc", "sort=stage,desc", "open=true&sort=closeDate,desc" })
+	void dealsByCursorAreTheDealsByPageNumber(String query) throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 17; i++) {
+			// ties on every sort key but the id; some deals without an amount (nulls
+			// last)
+			deal(rep, account, "Deal " + (i % 4), (i % 5 == 0) ? null : BigDecimal.valueOf(1000L * (i % 3)),
+					LocalDate.of(2026, 7, 1).plusDays(i % 6));
+		}
+		String list = "/api/v1/opportunities?" + query;
+
+		List<String> byNumber = byPageNumber(rep, list, 4);
+		List<String> byCursor = byCursor(rep, list, 4);
+
+		assertThat(byNumber).hasSize(17).doesNotHaveDuplicates();
+		assertThat(byCursor).isEqualTo(byNumber);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sort=name,asc", "sort=name,desc", "sort=employees,desc", "sort=annualRevenue,asc" })
+	void accountsByCursorAreTheAccountsByPageNumber(String query) throws Exception {
+		User rep = this.users.create(Role.REP);
+		List<AccountDetails> details = new ArrayList<>();
+		for (int i = 0; i < 13; i++) {
+			details.add(new AccountDetails("Keyset Co " + (i % 4), null, null, null, null, null, null, null, null,
+					(i % 3 == 0) ? null : i % 5, (i % 4 == 0) ? null : BigDecimal.valueOf(i % 2), null, rep.id(),
+					null));
+		}
+		this.accounts.createAll(rep.id(), details);
+		String list = "/api/v1/accounts?ownerId=" + rep.id() + "&" + query;
+
+		List<String> byNumber = byPageNumber(rep, list, 3);
+
+		assertThat(byNumber).hasSize(13).doesNotHaveDuplicates();
+		assertThat(byCursor(rep, list, 3)).isEqualTo(byNumber);
+	}
+
+	@Test
+	void rowsAddedBetweenPagesNeitherRepeatNorSkipARow() throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		List<String> before = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			before.add(deal(rep, account, "Listed " + i, BigDecimal.TEN, LocalDate.of(2026, 8, 1).plusDays(i)));
+		}
+		String list = "/api/v1/opportunities?sort=closeDate,desc&size=5";
+		String first = this.mvc.perform(get(list).with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> seen = new ArrayList<>(JsonPath.read(first, "$.content[*].id"));
+
+		// one deal sorts before the first page (already read), one after it
+		String early = deal(rep, account, "Added early", BigDecimal.TEN, LocalDate.of(2026, 12, 31));
+		String late = deal(rep, account, "Added late", BigDecimal.TEN, LocalDate.of(2026, 7, 1));
+		String next = JsonPath.read(first, "$.page.next");
+		while (next != null) {
+			String page = this.mvc.perform(get(URI.create(next)).with(TestUsers.basic(rep)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			seen.addAll(JsonPath.read(page, "$.content[*].id"));
+			next = JsonPath.read(page, "$.page.next");
+		}
+
+		assertThat(seen).doesNotHaveDuplicates().containsAll(before).contains(late).doesNotContain(early);
+		// by page number, the deal added before the position pushes a row already shown
+		// onto
+		// the second page
+		String second = this.mvc.perform(get(list + "&page=1").with(TestUsers.basic(rep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> secondByNumber = JsonPath.read(second, "$.content[*].id");
+		assertThat(secondByNumber).contains(seen.get(4));
+	}
+
+	@Test
+	void aChangedCursorIsRefused() throws Exception {
+		User rep = this.users.create(Role.REP);
+		String cursor = firstCursor(rep, "sort=closeDate,desc");
+		String changed = ((cursor.charAt(3) == 'A') ? cursor.substring(0, 3) + "B" : cursor.substring(0, 3) + "A")
+				+ cursor.substring(4);
+
+		for (String bad : List.of(changed, cursor.substring(0, cursor.length() - 2), "not-a-cursor", "a.b")) {
+			this.mvc
+				.perform(get("/api/v1/opportunities?sort=closeDate,desc&size=2&cursor=" + bad)
+					.with(TestUsers.basic(rep)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("cursor"))
+				.andExpect(jsonPath("$.detail", containsString("not one this list gave out")));
+		}
+	}
+
+	@Test
+	void aCursorOfAnotherSortOrFilterIsRefused() throws Exception {
+		User rep = this.users.create(Role.REP);
+		String cursor = firstCursor(rep, "sort=closeDate,desc");
+
+		for (String other : List.of("sort=amount,desc", "sort=closeDate,desc&open=true", "sort=closeDate,asc")) {
+			this.mvc
+				.perform(get("/api/v1/opportunities?" + other + "&size=2&cursor=" + cursor).with(TestUsers.basic(rep)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("cursor"))
+				.andExpect(jsonPath("$.detail", containsString("another filter or sort")));
+		}
+		this.mvc.perform(get("/api/v1/accounts?sort=closeDate,desc&size=2&cursor=" + cursor).with(TestUsers.basic(rep)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anExpiredCursorIsRefused() throws Exception {
+		User rep = this.users.create(Role.REP);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/opportunities");
+		request.addParameter("sort", "closeDate,desc");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		String expired;
+		try {
+			expired = this.cursors.encode(new Keyset(List.of(LocalDate.of(2026, 8, 1), UUID.randomUUID()), 2),
+					Instant.parse("2026-06-17T09:59:59Z"), ListCursors.fingerprint());
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+
+		this.mvc
+			.perform(get("/api/v1/opportunities?sort=closeDate,desc&size=2&cursor=" + expired)
+				.with(TestUsers.basic(rep)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("cursor"))
+			.andExpect(jsonPath("$.detail", containsString("expired")));
+	}
+
+	@Test
+	void theLastPageHasNoNextCursorAndTheTotalFollowsTheCursor() throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 5; i++) {
+			deal(rep, account, "Counted " + i, BigDecimal.ONE, LocalDate.of(2026, 9, 1).plusDays(i));
+		}
+		String first = this.mvc
+			.perform(get("/api/v1/opportunities?sort=closeDate,desc&size=3").with(TestUsers.basic(rep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		this.mvc.perform(get(URI.create(JsonPath.read(first, "$.page.next"))).with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content.length()").value(2))
+			.andExpect(jsonPath("$.page.number").value(1))
+			.andExpect(jsonPath("$.page.totalElements").value(5))
+			.andExpect(jsonPath("$.page.totalCapped").value(false))
+			.andExpect(jsonPath("$.page.next").doesNotExist())
+			.andExpect(jsonPath("$.page.nextCursor").doesNotExist());
+	}
+
+	private String firstCursor(User rep, String query) throws Exception {
+		UUID account = account(rep);
+		for (int i = 0; i < 3; i++) {
+			deal(rep, account, "Cursor " + i, BigDecimal.ONE, LocalDate.of(2026, 9, 1).plusDays(i));
+		}
+		String first = this.mvc.perform(get("/api/v1/opportunities?" + query + "&size=2").with(TestUsers.basic(rep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(first, "$.page.nextCursor");
+	}
+
+	private List<String> byPageNumber(User user, String list, int size) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int page = 0;; page++) {
+			String json = this.mvc.perform(get(list + "&size=" + size + "&page=" + page).with(TestUsers.basic(user)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<String> content = JsonPath.read(json, "$.content[*].id");
+			if (content.isEmpty()) {
+				return ids;
+			}
+			ids.addAll(content);
+		}
+	}
+
+	private List<String> byCursor(User user, String list, int size) throws Exception {
+		List<String> ids = new ArrayList<>();
+		String next = list + "&size=" + size;
+		HashSet<String> links = new HashSet<>();
+		while (next != null) {
+			assertThat(links.add(next)).as("a next link seen before: " + next).isTrue();
+			String json = this.mvc.perform(get(URI.create(next)).with(TestUsers.basic(user)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			ids.addAll(JsonPath.read(json, "$.content[*].id"));
+			next = JsonPath.read(json, "$.page.next");
+		}
+		return ids;
+	}
+
+	private UUID account(User owner) {
+		return this.accounts
+			.create(TestUsers.viewer(owner),
+					new AccountDetails("Keyset " + UUID.randomUUID(), null, null, null, null, null, null, null, null,
+							null, null, null, owner.id(), null))
+			.id();
+	}
+
+	private String deal(User rep, UUID account, String name, BigDecimal amount, LocalDate closeDate) throws Exception {
+		String location = this.mvc
+			.perform(post("/api/v1/opportunities").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name": "%s", "accountId": "%s", "stageId": "%s", "amount": %s, "closeDate": "%s"}
+						""".formatted(name, account, PROPOSAL, amount, closeDate)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+}
