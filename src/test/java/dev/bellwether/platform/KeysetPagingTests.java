@@ -218,6 +218,45 @@ class KeysetPagingTests {
 			.andExpect(jsonPath("$.page.nextCursor").doesNotExist());
 	}
 
+	@Test
+	void theListPageNumbersItsFirstPagesAndGoesOnByCursor() throws Exception {
+		User rep = this.users.create(Role.REP);
+		List<AccountDetails> details = new ArrayList<>();
+		for (int i = 0; i < 13; i++) {
+			details.add(new AccountDetails("Paged %02d".formatted(i), null, null, null, null, null, null, null, null,
+					null, null, null, rep.id(), null));
+		}
+		this.accounts.createAll(rep.id(), details);
+		var session = TestUsers.signIn(this.mvc, rep);
+
+		String fifth = this.mvc.perform(get("/accounts?owner=" + rep.id() + "&size=2&page=4").with(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String next = nextLink(fifth);
+		assertThat(fifth).contains("aria-current=\"page\">5<");
+		assertThat(next).contains("cursor=").doesNotContain("page=");
+		assertThat(nextLink(this.mvc.perform(get("/accounts?owner=" + rep.id() + "&size=2&page=1").with(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString())).contains("page=2").doesNotContain("cursor=");
+
+		String sixth = this.mvc.perform(get(URI.create(next)).with(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(sixth).contains("11–12 of 13", "Paged 10", "Paged 11", "… page 6").doesNotContain("Paged 09");
+	}
+
+	private static String nextLink(String html) {
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\"\\s+rel=\"next\"")
+			.matcher(html);
+		assertThat(next.find()).as("a Next link").isTrue();
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(next.group(1));
+	}
+
 	private String firstCursor(User rep, String query) throws Exception {
 		UUID account = account(rep);
 		for (int i = 0; i < 3; i++) {

@@ -26,6 +26,7 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
@@ -79,8 +80,12 @@ class ActivityController {
 
 	private final RecordOwners owners;
 
+	private final ListCursors cursors;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners) {
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners,
+			ListCursors cursors) {
+		this.cursors = cursors;
 		this.owners = owners;
 		this.clock = clock;
 		this.activities = activities;
@@ -97,10 +102,10 @@ class ActivityController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String q, @PageableDefault(size = 25) Pageable pageable,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
 		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null, null, from, to, q);
 		Page<Activity> page = this.activities.list(viewer, filter,
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+				this.cursors.request(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), false, cursor));
 		model.addAttribute("page", page);
 		model.addAttribute("names", this.activities.namesFor(page.getContent()));
 		model.addAttribute("kind", kind);

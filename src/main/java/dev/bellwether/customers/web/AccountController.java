@@ -19,6 +19,7 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
@@ -60,7 +61,11 @@ class AccountController {
 
 	private final RecordOwners owners;
 
-	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners) {
+	private final ListCursors cursors;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
+			ListCursors cursors) {
+		this.cursors = cursors;
 		this.owners = owners;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -72,8 +77,9 @@ class AccountController {
 	String list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			HttpServletRequest request, Model model) {
-		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), pageable);
+			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner),
+				this.cursors.request(pageable, false, cursor));
 		model.addAttribute("page", page);
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);

@@ -18,6 +18,7 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
@@ -56,7 +57,11 @@ class ContactController {
 
 	private final RecordOwners owners;
 
-	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners) {
+	private final ListCursors cursors;
+
+	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
+			ListCursors cursors) {
+		this.cursors = cursors;
 		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -67,8 +72,9 @@ class ContactController {
 	@GetMapping("/contacts")
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
 			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			HttpServletRequest request, Model model) {
-		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner), pageable);
+			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
+				this.cursors.request(pageable, false, cursor));
 		model.addAttribute("page", page);
 		model.addAttribute("owners",
 				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));

@@ -22,6 +22,7 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
@@ -81,8 +82,11 @@ class OpportunityController {
 
 	private final RecordOwners owners;
 
+	private final ListCursors cursors;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users, RecordOwners owners) {
+			Contacts contacts, UserDirectory users, RecordOwners owners, ListCursors cursors) {
+		this.cursors = cursors;
 		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -101,12 +105,12 @@ class OpportunityController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean stale,
 			@RequestParam(defaultValue = "false") boolean overdue,
-			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest request,
-			Model model) {
+			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable,
+			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
 		Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, owner, team, stage, category, closeFrom, closeTo,
 				open, stale, overdue);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, pageable);
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, this.cursors.request(pageable, false, cursor));
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
 		model.addAttribute("names",
