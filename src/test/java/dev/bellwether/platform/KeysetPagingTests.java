@@ -250,6 +250,25 @@ class KeysetPagingTests {
 		assertThat(sixth).contains("11–12 of 13", "Paged 10", "Paged 11", "… page 6").doesNotContain("Paged 09");
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesCursorsAndCappedTotals() throws Exception {
+		User rep = this.users.create(Role.REP);
+		String document = this.mvc.perform(get("/v3/api-docs").with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		for (String list : List.of("/api/v1/accounts", "/api/v1/contacts", "/api/v1/opportunities",
+				"/api/v1/activities")) {
+			List<String> parameters = JsonPath.read(document, "$.paths['" + list + "'].get.parameters[*].name");
+			assertThat(parameters).as(list).contains("cursor", "exactTotal");
+		}
+		java.util.Map<String, Object> metadata = JsonPath.read(document,
+				"$.components.schemas.PageMetadata.properties");
+		assertThat(metadata).containsKeys("totalCapped", "next", "nextCursor");
+	}
+
 	private static String nextLink(String html) {
 		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\"\\s+rel=\"next\"")
 			.matcher(html);

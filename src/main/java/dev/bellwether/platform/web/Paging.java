@@ -1,6 +1,7 @@
 package dev.bellwether.platform.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import dev.bellwether.platform.ListRequest;
@@ -22,6 +23,15 @@ public class Paging {
 	 */
 	public boolean capped(Page<?> page) {
 		return PagedQuery.isCapped(page);
+	}
+
+	/**
+	 * @return the page's total as people read it: "2,050", or "more than 2,050" when the
+	 * count stopped at the cap
+	 */
+	public String total(Page<?> page) {
+		String total = String.format(Locale.ENGLISH, "%,d", page.getTotalElements());
+		return capped(page) ? "more than " + total : total;
 	}
 
 	/**
