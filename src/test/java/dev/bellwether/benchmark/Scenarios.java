@@ -97,6 +97,10 @@ final class Scenarios {
 				i -> http.api("/api/v1/users/me", pick(personas.reps, i).token()),
 				i -> jdbc.queryForList("select id, username, full_name, role from users where id = ?",
 						pick(personas.reps, i).id())));
+		scenarios.add(new Scenario("trivial endpoint GET /api/v1/users/me with HTTP Basic", Double.NaN,
+				i -> http.apiBasic("/api/v1/users/me", pick(personas.reps, i).username(), BenchmarkData.PASSWORD),
+				i -> jdbc.queryForList("select id, username, full_name, role from users where id = ?",
+						pick(personas.reps, i).id())));
 		scenarios.add(new Scenario("list accounts (rep, page 0)", 50,
 				i -> http.api("/api/v1/accounts?sort=name,asc&page=0&size=50", pick(personas.reps, i).token()), i -> {
 					// Accounts.list through PagedQuery: accounts are readable by every
