@@ -44,6 +44,9 @@ class ModuleTablesTests {
 			entry("event_publication", "platform"), entry("event_publication_archive", "platform"),
 			entry("spring_session", "platform"), entry("spring_session_attributes", "platform"),
 			entry("shedlock", "platform"), entry("search_terms", "platform"),
+			// pick lists (platform.picklist)
+			entry("pick_lists", "platform"), entry("pick_list_values", "platform"),
+			entry("pick_list_changes", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers
