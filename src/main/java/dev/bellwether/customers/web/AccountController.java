@@ -13,13 +13,12 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
-import dev.bellwether.customers.Countries;
-import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.usage.Usage;
@@ -60,8 +59,12 @@ class AccountController {
 
 	private final RecordOwners owners;
 
-	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners) {
+	private final PickLists pickLists;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
+			PickLists pickLists) {
 		this.owners = owners;
+		this.pickLists = pickLists;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.users = users;
@@ -84,7 +87,7 @@ class AccountController {
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
 				|| country != null && !country.isBlank() || owner != null);
-		addChoices(model);
+		addChoices(model, industry, country);
 		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
 	}
 
@@ -121,7 +124,7 @@ class AccountController {
 			form.setParentName(parentAccount.name());
 		}
 		model.addAttribute("form", form);
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
@@ -142,7 +145,7 @@ class AccountController {
 				FormErrors.addTo(result, ex);
 			}
 		}
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
@@ -156,7 +159,7 @@ class AccountController {
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountFormData.of(account));
-		addChoices(model);
+		addChoices(model, account.industry(), account.country());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
@@ -183,7 +186,7 @@ class AccountController {
 			}
 		}
 		model.addAttribute("account", account);
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
@@ -210,9 +213,13 @@ class AccountController {
 			.toList();
 	}
 
-	private void addChoices(Model model) {
-		model.addAttribute("industries", Industry.ALL);
-		model.addAttribute("countries", Countries.all());
+	/**
+	 * The industries and countries offered: those not retired, and the one chosen now
+	 * even when it is.
+	 */
+	private void addChoices(Model model, String industry, String country) {
+		model.addAttribute("industries", this.pickLists.choices("industry", industry));
+		model.addAttribute("countries", this.pickLists.choices("country", country));
 		// the owners offered by the list's filter: the people who own records
 		model.addAttribute("activeUsers",
 				this.users.activeSalesPeople()
