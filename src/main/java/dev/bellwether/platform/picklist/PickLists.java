@@ -408,7 +408,11 @@ public class PickLists {
 			.list()
 			.forEach(value -> values.computeIfAbsent(value.list(), list -> new ArrayList<>()).add(value));
 		Map<String, PickList> lists = new LinkedHashMap<>();
-		this.jdbc.sql("select * from pick_lists order by module, name")
+		this.jdbc.sql("""
+				select * from pick_lists
+				order by case module when 'customers' then 1 when 'sales' then 2 when 'activities' then 3 else 4 end,
+				  case name when 'industry' then 0 else 1 end, name
+				""")
 			.query((rs, n) -> new PickList(rs.getString("name"), rs.getString("label"), rs.getString("module"),
 					rs.getString("description"), PickList.Stores.valueOf(rs.getString("stores")),
 					rs.getInt("max_label_length"), List.copyOf(values.getOrDefault(rs.getString("name"), List.of()))))
