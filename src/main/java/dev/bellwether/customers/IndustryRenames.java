@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * nothing.
  */
 @Component
-class PickListRenames {
+class IndustryRenames {
 
 	private final JdbcClient jdbc;
 
-	PickListRenames(JdbcClient jdbc) {
+	IndustryRenames(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
