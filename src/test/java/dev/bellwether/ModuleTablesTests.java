@@ -46,6 +46,9 @@ class ModuleTablesTests {
 			entry("shedlock", "platform"), entry("search_terms", "platform"),
 			// the key that signs list cursors (keyset paging)
 			entry("platform_secrets", "platform"),
+			// pick lists (platform.picklist)
+			entry("pick_lists", "platform"), entry("pick_list_values", "platform"),
+			entry("pick_list_changes", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers

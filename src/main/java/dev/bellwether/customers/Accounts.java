@@ -26,12 +26,14 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,9 +107,13 @@ public class Accounts {
 
 	private final RecordOwners owners;
 
+	private final PickLists pickLists;
+
 	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners) {
+			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
+			PickLists pickLists) {
 		this.owners = owners;
+		this.pickLists = pickLists;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.visibility = visibility;
@@ -204,11 +210,17 @@ public class Accounts {
 		}
 		if (StringUtils.hasText(filter.industry())) {
 			terms.add("a.industry = :industry");
-			params.put("industry", filter.industry());
+			params.put("industry",
+					this.pickLists.find("industry", filter.industry())
+						.map(value -> value.label())
+						.orElse(filter.industry().trim()));
 		}
 		if (StringUtils.hasText(filter.country())) {
 			terms.add("a.country = :country");
-			params.put("country", filter.country());
+			params.put("country",
+					this.pickLists.find("country", filter.country())
+						.map(value -> value.key())
+						.orElse(filter.country().trim()));
 		}
 		if (filter.ownerId() != null) {
 			terms.add("a.owner_id = :ownerId");
@@ -218,8 +230,8 @@ public class Accounts {
 	}
 
 	@Transactional
-	public Account create(Viewer viewer, AccountDetails details) {
-		validate(null, details);
+	public Account create(Viewer viewer, AccountDetails input) {
+		AccountDetails details = validate(null, input, null);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
@@ -231,10 +243,10 @@ public class Accounts {
 	}
 
 	@Transactional
-	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails details) {
+	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails input) {
 		Account before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
-		validate(id, details);
+		AccountDetails details = validate(id, input, before.details());
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
@@ -349,8 +361,11 @@ public class Accounts {
 		Instant now = this.clock.instant();
 		List<UUID> ids = new ArrayList<>(accounts.size());
 		List<MapSqlParameterSource> rows = new ArrayList<>(accounts.size());
-		for (AccountDetails details : accounts) {
-			InputValidation.throwIfAny(this.validation.violations(details));
+		for (AccountDetails input : accounts) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			AccountDetails details = withListValues(input, null, errors);
+			errors.putAll(this.validation.violations(details));
+			InputValidation.throwIfAny(errors);
 			UUID id = Ids.newId();
 			rows.add(new MapSqlParameterSource(columns(details)).addValue("id", id)
 				.addValue("now", utc(now))
@@ -389,16 +404,17 @@ public class Accounts {
 		return this.jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Accounts::map).optional();
 	}
 
-	private void validate(UUID id, AccountDetails details) {
-		Map<String, String> errors = this.validation.violations(details);
-		if (StringUtils.hasText(details.industry()) && !Industry.ALL.contains(details.industry())) {
-			errors.putIfAbsent("industry",
-					"'" + details.industry() + "' is not an industry Bellwether knows; choose one from the list.");
-		}
-		if (StringUtils.hasText(details.country()) && !Countries.isValid(details.country())) {
-			errors.putIfAbsent("country",
-					"'" + details.country() + "' is not an ISO 3166 country code such as DE or US.");
-		}
+	/**
+	 * @param before the account as it is, {@code null} for a new one: a retired industry
+	 * it has is kept while the edit leaves it alone
+	 * @return the details with industry and country as stored (matched case-insensitively
+	 * against the pick lists)
+	 */
+	private AccountDetails validate(UUID id, AccountDetails input, AccountDetails before) {
+		Map<String, String> listErrors = new LinkedHashMap<>();
+		AccountDetails details = withListValues(input, before, listErrors);
+		Map<String, String> errors = new LinkedHashMap<>(this.validation.violations(details));
+		errors.putAll(listErrors);
 		if (details.ownerId() != null) {
 			Optional<User> owner = this.users.find(details.ownerId());
 			if (owner.isEmpty()) {
@@ -419,6 +435,26 @@ public class Accounts {
 			}
 		}
 		InputValidation.throwIfAny(errors);
+		return details;
+	}
+
+	private AccountDetails withListValues(AccountDetails input, AccountDetails before, Map<String, String> errors) {
+		String industry = pick("industry", "industry", input.industry(), before == null ? null : before.industry(),
+				errors);
+		String country = pick("country", "country", input.country(), before == null ? null : before.country(), errors);
+		return new AccountDetails(input.name(), input.website(), industry, input.phone(), input.billingStreet(),
+				input.billingCity(), input.billingState(), input.billingPostalCode(), country, input.employees(),
+				input.annualRevenue(), input.parentId(), input.ownerId(), input.description());
+	}
+
+	private String pick(String list, String field, String input, String current, Map<String, String> errors) {
+		try {
+			return this.pickLists.resolve(list, field, input, current);
+		}
+		catch (InvalidInputException ex) {
+			errors.putAll(ex.fieldErrors());
+			return input;
+		}
 	}
 
 	private boolean isAncestorOf(UUID ancestor, UUID account) {

@@ -24,7 +24,6 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.customers.Contacts;
-import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -182,7 +181,7 @@ class DemoCompany implements ApplicationRunner {
 			String domain = name.toLowerCase(Locale.ROOT).replace(" ", "") + ".example";
 			int employees = 10 + (int) Math.round(Math.pow(10, 1 + random.nextDouble() * 3.5));
 			accountDetails.add(new AccountDetails(name, "https://www." + domain,
-					Industry.ALL.get(random.nextInt(Industry.ALL.size() - 1)),
+					DemoNames.INDUSTRIES.get(random.nextInt(DemoNames.INDUSTRIES.size())),
 					"+1 555 " + (1000 + random.nextInt(9000)),
 					(1 + random.nextInt(999)) + " " + DemoNames.LAST_NAMES[random.nextInt(DemoNames.LAST_NAMES.length)]
 							+ " Street",

@@ -44,6 +44,13 @@ final class DemoNames {
 			"Reporting Suite", "Warehouse Automation", "Mobile App", "Compliance Audit", "Marketing Automation",
 			"Multi-year Agreement" };
 
+	/** Industries of the seeded pick list (V27), all but Other. */
+	static final java.util.List<String> INDUSTRIES = java.util.List.of("Agriculture", "Apparel", "Banking",
+			"Biotechnology", "Chemicals", "Communications", "Construction", "Consulting", "Education", "Electronics",
+			"Energy", "Engineering", "Entertainment", "Environmental", "Finance", "Food & Beverage", "Government",
+			"Healthcare", "Hospitality", "Insurance", "Machinery", "Manufacturing", "Media", "Not For Profit",
+			"Recreation", "Retail", "Shipping", "Technology", "Telecommunications", "Transportation", "Utilities");
+
 	static final String[] LEAD_SOURCES = { "Web", "Referral", "Partner", "Trade Show", "Outbound", "Inbound Call",
 			"Webinar", "Existing Customer" };
 

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.Role;
 
 import org.postgresql.PGConnection;
@@ -444,7 +443,7 @@ public final class SalesDataGenerator {
 			.text(name)
 			.text("https://www." + domain)
 			.text(domain)
-			.text(Industry.ALL.get(random.nextInt(Industry.ALL.size() - 1)))
+			.text(DemoNames.INDUSTRIES.get(random.nextInt(DemoNames.INDUSTRIES.size())))
 			.text("+1 555 " + (1000 + random.nextInt(9000)))
 			.text(city[0])
 			.text(city[1])

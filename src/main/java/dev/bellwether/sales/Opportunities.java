@@ -38,6 +38,7 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -122,11 +123,14 @@ public class Opportunities {
 
 	private final String currency;
 
+	private final PickLists pickLists;
+
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
 			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency,
-			RecordOwners owners) {
+			RecordOwners owners, PickLists pickLists) {
 		this.owners = owners;
+		this.pickLists = pickLists;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.freshness = freshness;
@@ -348,9 +352,10 @@ public class Opportunities {
 	 * @param id the deal being changed, or {@code null} for a new one
 	 * @throws InvalidInputException when anything is wrong
 	 */
-	public void check(Viewer viewer, UUID id, OpportunityDetails details) {
+	public void check(Viewer viewer, UUID id, OpportunityDetails entered) {
 		Opportunity before = id == null ? null : get(viewer, id);
 		Map<String, String> errors = new LinkedHashMap<>();
+		OpportunityDetails details = withListValues(before, entered, errors);
 		PipelineStage stage = validate(viewer, before, details, errors);
 		if (stage != null) {
 			DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
@@ -361,8 +366,9 @@ public class Opportunities {
 	}
 
 	@Transactional
-	public Opportunity create(Viewer viewer, OpportunityDetails details) {
+	public Opportunity create(Viewer viewer, OpportunityDetails entered) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		OpportunityDetails details = withListValues(null, entered, errors);
 		PipelineStage stage = validate(viewer, null, details, errors);
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
@@ -435,6 +441,7 @@ public class Opportunities {
 					details.lossReason());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
+		details = withListValues(before, details, errors);
 		PipelineStage stage = validate(viewer, before, details, errors);
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
@@ -677,6 +684,39 @@ public class Opportunities {
 		}
 		InputValidation.throwIfAny(errors);
 		return product;
+	}
+
+	/**
+	 * The lead source and loss reason as the pick lists spell them (matched
+	 * case-insensitively); a value retired or gone from the list is kept while the deal
+	 * keeps it. A loss reason counts only for a lost stage (any other drops it).
+	 */
+	private OpportunityDetails withListValues(Opportunity before, OpportunityDetails details,
+			Map<String, String> errors) {
+		String leadSource = details.leadSource();
+		try {
+			leadSource = this.pickLists.resolve("lead-source", "leadSource", details.leadSource(),
+					before == null ? null : before.leadSource());
+		}
+		catch (InvalidInputException ex) {
+			errors.putAll(ex.fieldErrors());
+		}
+		String lossReason = details.lossReason();
+		boolean lost = details.stageId() != null
+				&& this.stages.find(details.stageId()).map(stage -> stage.outcome() == StageOutcome.LOST).orElse(false);
+		if (lost) {
+			try {
+				lossReason = this.pickLists.resolve("loss-reason", "lossReason", details.lossReason(),
+						before == null ? null : before.lossReason());
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.fieldErrors());
+			}
+		}
+		return new OpportunityDetails(details.name(), details.accountId(), details.primaryContactId(),
+				details.ownerId(), details.stageId(), details.amount(), details.amountFromLineItems(),
+				details.closeDate(), details.probability(), details.forecastCategory(), details.nextStep(), leadSource,
+				lossReason, details.description());
 	}
 
 	/**

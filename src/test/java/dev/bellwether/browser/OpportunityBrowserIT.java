@@ -11,6 +11,7 @@ import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.platform.picklist.PickLists;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -82,6 +83,9 @@ class OpportunityBrowserIT {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	PickLists pickLists;
+
 	@Test
 	void createsADealMovesItAcrossTheBoardLosesItAndReadsItsHistory(Browser browser) {
 		User rep = this.users.create(Role.REP);
@@ -119,7 +123,12 @@ class OpportunityBrowserIT {
 			.isEqualTo("card-" + dealId);
 
 		int lost = count(browser, CLOSED_LOST);
-		String reason = "Chose a competitor on price (" + suffix + ")";
+		// loss reasons come from a pick list: this test's own, so that the timeline shows
+		// it
+		String reason = this.pickLists
+			.add(this.users.create(Role.SALES_ADMIN).id(), "loss-reason",
+					"Chose a competitor on price (" + suffix + ")")
+			.label();
 		dragCard(browser, dealId, CLOSED_LOST);
 		browser.visible(By.id("loss-dialog"));
 		browser.click(By.id("loss-cancel"));

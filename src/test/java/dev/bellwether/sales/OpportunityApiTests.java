@@ -174,9 +174,10 @@ class OpportunityApiTests {
 		this.mvc
 			.perform(post(location + "/stage").with(TestUsers.basic(rep))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"stageId\": \"" + LOST + "\", \"version\": 0, \"lossReason\": \"Went with a rival\"}"))
+				.content("{\"stageId\": \"" + LOST
+						+ "\", \"version\": 0, \"lossReason\": \"Stayed with the incumbent vendor\"}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.lossReason").value("Went with a rival"))
+			.andExpect(jsonPath("$.lossReason").value("Stayed with the incumbent vendor"))
 			.andExpect(jsonPath("$.forecastCategory").value("OMITTED"))
 			.andExpect(jsonPath("$.closedAt").isNotEmpty());
 	}

@@ -190,13 +190,13 @@ class PipelineBoardTests {
 			.perform(post("/pipeline/move").param("id", this.dealA.id().toString())
 				.param("stageId", LOST.toString())
 				.param("version", String.valueOf(this.dealA.version()))
-				.param("lossReason", "Went with a competitor")
+				.param("lossReason", "Lost to a competitor on price")
 				.with(session)
 				.with(csrf()))
 			.andExpect(status().isOk());
 		Opportunity lost = this.opportunities.get(TestUsers.viewer(this.repA), this.dealA.id());
 		assertThat(lost.isLost()).isTrue();
-		assertThat(lost.lossReason()).isEqualTo("Went with a competitor");
+		assertThat(lost.lossReason()).isEqualTo("Lost to a competitor on price");
 	}
 
 	@Test

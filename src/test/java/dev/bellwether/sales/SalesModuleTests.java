@@ -158,8 +158,8 @@ class SalesModuleTests {
 		assertThat(unchanged.stageId()).isEqualTo(PROPOSAL);
 		assertThat(this.opportunities.history(rep, deal.id())).hasSize(1);
 
-		Opportunity lost = this.opportunities.changeStage(rep, deal.id(), LOST, deal.version(), "Budget cut");
-		assertThat(lost.lossReason()).isEqualTo("Budget cut");
+		Opportunity lost = this.opportunities.changeStage(rep, deal.id(), LOST, deal.version(), " no budget THIS year");
+		assertThat(lost.lossReason()).as("as the pick list spells it").isEqualTo("No budget this year");
 		assertThat(lost.forecastCategory()).isEqualTo(ForecastCategory.OMITTED);
 	}
 

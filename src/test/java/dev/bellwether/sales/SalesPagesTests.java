@@ -207,11 +207,11 @@ class SalesPagesTests {
 				.with(csrf())
 				.param("stageId", SalesModuleTests.LOST.toString())
 				.param("version", "0")
-				.param("lossReason", "Chose a cheaper rival"))
+				.param("lossReason", "lost to a competitor on price"))
 			.andExpect(flash().attribute("flashSuccess", containsString("Closed Lost")));
 
 		this.mvc.perform(get("/opportunities/" + deal.id()).cookie(session))
-			.andExpect(content().string(containsString("Chose a cheaper rival")))
+			.andExpect(content().string(containsString("Lost to a competitor on price")))
 			.andExpect(content().string(containsString("Stage Proposal → Closed Lost")));
 	}
 

@@ -13,14 +13,13 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
-import dev.bellwether.customers.Countries;
-import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.usage.Usage;
@@ -63,10 +62,13 @@ class AccountController {
 
 	private final ListCursors cursors;
 
+	private final PickLists pickLists;
+
 	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors) {
+			ListCursors cursors, PickLists pickLists) {
 		this.cursors = cursors;
 		this.owners = owners;
+		this.pickLists = pickLists;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.users = users;
@@ -90,7 +92,7 @@ class AccountController {
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
 				|| country != null && !country.isBlank() || owner != null);
-		addChoices(model);
+		addChoices(model, industry, country);
 		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
 	}
 
@@ -127,7 +129,7 @@ class AccountController {
 			form.setParentName(parentAccount.name());
 		}
 		model.addAttribute("form", form);
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
@@ -148,7 +150,7 @@ class AccountController {
 				FormErrors.addTo(result, ex);
 			}
 		}
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";
 	}
@@ -162,7 +164,7 @@ class AccountController {
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountFormData.of(account));
-		addChoices(model);
+		addChoices(model, account.industry(), account.country());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
@@ -189,7 +191,7 @@ class AccountController {
 			}
 		}
 		model.addAttribute("account", account);
-		addChoices(model);
+		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
 	}
@@ -216,9 +218,13 @@ class AccountController {
 			.toList();
 	}
 
-	private void addChoices(Model model) {
-		model.addAttribute("industries", Industry.ALL);
-		model.addAttribute("countries", Countries.all());
+	/**
+	 * The industries and countries offered: those not retired, and the one chosen now
+	 * even when it is.
+	 */
+	private void addChoices(Model model, String industry, String country) {
+		model.addAttribute("industries", this.pickLists.choices("industry", industry));
+		model.addAttribute("countries", this.pickLists.choices("country", country));
 		// the owners offered by the list's filter: the people who own records
 		model.addAttribute("activeUsers",
 				this.users.activeSalesPeople()

@@ -127,7 +127,8 @@ class SecurityConfiguration {
 		AuthenticationFailureHandler failures = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
-			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products")
+			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products",
+					"/admin/pick-lists/**", "/admin/pick-lists")
 			.hasAnyRole("ADMIN", "SALES_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

@@ -412,8 +412,6 @@ class OpportunityController {
 		model.addAttribute("contactChoices", contactChoices(viewer, form.getAccountId()));
 		model.addAttribute("selected", form.getPrimaryContactId());
 		model.addAttribute("currency", this.opportunities.currency());
-		model.addAttribute("leadSources", List.of("Web", "Referral", "Partner", "Event", "Outbound", "Inbound call",
-				"Existing customer", "Other"));
 	}
 
 	/**

@@ -36,7 +36,7 @@ record OpportunityRequest(
 						"PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED" },
 				example = "PIPELINE") String forecastCategory,
 		@Schema(maxLength = 255, example = "Send the proposal") String nextStep,
-		@Schema(maxLength = 40, example = "Trade show") String leadSource,
+		@Schema(maxLength = 40, example = "Trade Show") String leadSource,
 		@Schema(description = "Required when the stage is a lost one, dropped otherwise",
 				maxLength = 500) String lossReason,
 		@Schema(maxLength = 10000, example = "Replacing their spreadsheets.") String description,

@@ -14,6 +14,6 @@ record StageMoveRequest(@Schema(requiredMode = REQUIRED, description = "The stag
 				description = "The version of the deal you read; a stale one is refused with " + "409 Conflict",
 				example = "0") Long version,
 		@Schema(description = "Required when the stage is a lost one", maxLength = 500,
-				example = "Chose a cheaper tool") String lossReason) {
+				example = "Lost to a competitor on price") String lossReason) {
 
 }

@@ -19,9 +19,9 @@ import dev.bellwether.TestUsers;
 import dev.bellwether.activities.ActivityDetails;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
-import dev.bellwether.customers.Industry;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.LineItemDetails;
 import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.ProductDetails;
@@ -74,6 +74,9 @@ class OpenApiContractTests {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	PickLists pickLists;
+
 	private User rep;
 
 	private OpenAPI document;
@@ -117,7 +120,7 @@ class OpenApiContractTests {
 		assertSameRules("ActivityRequest", ActivityDetails.class);
 
 		assertThat(schema("AccountRequest").getProperties().get("industry").getEnum())
-			.containsExactlyElementsOf(Industry.ALL);
+			.containsExactlyElementsOf(this.pickLists.get("industry").allowed());
 		assertThat(schema("AccountRequest").getProperties().get("country").getEnum()).contains("DE", "US")
 			.doesNotContain("XX");
 		assertThat(schema("OpportunityRequest").getRequired()).contains("name", "accountId", "stageId", "closeDate");

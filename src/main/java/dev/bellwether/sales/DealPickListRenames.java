@@ -1,0 +1,38 @@
+package dev.bellwether.sales;
+
+import dev.bellwether.platform.picklist.PickListValueRenamed;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deals follow a renamed lead source or loss reason: they store the label, so the old
+ * label is replaced (the rename itself is in the pick list's change log; the deals'
+ * versions stay, as the value is the same under a new name).
+ */
+@Component
+class DealPickListRenames {
+
+	private final JdbcClient jdbc;
+
+	DealPickListRenames(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(PickListValueRenamed renamed) {
+		String column = switch (renamed.list()) {
+			case "lead-source" -> "lead_source";
+			case "loss-reason" -> "loss_reason";
+			default -> null;
+		};
+		if (column != null) {
+			this.jdbc.sql("update opportunities set " + column + " = :newLabel where " + column + " = :oldLabel")
+				.param("newLabel", renamed.newLabel())
+				.param("oldLabel", renamed.oldLabel())
+				.update();
+		}
+	}
+
+}
