@@ -76,6 +76,10 @@ final class Chromium {
 					"--window-size=1366,900", "--user-data-dir=" + userDataDir);
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+			// axe-core runs as one asynchronous script over a whole page: on the system
+			// database's run the company dashboard holds every test's people, and on a
+			// loaded machine that took longer than the driver's 30 s default
+			driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
 			return driver;
 		}
 		catch (IOException ex) {
