@@ -187,6 +187,10 @@ public class Activities {
 			terms.add("lower(x.subject) like :q");
 			params.put("q", contains(filter.query()));
 		}
+		if (filter.overdue()) {
+			terms.add("x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore");
+			params.put("overdueBefore", today());
+		}
 		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params,
 				"x.occurred_at desc, x.id desc", pageable, Activities::map);
 		return withAttendees(page);

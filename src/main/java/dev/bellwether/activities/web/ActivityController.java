@@ -26,9 +26,12 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -79,8 +82,12 @@ class ActivityController {
 
 	private final RecordOwners owners;
 
+	private final ListViews listViews;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
-			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners) {
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners,
+			ListViews listViews) {
+		this.listViews = listViews;
 		this.owners = owners;
 		this.clock = clock;
 		this.activities = activities;
@@ -92,15 +99,23 @@ class ActivityController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/activities")
-	String list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
-			@RequestParam(required = false) UUID owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String q, @PageableDefault(size = 25) Pageable pageable,
-			HttpServletRequest request, Model model) {
-		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null, null, from, to, q);
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "activity", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String kindName = query.choice("kind");
+		ActivityKind kind = kindName == null ? null : ActivityKind.valueOf(kindName);
+		UUID owner = query.id("owner");
+		LocalDate from = query.date("from");
+		LocalDate to = query.date("to");
+		String q = query.text("q");
+		String status = query.choice("status");
+		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null,
+				status == null ? null : dev.bellwether.activities.TaskStatus.valueOf(status), from, to, q,
+				query.flag("overdue"));
+		Pageable pageable = query.pageable();
 		Page<Activity> page = this.activities.list(viewer, filter,
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
 		model.addAttribute("names", this.activities.namesFor(page.getContent()));
 		model.addAttribute("kind", kind);

@@ -19,9 +19,12 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -60,7 +63,11 @@ class AccountController {
 
 	private final RecordOwners owners;
 
-	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners) {
+	private final ListViews listViews;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
+			ListViews listViews) {
+		this.listViews = listViews;
 		this.owners = owners;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -69,11 +76,16 @@ class AccountController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping("/accounts")
-	String list(Viewer viewer, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
-			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			HttpServletRequest request, Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "account", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String q = query.text("q");
+		String industry = query.choice("industry");
+		String country = query.text("country");
+		UUID owner = query.id("owner");
+		Pageable pageable = query.pageable();
 		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), pageable);
+		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);

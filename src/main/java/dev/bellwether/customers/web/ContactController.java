@@ -21,6 +21,9 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -56,7 +59,11 @@ class ContactController {
 
 	private final RecordOwners owners;
 
-	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners) {
+	private final ListViews listViews;
+
+	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
+			ListViews listViews) {
+		this.listViews = listViews;
 		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -65,9 +72,14 @@ class ContactController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping("/contacts")
-	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
-			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			HttpServletRequest request, Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "contact", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String q = query.text("q");
+		UUID account = query.id("account");
+		UUID owner = query.id("owner");
+		Pageable pageable = query.pageable();
+		model.addAttribute("listView", opened);
 		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner), pageable);
 		model.addAttribute("page", page);
 		model.addAttribute("owners",

@@ -22,10 +22,13 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -81,8 +84,11 @@ class OpportunityController {
 
 	private final RecordOwners owners;
 
+	private final ListViews listViews;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users, RecordOwners owners) {
+			Contacts contacts, UserDirectory users, RecordOwners owners, ListViews listViews) {
+		this.listViews = listViews;
 		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -94,18 +100,19 @@ class OpportunityController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping("/opportunities")
-	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID accountId,
-			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
-			@RequestParam(required = false) UUID stage, @RequestParam(required = false) ForecastCategory category,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
-			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean stale,
-			@RequestParam(defaultValue = "false") boolean overdue,
-			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest request,
-			Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, OpportunityAccess.RECORD_TYPE, request.getParameterMap(),
+				!Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String status = query.choice("status");
+		UUID accountId = query.id("accountId");
 		Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
-		OpportunityFilter filter = new OpportunityFilter(q, accountId, owner, team, stage, category, closeFrom, closeTo,
-				open, stale, overdue);
+		String category = query.choice("category");
+		OpportunityFilter filter = new OpportunityFilter(query.text("q"), accountId, query.id("owner"),
+				query.id("team"), query.id("stage"), category == null ? null : ForecastCategory.valueOf(category),
+				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
+		Pageable pageable = query.pageable();
+		model.addAttribute("listView", opened);
 		Page<Opportunity> page = this.opportunities.list(viewer, filter, pageable);
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
