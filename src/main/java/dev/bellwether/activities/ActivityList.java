@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class ActivityList {
 
 	@Bean
-	ListDefinition activityList() {
+	ListDefinition activityListDefinition() {
 		return new ListDefinition("activity", "Activities", "/activities",
 				List.of(ListFilter.of("q", "Search", FilterType.TEXT),
 						ListFilter.choice("kind", "Kind",

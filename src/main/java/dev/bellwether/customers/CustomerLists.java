@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class CustomerLists {
 
 	@Bean
-	ListDefinition accountList() {
+	ListDefinition accountListDefinition() {
 		return new ListDefinition("account", "Accounts", "/accounts", List.of(
 				ListFilter.of("q", "Search", FilterType.TEXT), ListFilter.choice("industry", "Industry", Industry.ALL),
 				ListFilter.of("country", "Country", FilterType.TEXT), ListFilter.of("owner", "Owner", FilterType.ID)),
@@ -42,7 +42,7 @@ class CustomerLists {
 	}
 
 	@Bean
-	ListDefinition contactList() {
+	ListDefinition contactListDefinition() {
 		return new ListDefinition("contact", "Contacts", "/contacts",
 				List.of(ListFilter.of("q", "Search", FilterType.TEXT),
 						ListFilter.of("account", "Account", FilterType.ID),

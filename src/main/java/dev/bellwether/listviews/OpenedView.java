@@ -96,6 +96,13 @@ public record OpenedView(ListDefinition list, ListView view, ViewSettings settin
 		return this.list.path() + "?view=" + view.id();
 	}
 
+	/**
+	 * @return the roles a view may be shared with
+	 */
+	public dev.bellwether.identity.Role[] roles() {
+		return dev.bellwether.identity.Role.values();
+	}
+
 	public List<ListView> standardViews() {
 		return this.views.stream().filter(ListView::standard).toList();
 	}

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class OpportunityList {
 
 	@Bean
-	ListDefinition opportunityList() {
+	ListDefinition opportunityListDefinition() {
 		Map<String, String> open = Map.of("status", "open");
 		return new ListDefinition(OpportunityAccess.RECORD_TYPE, "Deals", "/opportunities",
 				List.of(ListFilter.of("q", "Search", FilterType.TEXT),

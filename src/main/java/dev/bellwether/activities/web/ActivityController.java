@@ -297,11 +297,38 @@ class ActivityController {
 		model.addAttribute("names", this.activities.namesFor(List.of(activity)));
 		model.addAttribute("today", this.activities.today());
 		model.addAttribute("canEdit", this.activities.canEdit(viewer, activity));
-		return switch (view) {
-			case "task" -> "activities/rows :: taskRow";
-			case "row" -> "activities/rows :: activityRow";
-			default -> "activities/rows :: taskStatus";
-		};
+		if ("row".equals(view)) {
+			// the row of the list page it came from, in that page's columns
+			model.addAttribute("listView", this.listViews.open(viewer, "activity", pageParameters(request), false));
+			return "activities/rows :: activityListRow";
+		}
+		return "task".equals(view) ? "activities/rows :: taskRow" : "activities/rows :: taskStatus";
+	}
+
+	/**
+	 * @return the query parameters of the page an htmx request came from
+	 */
+	private static Map<String, String[]> pageParameters(HttpServletRequest request) {
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		String page = request.getHeader("HX-Current-URL");
+		if (page == null) {
+			return parameters;
+		}
+		try {
+			org.springframework.web.util.UriComponentsBuilder.fromUriString(page)
+				.build()
+				.getQueryParams()
+				.forEach((name, values) -> parameters.put(
+						java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
+						values.stream()
+							.map(v -> v == null ? ""
+									: java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))
+							.toArray(String[]::new)));
+		}
+		catch (IllegalArgumentException ex) {
+			// not a URL: the list as it comes
+		}
+		return parameters;
 	}
 
 	/**
