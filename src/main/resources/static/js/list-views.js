@@ -199,9 +199,6 @@
 
   document.addEventListener('change', function (event) {
     var target = event.target;
-    if (target.matches && target.matches('select[data-bw-autosubmit]')) {
-      target.form.submit();
-    }
     if (target.matches && target.matches('input.bw-select-all')) {
       rows().forEach(function (row) {
         var box = row.querySelector('input.bw-row-select');
@@ -212,6 +209,36 @@
       });
     }
   });
+
+  // the list may have been re-filtered by htmx since the page was drawn: forms that save
+  // or re-draw the list take the address as it is now (its view and what it overrides)
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!window.location.search || window.location.search === '?') {
+      // the page as drawn (perhaps the person's default view): what the server wrote is right
+      return;
+    }
+    var query = form.querySelector && form.querySelector('input[data-bw-current-query]');
+    if (query) {
+      query.value = window.location.search.replace(/^\?/, '');
+    }
+    if (form.id === 'column-form') {
+      Array.prototype.slice.call(form.querySelectorAll('input[data-bw-carried]')).forEach(function (input) {
+        input.remove();
+      });
+      new URLSearchParams(window.location.search).forEach(function (value, name) {
+        if (name === 'col' || name === 'cols' || name === 'size' || name === 'page' || name.indexOf('w.') === 0) {
+          return;
+        }
+        var input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        input.setAttribute('data-bw-carried', '');
+        form.appendChild(input);
+      });
+    }
+  }, true);
 
   document.addEventListener('close', function (event) {
     if (event.target.id === 'shortcuts-dialog' && event.target.bwOpener && event.target.bwOpener.focus) {

@@ -114,6 +114,7 @@ public class ListViews {
 			throw new InvalidInputException("cols", ex.getMessage());
 		}
 		String[] named = parameters.get("view");
+		Optional<ListView> defaultView = defaultView(viewer, recordType);
 		ListView view = null;
 		if (named != null && named.length > 0 && named[0] != null && !named[0].isBlank()) {
 			UUID id;
@@ -130,7 +131,7 @@ public class ListViews {
 		}
 		else if (named == null && fromUrl.equals(ViewSettings.empty()) && !parameters.containsKey("page")) {
 			// the bare list (a "?view=" asks for the list as it comes)
-			view = defaultView(viewer, recordType).filter(v -> v.recordType().equals(recordType)).orElse(null);
+			view = defaultView.filter(v -> v.recordType().equals(recordType)).orElse(null);
 		}
 		List<String> notices = new ArrayList<>();
 		ViewSettings base = ViewSettings.empty();
@@ -165,7 +166,7 @@ public class ListViews {
 			}
 		}
 		ListQuery query = new ListQuery(list, settings, viewer.id(), this.calendar, page);
-		UUID defaultId = defaultView(viewer, recordType).map(ListView::id).orElse(null);
+		UUID defaultId = defaultView.map(ListView::id).orElse(null);
 		return new OpenedView(list, view, settings, query, visible(viewer, recordType), defaultId, notices,
 				teamsToShareWith(viewer), canShareWithRoles(viewer), viewer.id());
 	}

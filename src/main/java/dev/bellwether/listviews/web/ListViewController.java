@@ -1,5 +1,6 @@
 package dev.bellwether.listviews.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.identity.Role;
@@ -45,8 +46,8 @@ class ListViewController {
 			RedirectAttributes redirect) {
 		ListDefinition list = this.lists.get(recordType);
 		try {
-			ListView view = this.views.create(viewer, recordType,
-					new ListViewDetails(name, settings(query), sharingOf(sharing), roleOf(sharedRole), sharedTeamId));
+			ListView view = this.views.create(viewer, recordType, new ListViewDetails(name,
+					settings(viewer, recordType, query), sharingOf(sharing), roleOf(sharedRole), sharedTeamId));
 			redirect.addFlashAttribute("flashSuccess", "View '" + view.name() + "' saved.");
 			return "redirect:" + list.path() + "?view=" + view.id();
 		}
@@ -63,8 +64,8 @@ class ListViewController {
 			@RequestParam(required = false) UUID sharedTeamId, RedirectAttributes redirect) {
 		ListView view = this.views.get(viewer, id);
 		ListDefinition list = this.lists.get(view.recordType());
-		ViewSettings settings = settings(query);
 		try {
+			ViewSettings settings = settings(viewer, view.recordType(), query);
 			ListViewDetails details = (sharing == null)
 					? new ListViewDetails(name == null ? view.name() : name, settings, view.sharing(),
 							view.sharedRole(), view.sharedTeamId())
@@ -110,13 +111,15 @@ class ListViewController {
 		}
 	}
 
-	private static ViewSettings settings(String query) {
-		try {
-			return ViewSettings.parse(query);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("query", ex.getMessage());
-		}
+	/**
+	 * The list as the page showed it: the query of its address (a view and what the
+	 * address overrides of it), read as the list page reads it.
+	 */
+	private ViewSettings settings(Viewer viewer, String recordType, String query) {
+		Map<String, String[]> parameters = ViewSettings.parameters(query.startsWith("?") ? query.substring(1) : query);
+		// no view in the address: the list as it was shown, never the person's default
+		parameters.putIfAbsent("view", new String[] { "" });
+		return this.views.open(viewer, recordType, parameters, false).settings();
 	}
 
 	private static Sharing sharingOf(String sharing) {

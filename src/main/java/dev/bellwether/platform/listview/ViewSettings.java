@@ -98,18 +98,7 @@ public record ViewSettings(Map<String, String> filters, List<Column> columns, St
 	 * filter (how saved views are stored: the list decides later which it knows).
 	 */
 	public static ViewSettings parse(String query) {
-		Map<String, String[]> parameters = new LinkedHashMap<>();
-		if (query != null && !query.isBlank()) {
-			for (String pair : query.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int equals = pair.indexOf('=');
-				String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-				String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-				parameters.putIfAbsent(name, new String[] { value });
-			}
-		}
+		Map<String, String[]> parameters = parameters(query);
 		Map<String, String> filters = new LinkedHashMap<>();
 		parameters.forEach((name, values) -> {
 			if (!RESERVED.contains(name)) {
@@ -125,6 +114,30 @@ public record ViewSettings(Map<String, String> filters, List<Column> columns, St
 			throw new IllegalArgumentException("The page size must be a whole number, not '" + size + "'.");
 		}
 		return new ViewSettings(filters, columnsOf(parameters), first(parameters, "sort"), pageSize);
+	}
+
+	/**
+	 * @return the parameters of a URL query (without {@code ?}), decoded, the first value
+	 * of each
+	 */
+	public static Map<String, String[]> parameters(String query) {
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		if (query != null && !query.isBlank()) {
+			for (String pair : query.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int equals = pair.indexOf('=');
+				String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+				String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+				parameters.merge(name, new String[] { value }, (a, b) -> {
+					String[] both = java.util.Arrays.copyOf(a, a.length + 1);
+					both[a.length] = b[0];
+					return both;
+				});
+			}
+		}
+		return parameters;
 	}
 
 	/**
