@@ -5,7 +5,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import java.util.List;
+
 import dev.bellwether.IntegrationTest;
+import dev.bellwether.activities.Activities;
+import dev.bellwether.activities.ActivityDetails;
+import dev.bellwether.activities.ActivityKind;
+import dev.bellwether.activities.TaskPriority;
+import dev.bellwether.activities.TaskStatus;
+import dev.bellwether.customers.ContactDetails;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.platform.listview.ListColumn;
+import dev.bellwether.platform.listview.ListDefinition;
+import dev.bellwether.platform.listview.ListDefinitions;
 import dev.bellwether.TestUsers;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
@@ -63,6 +75,15 @@ class ListViewPagesTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	ListDefinitions lists;
 
 	@Test
 	void aViewInTheUrlShowsItsFiltersAndColumnsWithSelectionAndInlineCells() throws Exception {
@@ -218,6 +239,34 @@ class ListViewPagesTests {
 		assertThat(page.indexOf("data-column=\"owner\"")).isLessThan(page.indexOf("data-column=\"name\""));
 		assertThat(page).contains("width: 150px").doesNotContain(">Stage</a>");
 		assertThat(page).contains("name=\"query\" value=\"q=" + name.replace(" ", "+") + "&amp;cols=owner:150,name\"");
+	}
+
+	@Test
+	void everyColumnOfEveryListRenders() throws Exception {
+		User rep = this.users.create(Role.REP);
+		String name = "All columns " + UUID.randomUUID();
+		Opportunity deal = deal(rep, name);
+		this.contacts.create(TestUsers.viewer(rep), new ContactDetails("Ada", name, "CTO", "ada@example.com",
+				"+1 555 0100", null, deal.accountId(), rep.id()));
+		this.activities.create(TestUsers.viewer(rep),
+				new ActivityDetails(ActivityKind.TASK, name, null, deal.accountId(), null, deal.id(), rep.id(),
+						LocalDate.now(this.clock).minusDays(1), TaskStatus.OPEN, TaskPriority.HIGH, null, null,
+						List.of()));
+		RequestPostProcessor session = signedIn(rep);
+
+		for (ListDefinition list : this.lists.all()) {
+			String cols = String.join(",", list.columns().stream().map(ListColumn::name).toList());
+			String page = this.mvc.perform(get(list.path()).param("q", name).param("cols", cols).with(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			for (ListColumn column : list.columns()) {
+				assertThat(page).as("%s shows column %s", list.path(), column.name())
+					.contains("data-column=\"" + column.name() + "\"");
+			}
+			assertThat(page).as("%s shows the record", list.path()).contains("name=\"ids\"");
+		}
 	}
 
 	@Test
