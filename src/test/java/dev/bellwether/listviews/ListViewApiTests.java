@@ -103,6 +103,20 @@ class ListViewApiTests {
 	}
 
 	@Test
+	void describesWhatEachListOffersAView() throws Exception {
+		User rep = this.users.create(Role.REP);
+
+		this.mvc.perform(get("/api/v1/list-views/lists").with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].recordType", hasItem("opportunity")))
+			.andExpect(jsonPath("$[?(@.recordType == 'opportunity')].filters[*].name", hasItem("closeFrom")))
+			.andExpect(jsonPath("$[?(@.recordType == 'opportunity')].columns[?(@.name == 'amount')].sortProperty",
+					hasItem("amount")))
+			.andExpect(jsonPath("$[?(@.recordType == 'activity')].filters[?(@.name == 'kind')].choices[*]",
+					hasItem("TASK")));
+	}
+
+	@Test
 	void aViewSharedWithATeamYouDoNotLeadIsRefusedNamingTheField() throws Exception {
 		User manager = this.users.create(Role.MANAGER);
 		User otherManager = this.users.create(Role.MANAGER);

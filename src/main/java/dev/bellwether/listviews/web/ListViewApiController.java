@@ -57,6 +57,14 @@ class ListViewApiController {
 			.toList();
 	}
 
+	@GetMapping("/lists")
+	@Operation(summary = "Describe the lists views can be made of",
+			description = "Each list's filters (names, types, allowed values), columns (and which sort) and the "
+					+ "columns shown when a view chooses none.")
+	List<ListResource> lists() {
+		return this.lists.all().stream().map(ListResource::of).toList();
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one view", description = "404 when it does not exist or is not shared with you.")
 	ListViewResource get(Viewer viewer, @PathVariable UUID id) {
