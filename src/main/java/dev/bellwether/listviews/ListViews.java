@@ -124,6 +124,7 @@ public class ListViews {
 		String[] named = parameters.get("view");
 		Optional<ListView> defaultView = defaultView(viewer, recordType);
 		ListView view = null;
+		boolean byDefault = false;
 		if (named != null && named.length > 0 && named[0] != null && !named[0].isBlank()) {
 			UUID id;
 			try {
@@ -140,6 +141,7 @@ public class ListViews {
 		else if (named == null && fromUrl.equals(ViewSettings.empty()) && !parameters.containsKey("page")) {
 			// the bare list (a "?view=" asks for the list as it comes)
 			view = defaultView.filter(v -> v.recordType().equals(recordType)).orElse(null);
+			byDefault = view != null;
 		}
 		List<String> notices = new ArrayList<>();
 		ViewSettings base = ViewSettings.empty();
@@ -176,7 +178,7 @@ public class ListViews {
 		ListQuery query = new ListQuery(list, settings, viewer.id(), this.calendar, page);
 		UUID defaultId = defaultView.map(ListView::id).orElse(null);
 		return new OpenedView(list, view, settings, query, visible(viewer, recordType), defaultId, notices,
-				teamsToShareWith(viewer), canShareWithRoles(viewer), viewer.id());
+				teamsToShareWith(viewer), canShareWithRoles(viewer), viewer.id(), byDefault);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import dev.bellwether.platform.listview.ListDefinition.ShownColumn;
 import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.listview.ViewSettings;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * A list as one person opens it: the view chosen (from the URL, or their default), what
  * the URL changes of it, the columns to show, and what the page's view controls offer.
@@ -24,10 +26,21 @@ import dev.bellwether.platform.listview.ViewSettings;
  * @param notices what could not be applied (a filter the list no longer has)
  * @param teams the teams the person may share with (lead's id to name)
  * @param canShareWithRoles whether the person may share with a role
+ * @param byDefault whether the view is the person's default, opened on the bare list (its
+ * address does not name it)
  */
 public record OpenedView(ListDefinition list, ListView view, ViewSettings settings, ListQuery query,
 		List<ListView> views, UUID defaultViewId, List<String> notices, Map<UUID, String> teams,
-		boolean canShareWithRoles, UUID viewerId) {
+		boolean canShareWithRoles, UUID viewerId, boolean byDefault) {
+
+	/**
+	 * @return the list's address for sort and page links: the page's own, naming the view
+	 * when the person's default was opened on the bare list (so that the next page is a
+	 * page of the same view)
+	 */
+	public UriComponentsBuilder links(UriComponentsBuilder address) {
+		return this.byDefault ? address.replaceQueryParam("view", this.view.id()) : address;
+	}
 
 	public List<ShownColumn> columns() {
 		return this.list.shownColumns(this.settings);

@@ -221,6 +221,22 @@ class ListViewPagesTests {
 	}
 
 	@Test
+	void theSortAndPageLinksOfADefaultViewStayInTheView() throws Exception {
+		User rep = this.users.create(Role.REP);
+		deal(rep, "Default links " + UUID.randomUUID());
+		ListView mine = this.views.visible(TestUsers.viewer(rep), "account")
+			.stream()
+			.filter(v -> v.name().equals("My accounts"))
+			.findFirst()
+			.orElseThrow();
+		this.views.setDefault(TestUsers.viewer(rep), "account", mine.id());
+
+		this.mvc.perform(get("/accounts").with(signedIn(rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/accounts?view=" + mine.id() + "&amp;sort=name,desc")));
+	}
+
+	@Test
 	void theColumnChooserShowsTheColumnsInTheOrderChosen() throws Exception {
 		User rep = this.users.create(Role.REP);
 		String name = "Chooser " + UUID.randomUUID();

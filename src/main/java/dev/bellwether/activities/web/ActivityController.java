@@ -127,7 +127,8 @@ class ActivityController {
 		model.addAttribute("kinds", ActivityKind.values());
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("today", this.activities.today());
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")));
 		return Htmx.targets(request, "results") ? "activities/list :: results" : "activities/list";
 	}
 

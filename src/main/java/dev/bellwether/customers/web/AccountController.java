@@ -93,7 +93,8 @@ class AccountController {
 		model.addAttribute("country", country);
 		model.addAttribute("owner", owner);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
 				|| country != null && !country.isBlank() || owner != null);
 		addChoices(model);

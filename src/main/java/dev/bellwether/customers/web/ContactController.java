@@ -91,7 +91,8 @@ class ContactController {
 		model.addAttribute("accountName", account == null ? null : this.accounts.namesOf(Set.of(account)).get(account));
 		model.addAttribute("owner", owner);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")));
 		model.addAttribute("filtered", q != null && !q.isBlank() || account != null || owner != null);
 		model.addAttribute("activeUsers", activeUsers());
 		return Htmx.targets(request, "results") ? "customers/contacts :: results" : "customers/contacts";

@@ -123,7 +123,8 @@ class OpportunityController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("status", status);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")));
 		model.addAttribute("filtered", !filter.isEmpty());
 		model.addAttribute("stages", this.stages.all());
 		model.addAttribute("categories", ForecastCategory.values());
