@@ -65,7 +65,9 @@ class ModuleTablesTests {
 			// adoption
 			entry("usage_events", "adoption"), entry("usage_daily", "adoption"), entry("usage_rollups", "adoption"),
 			entry("adoption_sponsors", "adoption"), entry("adoption_settings", "adoption"),
-			entry("adoption_scores", "adoption"), entry("adoption_alerts", "adoption"));
+			entry("adoption_scores", "adoption"), entry("adoption_alerts", "adoption"),
+			// listviews
+			entry("list_views", "listviews"), entry("list_view_defaults", "listviews"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -194,6 +194,10 @@ public class Activities {
 			terms.add("lower(x.subject) like :q");
 			params.put("q", contains(filter.query()));
 		}
+		if (filter.overdue()) {
+			terms.add("x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore");
+			params.put("overdueBefore", today());
+		}
 		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params, NEWEST_FIRST, pageable,
 				Activities::map);
 		return withAttendees(page);

@@ -27,9 +27,12 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ListCursors;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -82,10 +85,13 @@ class ActivityController {
 
 	private final ListCursors cursors;
 
+	private final ListViews listViews;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
 			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners,
-			ListCursors cursors) {
+			ListCursors cursors, ListViews listViews) {
 		this.cursors = cursors;
+		this.listViews = listViews;
 		this.owners = owners;
 		this.clock = clock;
 		this.activities = activities;
@@ -97,15 +103,24 @@ class ActivityController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "activity")
 	@GetMapping("/activities")
-	String list(Viewer viewer, @RequestParam(required = false) ActivityKind kind,
-			@RequestParam(required = false) UUID owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String q, @PageableDefault(size = 25) Pageable pageable,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
-		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null, null, from, to, q);
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "activity", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String kindName = query.choice("kind");
+		ActivityKind kind = kindName == null ? null : ActivityKind.valueOf(kindName);
+		UUID owner = query.id("owner");
+		LocalDate from = query.date("from");
+		LocalDate to = query.date("to");
+		String q = query.text("q");
+		String status = query.choice("status");
+		ActivityFilter filter = new ActivityFilter(kind, owner, null, null, null,
+				status == null ? null : dev.bellwether.activities.TaskStatus.valueOf(status), from, to, q,
+				query.flag("overdue"));
+		Pageable pageable = query.pageable();
 		Page<Activity> page = this.activities.list(viewer, filter,
-				this.cursors.request(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), false, cursor));
+				this.cursors.request(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), false,
+						request.getParameter("cursor")));
+		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
 		model.addAttribute("names", this.activities.namesFor(page.getContent()));
 		model.addAttribute("kind", kind);
@@ -117,7 +132,10 @@ class ActivityController {
 		model.addAttribute("kinds", ActivityKind.values());
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("today", this.activities.today());
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request)
+					.replaceQueryParam("page")
+					.replaceQueryParam("cursor")));
 		return Htmx.targets(request, "results") ? "activities/list :: results" : "activities/list";
 	}
 
@@ -287,11 +305,38 @@ class ActivityController {
 		model.addAttribute("names", this.activities.namesFor(List.of(activity)));
 		model.addAttribute("today", this.activities.today());
 		model.addAttribute("canEdit", this.activities.canEdit(viewer, activity));
-		return switch (view) {
-			case "task" -> "activities/rows :: taskRow";
-			case "row" -> "activities/rows :: activityRow";
-			default -> "activities/rows :: taskStatus";
-		};
+		if ("row".equals(view)) {
+			// the row of the list page it came from, in that page's columns
+			model.addAttribute("listView", this.listViews.open(viewer, "activity", pageParameters(request), false));
+			return "activities/rows :: activityListRow";
+		}
+		return "task".equals(view) ? "activities/rows :: taskRow" : "activities/rows :: taskStatus";
+	}
+
+	/**
+	 * @return the query parameters of the page an htmx request came from
+	 */
+	private static Map<String, String[]> pageParameters(HttpServletRequest request) {
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		String page = request.getHeader("HX-Current-URL");
+		if (page == null) {
+			return parameters;
+		}
+		try {
+			org.springframework.web.util.UriComponentsBuilder.fromUriString(page)
+				.build()
+				.getQueryParams()
+				.forEach((name, values) -> parameters.put(
+						java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
+						values.stream()
+							.map(v -> v == null ? ""
+									: java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))
+							.toArray(String[]::new)));
+		}
+		catch (IllegalArgumentException ex) {
+			// not a URL: the list as it comes
+		}
+		return parameters;
 	}
 
 	/**

@@ -18,10 +18,13 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ListCursors;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -64,9 +67,12 @@ class AccountController {
 
 	private final PickLists pickLists;
 
+	private final ListViews listViews;
+
 	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors, PickLists pickLists) {
+			ListCursors cursors, PickLists pickLists, ListViews listViews) {
 		this.cursors = cursors;
+		this.listViews = listViews;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.accounts = accounts;
@@ -76,12 +82,17 @@ class AccountController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "account")
 	@GetMapping("/accounts")
-	String list(Viewer viewer, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
-			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "account", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String q = query.text("q");
+		String industry = query.text("industry");
+		String country = query.text("country");
+		UUID owner = query.id("owner");
+		Pageable pageable = query.pageable();
 		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner),
-				this.cursors.request(pageable, false, cursor));
+				this.cursors.request(pageable, false, request.getParameter("cursor")));
+		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);
@@ -89,7 +100,10 @@ class AccountController {
 		model.addAttribute("country", country);
 		model.addAttribute("owner", owner);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request)
+					.replaceQueryParam("page")
+					.replaceQueryParam("cursor")));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
 				|| country != null && !country.isBlank() || owner != null);
 		addChoices(model, industry, country);

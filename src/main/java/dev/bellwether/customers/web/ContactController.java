@@ -22,6 +22,9 @@ import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -59,9 +62,12 @@ class ContactController {
 
 	private final ListCursors cursors;
 
+	private final ListViews listViews;
+
 	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors) {
+			ListCursors cursors, ListViews listViews) {
 		this.cursors = cursors;
+		this.listViews = listViews;
 		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -70,11 +76,16 @@ class ContactController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "contact")
 	@GetMapping("/contacts")
-	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
-			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, "contact", request.getParameterMap(), !Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String q = query.text("q");
+		UUID account = query.id("account");
+		UUID owner = query.id("owner");
+		Pageable pageable = query.pageable();
+		model.addAttribute("listView", opened);
 		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
-				this.cursors.request(pageable, false, cursor));
+				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("owners",
 				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));
@@ -85,7 +96,10 @@ class ContactController {
 		model.addAttribute("accountName", account == null ? null : this.accounts.namesOf(Set.of(account)).get(account));
 		model.addAttribute("owner", owner);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request)
+					.replaceQueryParam("page")
+					.replaceQueryParam("cursor")));
 		model.addAttribute("filtered", q != null && !q.isBlank() || account != null || owner != null);
 		model.addAttribute("activeUsers", activeUsers());
 		return Htmx.targets(request, "results") ? "customers/contacts :: results" : "customers/contacts";

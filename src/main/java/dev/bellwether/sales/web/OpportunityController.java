@@ -23,10 +23,13 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ListCursors;
+import dev.bellwether.listviews.ListViews;
+import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -84,9 +87,12 @@ class OpportunityController {
 
 	private final ListCursors cursors;
 
+	private final ListViews listViews;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users, RecordOwners owners, ListCursors cursors) {
+			Contacts contacts, UserDirectory users, RecordOwners owners, ListCursors cursors, ListViews listViews) {
 		this.cursors = cursors;
+		this.listViews = listViews;
 		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -98,19 +104,21 @@ class OpportunityController {
 
 	@Usage(value = UsageKind.VIEW, recordType = "opportunity")
 	@GetMapping("/opportunities")
-	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID accountId,
-			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
-			@RequestParam(required = false) UUID stage, @RequestParam(required = false) ForecastCategory category,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
-			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean stale,
-			@RequestParam(defaultValue = "false") boolean overdue,
-			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+	String list(Viewer viewer, HttpServletRequest request, Model model) {
+		OpenedView opened = this.listViews.open(viewer, OpportunityAccess.RECORD_TYPE, request.getParameterMap(),
+				!Htmx.isHtmx(request));
+		ListQuery query = opened.query();
+		String status = query.choice("status");
+		UUID accountId = query.id("accountId");
 		Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
-		OpportunityFilter filter = new OpportunityFilter(q, accountId, owner, team, stage, category, closeFrom, closeTo,
-				open, stale, overdue);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, this.cursors.request(pageable, false, cursor));
+		String category = query.choice("category");
+		OpportunityFilter filter = new OpportunityFilter(query.text("q"), accountId, query.id("owner"),
+				query.id("team"), query.id("stage"), category == null ? null : ForecastCategory.valueOf(category),
+				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
+		Pageable pageable = query.pageable();
+		model.addAttribute("listView", opened);
+		Page<Opportunity> page = this.opportunities.list(viewer, filter,
+				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
 		model.addAttribute("names",
@@ -120,7 +128,10 @@ class OpportunityController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("status", status);
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
+		model.addAttribute("baseUrl",
+				opened.links(ServletUriComponentsBuilder.fromRequest(request)
+					.replaceQueryParam("page")
+					.replaceQueryParam("cursor")));
 		model.addAttribute("filtered", !filter.isEmpty());
 		model.addAttribute("stages", this.stages.all());
 		model.addAttribute("categories", ForecastCategory.values());

@@ -8,6 +8,7 @@ import dev.bellwether.adoption.internal.capture.UsageEvent.Client;
 import dev.bellwether.identity.UserLoggedIn;
 import dev.bellwether.identity.UserLoggedOut;
 import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.usage.FeatureUsed;
 import dev.bellwether.platform.usage.UsageKind;
 
 import org.springframework.context.event.EventListener;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Captures what is not a page or an API read: creates, updates and deletes of records
- * (from {@link RecordChanged}), sign-ins and sign-outs.
+ * (from {@link RecordChanged}), features a module reports itself ({@link FeatureUsed}:
+ * opening a saved list view), sign-ins and sign-outs.
  * <p>
  * An event published in a transaction is captured only once that transaction has
  * committed, so a rolled-back change is never counted; one published outside a
@@ -67,6 +69,15 @@ class UsageListeners {
 		Client client = (request == null) ? Client.WEB : Client.of(request);
 		afterCommit(new UsageEvent(event.actorId(), event.at(), kind, module, event.recordType(), event.recordId(),
 				client));
+	}
+
+	@EventListener
+	void on(FeatureUsed event) {
+		if (this.recorder.isEnabled() && event.userId() != null) {
+			HttpServletRequest request = currentRequest();
+			afterCommit(new UsageEvent(event.userId(), event.at(), event.kind(), event.module(), event.recordType(),
+					event.recordId(), (request == null) ? Client.WEB : Client.of(request)));
+		}
 	}
 
 	@EventListener
