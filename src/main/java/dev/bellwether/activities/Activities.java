@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.RecordTouched;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.OpportunityAccess;
 import dev.bellwether.sales.OpportunityLink;
 
@@ -112,11 +115,14 @@ public class Activities {
 
 	private final ZoneId zone;
 
+	private final PickLists pickLists;
+
 	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
 			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
-			RecordOwners owners) {
+			RecordOwners owners, PickLists pickLists) {
 		this.owners = owners;
+		this.pickLists = pickLists;
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.opportunities = opportunities;
@@ -303,17 +309,17 @@ public class Activities {
 	@Transactional
 	public Activity create(Viewer viewer, ActivityDetails entered) {
 		Instant now = this.clock.instant();
-		ActivityDetails details = validate(viewer, ActivityRules.callJustMade(entered, now));
+		ActivityDetails details = validate(viewer, ActivityRules.callJustMade(entered, now), null);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		boolean completed = details.status() == TaskStatus.COMPLETED;
 		this.jdbc.sql("""
 				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id,
-				  due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at,
+				  due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at, sub_type,
 				  created_at, created_by, updated_at, updated_by, version)
 				values (:id, :kind, :subject, :body, :accountId, :contactId, :opportunityId, :ownerId, :dueDate,
-				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :now, :actor, :now,
-				  :actor, 0)
+				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :subType, :now,
+				  :actor, :now, :actor, 0)
 				""")
 			.params(columns(details))
 			.param("id", id)
@@ -341,7 +347,7 @@ public class Activities {
 			throw new dev.bellwether.platform.InvalidInputException("kind", "A " + before.kind().label().toLowerCase()
 					+ " stays a " + before.kind().label().toLowerCase() + "; log a new activity instead.");
 		}
-		ActivityDetails details = validate(viewer, entered);
+		ActivityDetails details = validate(viewer, entered, before.subType());
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
@@ -355,8 +361,8 @@ public class Activities {
 				update activities set subject = :subject, body = :body, account_id = :accountId,
 				  contact_id = :contactId, opportunity_id = :opportunityId, owner_id = :ownerId, due_date = :dueDate,
 				  status = :status, priority = :priority, completed_at = :completedAt, completed_by = :completedBy,
-				  starts_at = :startsAt, ends_at = :endsAt, occurred_at = :occurredAt, updated_at = :now,
-				  updated_by = :actor, version = version + 1
+				  starts_at = :startsAt, ends_at = :endsAt, occurred_at = :occurredAt, sub_type = :subType,
+				  updated_at = :now, updated_by = :actor, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details))
@@ -507,9 +513,10 @@ public class Activities {
 	 * Checks the activity's own rules and its links to other records, and fills in the
 	 * account from the opportunity or contact when none is given.
 	 */
-	private ActivityDetails validate(Viewer viewer, ActivityDetails entered) {
-		ActivityDetails details = ActivityRules.normalize(entered);
-		Map<String, String> errors = this.validation.violations(details);
+	private ActivityDetails validate(Viewer viewer, ActivityDetails entered, String subTypeBefore) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ActivityDetails details = withSubType(ActivityRules.normalize(entered), subTypeBefore, errors);
+		this.validation.violations(details).forEach(errors::putIfAbsent);
 		ActivityRules.violations(details).forEach(errors::putIfAbsent);
 		if (details.accountId() != null && !exists(() -> this.accounts.get(viewer, details.accountId()))) {
 			errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
@@ -560,6 +567,28 @@ public class Activities {
 		UUID account = details.accountId() != null ? details.accountId()
 				: deal != null ? deal.accountId() : contactAccount;
 		return details.linkedTo(account, details.contactId(), details.opportunityId());
+	}
+
+	/**
+	 * The sub-type as the kind's pick list spells it (matched case-insensitively); one
+	 * retired or gone from the list is kept while the activity keeps it.
+	 */
+	private ActivityDetails withSubType(ActivityDetails details, String before, Map<String, String> errors) {
+		if (details.kind() == null || !StringUtils.hasText(details.subType())) {
+			return details.withSubType(null);
+		}
+		String list = details.kind().subTypeList();
+		if (list == null) {
+			errors.put("subType", "A " + details.kind().label().toLowerCase(Locale.ROOT) + " has no type.");
+			return details;
+		}
+		try {
+			return details.withSubType(this.pickLists.resolve(list, "subType", details.subType(), before));
+		}
+		catch (InvalidInputException ex) {
+			errors.putAll(ex.fieldErrors());
+			return details;
+		}
 	}
 
 	private static Viewer asViewer(User user) {
@@ -686,7 +715,7 @@ public class Activities {
 		return new Activity(a.id(), a.kind(), a.subject(), a.body(), a.accountId(), a.contactId(), a.opportunityId(),
 				a.ownerId(), a.dueDate(), a.status(), a.priority(), a.completedAt(), a.completedBy(), a.startsAt(),
 				a.endsAt(), a.occurredAt(), attendees, a.deletedAt(), a.createdAt(), a.createdBy(), a.updatedAt(),
-				a.updatedBy(), a.version());
+				a.updatedBy(), a.version(), a.subType());
 	}
 
 	private static Map<String, Object> columns(ActivityDetails details) {
@@ -703,6 +732,7 @@ public class Activities {
 		columns.put("priority", details.priority() == null ? null : details.priority().name());
 		columns.put("startsAt", utc(details.startsAt()));
 		columns.put("endsAt", utc(details.endsAt()));
+		columns.put("subType", details.subType());
 		return columns;
 	}
 
@@ -724,6 +754,7 @@ public class Activities {
 			.compare("startsAt", before.startsAt(), after.startsAt())
 			.compare("endsAt", before.endsAt(), after.endsAt())
 			.compare("attendees", attendeesText(before.attendees()), attendeesText(after.attendees()))
+			.compare("subType", before.subType(), after.subType())
 			.changes();
 	}
 
@@ -743,7 +774,7 @@ public class Activities {
 				rs.getObject("completed_by", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
 				instant(rs, "occurred_at"), List.of(), instant(rs, "deleted_at"), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
-				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"), rs.getString("sub_type"));
 	}
 
 }

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.Size;
  * (required)
  * @param endsAt calls (optional) and meetings (required, after the start)
  * @param attendees meetings only
+ * @param subType from the kind's pick list (task, call or meeting type); optional, none
+ * for notes
  */
 public record ActivityDetails(
 		@NotNull(message = "Choose what kind of activity this is: task, call, meeting or note.") ActivityKind kind,
@@ -32,10 +34,27 @@ public record ActivityDetails(
 		@Size(max = 20_000, message = "Keep the text to 20,000 characters.") String body, UUID accountId,
 		UUID contactId, UUID opportunityId, @NotNull(message = "Choose who the activity belongs to.") UUID ownerId,
 		LocalDate dueDate, TaskStatus status, TaskPriority priority, Instant startsAt, Instant endsAt,
-		@Valid @Size(max = 200, message = "A meeting can have at most 200 attendees.") List<Attendee> attendees) {
+		@Valid @Size(max = 200, message = "A meeting can have at most 200 attendees.") List<Attendee> attendees,
+		@Size(max = 60, message = "Choose a type from the list.") String subType) {
 
 	public ActivityDetails {
 		attendees = attendees == null ? List.of() : List.copyOf(attendees);
+	}
+
+	/**
+	 * An activity without a sub-type.
+	 */
+	public ActivityDetails(ActivityKind kind, String subject, String body, UUID accountId, UUID contactId,
+			UUID opportunityId, UUID ownerId, LocalDate dueDate, TaskStatus status, TaskPriority priority,
+			Instant startsAt, Instant endsAt, List<Attendee> attendees) {
+		this(kind, subject, body, accountId, contactId, opportunityId, ownerId, dueDate, status, priority, startsAt,
+				endsAt, attendees, null);
+	}
+
+	public ActivityDetails withSubType(String subType) {
+		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
+				this.opportunityId, this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt,
+				this.attendees, subType);
 	}
 
 	public static ActivityDetails task(String subject, LocalDate dueDate, TaskPriority priority, UUID ownerId) {
@@ -64,18 +83,20 @@ public record ActivityDetails(
 	 */
 	public ActivityDetails linkedTo(UUID accountId, UUID contactId, UUID opportunityId) {
 		return new ActivityDetails(this.kind, this.subject, this.body, accountId, contactId, opportunityId,
-				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees);
+				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees,
+				this.subType);
 	}
 
 	public ActivityDetails withSubject(String subject) {
 		return new ActivityDetails(this.kind, subject, this.body, this.accountId, this.contactId, this.opportunityId,
-				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees);
+				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees,
+				this.subType);
 	}
 
 	public ActivityDetails withStatus(TaskStatus status) {
 		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
 				this.opportunityId, this.ownerId, this.dueDate, status, this.priority, this.startsAt, this.endsAt,
-				this.attendees);
+				this.attendees, this.subType);
 	}
 
 	boolean isLinked() {

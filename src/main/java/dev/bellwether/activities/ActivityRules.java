@@ -38,7 +38,7 @@ final class ActivityRules {
 		}
 		return new ActivityDetails(details.kind(), details.subject(), details.body(), details.accountId(),
 				details.contactId(), details.opportunityId(), details.ownerId(), details.dueDate(), details.status(),
-				details.priority(), now, details.endsAt(), details.attendees());
+				details.priority(), now, details.endsAt(), details.attendees(), details.subType());
 	}
 
 	/**
@@ -70,7 +70,7 @@ final class ActivityRules {
 		}
 		return new ActivityDetails(details.kind(), subject, body, details.accountId(), details.contactId(),
 				details.opportunityId(), details.ownerId(), details.dueDate(), status, priority, details.startsAt(),
-				details.endsAt(), attendees);
+				details.endsAt(), attendees, details.subType() == null ? null : details.subType().trim());
 	}
 
 	/**

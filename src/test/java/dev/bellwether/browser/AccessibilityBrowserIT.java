@@ -106,7 +106,8 @@ class AccessibilityBrowserIT {
 	void aSalesAdministratorsPagesHaveNoSeriousViolations(Browser browser) {
 		Records records = records();
 		assertClean(browser, this.users.create(Role.SALES_ADMIN), records.common(), "/admin/stages", "/admin/products",
-				"/opportunities/" + records.deal() + "/edit");
+				"/opportunities/" + records.deal() + "/edit", "/admin/pick-lists/industry",
+				"/admin/pick-lists/country");
 	}
 
 	@Test

@@ -59,6 +59,8 @@ public class ActivityFormData {
 
 	private TaskPriority priority = TaskPriority.NORMAL;
 
+	private String subType;
+
 	private String callAt;
 
 	private Integer durationMinutes;
@@ -90,6 +92,7 @@ public class ActivityFormData {
 		form.dueDate = activity.dueDate() == null ? null : activity.dueDate().toString();
 		form.status = activity.status();
 		form.priority = activity.priority();
+		form.subType = activity.subType();
 		if (activity.kind() == ActivityKind.CALL) {
 			form.callAt = local(activity.startsAt(), zone);
 			Long minutes = activity.durationMinutes();
@@ -143,6 +146,8 @@ public class ActivityFormData {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		// a type chosen before switching the form to a note is not the note's
+		details = details.withSubType(chosen == ActivityKind.NOTE ? null : this.subType);
 		return details;
 	}
 
@@ -362,6 +367,14 @@ public class ActivityFormData {
 
 	public void setVersion(long version) {
 		this.version = version;
+	}
+
+	public String getSubType() {
+		return this.subType;
+	}
+
+	public void setSubType(String subType) {
+		this.subType = subType;
 	}
 
 }

@@ -43,6 +43,9 @@ record ActivityRequest(
 		@Schema(description = "Calls: instead of endsAt, the length from startsAt", minimum = "0",
 				maximum = "1440") Integer durationMinutes,
 		@Schema(description = "Meetings only") @ArraySchema(maxItems = 200) List<AttendeeRequest> attendees,
+		@Schema(description = "Optional: a task type, call type or meeting type from the kind's pick list "
+				+ "(GET /api/v1/pick-lists/task-type, call-type, meeting-type); notes have none",
+				maxLength = 60) String subType,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
 				+ "409 Conflict. Ignored on create.", example = "0") Long version) {
 
@@ -75,7 +78,8 @@ record ActivityRequest(
 				this.attendees == null ? List.of()
 						: this.attendees.stream()
 							.map(a -> new Attendee(a.contactId(), a.userId(), a.email(), null))
-							.toList());
+							.toList(),
+				this.subType);
 	}
 
 }

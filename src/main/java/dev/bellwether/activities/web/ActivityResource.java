@@ -19,7 +19,8 @@ record ActivityResource(UUID id, ActivityKind kind, String subject, String body,
 		UUID contactId, String contactName, UUID opportunityId, String opportunityName, UUID ownerId, String ownerName,
 		LocalDate dueDate, TaskStatus status, TaskPriority priority, boolean overdue, Instant completedAt,
 		UUID completedBy, Instant startsAt, Instant endsAt, Long durationMinutes, Instant occurredAt,
-		List<Attendee> attendees, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy, long version) {
+		List<Attendee> attendees, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy, long version,
+		String subType) {
 
 	static ActivityResource of(Activity a, LinkedNames names, LocalDate today) {
 		return new ActivityResource(a.id(), a.kind(), a.subject(), a.body(), a.accountId(),
@@ -27,7 +28,7 @@ record ActivityResource(UUID id, ActivityKind kind, String subject, String body,
 				names.opportunity(a.opportunityId()), a.ownerId(), names.user(a.ownerId()), a.dueDate(), a.status(),
 				a.priority(), a.isOverdue(today), a.completedAt(), a.completedBy(), a.startsAt(), a.endsAt(),
 				a.durationMinutes(), a.occurredAt(), a.attendees(), a.createdAt(), a.createdBy(), a.updatedAt(),
-				a.updatedBy(), a.version());
+				a.updatedBy(), a.version(), a.subType());
 	}
 
 }

@@ -18,13 +18,15 @@ public final class PickListSchemas {
 
 	/**
 	 * @param property a string property or parameter schema; {@code null} is ignored
+	 * @param lists the lists whose values it takes (several: the values of them all, e.g.
+	 * an activity's sub-type, whose list depends on its kind)
 	 */
 	@SuppressWarnings("unchecked")
-	public static void allow(Schema<?> property, PickLists pickLists, String list) {
+	public static void allow(Schema<?> property, PickLists pickLists, String... lists) {
 		if (property != null) {
-			((Schema<Object>) property).setEnum(new AllowedValues(pickLists, list));
-			String note = "Matched case-insensitively; an administrator keeps the list (GET /api/v1/pick-lists/" + list
-					+ ").";
+			((Schema<Object>) property).setEnum(new AllowedValues(pickLists, List.of(lists)));
+			String note = "Matched case-insensitively; an administrator keeps the list (GET /api/v1/pick-lists/"
+					+ String.join(", ", lists) + ").";
 			if (property.getDescription() == null || !property.getDescription().contains(note)) {
 				property
 					.setDescription(property.getDescription() == null ? note : property.getDescription() + " " + note);
@@ -36,15 +38,15 @@ public final class PickListSchemas {
 
 		private final PickLists pickLists;
 
-		private final String list;
+		private final List<String> lists;
 
-		AllowedValues(PickLists pickLists, String list) {
+		AllowedValues(PickLists pickLists, List<String> lists) {
 			this.pickLists = pickLists;
-			this.list = list;
+			this.lists = lists;
 		}
 
 		private List<String> values() {
-			return this.pickLists.get(this.list).allowed();
+			return this.lists.stream().flatMap(list -> this.pickLists.get(list).allowed().stream()).distinct().toList();
 		}
 
 		@Override
