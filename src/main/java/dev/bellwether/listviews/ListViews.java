@@ -119,7 +119,7 @@ public class ListViews {
 			fromUrl = ViewSettings.fromParameters(parameters, list);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("cols", ex.getMessage());
+			throw new InvalidInputException(ex.getMessage().contains("page size") ? "size" : "cols", ex.getMessage());
 		}
 		String[] named = parameters.get("view");
 		Optional<ListView> defaultView = defaultView(viewer, recordType);

@@ -85,6 +85,19 @@ class ViewSettingsTests {
 	}
 
 	@Test
+	void aTickedBoxIsReadBeforeTheHiddenFalseThatFollowsIt() {
+		Map<String, String[]> ticked = new LinkedHashMap<>();
+		ticked.put("stale", new String[] { "true", "false" });
+		Map<String, String[]> unticked = new LinkedHashMap<>();
+		unticked.put("stale", new String[] { "false" });
+
+		assertThat(ViewSettings.fromParameters(ticked, DEALS).filters()).containsEntry("stale", "true");
+		assertThat(
+				ViewSettings.parse("stale=true").overriddenBy(ViewSettings.fromParameters(unticked, DEALS)).filters())
+			.containsEntry("stale", "false");
+	}
+
+	@Test
 	void theUrlOverridesTheViewAndAnEmptyFilterClearsIt() {
 		ViewSettings saved = ViewSettings.parse("owner=me&status=open&cols=name,owner&sort=amount,desc");
 		ViewSettings url = ViewSettings.fromParameters(parameters("owner=&q=acme&sort=name,asc"), DEALS);
