@@ -297,6 +297,22 @@ class KeysetPagingTests {
 	}
 
 	@Test
+	void aChangedCursorOnAListPageSaysSoToo() throws Exception {
+		User rep = this.users.create(Role.REP);
+
+		Object detail = this.mvc
+			.perform(get("/opportunities?cursor=not-a-cursor").with(TestUsers.signIn(this.mvc, rep))
+				.accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getRequest()
+			// what the error page shows (MockMvc does not render it)
+			.getAttribute("dev.bellwether.platform.web.ErrorResponses.detail");
+
+		assertThat(detail).asString().contains("not one this list gave out");
+	}
+
+	@Test
 	void theOpenApiDocumentDescribesCursorsAndCappedTotals() throws Exception {
 		User rep = this.users.create(Role.REP);
 		String document = this.mvc.perform(get("/v3/api-docs").with(TestUsers.basic(rep)))
