@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -32,6 +34,8 @@ public record PagedQuery(String select, String countFrom) {
 	 * counting 10,000 rows (docs/benchmarks.md).
 	 */
 	public static final int COUNT_CAP = 2_000;
+
+	private static final Pattern FROM = Pattern.compile("\\sfrom\\s");
 
 	/**
 	 * @return whether the page's total stopped at the cap: more rows match than it says
@@ -111,7 +115,11 @@ public record PagedQuery(String select, String countFrom) {
 			total = count(jdbc, where, params, Long.MAX_VALUE);
 		}
 		else if (request.after() != null) {
-			total = request.getOffset() + count(jdbc, pageWhere, pageParams, (long) request.getPageSize() + COUNT_CAP);
+			// the cursor's condition may name a joined table's column (contacts by
+			// account
+			// name): counted over the select's own joins
+			total = request.getOffset()
+					+ count(jdbc, joinedFrom(), pageWhere, pageParams, (long) request.getPageSize() + COUNT_CAP);
 		}
 		else {
 			total = count(jdbc, where, params, countLimit(request));
@@ -143,8 +151,19 @@ public record PagedQuery(String select, String countFrom) {
 	}
 
 	private long count(JdbcClient jdbc, String where, Map<String, Object> params, long limit) {
-		return jdbc
-			.sql("select count(*) from (select 1 " + this.countFrom + " where " + where + " limit :countLimit) counted")
+		return count(jdbc, this.countFrom, where, params, limit);
+	}
+
+	/**
+	 * @return the select's {@code from} clause, joins included
+	 */
+	private String joinedFrom() {
+		Matcher from = FROM.matcher(this.select);
+		return from.find() ? this.select.substring(from.start()).strip() : this.countFrom;
+	}
+
+	private static long count(JdbcClient jdbc, String from, String where, Map<String, Object> params, long limit) {
+		return jdbc.sql("select count(*) from (select 1 " + from + " where " + where + " limit :countLimit) counted")
 			.params(params)
 			.param("countLimit", limit)
 			.query(Long.class)

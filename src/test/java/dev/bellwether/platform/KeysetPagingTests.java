@@ -97,6 +97,52 @@ class KeysetPagingTests {
 		assertThat(byCursor(rep, list, 3)).isEqualTo(byNumber);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "sort=name,asc", "sort=name,desc", "sort=firstName,asc", "sort=account,desc" })
+	void contactsByCursorAreTheContactsByPageNumber(String query) throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 11; i++) {
+			String firstName = (i % 4 == 0) ? null : "\"First " + (i % 3) + "\"";
+			this.mvc
+				.perform(post("/api/v1/contacts").with(TestUsers.basic(rep))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"firstName": %s, "lastName": "Keyset %d", "accountId": "%s"}
+							""".formatted(firstName, i % 3, account)))
+				.andExpect(status().isCreated());
+		}
+		String list = "/api/v1/contacts?ownerId=" + rep.id() + "&" + query;
+
+		List<String> byNumber = byPageNumber(rep, list, 3);
+
+		assertThat(byNumber).hasSize(11).doesNotHaveDuplicates();
+		assertThat(byCursor(rep, list, 3)).isEqualTo(byNumber);
+	}
+
+	@Test
+	void activitiesByCursorAreTheActivitiesByPageNumber() throws Exception {
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 11; i++) {
+			// several at the same moment: ties broken by id
+			this.mvc
+				.perform(post("/api/v1/activities").with(TestUsers.basic(rep))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"kind": "CALL", "subject": "Call %d", "accountId": "%s",
+							 "startsAt": "2026-03-0%dT10:00:00Z", "durationMinutes": 5}
+							""".formatted(i, account, 1 + i % 4)))
+				.andExpect(status().isCreated());
+		}
+		String list = "/api/v1/activities?ownerId=" + rep.id();
+
+		List<String> byNumber = byPageNumber(rep, list, 4);
+
+		assertThat(byNumber).hasSize(11).doesNotHaveDuplicates();
+		assertThat(byCursor(rep, list, 4)).isEqualTo(byNumber);
+	}
+
 	@Test
 	void rowsAddedBetweenPagesNeitherRepeatNorSkipARow() throws Exception {
 		User rep = this.users.create(Role.REP);
@@ -248,6 +294,22 @@ class KeysetPagingTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(sixth).contains("11–12 of 13", "Paged 10", "Paged 11", "… page 6").doesNotContain("Paged 09");
+	}
+
+	@Test
+	void aChangedCursorOnAListPageSaysSoToo() throws Exception {
+		User rep = this.users.create(Role.REP);
+
+		Object detail = this.mvc
+			.perform(get("/opportunities?cursor=not-a-cursor").with(TestUsers.signIn(this.mvc, rep))
+				.accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getRequest()
+			// what the error page shows (MockMvc does not render it)
+			.getAttribute("dev.bellwether.platform.web.ErrorResponses.detail");
+
+		assertThat(detail).asString().contains("not one this list gave out");
 	}
 
 	@Test
