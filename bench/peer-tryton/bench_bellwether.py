@@ -149,7 +149,8 @@ def op_d(c, rnd, ids):
 
 OPS = {'a': op_a, 'b': op_b, 'c': op_c, 'd': op_d}
 DESC = {'a': 'list page 1 (50, open deals, by close date desc)',
-    'b': 'deep page (OFFSET 50,000, size 50, by close date desc)',
+    'b': ('deep page (after row 50,000 by cursor, size 50, by close date desc)' if args.deep == 'keyset'
+          else 'deep page (OFFSET 50,000, size 50, by close date desc)'),
     'c': 'get 1 opportunity + its line items (2 requests)',
     'd': "accounts q=<text> (name/domain contains, 50, by name)"}
 
