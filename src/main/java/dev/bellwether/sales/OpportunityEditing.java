@@ -27,7 +27,10 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 
 	private final UserDirectory users;
 
-	OpportunityEditing(Opportunities opportunities, PipelineStages stages, UserDirectory users) {
+	private final OpportunityFieldUpdates fieldUpdates;
+
+	OpportunityEditing(Opportunities opportunities, PipelineStages stages, UserDirectory users,
+			OpportunityFieldUpdates fieldUpdates) {
 		super(Opportunities.RECORD_TYPE, "opportunities", OpportunityDetails.class,
 				List.of(field("name", "Name", Input.TEXT).mandatory(), select("stageId", "Stage",
 						() -> stages.active().stream().map(s -> new Option(s.id().toString(), s.name())).toList())
@@ -47,6 +50,17 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 						field("description", "Description", Input.TEXTAREA)));
 		this.opportunities = opportunities;
 		this.users = users;
+		this.fieldUpdates = fieldUpdates;
+	}
+
+	/**
+	 * Close date, owner and next step of many deals at once, set-based (see
+	 * {@link OpportunityFieldUpdates}); the other fields one deal at a time through
+	 * {@link Opportunities#update}.
+	 */
+	@Override
+	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value) {
+		return OpportunityFieldUpdates.handles(field) ? this.fieldUpdates.setAll(viewer, ids, field, value) : null;
 	}
 
 	static List<Option> owners(UserDirectory users) {

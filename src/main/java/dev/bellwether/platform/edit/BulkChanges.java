@@ -61,7 +61,7 @@ public class BulkChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkChanges.class);
 
-	private static final int CHUNK = 100;
+	private static final int CHUNK = 500;
 
 	private final InlineEdit registry;
 
@@ -344,8 +344,13 @@ public class BulkChanges {
 				break;
 			}
 			List<Result> results = new ArrayList<>();
-			for (Pending item : chunk) {
-				results.add(apply(type, operation, actor, item));
+			if (operation.action() == BulkAction.CHANGE) {
+				results.addAll(change(type, operation, actor, chunk));
+			}
+			else {
+				for (Pending item : chunk) {
+					results.add(apply(type, operation, actor, item));
+				}
 			}
 			record(id, results, false);
 			position = chunk.get(chunk.size() - 1).position() + 1;
@@ -356,19 +361,34 @@ public class BulkChanges {
 				this.clock.instant(), done.applied()));
 	}
 
+	private List<Result> change(EditableRecords type, Row operation, UUID actor, List<Pending> chunk) {
+		List<RecordWrite> written;
+		try {
+			written = type.writeAll(actor, chunk.stream().map(Pending::recordId).toList(), operation.field(),
+					operation.value());
+		}
+		catch (RuntimeException ex) {
+			String reason = RecordEditing.reason(ex);
+			return chunk.stream()
+				.map(item -> new Result(item.position(), Outcome.REFUSED, reason, null, null, null, null))
+				.toList();
+		}
+		List<Result> results = new ArrayList<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			RecordWrite write = written.get(i);
+			results.add(new Result(chunk.get(i).position(), write.outcome(), write.reason(), write.beforeValue(),
+					write.beforeDisplay(), write.afterVersion(), null));
+		}
+		return results;
+	}
+
+	/**
+	 * A note, a task or the recycle bin for one record.
+	 */
 	private Result apply(EditableRecords type, Row operation, UUID actor, Pending item) {
 		try {
 			return switch (operation.action()) {
-				case CHANGE -> {
-					FieldValue before = type.read(actor, item.recordId(), operation.field());
-					if (Objects.equals(before.value(), normalized(operation.value()))) {
-						yield new Result(item.position(), Outcome.UNCHANGED, null, null, null, null, null);
-					}
-					FieldValue after = type.write(actor, item.recordId(), operation.field(), operation.value(),
-							before.version());
-					yield new Result(item.position(), Outcome.APPLIED, null, before.value(), before.display(),
-							after.version(), null);
-				}
+				case CHANGE -> throw new IllegalStateException("A change goes through writeAll");
 				case RECYCLE -> {
 					type.moveToRecycleBin(actor, item.recordId());
 					yield new Result(item.position(), Outcome.APPLIED, null, null, null, null, null);
@@ -381,7 +401,7 @@ public class BulkChanges {
 			};
 		}
 		catch (RuntimeException ex) {
-			return new Result(item.position(), Outcome.REFUSED, reason(ex), null, null, null, null);
+			return new Result(item.position(), Outcome.REFUSED, RecordEditing.reason(ex), null, null, null, null);
 		}
 	}
 
@@ -448,7 +468,7 @@ public class BulkChanges {
 			return new Result(item.position(), Outcome.UNDONE, null, null, null, null, null);
 		}
 		catch (RuntimeException ex) {
-			return new Result(item.position(), Outcome.SKIPPED, reason(ex), null, null, null, null);
+			return new Result(item.position(), Outcome.SKIPPED, RecordEditing.reason(ex), null, null, null, null);
 		}
 	}
 
@@ -457,22 +477,6 @@ public class BulkChanges {
 				item.position(), Outcome.SKIPPED, "Changed since by " + now.changedBy()
 						+ (now.display().isEmpty() ? "" : " (now " + now.display() + ")") + "; left as it is.",
 				null, null, null, null);
-	}
-
-	private static String reason(RuntimeException ex) {
-		if (ex instanceof RecordNotFoundException) {
-			return "Not found: it no longer exists, is in the recycle bin, or is not yours to see.";
-		}
-		if (ex instanceof ForbiddenException || ex instanceof InvalidInputException
-				|| ex instanceof StaleRecordException) {
-			return ex.getMessage();
-		}
-		log.warn("A record of a bulk change failed", ex);
-		return "Failed on our side; it has been logged.";
-	}
-
-	private static String normalized(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 	/**

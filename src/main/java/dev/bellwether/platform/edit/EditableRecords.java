@@ -41,6 +41,16 @@ public interface EditableRecords {
 	 */
 	FieldValue write(UUID actorId, UUID recordId, String field, String value, long version);
 
+	/**
+	 * Changes one field of many records to the same value, each at its current version: a
+	 * module may do it set-based (one statement for the records, their history in a
+	 * batch) where {@link #write} would take a round of statements per record.
+	 * @return one result per record, in the order given
+	 * @throws dev.bellwether.platform.InvalidInputException when the value is not valid
+	 * for any record
+	 */
+	List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value);
+
 	/** Moves the record to the recycle bin, with the module's own rules. */
 	void moveToRecycleBin(UUID actorId, UUID recordId);
 

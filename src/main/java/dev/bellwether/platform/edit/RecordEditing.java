@@ -9,19 +9,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.edit.EditableField.Input;
+import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.EditableField.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The usual {@link EditableRecords}: a record type whose changes are made by replacing
@@ -38,6 +43,8 @@ import dev.bellwether.platform.edit.EditableField.Option;
  * @param <D> its details
  */
 public abstract class RecordEditing<V, R, D extends Record> implements EditableRecords {
+
+	private static final Logger log = LoggerFactory.getLogger(RecordEditing.class);
 
 	/** Dates as the pages show them (platform.web.Dates). */
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM y", Locale.ENGLISH);
@@ -131,6 +138,85 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 		}
 		R after = update(viewer, recordId, version, with(details, field, parsed));
 		return valueOf(after, spec);
+	}
+
+	@Override
+	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value) {
+		Spec spec = spec(field);
+		Object parsed = parse(spec, value);
+		if (spec.input() == Input.SELECT && parsed != null) {
+			String text = text(parsed);
+			if (spec.options().get().stream().noneMatch(option -> option.value().equals(text))) {
+				throw new InvalidInputException(field, "Choose " + spec.label().toLowerCase(Locale.ROOT)
+						+ " from the list; '" + value + "' is not one of its choices.");
+			}
+		}
+		V viewer = viewer(actorId);
+		List<Written> written = writeAllAtOnce(viewer, recordIds, field, parsed);
+		if (written != null) {
+			return written.stream()
+				.map(w -> new RecordWrite(w.recordId(), w.outcome(), w.reason(), text(w.before()),
+						w.outcome() == Outcome.APPLIED ? display(spec, w.before()) : null, w.afterVersion()))
+				.toList();
+		}
+		List<RecordWrite> results = new ArrayList<>();
+		for (UUID id : recordIds) {
+			try {
+				R before = get(viewer, id);
+				D details = details(before);
+				Object current = valueIn(details, field);
+				if (Objects.equals(text(current), text(parsed))) {
+					results.add(new RecordWrite(id, Outcome.UNCHANGED, null, null, null, null));
+					continue;
+				}
+				R after = update(viewer, id, version(before), with(details, field, parsed));
+				results.add(new RecordWrite(id, Outcome.APPLIED, null, text(current), display(spec, current),
+						version(after)));
+			}
+			catch (RuntimeException ex) {
+				results.add(RecordWrite.refused(id, reason(ex)));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Changes one field of many records at once, set-based, where the module can; the
+	 * value is parsed and checked against the field's choices already.
+	 * @return one result per record in the order given, or {@code null} for one
+	 * {@link #write} per record
+	 */
+	protected List<Written> writeAllAtOnce(V viewer, List<UUID> ids, String field, Object value) {
+		return null;
+	}
+
+	/**
+	 * Why a record of a bulk change was not changed, as its editor reads it.
+	 */
+	public static String reason(RuntimeException ex) {
+		if (ex instanceof dev.bellwether.platform.RecordNotFoundException) {
+			return NOT_FOUND;
+		}
+		if (ex instanceof dev.bellwether.platform.ForbiddenException || ex instanceof InvalidInputException
+				|| ex instanceof dev.bellwether.platform.StaleRecordException) {
+			return ex.getMessage();
+		}
+		log.warn("A record of a bulk change failed", ex);
+		return "Failed on our side; it has been logged.";
+	}
+
+	/** The reason given for a record the editor can't see (or that is gone). */
+	public static final String NOT_FOUND = "Not found: it no longer exists, is in the recycle bin, or is not yours to see.";
+
+	/**
+	 * One record of a set-based change: the value before as the record holds it.
+	 */
+	public record Written(UUID recordId, Outcome outcome, String reason, Object before, Long afterVersion) {
+
+		public static Written refused(UUID recordId, String reason) {
+			return new Written(recordId, Outcome.REFUSED, reason, null, null);
+		}
+
 	}
 
 	@Override

@@ -142,6 +142,12 @@ class BulkChangesTests {
 		BulkOperation operation = this.bulk.start(this.manager.id(), BulkRequest.change("opportunity",
 				deals.stream().map(Opportunity::id).toList(), "closeDate", moved.toString()));
 		assertThat(operation.applied()).isEqualTo(3);
+		assertThat(this.opportunities.history(TestUsers.viewer(this.rep), deals.get(0).id())).first()
+			.satisfies(change -> {
+				assertThat(change.fromCloseDate()).isEqualTo(before);
+				assertThat(change.toCloseDate()).isEqualTo(moved);
+			});
+		assertThat(reload(deals.get(0)).version()).isEqualTo(deals.get(0).version() + 1);
 		Opportunity changedSince = reload(deals.get(1));
 		this.edit.edit(this.rep.id(), "opportunity", changedSince.id(), "nextStep", "Call back",
 				changedSince.version());
