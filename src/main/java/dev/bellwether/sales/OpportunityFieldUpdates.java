@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.identity.RecordOwners;
@@ -21,14 +24,14 @@ import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordsChanged;
+import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.RecordEditing;
 import dev.bellwether.platform.edit.RecordEditing.Written;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +42,10 @@ import static dev.bellwether.platform.SqlValues.utc;
  * One field of many deals set at once, for bulk changes: the fields whose change needs no
  * rule of the deal's stage (close date, owner, next step). The deals are read in one
  * statement, rights checked per deal as {@link OpportunityAccess} checks them, the
- * versioned update is one batch, the stage history of a new close date one batch, and
- * each changed deal is published as a {@link RecordChanged} as
- * {@link Opportunities#update} publishes it (field history, usage).
+ * versioned update is one statement, the stage history of a new close date one, and the
+ * changed deals are published together as one {@link RecordsChanged} of the
+ * {@link RecordChanged} each {@link Opportunities#update} would have published (field
+ * history, usage).
  */
 @Component
 class OpportunityFieldUpdates {
@@ -50,8 +54,6 @@ class OpportunityFieldUpdates {
 			"nextStep", "next_step");
 
 	private final JdbcClient jdbc;
-
-	private final NamedParameterJdbcTemplate batch;
 
 	private final OpportunityAccess access;
 
@@ -63,10 +65,9 @@ class OpportunityFieldUpdates {
 
 	private final Clock clock;
 
-	OpportunityFieldUpdates(JdbcClient jdbc, NamedParameterJdbcTemplate batch, OpportunityAccess access,
-			UserDirectory users, RecordOwners owners, ApplicationEventPublisher events, Clock clock) {
+	OpportunityFieldUpdates(JdbcClient jdbc, OpportunityAccess access, UserDirectory users, RecordOwners owners,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.access = access;
 		this.users = users;
 		this.owners = owners;
@@ -101,13 +102,17 @@ class OpportunityFieldUpdates {
 		}).list();
 		Written[] results = new Written[ids.size()];
 		List<Integer> toChange = new ArrayList<>();
+		// the rights depend on the owner only, and a bulk change's deals have few owners
+		Map<UUID, Boolean> readable = new HashMap<>();
+		Map<UUID, Boolean> editable = new HashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
 			UUID id = ids.get(i);
 			Before deal = found.get(id);
-			if (deal == null || deal.deleted() || !this.access.canRead(viewer, deal.ownerId())) {
+			if (deal == null || deal.deleted()
+					|| !readable.computeIfAbsent(deal.ownerId(), owner -> this.access.canRead(viewer, owner))) {
 				results[i] = Written.refused(id, RecordEditing.NOT_FOUND);
 			}
-			else if (!this.access.canEdit(viewer, deal.ownerId())) {
+			else if (!editable.computeIfAbsent(deal.ownerId(), owner -> this.access.canEdit(viewer, owner))) {
 				results[i] = Written.refused(id, "You can't change " + deal.name()
 						+ ": only its owner, the owner's managers, sales administrators and administrators can.");
 			}
@@ -122,50 +127,62 @@ class OpportunityFieldUpdates {
 			return List.of(results);
 		}
 		Instant now = this.clock.instant();
-		boolean touches = this.users.touchesRecords(viewer.id());
-		MapSqlParameterSource[] updates = toChange.stream()
-			.map(i -> new MapSqlParameterSource("id", ids.get(i)).addValue("version", found.get(ids.get(i)).version())
-				.addValue("value", value)
-				.addValue("now", utc(now))
-				.addValue("actor", viewer.id())
-				.addValue("touches", touches))
-			.toArray(MapSqlParameterSource[]::new);
-		int[] counts = this.batch.batchUpdate("update opportunities set " + column + " = :value, updated_at = :now, "
-				+ "updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end, "
-				+ "last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1 "
-				+ "where id = :id and version = :version and deleted_at is null", updates);
-		List<MapSqlParameterSource> history = new ArrayList<>();
-		for (int k = 0; k < toChange.size(); k++) {
-			int i = toChange.get(k);
+		List<Before> changing = toChange.stream().map(i -> found.get(ids.get(i))).toList();
+		// one statement for all the deals, each at the version read
+		Set<UUID> updated = new HashSet<>(this.jdbc.sql("""
+				update opportunities o set %s = :value, updated_at = :now, updated_by = :actor,
+				  last_touched_at = case when :touches then :now else o.last_touched_at end,
+				  last_touched_by = case when :touches then :actor else o.last_touched_by end, version = o.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as t(id, version)
+				where o.id = t.id and o.version = t.version and o.deleted_at is null
+				returning o.id
+				""".formatted(column))
+			.param("value", value)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("touches", this.users.touchesRecords(viewer.id()))
+			.param("ids", SqlArrays.of(changing.stream().map(Before::id).toList()))
+			.param("versions", SqlArrays.of(changing.stream().map(Before::version).toList()))
+			.query(UUID.class)
+			.list());
+		List<Before> history = new ArrayList<>();
+		List<RecordChanged> changes = new ArrayList<>();
+		for (int i : toChange) {
 			Before deal = found.get(ids.get(i));
-			if (counts[k] == 0) {
+			if (!updated.contains(deal.id())) {
 				results[i] = Written.refused(deal.id(),
 						new StaleRecordException(Opportunities.RECORD_TYPE, deal.id(), deal.version()).getMessage());
 				continue;
 			}
 			results[i] = new Written(deal.id(), Outcome.APPLIED, null, deal.value(field), deal.version() + 1);
 			if (field.equals("closeDate")) {
-				history.add(new MapSqlParameterSource("id", Ids.newId()).addValue("opportunityId", deal.id())
-					.addValue("at", utc(now))
-					.addValue("actor", viewer.id())
-					.addValue("stage", deal.stageId())
-					.addValue("amount", deal.amount())
-					.addValue("fromClose", deal.closeDate())
-					.addValue("toClose", value)
-					.addValue("probability", deal.probability())
-					.addValue("category", deal.forecastCategory()));
+				history.add(deal);
 			}
-			this.events.publishEvent(new RecordChanged(Opportunities.RECORD_TYPE, deal.id(), ChangeKind.UPDATED,
-					viewer.id(), now, new FieldChange.Diff().compare(field, deal.value(field), value).changes()));
+			changes.add(new RecordChanged(Opportunities.RECORD_TYPE, deal.id(), ChangeKind.UPDATED, viewer.id(), now,
+					new FieldChange.Diff().compare(field, deal.value(field), value).changes()));
+		}
+		if (!changes.isEmpty()) {
+			// one publication for the chunk: field history and usage take each change
+			this.events.publishEvent(new RecordsChanged(changes));
 		}
 		if (!history.isEmpty()) {
-			this.batch.batchUpdate("""
+			// the stage history of a new close date, one statement for all the deals
+			this.jdbc.sql("""
 					insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id,
 					  to_stage_id, from_amount, to_amount, from_close_date, to_close_date, from_probability,
 					  to_probability, from_forecast_category, to_forecast_category)
-					values (:id, :opportunityId, :at, :actor, :stage, :stage, :amount, :amount, :fromClose, :toClose,
-					  :probability, :probability, :category, :category)
-					""", history.toArray(MapSqlParameterSource[]::new));
+					select t.history_id, o.id, :now, :actor, o.stage_id, o.stage_id, o.amount, o.amount, t.from_close,
+					  o.close_date, o.probability, o.probability, o.forecast_category, o.forecast_category
+					from unnest(cast(:historyIds as uuid[]), cast(:ids as uuid[]), cast(:fromCloses as date[]))
+					  as t(history_id, id, from_close)
+					join opportunities o on o.id = t.id
+					""")
+				.param("now", utc(now))
+				.param("actor", viewer.id())
+				.param("historyIds", SqlArrays.of(history.stream().map(deal -> Ids.newId()).toList()))
+				.param("ids", SqlArrays.of(history.stream().map(Before::id).toList()))
+				.param("fromCloses", SqlArrays.of(history.stream().map(Before::closeDate).toList()))
+				.update();
 		}
 		return List.of(results);
 	}

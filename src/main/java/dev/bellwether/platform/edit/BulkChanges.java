@@ -3,6 +3,7 @@ package dev.bellwether.platform.edit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
-import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.edit.BulkOperation.Item;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
@@ -31,11 +31,11 @@ import dev.bellwether.platform.usage.UsageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
@@ -63,13 +63,16 @@ public class BulkChanges {
 
 	private static final int CHUNK = 500;
 
+	/**
+	 * How long an operation may go without progress before a restart counts it stopped.
+	 */
+	private static final Duration STALLED = Duration.ofMinutes(15);
+
 	private final InlineEdit registry;
 
-	private final WorkLog work;
+	private final ObjectProvider<WorkLog> work;
 
 	private final JdbcClient jdbc;
-
-	private final NamedParameterJdbcTemplate batch;
 
 	private final ApplicationEventPublisher events;
 
@@ -81,15 +84,13 @@ public class BulkChanges {
 
 	private final ThreadPoolExecutor background;
 
-	BulkChanges(InlineEdit registry, WorkLog work, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
-			ApplicationEventPublisher events, Clock clock,
-			@Value("${bellwether.bulk.background-threshold:200}") int backgroundThreshold,
+	BulkChanges(InlineEdit registry, ObjectProvider<WorkLog> work, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock, @Value("${bellwether.bulk.background-threshold:200}") int backgroundThreshold,
 			@Value("${bellwether.bulk.max-records:10000}") int maxRecords,
 			@Value("${bellwether.bulk.queue-capacity:20}") int queueCapacity) {
 		this.registry = registry;
 		this.work = work;
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.events = events;
 		this.clock = clock;
 		this.backgroundThreshold = backgroundThreshold;
@@ -103,6 +104,20 @@ public class BulkChanges {
 	@PreDestroy
 	void stop() {
 		this.background.shutdownNow();
+	}
+
+	/**
+	 * Operations a stopped node was running stay unfinished: once nothing has moved them
+	 * on for a while, they are marked as stopped, so that their starters can see how far
+	 * they got and undo that part.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void markInterrupted() {
+		this.jdbc.sql("""
+				update bulk_operations set status = 'FAILED', version = version + 1,
+				  failure = 'Interrupted by a restart; the records processed before it keep their change.'
+				where status in ('QUEUED', 'RUNNING', 'UNDOING') and updated_at < :before
+				""").param("before", utc(this.clock.instant().minus(STALLED))).update();
 	}
 
 	public int backgroundThreshold() {
@@ -171,16 +186,11 @@ public class BulkChanges {
 			.param("now", utc(now))
 			.param("actor", actorId)
 			.update();
-		SqlParameterSource[] items = new SqlParameterSource[ids.size()];
-		for (int i = 0; i < ids.size(); i++) {
-			items[i] = new MapSqlParameterSource().addValue("operation", id)
-				.addValue("position", i)
-				.addValue("record", ids.get(i));
-		}
-		this.batch.batchUpdate("""
+		this.jdbc.sql("""
 				insert into bulk_operation_items (operation_id, position, record_id, outcome)
-				values (:operation, :position, :record, 'PENDING')
-				""", items);
+				select :operation, t.position - 1, t.id, 'PENDING'
+				from unnest(cast(:ids as uuid[])) with ordinality as t(id, position)
+				""").param("operation", id).param("ids", SqlArrays.of(ids)).update();
 		log.debug("Bulk {} of {} {} records by {} ({})", request.action(), ids.size(), type.recordType(), actorId,
 				fieldLabel);
 		if (ids.size() > this.backgroundThreshold) {
@@ -208,7 +218,7 @@ public class BulkChanges {
 		int updated = this.jdbc.sql("""
 				update bulk_operations set status = 'UNDOING', processed = 0, updated_at = :now, updated_by = :actor,
 				  version = version + 1
-				where id = :id and status = 'DONE'
+				where id = :id and status in ('DONE', 'FAILED')
 				""").param("id", id).param("now", utc(this.clock.instant())).param("actor", actorId).update();
 		if (updated == 0) {
 			throw new StaleRecordException("bulk change", id, -1);
@@ -394,8 +404,10 @@ public class BulkChanges {
 					yield new Result(item.position(), Outcome.APPLIED, null, null, null, null, null);
 				}
 				case LOG_ACTIVITY, CREATE_TASK -> {
-					UUID created = this.work.log(actor, type.recordType(), item.recordId(), new WorkLog.Entry(
-							operation.action() == BulkAction.CREATE_TASK, operation.subject(), operation.dueDate()));
+					UUID created = this.work.getObject()
+						.log(actor, type.recordType(), item.recordId(),
+								new WorkLog.Entry(operation.action() == BulkAction.CREATE_TASK, operation.subject(),
+										operation.dueDate()));
 					yield new Result(item.position(), Outcome.APPLIED, null, null, null, null, created);
 				}
 			};
@@ -484,25 +496,34 @@ public class BulkChanges {
 	 * each.
 	 */
 	private void record(UUID id, List<Result> results, boolean undoing) {
-		SqlParameterSource[] rows = results.stream()
-			.map(r -> new MapSqlParameterSource().addValue("id", id)
-				.addValue("position", r.position())
-				.addValue("outcome", r.outcome().name())
-				.addValue("reason", r.reason())
-				.addValue("beforeValue", r.beforeValue())
-				.addValue("beforeDisplay", r.beforeDisplay())
-				.addValue("afterVersion", r.afterVersion())
-				.addValue("createdId", r.createdId())
-				.addValue("undoing", undoing))
-			.toArray(SqlParameterSource[]::new);
-		this.batch.batchUpdate("""
-				update bulk_operation_items set outcome = :outcome, reason = :reason,
-				  before_value = case when :undoing then before_value else :beforeValue end,
-				  before_display = case when :undoing then before_display else :beforeDisplay end,
-				  after_version = case when :undoing then after_version else :afterVersion end,
-				  created_id = case when :undoing then created_id else :createdId end
-				where operation_id = :id and position = :position
-				""", rows);
+		// one statement for the chunk
+		String update = undoing ? """
+				update bulk_operation_items i set outcome = t.outcome, reason = t.reason
+				from unnest(cast(:positions as integer[]), cast(:outcomes as text[]), cast(:reasons as text[]))
+				  as t(position, outcome, reason)
+				where i.operation_id = :id and i.position = t.position
+				""" : """
+				update bulk_operation_items i set outcome = t.outcome, reason = t.reason, before_value = t.before_value,
+				  before_display = t.before_display, after_version = t.after_version, created_id = t.created_id
+				from unnest(cast(:positions as integer[]), cast(:outcomes as text[]), cast(:reasons as text[]),
+				  cast(:beforeValues as text[]), cast(:beforeDisplays as text[]), cast(:afterVersions as bigint[]),
+				  cast(:createdIds as uuid[]))
+				  as t(position, outcome, reason, before_value, before_display, after_version, created_id)
+				where i.operation_id = :id and i.position = t.position
+				""";
+		JdbcClient.StatementSpec statement = this.jdbc.sql(update)
+			.param("id", id)
+			.param("positions", SqlArrays.of(results.stream().map(Result::position).toList()))
+			.param("outcomes", SqlArrays.of(results.stream().map(r -> r.outcome().name()).toList()))
+			.param("reasons", SqlArrays.of(results.stream().map(Result::reason).toList()));
+		if (!undoing) {
+			statement = statement
+				.param("beforeValues", SqlArrays.of(results.stream().map(Result::beforeValue).toList()))
+				.param("beforeDisplays", SqlArrays.of(results.stream().map(Result::beforeDisplay).toList()))
+				.param("afterVersions", SqlArrays.of(results.stream().map(Result::afterVersion).toList()))
+				.param("createdIds", SqlArrays.of(results.stream().map(Result::createdId).toList()));
+		}
+		statement.update();
 		Map<Outcome, Integer> counts = new LinkedHashMap<>();
 		results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
 		this.jdbc.sql("""
@@ -522,7 +543,10 @@ public class BulkChanges {
 	}
 
 	private void status(UUID id, Status status) {
-		this.jdbc.sql("update bulk_operations set status = :status, version = version + 1 where id = :id")
+		this.jdbc
+			.sql("update bulk_operations set status = :status, updated_at = :now, version = version + 1 "
+					+ "where id = :id")
+			.param("now", utc(this.clock.instant()))
 			.param("id", id)
 			.param("status", status.name())
 			.update();

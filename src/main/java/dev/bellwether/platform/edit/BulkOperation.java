@@ -32,7 +32,8 @@ public record BulkOperation(UUID id, String recordType, BulkAction action, Strin
 	}
 
 	public boolean canUndo() {
-		return this.status == Status.DONE && this.applied > 0;
+		// a stopped operation (an error, a restart) is undone as far as it got
+		return (this.status == Status.DONE || this.status == Status.FAILED) && this.applied > 0;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.usage.UsageKind;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +28,9 @@ public class InlineEdit {
 
 	private final Clock clock;
 
-	InlineEdit(List<EditableRecords> recordTypes, ApplicationEventPublisher events, Clock clock) {
-		recordTypes.forEach(type -> {
+	InlineEdit(ObjectProvider<EditableRecords> recordTypes, ApplicationEventPublisher events, Clock clock) {
+		// none in a module test without the modules that own record types
+		recordTypes.orderedStream().forEach(type -> {
 			this.byName.put(type.recordType(), type);
 			this.byName.put(type.collection(), type);
 		});

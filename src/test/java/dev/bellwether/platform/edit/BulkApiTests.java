@@ -42,7 +42,12 @@ class BulkApiTests {
 	TestUsers users;
 
 	@Autowired
-	EditFixtures fixtures;
+	dev.bellwether.customers.Accounts accountService;
+
+	@Autowired
+	java.time.Clock clock;
+
+	private EditFixtures fixtures;
 
 	@Autowired
 	Opportunities opportunities;
@@ -55,6 +60,7 @@ class BulkApiTests {
 
 	@BeforeEach
 	void twoDeals() {
+		this.fixtures = new EditFixtures(this.accountService, this.opportunities, this.clock);
 		this.rep = this.users.create(Role.REP);
 		UUID account = this.fixtures.account(this.rep, "Bulk API " + UUID.randomUUID());
 		this.first = this.fixtures.deal(this.rep, account, "First");

@@ -17,7 +17,9 @@ import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.edit.BulkOperation.Item;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.BulkOperation.Status;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * in the background with their progress kept.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class BulkChangesTests {
 
 	@Autowired
@@ -60,10 +65,18 @@ class BulkChangesTests {
 	Activities activities;
 
 	@Autowired
-	EditFixtures fixtures;
+	dev.bellwether.customers.Accounts accountService;
+
+	@Autowired
+	java.time.Clock clock;
+
+	private EditFixtures fixtures;
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	ApplicationEvents events;
 
 	private User manager;
 
@@ -75,6 +88,7 @@ class BulkChangesTests {
 
 	@BeforeEach
 	void aTeam() {
+		this.fixtures = new EditFixtures(this.accountService, this.opportunities, this.clock);
 		this.manager = this.users.create(Role.MANAGER);
 		this.rep = this.users.create(Role.REP, this.manager.id());
 		this.colleague = this.users.create(Role.REP, this.manager.id());
@@ -115,6 +129,11 @@ class BulkChangesTests {
 			assertThat(item.reason()).startsWith("Not found");
 		});
 		assertThat(deals).allSatisfy(deal -> assertThat(reload(deal).ownerId()).isEqualTo(this.colleague.id()));
+		// the field history of both, from one publication
+		assertThat(this.events.stream(RecordsChanged.class)).singleElement()
+			.satisfies(published -> assertThat(published.changes()).extracting(RecordChanged::recordId)
+				.containsExactly(deals.get(0).id(), deals.get(1).id())
+				.allSatisfy(id -> assertThat(id).isNotNull()));
 		assertThat(this.opportunities.get(TestUsers.viewer(outsider), hidden.id()).ownerId()).isEqualTo(outsider.id());
 	}
 

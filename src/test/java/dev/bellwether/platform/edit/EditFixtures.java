@@ -13,13 +13,11 @@ import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Accounts and deals made through their modules' services, for the tests of inline edit
- * and bulk changes.
+ * and bulk changes. Not a component: module tests that take in {@code platform} would
+ * pick it up without the modules it needs.
  */
-@Component
 class EditFixtures {
 
 	/** "Prospecting", one of the default stages every database has. */

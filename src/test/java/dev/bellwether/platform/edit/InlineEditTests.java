@@ -55,7 +55,12 @@ class InlineEditTests {
 	Opportunities opportunities;
 
 	@Autowired
-	EditFixtures fixtures;
+	dev.bellwether.customers.Accounts accountService;
+
+	@Autowired
+	java.time.Clock clock;
+
+	private EditFixtures fixtures;
 
 	@Autowired
 	TestUsers users;
@@ -80,6 +85,7 @@ class InlineEditTests {
 
 	@BeforeEach
 	void aDealOfARep() {
+		this.fixtures = new EditFixtures(this.accountService, this.opportunities, this.clock);
 		this.manager = this.users.create(Role.MANAGER);
 		this.rep = this.users.create(Role.REP, this.manager.id());
 		UUID account = this.fixtures.account(this.rep, "Inline Edit Ltd " + UUID.randomUUID());

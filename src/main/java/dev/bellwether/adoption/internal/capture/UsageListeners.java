@@ -8,6 +8,7 @@ import dev.bellwether.adoption.internal.capture.UsageEvent.Client;
 import dev.bellwether.identity.UserLoggedIn;
 import dev.bellwether.identity.UserLoggedOut;
 import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.edit.RecordsEdited;
 import dev.bellwether.platform.usage.UsageKind;
 
@@ -69,6 +70,14 @@ class UsageListeners {
 		Client client = (request == null) ? Client.WEB : Client.of(request);
 		afterCommit(new UsageEvent(event.actorId(), event.at(), kind, module, event.recordType(), event.recordId(),
 				client));
+	}
+
+	/**
+	 * A set-based change of many records: each counts as its own change.
+	 */
+	@EventListener
+	void on(RecordsChanged event) {
+		event.changes().forEach(this::on);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +37,9 @@ class BulkApiController {
 
 	private final BulkChanges bulk;
 
-	private final SignedInUser user;
+	private final ObjectProvider<SignedInUser> user;
 
-	BulkApiController(BulkChanges bulk, SignedInUser user) {
+	BulkApiController(BulkChanges bulk, ObjectProvider<SignedInUser> user) {
 		this.bulk = bulk;
 		this.user = user;
 	}
@@ -53,7 +54,7 @@ class BulkApiController {
 	ResponseEntity<BulkOperationResource> start(
 			@Parameter(description = "accounts, contacts, opportunities or activities") @PathVariable String recordType,
 			@RequestBody BulkActionRequest request) {
-		BulkOperation operation = this.bulk.start(this.user.id(),
+		BulkOperation operation = this.bulk.start(this.user.getObject().id(),
 				new BulkRequest(recordType, request.action(), request.ids(), Boolean.TRUE.equals(request.allMatching()),
 						request.filters(), request.field(), request.value(), request.subject(), request.dueDate()));
 		return ResponseEntity.created(URI.create("/api/v1/bulk/" + operation.id()))
@@ -64,7 +65,7 @@ class BulkApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A bulk operation: its progress, what it refused and why")
 	BulkOperationResource get(@PathVariable UUID id) {
-		return BulkOperationResource.of(this.bulk.get(this.user.id(), id));
+		return BulkOperationResource.of(this.bulk.get(this.user.getObject().id(), id));
 	}
 
 	@PostMapping("/{id}/undo")
@@ -72,7 +73,7 @@ class BulkApiController {
 			description = "Reverts each record still as the operation left it; records changed since are skipped "
 					+ "and listed. A large operation is undone in the background.")
 	BulkOperationResource undo(@PathVariable UUID id) {
-		return BulkOperationResource.of(this.bulk.undo(this.user.id(), id));
+		return BulkOperationResource.of(this.bulk.undo(this.user.getObject().id(), id));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.Htmx;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +38,9 @@ class BulkController {
 
 	private final BulkChanges bulk;
 
-	private final SignedInUser user;
+	private final ObjectProvider<SignedInUser> user;
 
-	BulkController(BulkChanges bulk, SignedInUser user) {
+	BulkController(BulkChanges bulk, ObjectProvider<SignedInUser> user) {
 		this.bulk = bulk;
 		this.user = user;
 	}
@@ -58,7 +59,7 @@ class BulkController {
 			}
 		});
 		try {
-			BulkOperation operation = this.bulk.start(this.user.id(),
+			BulkOperation operation = this.bulk.start(this.user.getObject().id(),
 					new BulkRequest(recordType, action, ids, all, filters, field, value, subject, dueDate));
 			return "redirect:/bulk/" + operation.id();
 		}
@@ -72,17 +73,17 @@ class BulkController {
 	@Usage(value = UsageKind.VIEW, ignore = true)
 	@GetMapping("/bulk/{id}")
 	String operation(@PathVariable UUID id, HttpServletRequest request, Model model) {
-		model.addAttribute("operation", this.bulk.get(this.user.id(), id));
+		model.addAttribute("operation", this.bulk.get(this.user.getObject().id(), id));
 		return Htmx.isHtmx(request) ? "platform/bulk :: progress" : "platform/bulk";
 	}
 
 	@PostMapping("/bulk/{id}/undo")
 	String undo(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		try {
-			this.bulk.undo(this.user.id(), id);
+			this.bulk.undo(this.user.getObject().id(), id);
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("operation", this.bulk.get(this.user.id(), id));
+			model.addAttribute("operation", this.bulk.get(this.user.getObject().id(), id));
 			model.addAttribute("problem", ex.getMessage());
 			return "platform/bulk";
 		}

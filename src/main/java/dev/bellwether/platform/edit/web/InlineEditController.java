@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -47,9 +48,9 @@ class InlineEditController {
 
 	private final InlineEdit edit;
 
-	private final SignedInUser user;
+	private final ObjectProvider<SignedInUser> user;
 
-	InlineEditController(InlineEdit edit, SignedInUser user) {
+	InlineEditController(InlineEdit edit, ObjectProvider<SignedInUser> user) {
 		this.edit = edit;
 		this.user = user;
 	}
@@ -76,7 +77,8 @@ class InlineEditController {
 		if (request.version() == null) {
 			throw new InvalidInputException("version", "Send the version of the record you read.");
 		}
-		FieldValue saved = this.edit.edit(this.user.id(), recordType, id, field, request.value(), request.version());
+		FieldValue saved = this.edit.edit(this.user.getObject().id(), recordType, id, field, request.value(),
+				request.version());
 		return FieldAnswer.of(field, saved);
 	}
 
