@@ -59,8 +59,10 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 	 * {@link Opportunities#update}.
 	 */
 	@Override
-	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value) {
-		return OpportunityFieldUpdates.handles(field) ? this.fieldUpdates.setAll(viewer, ids, field, value) : null;
+	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value,
+			List<Long> versions) {
+		return OpportunityFieldUpdates.handles(field) ? this.fieldUpdates.setAll(viewer, ids, field, value, versions)
+				: null;
 	}
 
 	static List<Option> owners(UserDirectory users) {

@@ -81,23 +81,25 @@ class OpportunityFieldUpdates {
 
 	/**
 	 * @param value the field's new value, parsed (a date, a user's id, text)
+	 * @param versions the version each deal must still be at (others are skipped, naming
+	 * who changed them), or {@code null}
 	 * @return one result per deal, in the order given
 	 * @throws InvalidInputException when the value is not one any deal may take
 	 */
 	@Transactional
-	List<Written> setAll(Viewer viewer, List<UUID> ids, String field, Object value) {
+	List<Written> setAll(Viewer viewer, List<UUID> ids, String field, Object value, List<Long> versions) {
 		String column = COLUMNS.get(field);
 		check(viewer, field, value);
 		Map<UUID, Before> found = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, name, owner_id, stage_id, amount, close_date, probability, forecast_category, next_step,
-				  version, deleted_at from opportunities where id in (:ids)
+				  version, updated_by, deleted_at from opportunities where id in (:ids)
 				""").param("ids", ids).query((rs, n) -> {
 			Before deal = new Before(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class),
 					rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
 					rs.getString("forecast_category"), rs.getString("next_step"), rs.getLong("version"),
-					rs.getObject("deleted_at") != null);
+					rs.getObject("updated_by", UUID.class), rs.getObject("deleted_at") != null);
 			return found.put(deal.id(), deal);
 		}).list();
 		Written[] results = new Written[ids.size()];
@@ -115,6 +117,11 @@ class OpportunityFieldUpdates {
 			else if (!editable.computeIfAbsent(deal.ownerId(), owner -> this.access.canEdit(viewer, owner))) {
 				results[i] = Written.refused(id, "You can't change " + deal.name()
 						+ ": only its owner, the owner's managers, sales administrators and administrators can.");
+			}
+			else if (versions != null && versions.get(i) != deal.version()) {
+				results[i] = new Written(id, Outcome.SKIPPED, "Changed since by "
+						+ this.users.namesOf(List.of(deal.updatedBy())).getOrDefault(deal.updatedBy(), "someone")
+						+ "; left as it is.", null, null);
 			}
 			else if (Objects.equals(deal.value(field), value)) {
 				results[i] = new Written(id, Outcome.UNCHANGED, null, null, null);
@@ -215,7 +222,7 @@ class OpportunityFieldUpdates {
 	}
 
 	private record Before(UUID id, String name, UUID ownerId, UUID stageId, BigDecimal amount, LocalDate closeDate,
-			int probability, String forecastCategory, String nextStep, long version, boolean deleted) {
+			int probability, String forecastCategory, String nextStep, long version, UUID updatedBy, boolean deleted) {
 
 		Object value(String field) {
 			return switch (field) {

@@ -375,7 +375,7 @@ public class BulkChanges {
 		List<RecordWrite> written;
 		try {
 			written = type.writeAll(actor, chunk.stream().map(Pending::recordId).toList(), operation.field(),
-					operation.value());
+					operation.value(), null);
 		}
 		catch (RuntimeException ex) {
 			String reason = RecordEditing.reason(ex);
@@ -438,8 +438,13 @@ public class BulkChanges {
 				break;
 			}
 			List<Result> results = new ArrayList<>();
-			for (Pending item : chunk) {
-				results.add(revert(type, activities, operation, actor, item));
+			if (operation.action() == BulkAction.CHANGE) {
+				results.addAll(revertChanges(type, operation, actor, chunk));
+			}
+			else {
+				for (Pending item : chunk) {
+					results.add(revert(type, activities, operation, actor, item));
+				}
 			}
 			record(id, results, true);
 			position = chunk.get(chunk.size() - 1).position() + 1;
@@ -453,21 +458,43 @@ public class BulkChanges {
 				new RecordsEdited(type.recordType(), id, UsageKind.BULK_ACTION, actor, now, row(id).undone()));
 	}
 
+	/**
+	 * Sets each record back to its own value before, where it is still at the version the
+	 * operation left: the records that had the same value before, at once.
+	 */
+	private List<Result> revertChanges(EditableRecords type, Row operation, UUID actor, List<Pending> chunk) {
+		Map<String, List<Pending>> byValue = new LinkedHashMap<>();
+		chunk.forEach(item -> byValue
+			.computeIfAbsent(item.beforeValue() == null ? "" : item.beforeValue(), value -> new ArrayList<>())
+			.add(item));
+		List<Result> results = new ArrayList<>();
+		byValue.forEach((before, items) -> {
+			List<RecordWrite> written;
+			try {
+				written = type.writeAll(actor, items.stream().map(Pending::recordId).toList(), operation.field(),
+						before,
+						items.stream().map(item -> item.afterVersion() == null ? -1L : item.afterVersion()).toList());
+			}
+			catch (RuntimeException ex) {
+				String reason = RecordEditing.reason(ex);
+				items.forEach(item -> results
+					.add(new Result(item.position(), Outcome.SKIPPED, reason, null, null, null, null)));
+				return;
+			}
+			for (int i = 0; i < items.size(); i++) {
+				RecordWrite write = written.get(i);
+				boolean reverted = write.outcome() == Outcome.APPLIED || write.outcome() == Outcome.UNCHANGED;
+				results.add(new Result(items.get(i).position(), reverted ? Outcome.UNDONE : Outcome.SKIPPED,
+						reverted ? null : write.reason(), null, null, null, null));
+			}
+		});
+		return results;
+	}
+
 	private Result revert(EditableRecords type, EditableRecords activities, Row operation, UUID actor, Pending item) {
 		try {
 			switch (operation.action()) {
-				case CHANGE -> {
-					FieldValue now = type.read(actor, item.recordId(), operation.field());
-					if (item.afterVersion() == null || now.version() != item.afterVersion()) {
-						return skipped(item, now);
-					}
-					try {
-						type.write(actor, item.recordId(), operation.field(), item.beforeValue(), item.afterVersion());
-					}
-					catch (StaleRecordException ex) {
-						return skipped(item, type.read(actor, item.recordId(), operation.field()));
-					}
-				}
+				case CHANGE -> throw new IllegalStateException("A change is undone through writeAll");
 				case RECYCLE -> type.restore(actor, item.recordId());
 				case LOG_ACTIVITY, CREATE_TASK -> {
 					FieldValue now = activities.read(actor, item.createdId(), "subject");

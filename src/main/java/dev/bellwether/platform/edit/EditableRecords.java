@@ -45,11 +45,14 @@ public interface EditableRecords {
 	 * Changes one field of many records to the same value, each at its current version: a
 	 * module may do it set-based (one statement for the records, their history in a
 	 * batch) where {@link #write} would take a round of statements per record.
+	 * @param versions the version each record must still be at (a record at another is
+	 * {@code SKIPPED}, naming who changed it), or {@code null} for whatever version it is
+	 * at
 	 * @return one result per record, in the order given
 	 * @throws dev.bellwether.platform.InvalidInputException when the value is not valid
 	 * for any record
 	 */
-	List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value);
+	List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value, List<Long> versions);
 
 	/** Moves the record to the recycle bin, with the module's own rules. */
 	void moveToRecycleBin(UUID actorId, UUID recordId);

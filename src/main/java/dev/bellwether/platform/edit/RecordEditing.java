@@ -141,7 +141,8 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	}
 
 	@Override
-	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value) {
+	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value,
+			List<Long> versions) {
 		Spec spec = spec(field);
 		Object parsed = parse(spec, value);
 		if (spec.input() == Input.SELECT && parsed != null) {
@@ -152,7 +153,7 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 			}
 		}
 		V viewer = viewer(actorId);
-		List<Written> written = writeAllAtOnce(viewer, recordIds, field, parsed);
+		List<Written> written = writeAllAtOnce(viewer, recordIds, field, parsed, versions);
 		if (written != null) {
 			return written.stream()
 				.map(w -> new RecordWrite(w.recordId(), w.outcome(), w.reason(), text(w.before()),
@@ -160,18 +161,32 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 				.toList();
 		}
 		List<RecordWrite> results = new ArrayList<>();
-		for (UUID id : recordIds) {
+		for (int i = 0; i < recordIds.size(); i++) {
+			UUID id = recordIds.get(i);
 			try {
 				R before = get(viewer, id);
 				D details = details(before);
 				Object current = valueIn(details, field);
+				long version = versions == null ? version(before) : versions.get(i);
+				if (version(before) != version) {
+					results.add(skipped(id, before, spec));
+					continue;
+				}
 				if (Objects.equals(text(current), text(parsed))) {
 					results.add(new RecordWrite(id, Outcome.UNCHANGED, null, null, null, null));
 					continue;
 				}
-				R after = update(viewer, id, version(before), with(details, field, parsed));
+				R after = update(viewer, id, version, with(details, field, parsed));
 				results.add(new RecordWrite(id, Outcome.APPLIED, null, text(current), display(spec, current),
 						version(after)));
+			}
+			catch (dev.bellwether.platform.StaleRecordException ex) {
+				try {
+					results.add(skipped(id, get(viewer, id), spec));
+				}
+				catch (RuntimeException gone) {
+					results.add(RecordWrite.refused(id, reason(gone)));
+				}
 			}
 			catch (RuntimeException ex) {
 				results.add(RecordWrite.refused(id, reason(ex)));
@@ -183,11 +198,19 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	/**
 	 * Changes one field of many records at once, set-based, where the module can; the
 	 * value is parsed and checked against the field's choices already.
+	 * @param versions as {@link #writeAll}: the version each record must be at, or null
 	 * @return one result per record in the order given, or {@code null} for one
 	 * {@link #write} per record
 	 */
-	protected List<Written> writeAllAtOnce(V viewer, List<UUID> ids, String field, Object value) {
+	protected List<Written> writeAllAtOnce(V viewer, List<UUID> ids, String field, Object value, List<Long> versions) {
 		return null;
+	}
+
+	private RecordWrite skipped(UUID id, R now, Spec spec) {
+		Object value = valueIn(details(now), spec.name());
+		String shown = display(spec, value);
+		return new RecordWrite(id, Outcome.SKIPPED, "Changed since by " + lastChangedBy(now)
+				+ (shown.isEmpty() ? "" : " (now " + shown + ")") + "; left as it is.", null, null, null);
 	}
 
 	/**

@@ -7,8 +7,8 @@ import dev.bellwether.platform.edit.BulkOperation.Outcome;
 /**
  * What became of one record of {@link EditableRecords#writeAll}.
  *
- * @param outcome {@code APPLIED}, {@code UNCHANGED} (it had the value already) or
- * {@code REFUSED}
+ * @param outcome {@code APPLIED}, {@code UNCHANGED} (it had the value already),
+ * {@code REFUSED}, or {@code SKIPPED} (not at the version required)
  * @param reason why it was refused
  * @param beforeValue the value before, as text (to undo the change)
  * @param beforeDisplay the value before, as people read it
