@@ -136,7 +136,7 @@ class BulkChangeBenchmark {
 				| bulk close date, set-based, with stage history | %,d | %.1f | %,.0f |
 				| ... field history written (async, after it) | %,d | %.1f | %,.0f |
 				| bulk owner, set-based | %,d | %.1f | %,.0f |
-				| undo of the owner change (per deal, through the update) | %,d | %.1f | %,.0f |
+				| undo of the owner change, set-based | %,d | %.1f | %,.0f |
 				| bulk amount, per deal through Opportunities.update | %,d | %.1f | %,.0f |
 				| inline edit, one at a time (read + edit) | %,d | %.1f | %,.0f |
 				%n""", count, count, closeDateSeconds, count / closeDateSeconds, count, fieldHistorySeconds,
