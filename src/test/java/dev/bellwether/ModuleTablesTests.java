@@ -49,6 +49,8 @@ class ModuleTablesTests {
 			// pick lists (platform.picklist)
 			entry("pick_lists", "platform"), entry("pick_list_values", "platform"),
 			entry("pick_list_changes", "platform"),
+			// bulk changes (platform.edit)
+			entry("bulk_operations", "platform"), entry("bulk_operation_items", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers

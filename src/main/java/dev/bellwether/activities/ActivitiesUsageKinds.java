@@ -14,8 +14,8 @@ class ActivitiesUsageKinds {
 
 	@Bean
 	UsageKinds activitiesDeclared() {
-		return UsageKinds.of("activities", UsageKind.VIEW, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE,
-				UsageKind.API_CALL);
+		return UsageKinds.of("activities", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION,
+				UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
 	}
 
 }

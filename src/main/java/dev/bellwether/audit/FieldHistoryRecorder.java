@@ -10,6 +10,7 @@ import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordsChanged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -49,6 +50,14 @@ class FieldHistoryRecorder {
 	@ApplicationModuleListener
 	void on(RecordChanged event) {
 		record(event);
+	}
+
+	/**
+	 * A set-based change of many records (a bulk change), in one transaction.
+	 */
+	@ApplicationModuleListener
+	void on(RecordsChanged event) {
+		event.changes().forEach(this::record);
 	}
 
 	/**

@@ -14,8 +14,8 @@ class CustomersUsageKinds {
 
 	@Bean
 	UsageKinds customersDeclared() {
-		return UsageKinds.of("customers", UsageKind.VIEW, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE,
-				UsageKind.API_CALL);
+		return UsageKinds.of("customers", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION,
+				UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
 	}
 
 }

@@ -28,6 +28,14 @@ public record Viewer(UUID id, String username, String fullName, Role role) {
 		return Optional.empty();
 	}
 
+	/**
+	 * The user as a viewer, for work done for them outside a request (a bulk change
+	 * running in the background).
+	 */
+	public static Viewer of(User user) {
+		return new Viewer(user.id(), user.username(), user.fullName(), user.role());
+	}
+
 	public boolean is(Role other) {
 		return this.role == other;
 	}

@@ -99,8 +99,8 @@ class ListViewPagesTests {
 			.andExpect(content().string(containsString(">Probability</a>")))
 			.andExpect(content().string(containsString("width: 120px")))
 			.andExpect(content().string(not(containsString(">Close date</a>"))))
-			.andExpect(content()
-				.string(containsString("name=\"ids\" value=\"" + deal.id() + "\" aria-label=\"Select " + name + "\"")))
+			.andExpect(content().string(containsString(
+					"name=\"ids\" form=\"bulk-form\" value=\"" + deal.id() + "\" aria-label=\"Select " + name + "\"")))
 			.andExpect(content().string(containsString("data-inline-type=\"opportunity\" data-inline-id=\"" + deal.id()
 					+ "\" data-inline-field=\"probability\" data-inline-version=\"" + deal.version() + "\"")))
 			.andExpect(content().string(containsString("id=\"view-picker\"")))

@@ -7,6 +7,12 @@ package dev.bellwether.platform.usage;
 public enum UsageKind {
 
 	LOGIN, LOGOUT, VIEW, CREATE, UPDATE, DELETE, SEARCH, REPORT_VIEW, DASHBOARD_VIEW, FORECAST_VIEW, EXPORT, API_CALL,
-	MEETING_MODE
+	MEETING_MODE,
+
+	/** A field changed in place, in a list or on a record's page. */
+	INLINE_EDIT,
+
+	/** A bulk action over selected records. */
+	BULK_ACTION
 
 }

@@ -9,6 +9,8 @@ import dev.bellwether.identity.UserLoggedIn;
 import dev.bellwether.identity.UserLoggedOut;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.usage.FeatureUsed;
+import dev.bellwether.platform.RecordsChanged;
+import dev.bellwether.platform.edit.RecordsEdited;
 import dev.bellwether.platform.usage.UsageKind;
 
 import org.springframework.context.event.EventListener;
@@ -22,8 +24,9 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Captures what is not a page or an API read: creates, updates and deletes of records
- * (from {@link RecordChanged}), features a module reports itself ({@link FeatureUsed}:
- * opening a saved list view), sign-ins and sign-outs.
+ * (from {@link RecordChanged}), inline edits and bulk actions ({@link RecordsEdited}),
+ * features a module reports itself ({@link FeatureUsed}: opening a saved list view),
+ * sign-ins and sign-outs.
  * <p>
  * An event published in a transaction is captured only once that transaction has
  * committed, so a rolled-back change is never counted; one published outside a
@@ -69,6 +72,29 @@ class UsageListeners {
 		Client client = (request == null) ? Client.WEB : Client.of(request);
 		afterCommit(new UsageEvent(event.actorId(), event.at(), kind, module, event.recordType(), event.recordId(),
 				client));
+	}
+
+	/**
+	 * A set-based change of many records: each counts as its own change.
+	 */
+	@EventListener
+	void on(RecordsChanged event) {
+		event.changes().forEach(this::on);
+	}
+
+	/**
+	 * An inline edit or a bulk action, counted for the module that owns the record type
+	 * (beside the {@code UPDATE} of each record changed).
+	 */
+	@EventListener
+	void on(RecordsEdited event) {
+		if (!this.recorder.isEnabled() || event.actorId() == null) {
+			return;
+		}
+		HttpServletRequest request = currentRequest();
+		Client client = (request == null) ? Client.WEB : Client.of(request);
+		afterCommit(new UsageEvent(event.actorId(), event.at(), event.kind(),
+				MODULE_OF_RECORD_TYPE.get(event.recordType()), event.recordType(), event.recordId(), client));
 	}
 
 	@EventListener

@@ -59,6 +59,11 @@ class DeclaredUsageKindsTests {
 		UsageListeners.MODULE_OF_RECORD_TYPE.values()
 			.forEach(module -> List.of(UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE)
 				.forEach(kind -> changes.add(module + ":" + kind)));
+		// inline edit and bulk actions (platform.edit), counted for the modules whose
+		// record types implement EditableRecords
+		List.of("customers", "sales", "activities")
+			.forEach(module -> List.of(UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION)
+				.forEach(kind -> changes.add(module + ":" + kind)));
 
 		assertThat(this.declared.features()).containsAll(produced.keySet()).containsAll(changes);
 		Set<String> expected = new TreeSet<>(produced.keySet());

@@ -1,0 +1,137 @@
+package dev.bellwether.sales;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.edit.EditableField.Input;
+import dev.bellwether.platform.edit.EditableField.Option;
+import dev.bellwether.platform.edit.RecordEditing;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deals for inline edit and bulk changes: each change is a save through
+ * {@link Opportunities#update}, so the stage's rules, the stage history and the field
+ * history apply as to any other save.
+ */
+@Component
+class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityDetails> {
+
+	private final Opportunities opportunities;
+
+	private final UserDirectory users;
+
+	private final OpportunityFieldUpdates fieldUpdates;
+
+	OpportunityEditing(Opportunities opportunities, PipelineStages stages, UserDirectory users,
+			OpportunityFieldUpdates fieldUpdates) {
+		super(Opportunities.RECORD_TYPE, "opportunities", OpportunityDetails.class,
+				List.of(field("name", "Name", Input.TEXT).mandatory(), select("stageId", "Stage",
+						() -> stages.active().stream().map(s -> new Option(s.id().toString(), s.name())).toList())
+					.mandatory()
+					.displayedAs(id -> stages.find((UUID) id).map(PipelineStage::name).orElse(id.toString())),
+						field("amount", "Amount", Input.MONEY),
+						field("closeDate", "Close date", Input.DATE).mandatory(),
+						field("probability", "Probability (%)", Input.NUMBER),
+						select("forecastCategory", "Forecast category",
+								() -> Arrays.stream(ForecastCategory.values())
+									.map(c -> new Option(c.name(), c.label()))
+									.toList()),
+						select("ownerId", "Owner", () -> owners(users)).mandatory()
+							.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
+						field("nextStep", "Next step", Input.TEXT), field("leadSource", "Lead source", Input.TEXT),
+						field("lossReason", "Loss reason", Input.TEXT),
+						field("description", "Description", Input.TEXTAREA)));
+		this.opportunities = opportunities;
+		this.users = users;
+		this.fieldUpdates = fieldUpdates;
+	}
+
+	/**
+	 * Close date, owner and next step of many deals at once, set-based (see
+	 * {@link OpportunityFieldUpdates}); the other fields one deal at a time through
+	 * {@link Opportunities#update}.
+	 */
+	@Override
+	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value,
+			List<Long> versions) {
+		return OpportunityFieldUpdates.handles(field) ? this.fieldUpdates.setAll(viewer, ids, field, value, versions)
+				: null;
+	}
+
+	static List<Option> owners(UserDirectory users) {
+		return users.activeUsers().stream().map(u -> new Option(u.id().toString(), u.fullName())).toList();
+	}
+
+	@Override
+	protected Viewer viewer(UUID actorId) {
+		return Viewer.of(this.users.get(actorId));
+	}
+
+	@Override
+	protected Opportunity get(Viewer viewer, UUID id) {
+		return this.opportunities.get(viewer, id);
+	}
+
+	@Override
+	protected OpportunityDetails details(Opportunity record) {
+		return record.details();
+	}
+
+	@Override
+	protected Opportunity update(Viewer viewer, UUID id, long version, OpportunityDetails details) {
+		return this.opportunities.update(viewer, id, version, details);
+	}
+
+	@Override
+	protected long version(Opportunity record) {
+		return record.version();
+	}
+
+	@Override
+	protected String lastChangedBy(Opportunity record) {
+		return this.users.namesOf(List.of(record.updatedBy())).getOrDefault(record.updatedBy(), "someone");
+	}
+
+	@Override
+	protected Instant lastChangedAt(Opportunity record) {
+		return record.updatedAt();
+	}
+
+	@Override
+	protected String name(Opportunity record) {
+		return record.name();
+	}
+
+	@Override
+	protected void delete(Viewer viewer, UUID id) {
+		this.opportunities.delete(viewer, id);
+	}
+
+	@Override
+	protected void restore(Viewer viewer, UUID id) {
+		this.opportunities.restore(viewer, id);
+	}
+
+	@Override
+	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
+		Map<String, String> parameters = renamed(filters,
+				Map.of("owner", "ownerId", "stage", "stageId", "category", "forecastCategory", "team", "teamOf"));
+		String status = filters.get("status");
+		if ("open".equals(status) || "closed".equals(status)) {
+			parameters.put("open", String.valueOf("open".equals(status)));
+		}
+		OpportunityFilter filter = filterFrom(OpportunityFilter.class, parameters);
+		return this.opportunities.listContent(viewer, filter, PageRequest.of(0, limit))
+			.stream()
+			.map(Opportunity::id)
+			.toList();
+	}
+
+}

@@ -1,0 +1,100 @@
+// The bulk bar of a list (templates/fragments/bulk.html): row checkboxes name="ids"
+// form="bulk-form", a checkbox data-bulk-select-page selects the page's rows. The field
+// list and its choices come from /edit/fields/{type}. "All N matching" sends the list's
+// filters (its address) as filter.* parameters. No build step.
+(function () {
+  'use strict';
+
+  function init() {
+    var form = document.getElementById('bulk-form');
+    if (!form || form.hasAttribute('data-bulk-ready')) { return; }
+    form.setAttribute('data-bulk-ready', '');
+    var type = form.getAttribute('data-bulk-type');
+    var action = form.querySelector('#bulk-action');
+    var field = form.querySelector('#bulk-field');
+    var valueHolder = form.querySelector('#bulk-value');
+    var subject = form.querySelector('#bulk-subject');
+    var due = form.querySelector('#bulk-due');
+    var all = form.querySelector('#bulk-all');
+    var selected = form.querySelector('#bulk-selected');
+    var fields = [];
+
+    function boxes() { return document.querySelectorAll('input[name="ids"][form="bulk-form"]'); }
+
+    function refresh() {
+      var count = Array.prototype.filter.call(boxes(), function (box) { return box.checked; }).length;
+      var total = form.getAttribute('data-bulk-total');
+      selected.textContent = all.checked ? 'All ' + total + ' selected' : count + ' selected';
+      form.classList.toggle('d-none', count === 0 && !all.checked);
+      var change = action.value === 'CHANGE';
+      var work = action.value === 'LOG_ACTIVITY' || action.value === 'CREATE_TASK';
+      field.classList.toggle('d-none', !change);
+      valueHolder.classList.toggle('d-none', !change);
+      subject.classList.toggle('d-none', !work);
+      due.classList.toggle('d-none', action.value !== 'CREATE_TASK');
+    }
+
+    function valueInput() {
+      var spec = fields.filter(function (f) { return f.name === field.value; })[0];
+      valueHolder.innerHTML = '';
+      if (!spec) { return; }
+      var input;
+      if (spec.input === 'SELECT') {
+        input = document.createElement('select');
+        input.className = 'form-select form-select-sm w-auto d-inline-block';
+        if (!spec.required) { input.appendChild(new Option('— (empty)', '')); }
+        spec.options.forEach(function (o) { input.appendChild(new Option(o.label, o.value)); });
+      } else {
+        input = document.createElement('input');
+        input.type = spec.input === 'DATE' ? 'date' : 'text';
+        if (spec.input === 'MONEY' || spec.input === 'NUMBER') { input.inputMode = 'decimal'; }
+        input.className = 'form-control form-control-sm w-auto d-inline-block';
+        input.placeholder = 'New value';
+      }
+      input.name = 'value';
+      input.id = 'bulk-new-value';
+      input.setAttribute('aria-label', 'New ' + spec.label.toLowerCase());
+      valueHolder.appendChild(input);
+    }
+
+    fetch('/edit/fields/' + type, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (list) {
+        fields = list;
+        list.forEach(function (f) { field.appendChild(new Option(f.label, f.name)); });
+        valueInput();
+      });
+
+    field.addEventListener('change', valueInput);
+    action.addEventListener('change', refresh);
+    all.addEventListener('change', refresh);
+    document.addEventListener('change', function (event) {
+      var target = event.target;
+      if (target.matches('input[data-bulk-select-page]')) {
+        boxes().forEach(function (box) { box.checked = target.checked; });
+      }
+      if (target.matches('input[name="ids"][form="bulk-form"], input[data-bulk-select-page]')) { refresh(); }
+    });
+    form.addEventListener('submit', function (event) {
+      form.querySelectorAll('input[data-bulk-filter]').forEach(function (input) { input.remove(); });
+      if (all.checked) {
+        new URLSearchParams(window.location.search).forEach(function (value, name) {
+          if (name === 'page' || name === 'size' || name === 'sort') { return; }
+          var hidden = document.createElement('input');
+          hidden.type = 'hidden';
+          hidden.name = 'filter.' + name;
+          hidden.value = value;
+          hidden.setAttribute('data-bulk-filter', '');
+          form.appendChild(hidden);
+        });
+      }
+      if (action.value === 'RECYCLE' && !window.confirm('Move the selected records to the recycle bin? You can undo this.')) {
+        event.preventDefault();
+      }
+    });
+    refresh();
+  }
+
+  document.addEventListener('DOMContentLoaded', init);
+  document.addEventListener('htmx:afterSwap', init);
+})();
