@@ -44,6 +44,8 @@ class ModuleTablesTests {
 			entry("event_publication", "platform"), entry("event_publication_archive", "platform"),
 			entry("spring_session", "platform"), entry("spring_session_attributes", "platform"),
 			entry("shedlock", "platform"), entry("search_terms", "platform"),
+			// custom field definitions (each module keeps the values in its own tables)
+			entry("custom_fields", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers

@@ -30,6 +30,9 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,8 +100,12 @@ public class Accounts {
 
 	private final RecordOwners owners;
 
+	private final CustomFields customFields;
+
 	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners) {
+			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -126,9 +133,20 @@ public class Accounts {
 	}
 
 	public Page<Account> list(Viewer viewer, AccountFilter filter, Pageable pageable) {
+		return list(viewer, filter, CustomFilter.NONE, pageable);
+	}
+
+	/**
+	 * Accounts matching the filter and the criteria on custom fields ({@code cf.<key>}),
+	 * sortable by custom fields too.
+	 */
+	public Page<Account> list(Viewer viewer, AccountFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false);
-		String order = PageRequests.orderBy(pageable.getSort(), SORTABLE, RECORD_TYPE, "lower(a.name)", "a.id");
+		String where = where(viewer, filter, params, false) + " and "
+				+ this.customFields.where(RECORD_TYPE, "a", custom, params);
+		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
+		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "a"));
+		String order = PageRequests.orderBy(pageable.getSort(), sortable, RECORD_TYPE, "lower(a.name)", "a.id");
 		return PAGED.fetch(this.jdbc, where, params, order, pageable, Accounts::map);
 	}
 
@@ -160,9 +178,12 @@ public class Accounts {
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, AccountFilter.all(), params, false);
 		String order = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
+		// and those whose text-like custom values match (V28__custom_fields.sql)
+		String custom = "a.id in (select a.id from accounts a where " + where + " and a.custom_text is not null and "
+				+ search.matches("to_tsvector('simple', a.custom_text)") + " limit :limit)";
 		return this.jdbc
-			.sql(SELECT + " where " + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " order by "
-					+ order)
+			.sql(SELECT + " where (" + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " or " + custom
+					+ ") order by " + order + " limit :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)
@@ -210,22 +231,49 @@ public class Accounts {
 
 	@Transactional
 	public Account create(Viewer viewer, AccountDetails details) {
-		validate(null, details);
+		return create(viewer, details, null);
+	}
+
+	/**
+	 * @param custom custom field values by key, as a form or the API sent them (see
+	 * {@link CustomFields#apply})
+	 */
+	@Transactional
+	public Account create(Viewer viewer, AccountDetails details, Map<String, ?> custom) {
+		CustomValues values = validate(null, details, CustomValues.NONE, custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		insert(id, details, viewer.id(), now);
+		storeCustom(id, values);
 		Account created = load(id).orElseThrow();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(AccountDetails.empty(), details)));
+		List<FieldChange> changes = new ArrayList<>(diff(AccountDetails.empty(), details));
+		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
 		return created;
+	}
+
+	private void storeCustom(UUID id, CustomValues values) {
+		this.jdbc.sql("update accounts set custom = cast(:custom as jsonb), custom_text = :text where id = :id")
+			.param("custom", values.json())
+			.param("text", this.customFields.searchText(RECORD_TYPE, values))
+			.param("id", id)
+			.update();
 	}
 
 	@Transactional
 	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails details) {
+		return update(viewer, id, expectedVersion, details, null);
+	}
+
+	/**
+	 * @param custom custom field values by key to set (a key not sent keeps its value)
+	 */
+	@Transactional
+	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails details, Map<String, ?> custom) {
 		Account before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
-		validate(id, details);
+		CustomValues values = validate(id, details, before.customFields(), custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
@@ -251,7 +299,11 @@ public class Accounts {
 		if (updated == 0) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}
-		List<FieldChange> changes = diff(before.details(), details);
+		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
+		if (!values.equals(before.customFields())) {
+			storeCustom(id, values);
+			changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), values));
+		}
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
 		}
@@ -380,8 +432,10 @@ public class Accounts {
 		return this.jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Accounts::map).optional();
 	}
 
-	private void validate(UUID id, AccountDetails details) {
+	private CustomValues validate(UUID id, AccountDetails details, CustomValues before, Map<String, ?> custom) {
 		Map<String, String> errors = this.validation.violations(details);
+		CustomValues values = this.customFields.apply(RECORD_TYPE, before, custom, CustomFields.REQUIRED_ALWAYS,
+				errors);
 		if (StringUtils.hasText(details.industry()) && !Industry.ALL.contains(details.industry())) {
 			errors.putIfAbsent("industry",
 					"'" + details.industry() + "' is not an industry Bellwether knows; choose one from the list.");
@@ -410,6 +464,7 @@ public class Accounts {
 			}
 		}
 		InputValidation.throwIfAny(errors);
+		return values;
 	}
 
 	private boolean isAncestorOf(UUID ancestor, UUID account) {
@@ -474,7 +529,8 @@ public class Accounts {
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
 				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
-				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
+				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"),
+				CustomValues.fromJson(rs.getString("custom")));
 	}
 
 }

@@ -22,6 +22,8 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -60,7 +62,11 @@ class AccountController {
 
 	private final RecordOwners owners;
 
-	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners) {
+	private final CustomFields customFields;
+
+	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -73,7 +79,9 @@ class AccountController {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
 			HttpServletRequest request, Model model) {
-		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), pageable);
+		CustomFilter custom = CustomFilter.of(request.getParameterMap());
+		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), custom,
+				pageable);
 		model.addAttribute("page", page);
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);
@@ -83,7 +91,7 @@ class AccountController {
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
-				|| country != null && !country.isBlank() || owner != null);
+				|| country != null && !country.isBlank() || owner != null || !custom.isEmpty());
 		addChoices(model);
 		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
 	}
@@ -107,7 +115,11 @@ class AccountController {
 		if (account.lastTouchedBy() != null) {
 			people.add(account.lastTouchedBy());
 		}
-		model.addAttribute("names", this.users.namesOf(people));
+		people.addAll(this.customFields.userIds(Accounts.RECORD_TYPE, account.customFields()));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Accounts.RECORD_TYPE, account.customFields(), names));
 		return "customers/account";
 	}
 
@@ -131,12 +143,12 @@ class AccountController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Account account = this.accounts.create(viewer, form.toDetails());
+				Account account = this.accounts.create(viewer, form.toDetails(), form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Account " + account.name() + " created.");
 				return "redirect:/accounts/" + account.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -155,7 +167,9 @@ class AccountController {
 					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
 		}
 		model.addAttribute("account", account);
-		model.addAttribute("form", AccountFormData.of(account));
+		AccountFormData form = AccountFormData.of(account);
+		form.setCustomFields(this.customFields.formValues(Accounts.RECORD_TYPE, account.customFields()));
+		model.addAttribute("form", form);
 		addChoices(model);
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
@@ -167,12 +181,13 @@ class AccountController {
 		Account account = this.accounts.get(viewer, id);
 		if (!result.hasErrors()) {
 			try {
-				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails());
+				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails(),
+						form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Account " + saved.name() + " saved.");
 				return "redirect:/accounts/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -210,7 +225,18 @@ class AccountController {
 			.toList();
 	}
 
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
+	}
+
 	private void addChoices(Model model) {
+		model.addAttribute("customFieldList", this.customFields.active(Accounts.RECORD_TYPE));
 		model.addAttribute("industries", Industry.ALL);
 		model.addAttribute("countries", Countries.all());
 		// the owners offered by the list's filter: the people who own records

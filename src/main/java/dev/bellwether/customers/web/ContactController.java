@@ -21,6 +21,8 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -56,7 +58,11 @@ class ContactController {
 
 	private final RecordOwners owners;
 
-	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners) {
+	private final CustomFields customFields;
+
+	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -68,7 +74,8 @@ class ContactController {
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) UUID account,
 			@RequestParam(required = false) UUID owner, @PageableDefault(size = 25, sort = "name") Pageable pageable,
 			HttpServletRequest request, Model model) {
-		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner), pageable);
+		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
+				CustomFilter.of(request.getParameterMap()), pageable);
 		model.addAttribute("page", page);
 		model.addAttribute("owners",
 				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));
@@ -102,7 +109,11 @@ class ContactController {
 		if (contact.lastTouchedBy() != null) {
 			people.add(contact.lastTouchedBy());
 		}
-		model.addAttribute("names", this.users.namesOf(people));
+		people.addAll(this.customFields.userIds(Contacts.RECORD_TYPE, contact.customFields()));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Contacts.RECORD_TYPE, contact.customFields(), names));
 		return "customers/contact";
 	}
 
@@ -118,6 +129,7 @@ class ContactController {
 		model.addAttribute("form", form);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -126,12 +138,12 @@ class ContactController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Contact contact = this.contacts.create(viewer, form.toDetails());
+				Contact contact = this.contacts.create(viewer, form.toDetails(), form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " created.");
 				return "redirect:/contacts/" + contact.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -139,6 +151,7 @@ class ContactController {
 		}
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -146,9 +159,12 @@ class ContactController {
 	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
 		Contact contact = editable(viewer, id);
 		model.addAttribute("contact", contact);
-		model.addAttribute("form", ContactFormData.of(contact));
+		ContactFormData form = ContactFormData.of(contact);
+		form.setCustomFields(this.customFields.formValues(Contacts.RECORD_TYPE, contact.customFields()));
+		model.addAttribute("form", form);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -158,12 +174,13 @@ class ContactController {
 		Contact contact = this.contacts.get(viewer, id);
 		if (!result.hasErrors()) {
 			try {
-				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails());
+				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails(),
+						form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Contact " + saved.fullName() + " saved.");
 				return "redirect:/contacts/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -176,6 +193,7 @@ class ContactController {
 		model.addAttribute("contact", contact);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -208,6 +226,24 @@ class ContactController {
 		return this.users.activeSalesPeople()
 			.stream()
 			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
+	}
+
+	private void addCustomFields(Model model) {
+		model.addAttribute("customFieldList", this.customFields.active(Contacts.RECORD_TYPE));
+		model.addAttribute("customFieldUsers",
+				this.users.activeSalesPeople()
+					.stream()
+					.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, java.util.LinkedHashMap::new)));
 	}
 
 }

@@ -129,6 +129,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products")
 			.hasAnyRole("ADMIN", "SALES_ADMIN")
+			.requestMatchers("/admin/custom-fields/**", "/admin/custom-fields")
+			.hasAnyRole("ADMIN", "SALES_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()
