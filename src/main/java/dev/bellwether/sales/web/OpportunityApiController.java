@@ -23,6 +23,8 @@ import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.StageChange;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.customfield.CustomFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,7 +71,9 @@ class OpportunityApiController {
 					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
 					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
 					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page; "
-					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true.")
+					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true. Custom "
+					+ "fields: filter by cf.<key>=value (cf.<key>.from and cf.<key>.to for numbers and dates), sort by "
+					+ "cf.<key>.")
 	ListPage<OpportunityResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID stageId,
@@ -79,10 +83,11 @@ class OpportunityApiController {
 			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean stale,
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
-			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable) {
+			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest http) {
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
 				closeFrom, closeTo, open, stale, overdue);
-		return resources(this.opportunities.list(viewer, filter, PagedQuery.exactTotal(pageable, exactTotal)));
+		return resources(this.opportunities.list(viewer, filter, CustomFilter.of(http.getParameterMap()),
+				PagedQuery.exactTotal(pageable, exactTotal)));
 	}
 
 	@GetMapping("/deleted")
@@ -108,7 +113,7 @@ class OpportunityApiController {
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(viewer.id(), inputs);
 		Opportunity created = inputs.submit(() -> this.opportunities.check(viewer, null, details),
-				() -> this.opportunities.create(viewer, details));
+				() -> this.opportunities.create(viewer, details, request.customFields()));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(resource(created));
 	}
 
@@ -123,7 +128,7 @@ class OpportunityApiController {
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(current.ownerId(), inputs);
 		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details),
-				() -> this.opportunities.update(viewer, id, version, details)));
+				() -> this.opportunities.update(viewer, id, version, details, request.customFields())));
 	}
 
 	@PostMapping("/{id}/stage")

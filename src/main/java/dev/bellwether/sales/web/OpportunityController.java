@@ -26,6 +26,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -81,8 +83,11 @@ class OpportunityController {
 
 	private final RecordOwners owners;
 
+	private final CustomFields customFields;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users, RecordOwners owners) {
+			Contacts contacts, UserDirectory users, RecordOwners owners, CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -106,7 +111,8 @@ class OpportunityController {
 		Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, owner, team, stage, category, closeFrom, closeTo,
 				open, stale, overdue);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, pageable);
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, CustomFilter.of(request.getParameterMap()),
+				pageable);
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
 		model.addAttribute("names",
@@ -153,8 +159,12 @@ class OpportunityController {
 		people.add(deal.createdBy());
 		people.add(deal.lastTouchedBy());
 		history.forEach(h -> people.add(h.changedBy()));
+		people.addAll(this.customFields.userIds(Opportunities.RECORD_TYPE, deal.customFields()));
 		people.remove(null);
-		model.addAttribute("names", this.users.namesOf(people));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Opportunities.RECORD_TYPE, deal.customFields(), names));
 		return "sales/opportunity";
 	}
 
@@ -188,12 +198,12 @@ class OpportunityController {
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
 				Opportunity deal = inputs.submit(() -> this.opportunities.check(viewer, null, details),
-						() -> this.opportunities.create(viewer, details));
+						() -> this.opportunities.create(viewer, details, form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " created.");
 				return "redirect:/opportunities/" + deal.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -210,6 +220,7 @@ class OpportunityController {
 		model.addAttribute("deal", deal);
 		OpportunityFormData form = OpportunityFormData.of(deal,
 				this.accounts.namesOf(Set.of(deal.accountId())).get(deal.accountId()));
+		form.setCustomFields(this.customFields.formValues(Opportunities.RECORD_TYPE, deal.customFields()));
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, deal.ownerId()));
@@ -225,12 +236,13 @@ class OpportunityController {
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
 				Opportunity saved = inputs.submit(() -> this.opportunities.check(viewer, id, details),
-						() -> this.opportunities.update(viewer, id, form.getVersion(), details));
+						() -> this.opportunities.update(viewer, id, form.getVersion(), details,
+								form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.name() + " saved.");
 				return "redirect:/opportunities/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -404,12 +416,23 @@ class OpportunityController {
 			.toList();
 		model.addAttribute("stageChoices", offered);
 		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("customFieldList", this.customFields.active(Opportunities.RECORD_TYPE));
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("contactChoices", contactChoices(viewer, form.getAccountId()));
 		model.addAttribute("selected", form.getPrimaryContactId());
 		model.addAttribute("currency", this.opportunities.currency());
 		model.addAttribute("leadSources", List.of("Web", "Referral", "Partner", "Event", "Outbound", "Inbound call",
 				"Existing customer", "Other"));
+	}
+
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
 	}
 
 	/**
