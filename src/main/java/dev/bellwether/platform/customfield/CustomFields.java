@@ -91,6 +91,19 @@ public class CustomFields {
 
 	private final ZoneId zone;
 
+	/**
+	 * The definitions by record type, read again after {@link #CACHE_NANOS}: every
+	 * create, update and list of a record reads them, a change of them is rare. Dropped
+	 * on this node whenever a definition changes here; another node sees the change
+	 * within the cache's time.
+	 */
+	private final Map<String, Definitions> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+	private record Definitions(List<CustomField> fields, long readAt) {
+	}
+
 	CustomFields(JdbcClient jdbc, List<CustomRecordType> recordTypes, ObjectProvider<KnownUsers> users, Clock clock,
 			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
 		this.jdbc = jdbc;
@@ -117,10 +130,33 @@ public class CustomFields {
 
 	/** Every field of the record type, retired ones too, in their order. */
 	public List<CustomField> all(String recordType) {
-		return this.jdbc.sql("select * from custom_fields where record_type = :type order by position, label")
-			.param("type", recordType)
-			.query(CustomFields::map)
-			.list();
+		long now = System.nanoTime();
+		Definitions cached = this.cache.get(recordType);
+		if (cached != null && now - cached.readAt() < CACHE_NANOS) {
+			return cached.fields();
+		}
+		List<CustomField> fields = List
+			.copyOf(this.jdbc.sql("select * from custom_fields where record_type = :type order by position, label")
+				.param("type", recordType)
+				.query(CustomFields::map)
+				.list());
+		this.cache.put(recordType, new Definitions(fields, now));
+		return fields;
+	}
+
+	private void forget() {
+		this.cache.clear();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			// and again once committed, in case another request read the old ones
+			// meanwhile
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						CustomFields.this.cache.clear();
+					}
+				});
+		}
 	}
 
 	/**
@@ -198,6 +234,7 @@ public class CustomFields {
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputException("label", "A field named " + key + " exists already; choose another label.");
 		}
+		forget();
 		CustomField field = get(id);
 		if (field.indexed()) {
 			type.indexer().accept(field);
@@ -239,6 +276,7 @@ public class CustomFields {
 		if (updated == 0) {
 			throw new StaleRecordException("custom field", id, expectedVersion);
 		}
+		forget();
 		CustomField changed = get(id);
 		if (changed.indexed() && !field.indexed()) {
 			type.indexer().accept(changed);
@@ -268,6 +306,7 @@ public class CustomFields {
 				.param("id", reordered.get(i).id())
 				.update();
 		}
+		forget();
 	}
 
 	/**
@@ -282,6 +321,7 @@ public class CustomFields {
 				update custom_fields set retired_at = :now, retired_by = :actor, updated_at = :now, updated_by = :actor,
 				  version = version + 1 where id = :id and retired_at is null
 				""").param("now", utc(now)).param("actor", actor()).param("id", id).update();
+		forget();
 		return get(id);
 	}
 

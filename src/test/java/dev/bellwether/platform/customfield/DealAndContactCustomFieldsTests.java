@@ -51,6 +51,9 @@ class DealAndContactCustomFieldsTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final List<UUID> added = new ArrayList<>();
 
 	private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -160,6 +163,43 @@ class DealAndContactCustomFieldsTests {
 				.value("#/components/schemas/AccountCustomFields"))
 			.andExpect(jsonPath("$.components.schemas.OpportunityResource.properties.customFields.$ref")
 				.value("#/components/schemas/OpportunityCustomFields"));
+	}
+
+	@Test
+	void anIndexedFieldGetsAnExpressionIndexThatListsSortBy() throws Exception {
+		CustomField score = this.customFields.define("opportunity", new CustomFieldDefinition("Score " + this.suffix,
+				CustomFieldType.NUMBER, null, Requirement.NEVER, null, null, true));
+		this.added.add(score.id());
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select indexdef from pg_indexes where indexname = :name")
+				.param("name", "opportunities_cf_" + score.key().toLowerCase(java.util.Locale.ROOT) + "_idx")
+				.query(String.class)
+				.optional())
+			.hasValueSatisfying(definition -> org.assertj.core.api.Assertions.assertThat(definition)
+				.contains("custom ->> '" + score.key() + "'")
+				.contains("numeric"));
+
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (String value : List.of("30", "4", "100")) {
+			this.mvc
+				.perform(post("/api/v1/opportunities").with(TestUsers.basic(rep))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"name": "Scored %s %s", "accountId": "%s", "stageId": "%s", "closeDate": "2026-11-30",
+							 "customFields": {"%s": %s}}
+							""".formatted(this.suffix, value, account, PROPOSAL, score.key(), value)))
+				.andExpect(status().isCreated());
+		}
+		this.mvc
+			.perform(get("/api/v1/opportunities").param("accountId", account.toString())
+				.param("sort", "cf." + score.key() + ",desc")
+				.param("cf." + score.key() + ".from", "5")
+				.with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content.length()").value(2))
+			.andExpect(jsonPath("$.content[0].name").value("Scored " + this.suffix + " 100"))
+			.andExpect(jsonPath("$.content[1].name").value("Scored " + this.suffix + " 30"));
 	}
 
 }
