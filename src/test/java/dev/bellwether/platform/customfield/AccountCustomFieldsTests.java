@@ -288,4 +288,55 @@ class AccountCustomFieldsTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void administratorsChangeReorderAndRetireFieldsOnThePage() throws Exception {
+		CustomField first = define("Alpha", CustomFieldType.PICK_LIST, List.of("One", "Two"), Requirement.NEVER);
+		CustomField second = define("Beta", CustomFieldType.TEXT, null, Requirement.NEVER);
+		var session = TestUsers.signIn(this.mvc, this.users.create(Role.ADMIN));
+
+		this.mvc.perform(get("/admin/custom-fields/{id}/edit", first.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(first.key())));
+		this.mvc
+			.perform(post("/admin/custom-fields/{id}", first.id()).with(csrf())
+				.with(session)
+				.param("label", "Alpha renamed " + this.suffix)
+				.param("type", "PICK_LIST")
+				.param("options", "One\nTwo\nThree")
+				.param("required", "NEVER")
+				.param("helpText", "Now with three")
+				.param("version", String.valueOf(first.version())))
+			.andExpect(status().is3xxRedirection());
+		CustomField renamed = this.customFields.get(first.id());
+		assertThat(renamed.label()).isEqualTo("Alpha renamed " + this.suffix);
+		assertThat(renamed.key()).isEqualTo(first.key());
+		assertThat(renamed.options()).containsExactly("One", "Two", "Three");
+
+		// a stale version is refused in place
+		this.mvc
+			.perform(post("/admin/custom-fields/{id}", first.id()).with(csrf())
+				.with(session)
+				.param("label", "Alpha again")
+				.param("options", "One")
+				.param("required", "NEVER")
+				.param("version", String.valueOf(first.version())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("alert-danger")));
+		assertThat(this.customFields.get(first.id()).label()).isEqualTo("Alpha renamed " + this.suffix);
+
+		this.mvc
+			.perform(post("/admin/custom-fields/{id}/move", second.id()).param("up", "true").with(csrf()).with(session))
+			.andExpect(status().is3xxRedirection());
+		List<UUID> order = this.customFields.all("account")
+			.stream()
+			.map(CustomField::id)
+			.filter(id -> id.equals(first.id()) || id.equals(second.id()))
+			.toList();
+		assertThat(order).containsExactly(second.id(), first.id());
+
+		this.mvc.perform(post("/admin/custom-fields/{id}/retire", second.id()).with(csrf()).with(session))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.customFields.active("account")).extracting(CustomField::id).doesNotContain(second.id());
+	}
+
 }
