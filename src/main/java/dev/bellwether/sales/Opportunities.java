@@ -362,12 +362,21 @@ public class Opportunities {
 	 * @throws InvalidInputException when anything is wrong
 	 */
 	public void check(Viewer viewer, UUID id, OpportunityDetails details) {
+		check(viewer, id, details, null);
+	}
+
+	/**
+	 * {@link #check(Viewer, UUID, OpportunityDetails)} with the custom field values sent.
+	 */
+	public void check(Viewer viewer, UUID id, OpportunityDetails details, Map<String, ?> custom) {
 		Opportunity before = id == null ? null : get(viewer, id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		PipelineStage stage = validate(viewer, before, details, errors);
 		if (stage != null) {
 			DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
 		}
+		this.customFields.apply(RECORD_TYPE, before == null ? CustomValues.NONE : before.customFields(), custom,
+				requiredAt(stage), errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(),
 				before == null ? null : before.ownerId());

@@ -112,7 +112,8 @@ class OpportunityApiController {
 	ResponseEntity<OpportunityResource> create(Viewer viewer, @RequestBody OpportunityRequest request) {
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(viewer.id(), inputs);
-		Opportunity created = inputs.submit(() -> this.opportunities.check(viewer, null, details),
+		Opportunity created = inputs.submit(
+				() -> this.opportunities.check(viewer, null, details, request.customFields()),
 				() -> this.opportunities.create(viewer, details, request.customFields()));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(resource(created));
 	}
@@ -127,7 +128,7 @@ class OpportunityApiController {
 		long version = requireVersion(request.version());
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(current.ownerId(), inputs);
-		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details),
+		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details, request.customFields()),
 				() -> this.opportunities.update(viewer, id, version, details, request.customFields())));
 	}
 

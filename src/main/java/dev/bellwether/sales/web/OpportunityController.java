@@ -197,7 +197,8 @@ class OpportunityController {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
-				Opportunity deal = inputs.submit(() -> this.opportunities.check(viewer, null, details),
+				Opportunity deal = inputs.submit(
+						() -> this.opportunities.check(viewer, null, details, form.getCustomFields()),
 						() -> this.opportunities.create(viewer, details, form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " created.");
 				return "redirect:/opportunities/" + deal.id();
@@ -235,7 +236,8 @@ class OpportunityController {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
-				Opportunity saved = inputs.submit(() -> this.opportunities.check(viewer, id, details),
+				Opportunity saved = inputs.submit(
+						() -> this.opportunities.check(viewer, id, details, form.getCustomFields()),
 						() -> this.opportunities.update(viewer, id, form.getVersion(), details,
 								form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.name() + " saved.");
