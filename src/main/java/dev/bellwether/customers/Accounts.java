@@ -178,16 +178,30 @@ public class Accounts {
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, AccountFilter.all(), params, false);
 		String order = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
-		// and those whose text-like custom values match (V28__custom_fields.sql)
-		String custom = "a.id in (select a.id from accounts a where " + where + " and a.custom_text is not null and "
-				+ search.matches("to_tsvector('simple', a.custom_text)") + " limit :limit)";
-		return this.jdbc
-			.sql(SELECT + " where (" + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " or " + custom
-					+ ") order by " + order + " limit :limit")
+		List<Account> found = this.jdbc
+			.sql(SELECT + " where " + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " order by "
+					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Account::id).toList();
+		List<Account> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(SELECT + " where " + where + " and a.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', a.custom_text)")
+					+ (seen.isEmpty() ? "" : " and a.id not in (:seen)") + " order by lower(a.name), a.id limit :rest")
+			.params(params)
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Accounts::map)
+			.list());
+		return all;
 	}
 
 	/** The full-text document of an account, as indexed by V15__search_vocabulary.sql. */

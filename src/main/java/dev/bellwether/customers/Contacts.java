@@ -172,16 +172,31 @@ public class Contacts {
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, ContactFilter.all(), params, false);
 		String order = search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
-		// and those whose text-like custom values match (V28__custom_fields.sql)
-		String custom = "c.id in (select c.id from contacts c where " + where + " and c.custom_text is not null and "
-				+ search.matches("to_tsvector('simple', c.custom_text)") + " limit :limit)";
-		return this.jdbc
-			.sql(SELECT + " where (" + search.best("c", "contacts", where, SEARCH_DOCUMENT, order) + " or " + custom
-					+ ") order by " + order + " limit :limit")
+		List<Contact> found = this.jdbc
+			.sql(SELECT + " where " + search.best("c", "contacts", where, SEARCH_DOCUMENT, order) + " order by "
+					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Contacts::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Contact::id).toList();
+		List<Contact> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(SELECT + " where " + where + " and c.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', c.custom_text)")
+					+ (seen.isEmpty() ? "" : " and c.id not in (:seen)")
+					+ " order by lower(c.last_name), lower(c.first_name), c.id limit :rest")
+			.params(params)
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Contacts::map)
+			.list());
+		return all;
 	}
 
 	/** The full-text document of a contact, as indexed by V15__search_vocabulary.sql. */

@@ -258,17 +258,31 @@ public class Opportunities {
 		String where = visible + " and " + search.matchesNames(SEARCH_DOCUMENT);
 		params.put("limit", limit);
 		String order = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
-		// and those whose text-like custom values match (V28__custom_fields.sql)
-		String custom = "o.id in (select o.id from opportunities o where " + visible
-				+ " and o.custom_text is not null and " + search.matches("to_tsvector('simple', o.custom_text)")
-				+ " limit :limit)";
-		return this.jdbc
-			.sql(select() + FROM + " where (" + search.best("o", "opportunities", where, order) + " or " + custom
-					+ ") order by " + order + " limit :limit")
+		List<Opportunity> found = this.jdbc
+			.sql(select() + FROM + " where " + search.best("o", "opportunities", where, order) + " order by " + order)
 			.params(params)
 			.params(freshnessParams())
 			.query(Opportunities::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Opportunity::id).toList();
+		List<Opportunity> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(select() + FROM + " where " + visible + " and o.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', o.custom_text)")
+					+ (seen.isEmpty() ? "" : " and o.id not in (:seen)")
+					+ " order by o.close_date desc, o.id limit :rest")
+			.params(params)
+			.params(freshnessParams())
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Opportunities::map)
+			.list());
+		return all;
 	}
 
 	/**

@@ -126,8 +126,9 @@ class DealAndContactCustomFieldsTests {
 
 	@Test
 	void aContactFormPostsTheChoicesOfAMultiSelect() throws Exception {
-		CustomField hobbies = define("contact", "Hobbies", CustomFieldType.MULTI_SELECT, List.of("Chess", "Golf", "Go"),
-				Requirement.NEVER, null);
+		String rare = "Qx" + this.suffix.replaceAll("[0-9]", "k");
+		CustomField hobbies = define("contact", "Hobbies", CustomFieldType.MULTI_SELECT,
+				List.of("Chess", "Golf", "Go", rare), Requirement.NEVER, null);
 		CustomField vip = define("contact", "VIP", CustomFieldType.CHECKBOX, null, Requirement.NEVER, null);
 		User rep = this.users.create(Role.REP);
 		var session = TestUsers.signIn(this.mvc, rep);
@@ -136,7 +137,7 @@ class DealAndContactCustomFieldsTests {
 				.with(session)
 				.param("lastName", "Hobbyist " + this.suffix)
 				.param("ownerId", rep.id().toString())
-				.param("customFields[" + hobbies.key() + "]", "", "Golf", "Chess")
+				.param("customFields[" + hobbies.key() + "]", "", "Golf", "Chess", rare)
 				.param("customFields[" + vip.key() + "]", "false", "true"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
@@ -148,6 +149,9 @@ class DealAndContactCustomFieldsTests {
 			.andExpect(jsonPath("$.customFields." + hobbies.key()).value(hasItems("Chess", "Golf")))
 			.andExpect(jsonPath("$.customFields." + vip.key()).value(true));
 		this.mvc.perform(get(location).with(session)).andExpect(content().string(containsString("Chess, Golf")));
+		this.mvc.perform(get("/api/v1/search").param("q", rare.toLowerCase()).with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Hobbyist " + this.suffix)));
 	}
 
 	@Test
