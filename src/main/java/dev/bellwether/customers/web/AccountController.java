@@ -95,7 +95,7 @@ class AccountController {
 		String country = query.text("country");
 		UUID owner = query.id("owner");
 		Pageable pageable = query.pageable();
-		CustomFilter custom = CustomFilter.of(request.getParameterMap());
+		CustomFilter custom = query.custom(request.getParameterMap());
 		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("listView", opened);

@@ -90,7 +90,7 @@ class ContactController {
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
 		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
-				CustomFilter.of(request.getParameterMap()),
+				query.custom(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("owners",

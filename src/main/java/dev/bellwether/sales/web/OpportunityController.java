@@ -123,7 +123,7 @@ class OpportunityController {
 				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, CustomFilter.of(request.getParameterMap()),
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, query.custom(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
