@@ -100,6 +100,9 @@ class AccountController {
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Accounts.RECORD_TYPE, page.getContent(), Account::id,
+				Account::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Accounts.RECORD_TYPE));
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);
 		model.addAttribute("industry", industry);

@@ -93,6 +93,9 @@ class ContactController {
 				query.custom(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Contacts.RECORD_TYPE, page.getContent(), Contact::id,
+				Contact::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Contacts.RECORD_TYPE));
 		model.addAttribute("owners",
 				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));
 		model.addAttribute("q", q);

@@ -126,6 +126,9 @@ class OpportunityController {
 		Page<Opportunity> page = this.opportunities.list(viewer, filter, query.custom(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Opportunities.RECORD_TYPE, page.getContent(),
+				Opportunity::id, Opportunity::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Opportunities.RECORD_TYPE));
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
 		model.addAttribute("names",
 				this.users.namesOf(page.getContent().stream().map(Opportunity::ownerId).collect(Collectors.toSet())));
