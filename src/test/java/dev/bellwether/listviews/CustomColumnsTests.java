@@ -180,7 +180,14 @@ class CustomColumnsTests {
 			.andExpect(content().string(containsString(this.gold.name())))
 			.andExpect(content().string(not(containsString(this.silver.name()))))
 			.andExpect(content().string(containsString(this.tier.label())))
-			.andExpect(content().string(containsString("data-inline-field=\"cf." + this.tier.key() + "\"")));
+			.andExpect(content().string(containsString("data-inline-field=\"cf." + this.tier.key() + "\"")))
+			.andExpect(content().string(containsString("data-inline-value=\"7\">7</td>")))
+			.andExpect(content().string(containsString("data-inline-value=\"Gold\">Gold</td>")));
+
+		// the filter is offered under "More filters", open and set
+		this.mvc.perform(get("/opportunities").param("view", view.id().toString()).with(session))
+			.andExpect(content().string(containsString("<details class=\"col-12 bw-more-filters\" open")))
+			.andExpect(content().string(containsString("<option value=\"Gold\" selected=\"selected\">Gold</option>")));
 
 		// the URL overrides the view's custom filter, and a range works as well
 		this.mvc
