@@ -123,7 +123,9 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 	@Override
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
 		AccountFilter filter = filterFrom(AccountFilter.class, renamed(filters, Map.of("owner", "ownerId")));
-		return this.accounts.list(viewer, filter, PageRequest.of(0, limit)).map(Account::id).getContent();
+		return this.accounts.list(viewer, filter, customFilter(filters), PageRequest.of(0, limit))
+			.map(Account::id)
+			.getContent();
 	}
 
 }

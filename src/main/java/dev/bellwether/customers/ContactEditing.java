@@ -103,7 +103,9 @@ class ContactEditing extends RecordEditing<Viewer, Contact, ContactDetails> {
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
 		ContactFilter filter = filterFrom(ContactFilter.class,
 				renamed(filters, Map.of("owner", "ownerId", "account", "accountId")));
-		return this.contacts.list(viewer, filter, PageRequest.of(0, limit)).map(Contact::id).getContent();
+		return this.contacts.list(viewer, filter, customFilter(filters), PageRequest.of(0, limit))
+			.map(Contact::id)
+			.getContent();
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.RecordEditing;
 
@@ -142,6 +143,12 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 			parameters.put("open", String.valueOf("open".equals(status)));
 		}
 		OpportunityFilter filter = filterFrom(OpportunityFilter.class, parameters);
+		CustomFilter custom = customFilter(filters);
+		if (!custom.isEmpty()) {
+			return this.opportunities.list(viewer, filter, custom, PageRequest.of(0, limit))
+				.map(Opportunity::id)
+				.getContent();
+		}
 		return this.opportunities.listContent(viewer, filter, PageRequest.of(0, limit))
 			.stream()
 			.map(Opportunity::id)

@@ -20,6 +20,7 @@ import dev.bellwether.platform.customfield.CustomField.Requirement;
 import dev.bellwether.platform.customfield.CustomFieldDefinition;
 import dev.bellwether.platform.customfield.CustomFieldType;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.edit.BulkAction;
 import dev.bellwether.platform.edit.BulkChanges;
 import dev.bellwether.platform.edit.BulkOperation;
 import dev.bellwether.platform.edit.BulkRequest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -47,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -256,6 +260,81 @@ class CustomColumnsTests {
 		this.bulk.undo(this.rep.id(), done.id());
 		assertThat(tierOf(this.gold)).isEqualTo("Gold");
 		assertThat(tierOf(this.silver)).isEqualTo("Silver");
+	}
+
+	@Test
+	void aBulkChangeOfAllMatchingHonoursTheCustomFilter() {
+		BulkOperation done = this.bulk.start(this.rep.id(),
+				new BulkRequest("opportunity", BulkAction.CHANGE, List.of(), true,
+						Map.of("owner", this.rep.id().toString(), "cf." + this.tier.key(), "Gold"),
+						"cf." + this.score.key(), "1", null, null));
+		assertThat(done.total()).isEqualTo(1);
+		assertThat(scoreOf(this.gold)).isEqualTo("1");
+		assertThat(scoreOf(this.silver)).isEqualTo("3");
+	}
+
+	@Test
+	void theApiEditsACustomFieldAnswering400And409InPlace() throws Exception {
+		String field = "cf." + this.score.key();
+		this.mvc
+			.perform(patch("/api/v1/opportunities/{id}/fields/{field}", this.gold.id(), field)
+				.with(TestUsers.basic(this.rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"42\",\"version\":" + this.gold.version() + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.value").value("42"))
+			.andExpect(jsonPath("$.version").value(this.gold.version() + 1));
+		this.mvc
+			.perform(patch("/api/v1/opportunities/{id}/fields/{field}", this.gold.id(), field)
+				.with(TestUsers.basic(this.rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"many\",\"version\":" + (this.gold.version() + 1) + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(field));
+		this.mvc
+			.perform(patch("/api/v1/opportunities/{id}/fields/{field}", this.gold.id(), field)
+				.with(TestUsers.basic(this.rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"5\",\"version\":" + this.gold.version() + "}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.current.value").value("42"));
+		this.mvc.perform(get("/api/v1/fields/opportunity").with(TestUsers.basic(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"" + field + "\"")));
+	}
+
+	@Test
+	void theAccountListShowsFiltersAndSortsByACustomField() throws Exception {
+		CustomField region = this.customFields.define("account", new CustomFieldDefinition("Region " + this.suffix,
+				CustomFieldType.TEXT, null, Requirement.NEVER, null, null, false));
+		this.added.add(region.id());
+		UUID north = this.accounts
+			.create(TestUsers.viewer(this.rep),
+					new AccountDetails("North " + this.suffix, null, null, null, null, null, null, null, null, null,
+							null, null, this.rep.id(), null),
+					Map.of(region.key(), "Nordics"))
+			.id();
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
+		this.mvc
+			.perform(get("/accounts").param("owner", "me")
+				.param("cols", "name,cf." + region.key())
+				.param("cf." + region.key(), "Nordics")
+				.param("sort", "cf." + region.key() + ",asc")
+				.with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("North " + this.suffix)))
+			.andExpect(content().string(not(containsString("Columns Co " + this.suffix))))
+			.andExpect(content().string(
+					containsString("data-inline-id=\"" + north + "\" data-inline-field=\"cf." + region.key() + "\"")))
+			.andExpect(content().string(containsString(">Nordics</td>")))
+			.andExpect(content().string(containsString("More filters")));
+	}
+
+	private Object scoreOf(Opportunity deal) {
+		Object value = this.opportunities.get(TestUsers.viewer(this.rep), deal.id())
+			.customFields()
+			.get(this.score.key());
+		return value == null ? null : new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
 	}
 
 	private Object tierOf(Opportunity deal) {

@@ -664,6 +664,16 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 		return renamed;
 	}
 
+	/**
+	 * @return a list's criteria on custom fields among the parameters of its page's
+	 * address ({@code cf.<key>}, {@code cf.<key>.from}, {@code cf.<key>.to})
+	 */
+	protected static CustomFilter customFilter(Map<String, String> parameters) {
+		Map<String, String[]> custom = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> custom.put(name, new String[] { value }));
+		return CustomFilter.of(custom);
+	}
+
 	protected static Spec field(String name, String label, Input input) {
 		return new Spec(name, label, input, List::of, false, null);
 	}

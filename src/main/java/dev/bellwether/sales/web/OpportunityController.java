@@ -123,7 +123,8 @@ class OpportunityController {
 				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, query.custom(request.getParameterMap()),
+		CustomFilter custom = query.custom(request.getParameterMap());
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("customCells", this.customFields.cells(Opportunities.RECORD_TYPE, page.getContent(),
@@ -141,7 +142,7 @@ class OpportunityController {
 				opened.links(ServletUriComponentsBuilder.fromRequest(request)
 					.replaceQueryParam("page")
 					.replaceQueryParam("cursor")));
-		model.addAttribute("filtered", !filter.isEmpty());
+		model.addAttribute("filtered", !filter.isEmpty() || !custom.isEmpty());
 		model.addAttribute("stages", this.stages.all());
 		model.addAttribute("categories", ForecastCategory.values());
 		model.addAttribute("activeUsers", activeUsers());
