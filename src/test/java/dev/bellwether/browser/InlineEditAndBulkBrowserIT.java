@@ -67,20 +67,20 @@ class InlineEditAndBulkBrowserIT {
 		browser.signIn(rep.username(), TestUsers.PASSWORD);
 		browser.open("/opportunities?q=" + marker.replace(' ', '+'));
 
-		By amount = By.cssSelector("tr[data-inline-id='" + deals.get(0).id() + "'] td[data-inline-field='amount']");
+		By amount = By.cssSelector("td[data-inline-id='" + deals.get(0).id() + "'][data-inline-field='amount']");
 		browser.click(amount);
 		WebElement input = browser.visible(
-				By.cssSelector("tr[data-inline-id='" + deals.get(0).id() + "'] td[data-inline-field='amount'] input"));
+				By.cssSelector("td[data-inline-id='" + deals.get(0).id() + "'][data-inline-field='amount'] input"));
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "lots", Keys.ENTER);
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
-				By.cssSelector("tr[data-inline-id='" + deals.get(0).id() + "'] .bw-inline-message"),
+				By.cssSelector("td[data-inline-id='" + deals.get(0).id() + "'] .bw-inline-message"),
 				"is not a number"));
 		input.sendKeys(Keys.ESCAPE);
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(amount, "1,000"));
 
 		browser.click(amount);
 		input = browser.visible(
-				By.cssSelector("tr[data-inline-id='" + deals.get(0).id() + "'] td[data-inline-field='amount'] input"));
+				By.cssSelector("td[data-inline-id='" + deals.get(0).id() + "'][data-inline-field='amount'] input"));
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "25000", Keys.ENTER);
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(amount, "25,000"));
 		assertThat(this.opportunities.get(TestUsers.viewer(rep), deals.get(0).id()).amount())
