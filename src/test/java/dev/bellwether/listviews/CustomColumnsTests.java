@@ -203,6 +203,13 @@ class CustomColumnsTests {
 			.andExpect(content().string(containsString(this.silver.name())))
 			.andExpect(content().string(not(containsString(this.gold.name()))));
 
+		// a choice is matched without case, as in the API
+		this.mvc
+			.perform(get("/opportunities").param("owner", "me").param("cf." + this.tier.key(), "gold").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(this.gold.name())))
+			.andExpect(content().string(not(containsString(this.silver.name()))));
+
 		// sorted by the custom column, descending: 7 before 3
 		String page = this.mvc
 			.perform(get("/opportunities").param("owner", "me")
@@ -298,6 +305,10 @@ class CustomColumnsTests {
 				.content("{\"value\":\"5\",\"version\":" + this.gold.version() + "}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.current.value").value("42"));
+		this.mvc.perform(get("/opportunities/{id}", this.gold.id()).with(TestUsers.signIn(this.mvc, this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(containsString("data-inline-field=\"" + field + "\" data-inline-value=\"42\"")));
 		this.mvc.perform(get("/api/v1/fields/opportunity").with(TestUsers.basic(this.rep)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("\"" + field + "\"")));

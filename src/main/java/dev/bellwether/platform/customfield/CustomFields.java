@@ -687,6 +687,23 @@ public class CustomFields {
 			return this.field.isRetired();
 		}
 
+		/**
+		 * @return the value as inline edit takes it back (a multi-select's choices joined
+		 * by commas), empty when unset
+		 */
+		public String inlineValue() {
+			if (this.value == null) {
+				return "";
+			}
+			if (this.value instanceof List<?> choices) {
+				return String.join(",", choices.stream().map(Object::toString).toList());
+			}
+			if (this.field.type().isNumeric()) {
+				return new BigDecimal(this.value.toString()).toPlainString();
+			}
+			return this.value.toString();
+		}
+
 	}
 
 	/**

@@ -128,7 +128,7 @@ public final class ListQuery {
 			String value = switch (filter.type()) {
 				case ID -> id(name).toString();
 				case DATE -> date(name).toString();
-				case BOOLEAN, CHOICE -> checked(name);
+				case BOOLEAN -> checked(name);
 				default -> value(name).strip();
 			};
 			criteria.put(name, value);
