@@ -9,6 +9,8 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.RecordEditing;
 import dev.bellwether.platform.picklist.PickLists;
 
@@ -26,7 +28,7 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 
 	private final UserDirectory users;
 
-	AccountEditing(Accounts accounts, UserDirectory users, PickLists pickLists) {
+	AccountEditing(Accounts accounts, UserDirectory users, PickLists pickLists, CustomFields customFields) {
 		super(Accounts.RECORD_TYPE, "accounts", AccountDetails.class,
 				List.of(field("name", "Name", Input.TEXT).mandatory(),
 						select("industry", "Industry", () -> options(pickLists, "industry")),
@@ -40,6 +42,7 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 						field("description", "Description", Input.TEXTAREA)));
 		this.accounts = accounts;
 		this.users = users;
+		offerCustomFields(customFields, () -> owners(users));
 	}
 
 	/**
@@ -70,6 +73,16 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 	@Override
 	protected AccountDetails details(Account record) {
 		return record.details();
+	}
+
+	@Override
+	protected CustomValues customValues(Account record) {
+		return record.customFields();
+	}
+
+	@Override
+	protected Account update(Viewer viewer, UUID id, long version, AccountDetails details, Map<String, ?> custom) {
+		return this.accounts.update(viewer, id, version, details, custom);
 	}
 
 	@Override
@@ -110,7 +123,9 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 	@Override
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
 		AccountFilter filter = filterFrom(AccountFilter.class, renamed(filters, Map.of("owner", "ownerId")));
-		return this.accounts.list(viewer, filter, PageRequest.of(0, limit)).map(Account::id).getContent();
+		return this.accounts.list(viewer, filter, customFilter(filters), PageRequest.of(0, limit))
+			.map(Account::id)
+			.getContent();
 	}
 
 }

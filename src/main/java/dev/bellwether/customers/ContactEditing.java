@@ -8,6 +8,8 @@ import java.util.UUID;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.RecordEditing;
 
 import org.springframework.data.domain.PageRequest;
@@ -24,7 +26,7 @@ class ContactEditing extends RecordEditing<Viewer, Contact, ContactDetails> {
 
 	private final UserDirectory users;
 
-	ContactEditing(Contacts contacts, UserDirectory users) {
+	ContactEditing(Contacts contacts, UserDirectory users, CustomFields customFields) {
 		super(Contacts.RECORD_TYPE, "contacts", ContactDetails.class,
 				List.of(field("firstName", "First name", Input.TEXT),
 						field("lastName", "Last name", Input.TEXT).mandatory(), field("title", "Title", Input.TEXT),
@@ -34,6 +36,7 @@ class ContactEditing extends RecordEditing<Viewer, Contact, ContactDetails> {
 							.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, ""))));
 		this.contacts = contacts;
 		this.users = users;
+		offerCustomFields(customFields, () -> AccountEditing.owners(users));
 	}
 
 	@Override
@@ -49,6 +52,16 @@ class ContactEditing extends RecordEditing<Viewer, Contact, ContactDetails> {
 	@Override
 	protected ContactDetails details(Contact record) {
 		return record.details();
+	}
+
+	@Override
+	protected CustomValues customValues(Contact record) {
+		return record.customFields();
+	}
+
+	@Override
+	protected Contact update(Viewer viewer, UUID id, long version, ContactDetails details, Map<String, ?> custom) {
+		return this.contacts.update(viewer, id, version, details, custom);
 	}
 
 	@Override
@@ -90,7 +103,9 @@ class ContactEditing extends RecordEditing<Viewer, Contact, ContactDetails> {
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
 		ContactFilter filter = filterFrom(ContactFilter.class,
 				renamed(filters, Map.of("owner", "ownerId", "account", "accountId")));
-		return this.contacts.list(viewer, filter, PageRequest.of(0, limit)).map(Contact::id).getContent();
+		return this.contacts.list(viewer, filter, customFilter(filters), PageRequest.of(0, limit))
+			.map(Contact::id)
+			.getContent();
 	}
 
 }

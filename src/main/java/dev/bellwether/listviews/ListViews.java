@@ -157,8 +157,25 @@ public class ListViews {
 					kept.put(name, value);
 				}
 			});
-			base = new ViewSettings(kept, view.settings().columns(), view.settings().sort(),
-					view.settings().pageSize());
+			List<ViewSettings.Column> columns = new ArrayList<>();
+			for (ViewSettings.Column column : view.settings().columns()) {
+				if (list.column(column.name()).isPresent()) {
+					columns.add(column);
+				}
+				else {
+					notices.add("This view shows '"
+							+ list.filter(column.name()).map(ListFilter::label).orElse(column.name())
+							+ "', which this list no longer offers: that column is left out.");
+				}
+			}
+			String sort = view.settings().sort();
+			if (sort != null && !list.sortable(sort)) {
+				String by = sort.split(",")[0];
+				notices.add("This view is sorted by '" + list.filter(by).map(ListFilter::label).orElse(by)
+						+ "', which this list no longer offers: it is shown in the list's own order.");
+				sort = null;
+			}
+			base = new ViewSettings(kept, columns, sort, view.settings().pageSize());
 			if (countUse) {
 				this.events.publishEvent(new FeatureUsed(viewer.id(), this.clock.instant(), UsageKind.VIEW, "listviews",
 						RECORD_TYPE, view.id()));

@@ -10,6 +10,9 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.RecordEditing;
 
 import org.springframework.data.domain.PageRequest;
@@ -30,7 +33,7 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 	private final OpportunityFieldUpdates fieldUpdates;
 
 	OpportunityEditing(Opportunities opportunities, PipelineStages stages, UserDirectory users,
-			OpportunityFieldUpdates fieldUpdates) {
+			OpportunityFieldUpdates fieldUpdates, CustomFields customFields) {
 		super(Opportunities.RECORD_TYPE, "opportunities", OpportunityDetails.class,
 				List.of(field("name", "Name", Input.TEXT).mandatory(), select("stageId", "Stage",
 						() -> stages.active().stream().map(s -> new Option(s.id().toString(), s.name())).toList())
@@ -50,6 +53,7 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 						field("description", "Description", Input.TEXTAREA)));
 		this.opportunities = opportunities;
 		this.users = users;
+		offerCustomFields(customFields, () -> owners(users));
 		this.fieldUpdates = fieldUpdates;
 	}
 
@@ -82,6 +86,17 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 	@Override
 	protected OpportunityDetails details(Opportunity record) {
 		return record.details();
+	}
+
+	@Override
+	protected CustomValues customValues(Opportunity record) {
+		return record.customFields();
+	}
+
+	@Override
+	protected Opportunity update(Viewer viewer, UUID id, long version, OpportunityDetails details,
+			Map<String, ?> custom) {
+		return this.opportunities.update(viewer, id, version, details, custom);
 	}
 
 	@Override
@@ -128,6 +143,12 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 			parameters.put("open", String.valueOf("open".equals(status)));
 		}
 		OpportunityFilter filter = filterFrom(OpportunityFilter.class, parameters);
+		CustomFilter custom = customFilter(filters);
+		if (!custom.isEmpty()) {
+			return this.opportunities.list(viewer, filter, custom, PageRequest.of(0, limit))
+				.map(Opportunity::id)
+				.getContent();
+		}
 		return this.opportunities.listContent(viewer, filter, PageRequest.of(0, limit))
 			.stream()
 			.map(Opportunity::id)

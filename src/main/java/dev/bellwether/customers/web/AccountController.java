@@ -95,11 +95,14 @@ class AccountController {
 		String country = query.text("country");
 		UUID owner = query.id("owner");
 		Pageable pageable = query.pageable();
-		CustomFilter custom = CustomFilter.of(request.getParameterMap());
+		CustomFilter custom = query.custom(request.getParameterMap());
 		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Accounts.RECORD_TYPE, page.getContent(), Account::id,
+				Account::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Accounts.RECORD_TYPE));
 		model.addAttribute("owners", this.users.namesOf(ownerIds(page.getContent())));
 		model.addAttribute("q", q);
 		model.addAttribute("industry", industry);

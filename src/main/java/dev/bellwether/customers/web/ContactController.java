@@ -89,10 +89,13 @@ class ContactController {
 		UUID owner = query.id("owner");
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
-		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
-				CustomFilter.of(request.getParameterMap()),
+		CustomFilter custom = query.custom(request.getParameterMap());
+		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner), custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Contacts.RECORD_TYPE, page.getContent(), Contact::id,
+				Contact::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Contacts.RECORD_TYPE));
 		model.addAttribute("owners",
 				this.users.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet())));
 		model.addAttribute("q", q);
@@ -106,7 +109,8 @@ class ContactController {
 				opened.links(ServletUriComponentsBuilder.fromRequest(request)
 					.replaceQueryParam("page")
 					.replaceQueryParam("cursor")));
-		model.addAttribute("filtered", q != null && !q.isBlank() || account != null || owner != null);
+		model.addAttribute("filtered",
+				q != null && !q.isBlank() || account != null || owner != null || !custom.isEmpty());
 		model.addAttribute("activeUsers", activeUsers());
 		return Htmx.targets(request, "results") ? "customers/contacts :: results" : "customers/contacts";
 	}

@@ -687,6 +687,23 @@ public class CustomFields {
 			return this.field.isRetired();
 		}
 
+		/**
+		 * @return the value as inline edit takes it back (a multi-select's choices joined
+		 * by commas), empty when unset
+		 */
+		public String inlineValue() {
+			if (this.value == null) {
+				return "";
+			}
+			if (this.value instanceof List<?> choices) {
+				return String.join(",", choices.stream().map(Object::toString).toList());
+			}
+			if (this.field.type().isNumeric()) {
+				return new BigDecimal(this.value.toString()).toPlainString();
+			}
+			return this.value.toString();
+		}
+
 	}
 
 	/**
@@ -761,6 +778,52 @@ public class CustomFields {
 			return "mailto:" + value;
 		}
 		return null;
+	}
+
+	/**
+	 * A record's value of a custom field in a list's cell.
+	 *
+	 * @param text the value as the page shows it ("1,250.00"), null when unset
+	 * @param value the value as inline edit and the API take it back (a form's text)
+	 */
+	public record Cell(String text, String value) {
+	}
+
+	/**
+	 * The cells of one list row for the active fields, by column ({@code cf.<key>}).
+	 * @param userNames names of the users the values name ({@link #userIds})
+	 */
+	public Map<String, Cell> cells(String recordType, CustomValues values, Map<UUID, String> userNames) {
+		Map<String, Cell> cells = new LinkedHashMap<>();
+		if (values == null || values.isEmpty()) {
+			return cells;
+		}
+		Map<String, String> form = formValues(recordType, values);
+		for (CustomField field : active(recordType)) {
+			Object value = values.get(field.key());
+			if (value != null) {
+				cells.put(field.filterName(), new Cell(text(field, value, userNames), form.get(field.key())));
+			}
+		}
+		return cells;
+	}
+
+	/**
+	 * The cells of a list's rows, by row and column, for the template's custom columns.
+	 * @param names looks up the names of the users that user fields name
+	 */
+	public <T> Map<UUID, Map<String, Cell>> cells(String recordType, List<T> rows,
+			java.util.function.Function<T, UUID> id, java.util.function.Function<T, CustomValues> values,
+			java.util.function.Function<Set<UUID>, Map<UUID, String>> names) {
+		Map<UUID, Map<String, Cell>> cells = new LinkedHashMap<>();
+		if (active(recordType).isEmpty()) {
+			return cells;
+		}
+		Set<UUID> users = new LinkedHashSet<>();
+		rows.forEach(row -> users.addAll(userIds(recordType, values.apply(row))));
+		Map<UUID, String> userNames = users.isEmpty() ? Map.of() : names.apply(users);
+		rows.forEach(row -> cells.put(id.apply(row), cells(recordType, values.apply(row), userNames)));
+		return cells;
 	}
 
 	/**

@@ -22,6 +22,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.customfield.CustomField;
+import dev.bellwether.platform.customfield.CustomFieldType;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.EditableField.Option;
@@ -56,6 +61,10 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	private final Class<D> detailsType;
 
 	private final Map<String, Spec> specs = new LinkedHashMap<>();
+
+	private CustomFields customFields;
+
+	private Supplier<List<Option>> users = List::of;
 
 	protected RecordEditing(String recordType, String collection, Class<D> detailsType, List<Spec> fields) {
 		this.recordType = recordType;
@@ -108,21 +117,176 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 
 	@Override
 	public List<EditableField> fields() {
-		return this.specs.values()
+		List<EditableField> fields = new ArrayList<>(this.specs.values()
 			.stream()
 			.map(spec -> new EditableField(spec.name(), spec.label(), spec.input(), spec.options().get(),
 					spec.required()))
-			.toList();
+			.toList());
+		if (this.customFields != null) {
+			for (CustomField field : this.customFields.active(this.recordType)) {
+				fields.add(editable(field));
+			}
+		}
+		return fields;
+	}
+
+	/**
+	 * Offers the record type's active custom fields ({@code cf.<key>}) too, saved through
+	 * {@link #update(Object, UUID, long, Record, Map)}.
+	 * @param users the users a user field may name, as options
+	 */
+	protected final void offerCustomFields(CustomFields customFields, Supplier<List<Option>> users) {
+		this.customFields = customFields;
+		this.users = users;
+	}
+
+	/** The record's custom values, when it offers custom fields. */
+	protected CustomValues customValues(R record) {
+		return CustomValues.NONE;
+	}
+
+	/**
+	 * Saves the details and custom values (key to value as a form sends it; a key not
+	 * sent keeps its value) through the module's own update, when it offers custom
+	 * fields.
+	 */
+	protected R update(V viewer, UUID id, long version, D details, Map<String, ?> custom) {
+		throw new UnsupportedOperationException(this.recordType + " offers no custom fields");
+	}
+
+	private EditableField editable(CustomField field) {
+		Input input = switch (field.type()) {
+			case LONG_TEXT -> Input.TEXTAREA;
+			case NUMBER, PERCENT -> Input.NUMBER;
+			case MONEY -> Input.MONEY;
+			case DATE -> Input.DATE;
+			case PICK_LIST, CHECKBOX, USER -> Input.SELECT;
+			default -> Input.TEXT;
+		};
+		List<Option> options = switch (field.type()) {
+			case PICK_LIST -> field.options().stream().map(o -> new Option(o, o)).toList();
+			case CHECKBOX -> List.of(new Option("true", "Yes"), new Option("false", "No"));
+			case USER -> this.users.get();
+			default -> List.of();
+		};
+		return new EditableField(field.filterName(), field.label(), input, options,
+				field.required() == CustomField.Requirement.ALWAYS);
+	}
+
+	private CustomField customField(String name) {
+		String key = name.substring(CustomFilter.PREFIX.length());
+		return this.customFields.active(this.recordType)
+			.stream()
+			.filter(field -> field.key().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("field",
+					"'" + name + "' is not an active custom field of " + this.recordType + "; choose one of "
+							+ String.join(", ", fields().stream().map(EditableField::name).toList()) + "."));
+	}
+
+	private boolean isCustom(String field) {
+		return this.customFields != null && field != null && field.startsWith(CustomFilter.PREFIX);
+	}
+
+	/** The custom value as the API and forms take it back. */
+	private String customText(R record, CustomField field) {
+		return this.customFields.formValues(this.recordType, customValues(record)).get(field.key());
+	}
+
+	private String customDisplay(R record, CustomField field) {
+		Object value = customValues(record).get(field.key());
+		if (value == null) {
+			return "";
+		}
+		Map<UUID, String> names = new LinkedHashMap<>();
+		if (field.type() == CustomFieldType.USER) {
+			this.users.get().forEach(option -> names.put(UUID.fromString(option.value()), option.label()));
+		}
+		String text = this.customFields.text(field, value, names);
+		return text == null ? "" : text;
+	}
+
+	private FieldValue customValueOf(R record, CustomField field) {
+		return new FieldValue(customText(record, field), customDisplay(record, field), version(record),
+				lastChangedBy(record), lastChangedAt(record));
+	}
+
+	private R writeCustom(V viewer, UUID id, long version, R before, CustomField field, String value) {
+		Map<String, Object> custom = new LinkedHashMap<>();
+		custom.put(field.key(), value == null ? "" : value);
+		try {
+			return update(viewer, id, version, details(before), custom);
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.fieldErrors()
+				.forEach((name, message) -> errors
+					.put(name.equals(CustomFields.ERROR_PREFIX + field.key()) ? field.filterName() : name, message));
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private List<RecordWrite> writeAllCustom(V viewer, List<UUID> recordIds, CustomField field, String value,
+			List<Long> versions) {
+		String wanted = (value == null || value.isBlank()) ? null : value.strip();
+		List<RecordWrite> results = new ArrayList<>();
+		for (int i = 0; i < recordIds.size(); i++) {
+			UUID id = recordIds.get(i);
+			try {
+				R before = get(viewer, id);
+				long version = versions == null ? version(before) : versions.get(i);
+				if (version(before) != version) {
+					results.add(skippedCustom(id, before, field));
+					continue;
+				}
+				String current = customText(before, field);
+				if (Objects.equals(current, wanted)) {
+					results.add(new RecordWrite(id, Outcome.UNCHANGED, null, null, null, null));
+					continue;
+				}
+				R after = writeCustom(viewer, id, version, before, field, wanted);
+				results.add(new RecordWrite(id, Outcome.APPLIED, null, current, customDisplay(before, field),
+						version(after)));
+			}
+			catch (dev.bellwether.platform.StaleRecordException ex) {
+				try {
+					results.add(skippedCustom(id, get(viewer, id), field));
+				}
+				catch (RuntimeException gone) {
+					results.add(RecordWrite.refused(id, reason(gone)));
+				}
+			}
+			catch (RuntimeException ex) {
+				results.add(RecordWrite.refused(id, reason(ex)));
+			}
+		}
+		return results;
+	}
+
+	private RecordWrite skippedCustom(UUID id, R now, CustomField field) {
+		String shown = customDisplay(now, field);
+		return new RecordWrite(id, Outcome.SKIPPED, "Changed since by " + lastChangedBy(now)
+				+ (shown.isEmpty() ? "" : " (now " + shown + ")") + "; left as it is.", null, null, null);
 	}
 
 	@Override
 	public FieldValue read(UUID actorId, UUID recordId, String field) {
+		if (isCustom(field)) {
+			CustomField custom = customField(field);
+			return customValueOf(get(viewer(actorId), recordId), custom);
+		}
 		Spec spec = spec(field);
 		return valueOf(get(viewer(actorId), recordId), spec);
 	}
 
 	@Override
 	public FieldValue write(UUID actorId, UUID recordId, String field, String value, long version) {
+		if (isCustom(field)) {
+			CustomField custom = customField(field);
+			V viewer = viewer(actorId);
+			R before = get(viewer, recordId);
+			return customValueOf(writeCustom(viewer, recordId, version, before, custom, value), custom);
+		}
 		Spec spec = spec(field);
 		V viewer = viewer(actorId);
 		R before = get(viewer, recordId);
@@ -143,6 +307,10 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	@Override
 	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value,
 			List<Long> versions) {
+		if (isCustom(field)) {
+			CustomField custom = customField(field);
+			return writeAllCustom(viewer(actorId), recordIds, custom, value, versions);
+		}
 		Spec spec = spec(field);
 		Object parsed = parse(spec, value);
 		if (spec.input() == Input.SELECT && parsed != null) {
@@ -494,6 +662,16 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 			}
 		});
 		return renamed;
+	}
+
+	/**
+	 * @return a list's criteria on custom fields among the parameters of its page's
+	 * address ({@code cf.<key>}, {@code cf.<key>.from}, {@code cf.<key>.to})
+	 */
+	protected static CustomFilter customFilter(Map<String, String> parameters) {
+		Map<String, String[]> custom = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> custom.put(name, new String[] { value }));
+		return CustomFilter.of(custom);
 	}
 
 	protected static Spec field(String name, String label, Input input) {

@@ -107,7 +107,7 @@ public record ListDefinition(String recordType, String label, String path, List<
 		}
 	}
 
-	private boolean sortable(String sort) {
+	public boolean sortable(String sort) {
 		String[] parts = sort.split(",");
 		if (parts.length > 2 || (parts.length == 2 && !parts[1].equals("asc") && !parts[1].equals("desc"))) {
 			return false;

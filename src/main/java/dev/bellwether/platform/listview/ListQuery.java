@@ -1,10 +1,13 @@
 package dev.bellwether.platform.listview;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.customfield.CustomFilter;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -94,11 +97,48 @@ public final class ListQuery {
 		ListFilter filter = this.list.filter(name)
 			.orElseThrow(() -> new IllegalStateException(
 					"The " + this.list.recordType() + " list declares no filter " + name));
+
 		String problem = filter.problemWith(value);
 		if (problem != null) {
 			throw new InvalidInputException(name, problem);
 		}
 		return value;
+	}
+
+	/**
+	 * The list's criteria on custom fields: the view's {@code cf.*} filters (with what
+	 * the URL overrides; {@code me} and relative days read as for the other filters), and
+	 * any other {@code cf.*} parameter of the address the list does not know, so that the
+	 * module's query refuses it by name.
+	 * @param parameters the request's parameters
+	 * @throws InvalidInputException for a value the filter does not take
+	 */
+	public CustomFilter custom(Map<String, String[]> parameters) {
+		Map<String, String> criteria = new TreeMap<>();
+		this.settings.filters().forEach((name, raw) -> {
+			if (!name.startsWith(CustomFilter.PREFIX) || value(name) == null) {
+				return;
+			}
+			ListFilter filter = this.list.filter(name).orElse(null);
+			if (filter == null || filter.retired()) {
+				// refused by name where it is applied (CustomFields.where)
+				criteria.put(name, raw.strip());
+				return;
+			}
+			String value = switch (filter.type()) {
+				case ID -> id(name).toString();
+				case DATE -> date(name).toString();
+				case BOOLEAN -> checked(name);
+				default -> value(name).strip();
+			};
+			criteria.put(name, value);
+		});
+		CustomFilter.of(parameters).criteria().forEach((name, value) -> {
+			if (this.list.filter(name).isEmpty()) {
+				criteria.putIfAbsent(name, value);
+			}
+		});
+		return criteria.isEmpty() ? CustomFilter.NONE : new CustomFilter(criteria);
 	}
 
 	/**

@@ -123,9 +123,13 @@ class OpportunityController {
 				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter, CustomFilter.of(request.getParameterMap()),
+		CustomFilter custom = query.custom(request.getParameterMap());
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
+		model.addAttribute("customCells", this.customFields.cells(Opportunities.RECORD_TYPE, page.getContent(),
+				Opportunity::id, Opportunity::customFields, this.users::namesOf));
+		model.addAttribute("customFilters", this.customFields.active(Opportunities.RECORD_TYPE));
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
 		model.addAttribute("names",
 				this.users.namesOf(page.getContent().stream().map(Opportunity::ownerId).collect(Collectors.toSet())));
@@ -138,7 +142,7 @@ class OpportunityController {
 				opened.links(ServletUriComponentsBuilder.fromRequest(request)
 					.replaceQueryParam("page")
 					.replaceQueryParam("cursor")));
-		model.addAttribute("filtered", !filter.isEmpty());
+		model.addAttribute("filtered", !filter.isEmpty() || !custom.isEmpty());
 		model.addAttribute("stages", this.stages.all());
 		model.addAttribute("categories", ForecastCategory.values());
 		model.addAttribute("activeUsers", activeUsers());
