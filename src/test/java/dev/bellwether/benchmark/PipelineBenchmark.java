@@ -150,6 +150,10 @@ public final class PipelineBenchmark {
 				QueryPlans.explain(explaining, Scenarios.all(http, managerPage, explaining, personas),
 						Path.of("target/benchmark-plans.md"), out);
 			}
+			if (!Scenarios.DEEP_PAGES.isEmpty()) {
+				report.fact("Deep pages by cursor (open deals the person sees): %s",
+						new java.util.TreeMap<>(Scenarios.DEEP_PAGES).toString().replaceAll("[{}]", ""));
+			}
 			report.fact("Load average after: %s (other processes on the machine compete for its cores)", loadAverage());
 			out.println();
 			out.println(report.table());

@@ -97,6 +97,11 @@ final class Scenarios {
 	/** The most deals one bulk change takes (and the size of the measured one). */
 	static final int BULK_DEALS = 10_000;
 
+	/**
+	 * Where the deep pages started, for the report: "user: after row n of m open deals".
+	 */
+	static final Map<String, String> DEEP_PAGES = new ConcurrentHashMap<>();
+
 	private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
@@ -172,7 +177,6 @@ final class Scenarios {
 		OpenDeals openDeals = new OpenDeals(http, sql, personas);
 		openDeals.add(scenarios, "rep", personas.reps, false);
 		openDeals.add(scenarios, "manager", personas.managers, false);
-		openDeals.add(scenarios, "manager", personas.managers, true);
 		openDeals.add(scenarios, "executive", personas.executives, false);
 		openDeals.add(scenarios, "executive", personas.executives, true);
 		scenarios.add(new Scenario("get opportunity + timeline (rep)", Target.ratio(1.5), i -> {
@@ -451,11 +455,12 @@ final class Scenarios {
 	/**
 	 * The deal list opened on the standard view "All open deals" ({@link StandardView},
 	 * its filter and sort as the API's parameters: {@code open=true&sort=closeDate,asc}),
-	 * its first page and the page after the {@value #DEEP_ROW}th row by cursor (or after
-	 * the last full page before it, for people who see fewer open deals). The cursor is
-	 * taken once per person, from the page before by number, as a client paging through
-	 * the list would have it; the baseline SQL is {@code Opportunities.list}'s keyset
-	 * page with the same cursor condition.
+	 * its first page and, for executives (the only ones who see that many open deals),
+	 * the page after the {@value #DEEP_ROW}th row by cursor (after the last full page
+	 * before it on smaller data, as in the smoke test: see {@link #DEEP_PAGES}). The
+	 * cursor is taken once per person, from the page before by number, as a client paging
+	 * through the list would have it; the baseline SQL is {@code Opportunities.list}'s
+	 * keyset page with the same cursor condition.
 	 */
 	private static final class OpenDeals {
 
@@ -561,6 +566,7 @@ final class Scenarios {
 						.list("select o.close_date, o.id" + DEAL_FROM + " where " + where + " order by "
 								+ SortKey.orderBy(KEYS) + " limit 1 offset :row", params)
 						.get(0);
+					DEEP_PAGES.put(who.username(), String.format(Locale.ROOT, "after row %,d of %,d", rows, visible));
 					return new Deep(cursor, new Keyset(List.of(last.get("close_date"), last.get("id")), rows));
 				}
 				catch (IOException ex) {
