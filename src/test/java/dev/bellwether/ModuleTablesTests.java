@@ -51,6 +51,8 @@ class ModuleTablesTests {
 			entry("pick_list_changes", "platform"),
 			// bulk changes (platform.edit)
 			entry("bulk_operations", "platform"), entry("bulk_operation_items", "platform"),
+			// custom field definitions (each module keeps the values in its own tables)
+			entry("custom_fields", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers

@@ -17,6 +17,11 @@ final class FieldLabels {
 		if (field == null || field.isEmpty()) {
 			return "";
 		}
+		if (!field.matches("[a-z][A-Za-z0-9]*")) {
+			// already a label: custom fields are recorded under theirs ("Contract end
+			// date")
+			return field;
+		}
 		String name = field.length() > 2 && field.endsWith("Id") ? field.substring(0, field.length() - 2) : field;
 		StringBuilder label = new StringBuilder(name.length() + 4);
 		for (int i = 0; i < name.length(); i++) {

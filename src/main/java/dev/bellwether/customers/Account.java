@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.bellwether.platform.customfield.CustomValues;
+
 /**
  * A company Bellwether's users sell to.
  */
@@ -11,7 +13,7 @@ public record Account(UUID id, String name, String website, String domain, Strin
 		String billingStreet, String billingCity, String billingState, String billingPostalCode, String country,
 		Integer employees, BigDecimal annualRevenue, UUID parentId, String parentName, UUID ownerId, String description,
 		Instant deletedAt, UUID deletedBy, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy,
-		Instant lastTouchedAt, UUID lastTouchedBy, long version) {
+		Instant lastTouchedAt, UUID lastTouchedBy, long version, CustomValues customFields) {
 
 	public boolean isDeleted() {
 		return this.deletedAt != null;

@@ -34,6 +34,9 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,9 +112,12 @@ public class Accounts {
 
 	private final PickLists pickLists;
 
+	private final CustomFields customFields;
+
 	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
 			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
-			PickLists pickLists) {
+			PickLists pickLists, CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.jdbc = jdbc;
@@ -140,9 +146,20 @@ public class Accounts {
 	}
 
 	public Page<Account> list(Viewer viewer, AccountFilter filter, Pageable pageable) {
+		return list(viewer, filter, CustomFilter.NONE, pageable);
+	}
+
+	/**
+	 * Accounts matching the filter and the criteria on custom fields ({@code cf.<key>}),
+	 * sortable by custom fields too.
+	 */
+	public Page<Account> list(Viewer viewer, AccountFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false);
-		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE,
+		String where = where(viewer, filter, params, false) + " and "
+				+ this.customFields.where(RECORD_TYPE, "a", custom, params);
+		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
+		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "a"));
+		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE,
 				"lower(a.name)", "a.id");
 		return PAGED.fetch(this.jdbc, where, params, order, pageable, Accounts::map);
 	}
@@ -175,13 +192,30 @@ public class Accounts {
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, AccountFilter.all(), params, false);
 		String order = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
-		return this.jdbc
+		List<Account> found = this.jdbc
 			.sql(SELECT + " where " + search.best("a", "accounts", where, SEARCH_DOCUMENT, order) + " order by "
 					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Accounts::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Account::id).toList();
+		List<Account> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(SELECT + " where " + where + " and a.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', a.custom_text)")
+					+ (seen.isEmpty() ? "" : " and a.id not in (:seen)") + " order by lower(a.name), a.id limit :rest")
+			.params(params)
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Accounts::map)
+			.list());
+		return all;
 	}
 
 	/** The full-text document of an account, as indexed by V15__search_vocabulary.sql. */
@@ -231,22 +265,53 @@ public class Accounts {
 
 	@Transactional
 	public Account create(Viewer viewer, AccountDetails input) {
-		AccountDetails details = validate(null, input, null);
+		return create(viewer, input, null);
+	}
+
+	/**
+	 * @param custom custom field values by key, as a form or the API sent them (see
+	 * {@link CustomFields#apply})
+	 */
+	@Transactional
+	public Account create(Viewer viewer, AccountDetails input, Map<String, ?> custom) {
+		Validated validated = validate(null, input, null, CustomValues.NONE, custom);
+		AccountDetails details = validated.details();
+		CustomValues values = validated.values();
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		insert(id, details, viewer.id(), now);
+		storeCustom(id, values);
 		Account created = load(id).orElseThrow();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(AccountDetails.empty(), details)));
+		List<FieldChange> changes = new ArrayList<>(diff(AccountDetails.empty(), details));
+		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
 		return created;
+	}
+
+	private void storeCustom(UUID id, CustomValues values) {
+		this.jdbc.sql("update accounts set custom = cast(:custom as jsonb), custom_text = :text where id = :id")
+			.param("custom", values.json())
+			.param("text", this.customFields.searchText(RECORD_TYPE, values))
+			.param("id", id)
+			.update();
 	}
 
 	@Transactional
 	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails input) {
+		return update(viewer, id, expectedVersion, input, null);
+	}
+
+	/**
+	 * @param custom custom field values by key to set (a key not sent keeps its value)
+	 */
+	@Transactional
+	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails input, Map<String, ?> custom) {
 		Account before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
-		AccountDetails details = validate(id, input, before.details());
+		Validated validated = validate(id, input, before.details(), before.customFields(), custom);
+		AccountDetails details = validated.details();
+		CustomValues values = validated.values();
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
@@ -272,7 +337,11 @@ public class Accounts {
 		if (updated == 0) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}
-		List<FieldChange> changes = diff(before.details(), details);
+		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
+		if (!values.equals(before.customFields())) {
+			storeCustom(id, values);
+			changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), values));
+		}
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
 		}
@@ -405,16 +474,25 @@ public class Accounts {
 	}
 
 	/**
+	 * The details and custom values as they are stored, checked.
+	 */
+	private record Validated(AccountDetails details, CustomValues values) {
+	}
+
+	/**
 	 * @param before the account as it is, {@code null} for a new one: a retired industry
 	 * it has is kept while the edit leaves it alone
 	 * @return the details with industry and country as stored (matched case-insensitively
-	 * against the pick lists)
+	 * against the pick lists), and the custom values
 	 */
-	private AccountDetails validate(UUID id, AccountDetails input, AccountDetails before) {
+	private Validated validate(UUID id, AccountDetails input, AccountDetails before, CustomValues customBefore,
+			Map<String, ?> custom) {
 		Map<String, String> listErrors = new LinkedHashMap<>();
 		AccountDetails details = withListValues(input, before, listErrors);
 		Map<String, String> errors = new LinkedHashMap<>(this.validation.violations(details));
 		errors.putAll(listErrors);
+		CustomValues values = this.customFields.apply(RECORD_TYPE, customBefore, custom, CustomFields.REQUIRED_ALWAYS,
+				errors);
 		if (details.ownerId() != null) {
 			Optional<User> owner = this.users.find(details.ownerId());
 			if (owner.isEmpty()) {
@@ -435,7 +513,7 @@ public class Accounts {
 			}
 		}
 		InputValidation.throwIfAny(errors);
-		return details;
+		return new Validated(details, values);
 	}
 
 	private AccountDetails withListValues(AccountDetails input, AccountDetails before, Map<String, String> errors) {
@@ -519,7 +597,8 @@ public class Accounts {
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
 				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
-				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
+				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"),
+				CustomValues.fromJson(rs.getString("custom")));
 	}
 
 }

@@ -33,6 +33,9 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,8 +108,12 @@ public class Contacts {
 
 	private final RecordOwners owners;
 
+	private final CustomFields customFields;
+
 	Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
-			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners) {
+			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -129,9 +136,20 @@ public class Contacts {
 	}
 
 	public Page<Contact> list(Viewer viewer, ContactFilter filter, Pageable pageable) {
+		return list(viewer, filter, CustomFilter.NONE, pageable);
+	}
+
+	/**
+	 * Contacts matching the filter and the criteria on custom fields ({@code cf.<key>}),
+	 * sortable by custom fields too.
+	 */
+	public Page<Contact> list(Viewer viewer, ContactFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false);
-		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE,
+		String where = where(viewer, filter, params, false) + " and "
+				+ this.customFields.where(RECORD_TYPE, "c", custom, params);
+		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
+		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "c"));
+		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE,
 				"lower(c.last_name)", "lower(c.first_name)", "c.id");
 		return PAGED.fetch(this.jdbc, where, params, order, pageable, Contacts::map);
 	}
@@ -162,13 +180,31 @@ public class Contacts {
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
 		String where = where(viewer, ContactFilter.all(), params, false);
 		String order = search.rank(FULL_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
-		return this.jdbc
+		List<Contact> found = this.jdbc
 			.sql(SELECT + " where " + search.best("c", "contacts", where, SEARCH_DOCUMENT, order) + " order by "
 					+ order)
 			.params(params)
 			.param("limit", limit)
 			.query(Contacts::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Contact::id).toList();
+		List<Contact> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(SELECT + " where " + where + " and c.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', c.custom_text)")
+					+ (seen.isEmpty() ? "" : " and c.id not in (:seen)")
+					+ " order by lower(c.last_name), lower(c.first_name), c.id limit :rest")
+			.params(params)
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Contacts::map)
+			.list());
+		return all;
 	}
 
 	/** The full-text document of a contact, as indexed by V15__search_vocabulary.sql. */
@@ -200,21 +236,48 @@ public class Contacts {
 
 	@Transactional
 	public Contact create(Viewer viewer, ContactDetails details) {
-		validate(details);
+		return create(viewer, details, null);
+	}
+
+	/**
+	 * @param custom custom field values by key, as a form or the API sent them (see
+	 * {@link CustomFields#apply})
+	 */
+	@Transactional
+	public Contact create(Viewer viewer, ContactDetails details, Map<String, ?> custom) {
+		CustomValues values = validate(details, CustomValues.NONE, custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		insert(id, details, viewer.id(), now);
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(ContactDetails.empty(), details)));
+		storeCustom(id, values);
+		List<FieldChange> changes = new ArrayList<>(diff(ContactDetails.empty(), details));
+		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
 		return load(id).orElseThrow();
+	}
+
+	private void storeCustom(UUID id, CustomValues values) {
+		this.jdbc.sql("update contacts set custom = cast(:custom as jsonb), custom_text = :text where id = :id")
+			.param("custom", values.json())
+			.param("text", this.customFields.searchText(RECORD_TYPE, values))
+			.param("id", id)
+			.update();
 	}
 
 	@Transactional
 	public Contact update(Viewer viewer, UUID id, long expectedVersion, ContactDetails details) {
+		return update(viewer, id, expectedVersion, details, null);
+	}
+
+	/**
+	 * @param custom custom field values by key to set (a key not sent keeps its value)
+	 */
+	@Transactional
+	public Contact update(Viewer viewer, UUID id, long expectedVersion, ContactDetails details, Map<String, ?> custom) {
 		Contact before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
-		validate(details);
+		CustomValues values = validate(details, before.customFields(), custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
@@ -237,7 +300,11 @@ public class Contacts {
 		if (updated == 0) {
 			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
 		}
-		List<FieldChange> changes = diff(before.details(), details);
+		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
+		if (!values.equals(before.customFields())) {
+			storeCustom(id, values);
+			changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), values));
+		}
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
 		}
@@ -349,8 +416,10 @@ public class Contacts {
 		return this.jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(Contacts::map).optional();
 	}
 
-	private void validate(ContactDetails details) {
+	private CustomValues validate(ContactDetails details, CustomValues before, Map<String, ?> custom) {
 		Map<String, String> errors = this.validation.violations(details);
+		CustomValues values = this.customFields.apply(RECORD_TYPE, before, custom, CustomFields.REQUIRED_ALWAYS,
+				errors);
 		if (details.ownerId() != null) {
 			Optional<User> owner = this.users.find(details.ownerId());
 			if (owner.isEmpty()) {
@@ -368,6 +437,7 @@ public class Contacts {
 			errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
 		}
 		InputValidation.throwIfAny(errors);
+		return values;
 	}
 
 	private static Map<String, Object> columns(ContactDetails details) {
@@ -402,7 +472,8 @@ public class Contacts {
 				rs.getObject("owner_id", UUID.class), instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),
 				instant(rs, "created_at"), rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
 				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
-				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
+				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"),
+				CustomValues.fromJson(rs.getString("custom")));
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dev.bellwether.customers.Account;
 import dev.bellwether.customers.Accounts;
@@ -39,6 +40,10 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
+import dev.bellwether.platform.customfield.CustomField;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -125,10 +130,13 @@ public class Opportunities {
 
 	private final PickLists pickLists;
 
+	private final CustomFields customFields;
+
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
 			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency,
-			RecordOwners owners, PickLists pickLists) {
+			RecordOwners owners, PickLists pickLists, CustomFields customFields) {
+		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.jdbc = jdbc;
@@ -181,9 +189,20 @@ public class Opportunities {
 	 * {@link #isCountCapped}).
 	 */
 	public Page<Opportunity> list(Viewer viewer, OpportunityFilter filter, Pageable pageable) {
+		return list(viewer, filter, CustomFilter.NONE, pageable);
+	}
+
+	/**
+	 * {@link #list(Viewer, OpportunityFilter, Pageable)} with criteria on custom fields
+	 * ({@code cf.<key>}), sortable by custom fields too.
+	 */
+	public Page<Opportunity> list(Viewer viewer, OpportunityFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false);
-		List<SortKey> keys = PageRequests.sortKeys(pageable.getSort(), SORTABLE, NOT_NULL, RECORD_TYPE, "o.close_date",
+		String where = where(viewer, filter, params, false) + " and "
+				+ this.customFields.where(RECORD_TYPE, "o", custom, params);
+		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
+		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "o"));
+		List<SortKey> keys = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE, "o.close_date",
 				"o.id");
 		return keysetPage(where, params, keys, pageable);
 	}
@@ -250,16 +269,35 @@ public class Opportunities {
 			return List.of();
 		}
 		Map<String, Object> params = new LinkedHashMap<>(search.parameters());
-		String where = where(viewer, OpportunityFilter.all(), params, false) + " and "
-				+ search.matchesNames(SEARCH_DOCUMENT);
+		String visible = where(viewer, OpportunityFilter.all(), params, false);
+		String where = visible + " and " + search.matchesNames(SEARCH_DOCUMENT);
 		params.put("limit", limit);
 		String order = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
-		return this.jdbc
+		List<Opportunity> found = this.jdbc
 			.sql(select() + FROM + " where " + search.best("o", "opportunities", where, order) + " order by " + order)
 			.params(params)
 			.params(freshnessParams())
 			.query(Opportunities::map)
 			.list();
+		if (found.size() >= limit) {
+			return found;
+		}
+		// then those found by their text-like custom values (V28__custom_fields.sql), in
+		// a query of their own: one OR-ed into the one above would cost it its plan
+		List<UUID> seen = found.stream().map(Opportunity::id).toList();
+		List<Opportunity> all = new ArrayList<>(found);
+		all.addAll(this.jdbc
+			.sql(select() + FROM + " where " + visible + " and o.custom_text is not null and "
+					+ search.matches("to_tsvector('simple', o.custom_text)")
+					+ (seen.isEmpty() ? "" : " and o.id not in (:seen)")
+					+ " order by o.close_date desc, o.id limit :rest")
+			.params(params)
+			.params(freshnessParams())
+			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
+			.param("rest", limit - found.size())
+			.query(Opportunities::map)
+			.list());
+		return all;
 	}
 
 	/**
@@ -353,6 +391,13 @@ public class Opportunities {
 	 * @throws InvalidInputException when anything is wrong
 	 */
 	public void check(Viewer viewer, UUID id, OpportunityDetails entered) {
+		check(viewer, id, entered, null);
+	}
+
+	/**
+	 * {@link #check(Viewer, UUID, OpportunityDetails)} with the custom field values sent.
+	 */
+	public void check(Viewer viewer, UUID id, OpportunityDetails entered, Map<String, ?> custom) {
 		Opportunity before = id == null ? null : get(viewer, id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		OpportunityDetails details = withListValues(before, entered, errors);
@@ -360,6 +405,8 @@ public class Opportunities {
 		if (stage != null) {
 			DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
 		}
+		this.customFields.apply(RECORD_TYPE, before == null ? CustomValues.NONE : before.customFields(), custom,
+				requiredAt(stage), errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(),
 				before == null ? null : before.ownerId());
@@ -367,11 +414,23 @@ public class Opportunities {
 
 	@Transactional
 	public Opportunity create(Viewer viewer, OpportunityDetails entered) {
+		return create(viewer, entered, null);
+	}
+
+	/**
+	 * @param custom custom field values by key, as a form or the API sent them (see
+	 * {@link CustomFields#apply}); a field required from a stage on is required when the
+	 * deal is at that stage or a later one
+	 */
+	@Transactional
+	public Opportunity create(Viewer viewer, OpportunityDetails entered, Map<String, ?> custom) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		OpportunityDetails details = withListValues(null, entered, errors);
 		PipelineStage stage = validate(viewer, null, details, errors);
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
+		CustomValues values = this.customFields.apply(RECORD_TYPE, CustomValues.NONE, custom, requiredAt(stage),
+				errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
@@ -396,10 +455,12 @@ public class Opportunities {
 			.param("now", utc(now))
 			.param("actor", viewer.id())
 			.update();
+		storeCustom(id, CustomValues.NONE, values);
 		Opportunity created = load(id).orElseThrow();
 		writeHistory(null, created, viewer.id(), now);
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, diff(null, created)));
+		List<FieldChange> changes = new ArrayList<>(diff(null, created));
+		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
 		this.events.publishEvent(new OpportunityStageChanged(id, created.ownerId(), null, created.stageId(),
 				created.outcome(), viewer.id(), now));
 		return created;
@@ -411,9 +472,44 @@ public class Opportunities {
 	 */
 	@Transactional
 	public Opportunity update(Viewer viewer, UUID id, long expectedVersion, OpportunityDetails details) {
+		return update(viewer, id, expectedVersion, details, null);
+	}
+
+	/**
+	 * @param custom custom field values by key to set (a key not sent keeps its value)
+	 */
+	@Transactional
+	public Opportunity update(Viewer viewer, UUID id, long expectedVersion, OpportunityDetails details,
+			Map<String, ?> custom) {
 		Opportunity before = get(viewer, id);
 		this.access.requireEdit(viewer, id);
-		return save(viewer, before, expectedVersion, details);
+		return save(viewer, before, expectedVersion, details, custom);
+	}
+
+	/**
+	 * Which custom fields a deal at the stage needs a value of: those required always,
+	 * and those required from this stage or an earlier one.
+	 */
+	private Predicate<CustomField> requiredAt(PipelineStage stage) {
+		return field -> switch (field.required()) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case FROM_STAGE -> stage != null && this.stages.all()
+				.stream()
+				.filter(from -> from.id().toString().equals(field.requiredFrom()))
+				.anyMatch(from -> stage.position() >= from.position());
+		};
+	}
+
+	private void storeCustom(UUID id, CustomValues before, CustomValues values) {
+		if (values.equals(before)) {
+			return;
+		}
+		this.jdbc.sql("update opportunities set custom = cast(:custom as jsonb), custom_text = :text where id = :id")
+			.param("custom", values.json())
+			.param("text", this.customFields.searchText(RECORD_TYPE, values))
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -429,10 +525,11 @@ public class Opportunities {
 			throw new InvalidInputException("stageId", "Choose the stage to move the deal to.");
 		}
 		OpportunityDetails details = before.details().withStage(stageId, null, null, lossReason);
-		return save(viewer, before, expectedVersion, details);
+		return save(viewer, before, expectedVersion, details, null);
 	}
 
-	private Opportunity save(Viewer viewer, Opportunity before, long expectedVersion, OpportunityDetails entered) {
+	private Opportunity save(Viewer viewer, Opportunity before, long expectedVersion, OpportunityDetails entered,
+			Map<String, ?> custom) {
 		OpportunityDetails details = entered;
 		if (!before.stageId().equals(details.stageId())) {
 			details = details.withStage(details.stageId(),
@@ -445,6 +542,8 @@ public class Opportunities {
 		PipelineStage stage = validate(viewer, before, details, errors);
 		DealTerms terms = stage == null ? null
 				: DealTerms.of(stage, details.probability(), details.forecastCategory(), details.lossReason(), errors);
+		CustomValues values = this.customFields.apply(RECORD_TYPE, before.customFields(), custom, requiredAt(stage),
+				errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), before.ownerId());
 		if (before.version() != expectedVersion) {
@@ -482,6 +581,7 @@ public class Opportunities {
 		if (updated == 0) {
 			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
 		}
+		storeCustom(before.id(), before.customFields(), values);
 		Opportunity after = load(before.id()).orElseThrow();
 		recordChange(viewer, before, after, now);
 		return after;
@@ -491,7 +591,8 @@ public class Opportunities {
 		if (forecastChanged(before, after)) {
 			writeHistory(before, after, viewer.id(), now);
 		}
-		List<FieldChange> changes = diff(before, after);
+		List<FieldChange> changes = new ArrayList<>(diff(before, after));
+		changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), after.customFields()));
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(
 					new RecordChanged(RECORD_TYPE, after.id(), ChangeKind.UPDATED, viewer.id(), now, changes));
@@ -1019,7 +1120,8 @@ public class Opportunities {
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),
 				rs.getObject("deleted_with", UUID.class), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
-				rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"),
+				CustomValues.fromJson(rs.getString("custom")));
 	}
 
 	static StageChange mapChange(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.bellwether.platform.customfield.CustomValues;
+
 /**
  * A deal: what may be sold to an account, by whom, when, for how much, and how likely.
  *
@@ -18,7 +20,7 @@ public record Opportunity(UUID id, String name, UUID accountId, UUID primaryCont
 		String lossReason, String description, Instant closedAt, UUID firstStageId,
 		ForecastCategory firstForecastCategory, Instant lastTouchedAt, UUID lastTouchedBy, boolean stale,
 		boolean overdue, Instant deletedAt, UUID deletedBy, UUID deletedWith, Instant createdAt, UUID createdBy,
-		Instant updatedAt, UUID updatedBy, long version) {
+		Instant updatedAt, UUID updatedBy, long version, CustomValues customFields) {
 
 	public boolean isOpen() {
 		return this.outcome == StageOutcome.OPEN;

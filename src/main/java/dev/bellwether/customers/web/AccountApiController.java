@@ -16,6 +16,8 @@ import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.customfield.CustomFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,15 +60,16 @@ class AccountApiController {
 	@Operation(summary = "List accounts",
 			description = "Filter by q (part of name or domain), industry, country (ISO code) and ownerId; sort by "
 					+ "name, industry, country, city, employees, annualRevenue, createdAt, updatedAt or lastTouchedAt "
-					+ "(the last update or activity logged).")
+					+ "(the last update or activity logged). Custom fields: filter by cf.<key>=value (cf.<key>.from "
+					+ "and cf.<key>.to for numbers and dates), sort by cf.<key>.")
 	ListPage<AccountResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String country,
 			@RequestParam(required = false) UUID ownerId,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
-			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
+			@PageableDefault(size = 25, sort = "name") Pageable pageable, HttpServletRequest http) {
 		return resources(this.accounts.list(viewer, new AccountFilter(q, industry, country, ownerId),
-				this.cursors.request(pageable, exactTotal, cursor)));
+				CustomFilter.of(http.getParameterMap()), this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")
@@ -87,7 +90,7 @@ class AccountApiController {
 	@PostMapping
 	@Operation(summary = "Create an account", description = "ownerId defaults to the caller.")
 	ResponseEntity<AccountResource> create(Viewer viewer, @RequestBody AccountRequest request) {
-		Account account = this.accounts.create(viewer, request.toDetails(viewer.id()));
+		Account account = this.accounts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(resource(account));
 	}
 
@@ -101,7 +104,8 @@ class AccountApiController {
 					+ "overwriting someone else's change.");
 		}
 		UUID currentOwner = this.accounts.get(viewer, id).ownerId();
-		return resource(this.accounts.update(viewer, id, request.version(), request.toDetails(currentOwner)));
+		return resource(this.accounts.update(viewer, id, request.version(), request.toDetails(currentOwner),
+				request.customFields()));
 	}
 
 	@DeleteMapping("/{id}")

@@ -24,6 +24,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -69,10 +71,13 @@ class AccountController {
 
 	private final ListViews listViews;
 
+	private final CustomFields customFields;
+
 	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors, PickLists pickLists, ListViews listViews) {
+			ListCursors cursors, PickLists pickLists, ListViews listViews, CustomFields customFields) {
 		this.cursors = cursors;
 		this.listViews = listViews;
+		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.accounts = accounts;
@@ -90,7 +95,8 @@ class AccountController {
 		String country = query.text("country");
 		UUID owner = query.id("owner");
 		Pageable pageable = query.pageable();
-		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner),
+		CustomFilter custom = CustomFilter.of(request.getParameterMap());
+		Page<Account> page = this.accounts.list(viewer, new AccountFilter(q, industry, country, owner), custom,
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("listView", opened);
 		model.addAttribute("page", page);
@@ -105,7 +111,7 @@ class AccountController {
 					.replaceQueryParam("page")
 					.replaceQueryParam("cursor")));
 		model.addAttribute("filtered", q != null && !q.isBlank() || industry != null && !industry.isBlank()
-				|| country != null && !country.isBlank() || owner != null);
+				|| country != null && !country.isBlank() || owner != null || !custom.isEmpty());
 		addChoices(model, industry, country);
 		return Htmx.targets(request, "results") ? "customers/accounts :: results" : "customers/accounts";
 	}
@@ -129,7 +135,11 @@ class AccountController {
 		if (account.lastTouchedBy() != null) {
 			people.add(account.lastTouchedBy());
 		}
-		model.addAttribute("names", this.users.namesOf(people));
+		people.addAll(this.customFields.userIds(Accounts.RECORD_TYPE, account.customFields()));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Accounts.RECORD_TYPE, account.customFields(), names));
 		return "customers/account";
 	}
 
@@ -153,12 +163,12 @@ class AccountController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Account account = this.accounts.create(viewer, form.toDetails());
+				Account account = this.accounts.create(viewer, form.toDetails(), form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Account " + account.name() + " created.");
 				return "redirect:/accounts/" + account.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -177,7 +187,9 @@ class AccountController {
 					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
 		}
 		model.addAttribute("account", account);
-		model.addAttribute("form", AccountFormData.of(account));
+		AccountFormData form = AccountFormData.of(account);
+		form.setCustomFields(this.customFields.formValues(Accounts.RECORD_TYPE, account.customFields()));
+		model.addAttribute("form", form);
 		addChoices(model, account.industry(), account.country());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, account.ownerId()));
 		return "customers/account-form";
@@ -189,12 +201,13 @@ class AccountController {
 		Account account = this.accounts.get(viewer, id);
 		if (!result.hasErrors()) {
 			try {
-				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails());
+				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails(),
+						form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Account " + saved.name() + " saved.");
 				return "redirect:/accounts/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -232,11 +245,22 @@ class AccountController {
 			.toList();
 	}
 
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
+	}
+
 	/**
-	 * The industries and countries offered: those not retired, and the one chosen now
-	 * even when it is.
+	 * The custom fields, and the industries and countries offered: those not retired, and
+	 * the one chosen now even when it is.
 	 */
 	private void addChoices(Model model, String industry, String country) {
+		model.addAttribute("customFieldList", this.customFields.active(Accounts.RECORD_TYPE));
 		model.addAttribute("industries", this.pickLists.choices("industry", industry));
 		model.addAttribute("countries", this.pickLists.choices("country", country));
 		// the owners offered by the list's filter: the people who own records

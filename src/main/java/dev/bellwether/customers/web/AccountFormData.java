@@ -1,6 +1,8 @@
 package dev.bellwether.customers.web;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.customers.Account;
@@ -42,6 +44,9 @@ public class AccountFormData {
 	private String description;
 
 	private long version;
+
+	/** Custom field values by key, as the inputs post them. */
+	private Map<String, String> customFields = new LinkedHashMap<>();
 
 	static AccountFormData of(Account account) {
 		AccountFormData form = new AccountFormData();
@@ -188,6 +193,14 @@ public class AccountFormData {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	public Map<String, String> getCustomFields() {
+		return this.customFields;
+	}
+
+	public void setCustomFields(Map<String, String> customFields) {
+		this.customFields = customFields;
 	}
 
 	public long getVersion() {

@@ -1,6 +1,7 @@
 package dev.bellwether.customers.web;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.customers.AccountDetails;
@@ -32,7 +33,8 @@ record AccountRequest(
 		@Schema(description = "Defaults to the caller on create; left out on update, the owner stays") UUID ownerId,
 		@Schema(maxLength = 10000, example = "Buys through its Oregon subsidiary.") String description,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
-				+ "409 Conflict. Ignored on create.", example = "0") Long version) {
+				+ "409 Conflict. Ignored on create.", example = "0") Long version,
+		@Schema(description = "Custom field values by key; a key left out keeps its value, null clears it") Map<String, Object> customFields) {
 
 	AccountDetails toDetails(UUID defaultOwner) {
 		return new AccountDetails(this.name, this.website, this.industry, this.phone, this.billingStreet,

@@ -16,6 +16,8 @@ import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.customfield.CustomFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,14 +60,15 @@ class ContactApiController {
 	@Operation(summary = "List contacts",
 			description = "Filter by q (part of name or e-mail address), accountId and ownerId; sort by name, "
 					+ "firstName, lastName, title, email, account, createdAt, updatedAt or lastTouchedAt (the last update or "
-					+ "activity logged).")
+					+ "activity logged). Custom fields: filter by cf.<key>=value (cf.<key>.from and cf.<key>.to for "
+					+ "numbers and dates), sort by cf.<key>.")
 	ListPage<ContactResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
-			@PageableDefault(size = 25, sort = "name") Pageable pageable) {
+			@PageableDefault(size = 25, sort = "name") Pageable pageable, HttpServletRequest http) {
 		return resources(this.contacts.list(viewer, new ContactFilter(q, accountId, ownerId),
-				this.cursors.request(pageable, exactTotal, cursor)));
+				CustomFilter.of(http.getParameterMap()), this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")
@@ -86,7 +89,7 @@ class ContactApiController {
 	@PostMapping
 	@Operation(summary = "Create a contact", description = "ownerId defaults to the caller.")
 	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request) {
-		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()));
+		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(resource(contact));
 	}
 
@@ -100,7 +103,8 @@ class ContactApiController {
 					+ "overwriting someone else's change.");
 		}
 		UUID currentOwner = this.contacts.get(viewer, id).ownerId();
-		return resource(this.contacts.update(viewer, id, request.version(), request.toDetails(currentOwner)));
+		return resource(this.contacts.update(viewer, id, request.version(), request.toDetails(currentOwner),
+				request.customFields()));
 	}
 
 	@DeleteMapping("/{id}")

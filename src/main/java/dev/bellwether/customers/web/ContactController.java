@@ -25,6 +25,8 @@ import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.listviews.ListViews;
 import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.listview.ListQuery;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -64,10 +66,13 @@ class ContactController {
 
 	private final ListViews listViews;
 
+	private final CustomFields customFields;
+
 	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors, ListViews listViews) {
+			ListCursors cursors, ListViews listViews, CustomFields customFields) {
 		this.cursors = cursors;
 		this.listViews = listViews;
+		this.customFields = customFields;
 		this.owners = owners;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -85,6 +90,7 @@ class ContactController {
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
 		Page<Contact> page = this.contacts.list(viewer, new ContactFilter(q, account, owner),
+				CustomFilter.of(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("owners",
@@ -122,7 +128,11 @@ class ContactController {
 		if (contact.lastTouchedBy() != null) {
 			people.add(contact.lastTouchedBy());
 		}
-		model.addAttribute("names", this.users.namesOf(people));
+		people.addAll(this.customFields.userIds(Contacts.RECORD_TYPE, contact.customFields()));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Contacts.RECORD_TYPE, contact.customFields(), names));
 		return "customers/contact";
 	}
 
@@ -138,6 +148,7 @@ class ContactController {
 		model.addAttribute("form", form);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -146,12 +157,12 @@ class ContactController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Contact contact = this.contacts.create(viewer, form.toDetails());
+				Contact contact = this.contacts.create(viewer, form.toDetails(), form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " created.");
 				return "redirect:/contacts/" + contact.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -159,6 +170,7 @@ class ContactController {
 		}
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -166,9 +178,12 @@ class ContactController {
 	String edit(Viewer viewer, @PathVariable UUID id, Model model) {
 		Contact contact = editable(viewer, id);
 		model.addAttribute("contact", contact);
-		model.addAttribute("form", ContactFormData.of(contact));
+		ContactFormData form = ContactFormData.of(contact);
+		form.setCustomFields(this.customFields.formValues(Contacts.RECORD_TYPE, contact.customFields()));
+		model.addAttribute("form", form);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -178,12 +193,13 @@ class ContactController {
 		Contact contact = this.contacts.get(viewer, id);
 		if (!result.hasErrors()) {
 			try {
-				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails());
+				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails(),
+						form.getCustomFields());
 				redirect.addFlashAttribute("flashSuccess", "Contact " + saved.fullName() + " saved.");
 				return "redirect:/contacts/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -196,6 +212,7 @@ class ContactController {
 		model.addAttribute("contact", contact);
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, contact.ownerId()));
+		addCustomFields(model);
 		return "customers/contact-form";
 	}
 
@@ -228,6 +245,24 @@ class ContactController {
 		return this.users.activeSalesPeople()
 			.stream()
 			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+	}
+
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
+	}
+
+	private void addCustomFields(Model model) {
+		model.addAttribute("customFieldList", this.customFields.active(Contacts.RECORD_TYPE));
+		model.addAttribute("customFieldUsers",
+				this.users.activeSalesPeople()
+					.stream()
+					.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, java.util.LinkedHashMap::new)));
 	}
 
 }

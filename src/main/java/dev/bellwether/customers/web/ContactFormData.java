@@ -1,5 +1,7 @@
 package dev.bellwether.customers.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.customers.Contact;
@@ -31,6 +33,17 @@ public class ContactFormData {
 	private UUID ownerId;
 
 	private long version;
+
+	/** Custom field values by key, as the inputs post them. */
+	private Map<String, String> customFields = new LinkedHashMap<>();
+
+	public Map<String, String> getCustomFields() {
+		return this.customFields;
+	}
+
+	public void setCustomFields(Map<String, String> customFields) {
+		this.customFields = customFields;
+	}
 
 	static ContactFormData of(Contact contact) {
 		ContactFormData form = new ContactFormData();

@@ -20,7 +20,8 @@ record ContactRequest(@Schema(maxLength = 80, example = "Hank") String firstName
 		@Schema(description = "The account the contact works for") UUID accountId,
 		@Schema(description = "Defaults to the caller on create; left out on update, the owner stays") UUID ownerId,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
-				+ "409 Conflict. Ignored on create.", example = "0") Long version) {
+				+ "409 Conflict. Ignored on create.", example = "0") Long version,
+		@Schema(description = "Custom field values by key; a key left out keeps its value, null clears it") java.util.Map<String, Object> customFields) {
 
 	ContactDetails toDetails(UUID defaultOwner) {
 		return new ContactDetails(this.firstName, this.lastName, this.title, this.email, this.phone, this.mobile,

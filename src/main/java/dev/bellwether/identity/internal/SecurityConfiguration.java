@@ -130,6 +130,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/stages/**", "/admin/stages", "/admin/products/**", "/admin/products",
 					"/admin/pick-lists/**", "/admin/pick-lists")
 			.hasAnyRole("ADMIN", "SALES_ADMIN")
+			.requestMatchers("/admin/custom-fields/**", "/admin/custom-fields")
+			.hasAnyRole("ADMIN", "SALES_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()

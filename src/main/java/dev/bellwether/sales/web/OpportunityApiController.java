@@ -24,6 +24,8 @@ import dev.bellwether.sales.OpportunityFilter;
 import dev.bellwether.sales.StageChange;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.PagedQuery;
+import dev.bellwether.platform.customfield.CustomFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,7 +75,9 @@ class OpportunityApiController {
 					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
 					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
 					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page; "
-					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true.")
+					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true. Custom "
+					+ "fields: filter by cf.<key>=value (cf.<key>.from and cf.<key>.to for numbers and dates), sort by "
+					+ "cf.<key>.")
 	ListPage<OpportunityResource> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID ownerId,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID stageId,
@@ -84,10 +88,11 @@ class OpportunityApiController {
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
-			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable) {
+			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest http) {
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
 				closeFrom, closeTo, open, stale, overdue);
-		return resources(this.opportunities.list(viewer, filter, this.cursors.request(pageable, exactTotal, cursor)));
+		return resources(this.opportunities.list(viewer, filter, CustomFilter.of(http.getParameterMap()),
+				this.cursors.request(pageable, exactTotal, cursor)));
 	}
 
 	@GetMapping("/deleted")
@@ -112,8 +117,9 @@ class OpportunityApiController {
 	ResponseEntity<OpportunityResource> create(Viewer viewer, @RequestBody OpportunityRequest request) {
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(viewer.id(), inputs);
-		Opportunity created = inputs.submit(() -> this.opportunities.check(viewer, null, details),
-				() -> this.opportunities.create(viewer, details));
+		Opportunity created = inputs.submit(
+				() -> this.opportunities.check(viewer, null, details, request.customFields()),
+				() -> this.opportunities.create(viewer, details, request.customFields()));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(resource(created));
 	}
 
@@ -127,8 +133,8 @@ class OpportunityApiController {
 		long version = requireVersion(request.version());
 		Inputs inputs = new Inputs();
 		OpportunityDetails details = request.toDetails(current.ownerId(), inputs);
-		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details),
-				() -> this.opportunities.update(viewer, id, version, details)));
+		return resource(inputs.submit(() -> this.opportunities.check(viewer, id, details, request.customFields()),
+				() -> this.opportunities.update(viewer, id, version, details, request.customFields())));
 	}
 
 	@PostMapping("/{id}/stage")

@@ -30,6 +30,8 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.listview.ListQuery;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
@@ -89,10 +91,14 @@ class OpportunityController {
 
 	private final ListViews listViews;
 
+	private final CustomFields customFields;
+
 	OpportunityController(Opportunities opportunities, PipelineStages stages, Products products, Accounts accounts,
-			Contacts contacts, UserDirectory users, RecordOwners owners, ListCursors cursors, ListViews listViews) {
+			Contacts contacts, UserDirectory users, RecordOwners owners, ListCursors cursors, ListViews listViews,
+			CustomFields customFields) {
 		this.cursors = cursors;
 		this.listViews = listViews;
+		this.customFields = customFields;
 		this.owners = owners;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -117,7 +123,7 @@ class OpportunityController {
 				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
-		Page<Opportunity> page = this.opportunities.list(viewer, filter,
+		Page<Opportunity> page = this.opportunities.list(viewer, filter, CustomFilter.of(request.getParameterMap()),
 				this.cursors.request(pageable, false, request.getParameter("cursor")));
 		model.addAttribute("page", page);
 		model.addAttribute("capped", Opportunities.isCountCapped(page));
@@ -168,8 +174,12 @@ class OpportunityController {
 		people.add(deal.createdBy());
 		people.add(deal.lastTouchedBy());
 		history.forEach(h -> people.add(h.changedBy()));
+		people.addAll(this.customFields.userIds(Opportunities.RECORD_TYPE, deal.customFields()));
 		people.remove(null);
-		model.addAttribute("names", this.users.namesOf(people));
+		Map<UUID, String> names = this.users.namesOf(people);
+		model.addAttribute("names", names);
+		model.addAttribute("customValues",
+				this.customFields.shown(Opportunities.RECORD_TYPE, deal.customFields(), names));
 		return "sales/opportunity";
 	}
 
@@ -202,13 +212,14 @@ class OpportunityController {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
-				Opportunity deal = inputs.submit(() -> this.opportunities.check(viewer, null, details),
-						() -> this.opportunities.create(viewer, details));
+				Opportunity deal = inputs.submit(
+						() -> this.opportunities.check(viewer, null, details, form.getCustomFields()),
+						() -> this.opportunities.create(viewer, details, form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " created.");
 				return "redirect:/opportunities/" + deal.id();
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -225,6 +236,7 @@ class OpportunityController {
 		model.addAttribute("deal", deal);
 		OpportunityFormData form = OpportunityFormData.of(deal,
 				this.accounts.namesOf(Set.of(deal.accountId())).get(deal.accountId()));
+		form.setCustomFields(this.customFields.formValues(Opportunities.RECORD_TYPE, deal.customFields()));
 		model.addAttribute("form", form);
 		addChoices(viewer, form, model);
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, OpportunityAccess.ACCESS, deal.ownerId()));
@@ -239,13 +251,15 @@ class OpportunityController {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
 			try {
-				Opportunity saved = inputs.submit(() -> this.opportunities.check(viewer, id, details),
-						() -> this.opportunities.update(viewer, id, form.getVersion(), details));
+				Opportunity saved = inputs.submit(
+						() -> this.opportunities.check(viewer, id, details, form.getCustomFields()),
+						() -> this.opportunities.update(viewer, id, form.getVersion(), details,
+								form.getCustomFields()));
 				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.name() + " saved.");
 				return "redirect:/opportunities/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, ex);
+				addErrors(result, model, ex);
 			}
 			catch (ForbiddenException ex) {
 				FormErrors.addTo(result, ex);
@@ -419,10 +433,21 @@ class OpportunityController {
 			.toList();
 		model.addAttribute("stageChoices", offered);
 		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("customFieldList", this.customFields.active(Opportunities.RECORD_TYPE));
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("contactChoices", contactChoices(viewer, form.getAccountId()));
 		model.addAttribute("selected", form.getPrimaryContactId());
 		model.addAttribute("currency", this.opportunities.currency());
+	}
+
+	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
+	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
+		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
+		Map<String, String> custom = CustomFields.formErrors(ex);
+		model.addAttribute("customErrors", custom);
+		if (!custom.isEmpty() && !result.hasErrors()) {
+			result.reject("custom", "Check the custom fields below.");
+		}
 	}
 
 	/**

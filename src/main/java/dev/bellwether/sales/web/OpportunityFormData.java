@@ -45,6 +45,17 @@ public class OpportunityFormData {
 
 	private long version;
 
+	/** Custom field values by key, as the inputs post them. */
+	private java.util.Map<String, String> customFields = new java.util.LinkedHashMap<>();
+
+	public java.util.Map<String, String> getCustomFields() {
+		return this.customFields;
+	}
+
+	public void setCustomFields(java.util.Map<String, String> customFields) {
+		this.customFields = customFields;
+	}
+
 	static OpportunityFormData of(Opportunity deal, String accountName) {
 		OpportunityFormData form = new OpportunityFormData();
 		form.name = deal.name();

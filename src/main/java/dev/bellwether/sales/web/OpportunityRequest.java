@@ -41,7 +41,8 @@ record OpportunityRequest(
 				maxLength = 500) String lossReason,
 		@Schema(maxLength = 10000, example = "Replacing their spreadsheets.") String description,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
-				+ "409 Conflict. Ignored on create.", example = "0") Long version){
+				+ "409 Conflict. Ignored on create.", example = "0") Long version,
+		@Schema(description = "Custom field values by key; a key left out keeps its value, null clears it") java.util.Map<String, Object> customFields){
 
 	OpportunityDetails toDetails(UUID defaultOwner, Inputs inputs) {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId,

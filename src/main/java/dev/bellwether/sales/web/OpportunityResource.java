@@ -19,7 +19,7 @@ record OpportunityResource(UUID id, String name, UUID accountId, String accountN
 		ForecastCategory forecastCategory, String nextStep, String leadSource, String lossReason, String description,
 		Instant closedAt, UUID firstStageId, ForecastCategory firstForecastCategory, Instant lastTouchedAt,
 		UUID lastTouchedBy, boolean stale, boolean overdue, Instant deletedAt, Instant createdAt, UUID createdBy,
-		Instant updatedAt, UUID updatedBy, long version) {
+		Instant updatedAt, UUID updatedBy, long version, Map<String, Object> customFields) {
 
 	static OpportunityResource of(Opportunity o, Map<UUID, String> accountNames, Map<UUID, String> userNames) {
 		return new OpportunityResource(o.id(), o.name(), o.accountId(), accountNames.get(o.accountId()),
@@ -27,7 +27,8 @@ record OpportunityResource(UUID id, String name, UUID accountId, String accountN
 				o.amount(), o.currency(), o.amountFromLineItems(), o.expectedAmount(), o.closeDate(), o.probability(),
 				o.forecastCategory(), o.nextStep(), o.leadSource(), o.lossReason(), o.description(), o.closedAt(),
 				o.firstStageId(), o.firstForecastCategory(), o.lastTouchedAt(), o.lastTouchedBy(), o.stale(),
-				o.overdue(), o.deletedAt(), o.createdAt(), o.createdBy(), o.updatedAt(), o.updatedBy(), o.version());
+				o.overdue(), o.deletedAt(), o.createdAt(), o.createdBy(), o.updatedAt(), o.updatedBy(), o.version(),
+				o.customFields().asMap());
 	}
 
 }
