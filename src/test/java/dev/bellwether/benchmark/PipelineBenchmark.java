@@ -118,6 +118,14 @@ public final class PipelineBenchmark {
 						generated.analyseSeconds(), settings.generatorThreads());
 			}
 			inspectData.accept(context);
+			double customSeconds = BenchmarkCustomFields.prepare(context, jdbc, out);
+			if (customSeconds > 0) {
+				report.fact(
+						"Custom fields of deals for the lists' filter and sort: Region (pick list, EMEA, "
+								+ "Americas, APAC) and Seats (number 1–500, indexed), a value of each on every deal, "
+								+ "defined through `CustomFields.define`: %.1f s with the index and an analyse",
+						customSeconds);
+			}
 			ApiTokens tokens = context.getBean(ApiTokens.class);
 			Personas personas = Personas.choose(jdbc, id -> tokens.create(id, "Benchmark", 1).secret(), 16);
 			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));

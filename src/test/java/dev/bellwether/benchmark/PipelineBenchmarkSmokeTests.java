@@ -80,7 +80,8 @@ class PipelineBenchmarkSmokeTests {
 			.allSatisfy(row -> assertThat(row.sql().measured()).as(row.scenario() + " SQL baseline").isTrue())
 			.allSatisfy(row -> assertThat(row.allowedP95Millis()).as(row.scenario() + " allowed p95")
 				.isEqualTo(row.target().value() * row.trivialP95Millis() + row.sql().p95Millis()));
-		assertThat(report.rows).filteredOn(row -> row.scenario().contains("after row 10,000 by cursor")).hasSize(1);
+		assertThat(report.rows).filteredOn(row -> row.scenario().contains("after row 10,000 by cursor")).hasSize(2);
+		assertThat(report.rows).filteredOn(row -> row.scenario().contains("Region = EMEA, by Seats")).hasSize(3);
 		assertThat(report.section()).contains("Deep pages by cursor");
 		assertThat(report.rows).filteredOn(row -> row.target().kind() == BenchmarkReport.Target.Kind.THROUGHPUT)
 			.extracting(BenchmarkReport.Row::scenario)

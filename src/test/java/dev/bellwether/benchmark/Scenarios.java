@@ -108,7 +108,9 @@ final class Scenarios {
 
 	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
 
-	private static final Pattern APPLIED = Pattern.compile("\"applied\"\\s*:\\s*(\\d+)");
+	private static final Pattern PROCESSED = Pattern.compile("\"processed\"\\s*:\\s*(\\d+)");
+
+	private static final Pattern REFUSED = Pattern.compile("\"refused\"\\s*:\\s*(\\d+)");
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -174,11 +176,25 @@ final class Scenarios {
 					sql.list(PagedQuery.keyColumns(ACCOUNT_SELECT, keys) + " where " + where + " order by "
 							+ SortKey.orderBy(keys) + " limit :pageLimit offset :pageOffset", params);
 				}));
-		OpenDeals openDeals = new OpenDeals(http, sql, personas);
+		OpenDeals openDeals = new OpenDeals(http, sql, "All open deals view", "open=true&sort=closeDate,asc",
+				List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)), "true", Map.of());
+		openDeals.checkView(personas);
 		openDeals.add(scenarios, "rep", personas.reps, false);
 		openDeals.add(scenarios, "manager", personas.managers, false);
 		openDeals.add(scenarios, "executive", personas.executives, false);
 		openDeals.add(scenarios, "executive", personas.executives, true);
+		if (BenchmarkCustomFields.defined(jdbc)) {
+			// the view narrowed by a custom pick list and sorted by a custom number
+			// (indexed): what Opportunities.list adds for cf.region and sort=cf.seats
+			OpenDeals custom = new OpenDeals(http, sql, "All open deals view, Region = EMEA, by Seats",
+					"open=true&cf.region=EMEA&sort=cf.seats,asc",
+					List.of(new SortKey("((o.custom ->> 'seats')::numeric)", true, false),
+							new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)),
+					"o.custom @> cast(:cf0 as jsonb)", Map.of("cf0", "{\"region\":\"EMEA\"}"));
+			custom.add(scenarios, "manager", personas.managers, false);
+			custom.add(scenarios, "executive", personas.executives, false);
+			custom.add(scenarios, "executive", personas.executives, true);
+		}
 		scenarios.add(new Scenario("get opportunity + timeline (rep)", Target.ratio(1.5), i -> {
 			Persona rep = pick(personas.reps, i);
 			UUID deal = pick(rep.deals(), i / personas.reps.size());
@@ -436,10 +452,13 @@ final class Scenarios {
 						state = http.api("/api/v1/bulk/" + operation, who.token());
 						status = match(STATUS, state, "status");
 					}
-					int applied = Integer.parseInt(match(APPLIED, state, "applied"));
-					if (!status.equals("DONE") || applied != selected.size()) {
-						throw new IllegalStateException("The bulk change ended " + status + " with " + applied + " of "
-								+ selected.size() + " deals changed: " + state);
+					// every deal done and none refused (one whose close date was that
+					// already is done without a change)
+					int processed = Integer.parseInt(match(PROCESSED, state, "processed"));
+					int refused = Integer.parseInt(match(REFUSED, state, "refused"));
+					if (!status.equals("DONE") || processed != selected.size() || refused > 0) {
+						throw new IllegalStateException("The bulk change ended " + status + " with " + processed
+								+ " of " + selected.size() + " deals done, " + refused + " refused: " + state);
 					}
 				}, null, true);
 	}
@@ -464,19 +483,24 @@ final class Scenarios {
 	 */
 	private static final class OpenDeals {
 
-		private static final String LIST = "/api/v1/opportunities?open=true&sort=closeDate,asc&size="
-				+ Personas.PAGE_SIZE;
-
-		/**
-		 * {@code PageRequests.sortKeys} for {@code closeDate,asc}: the close date, the
-		 * id.
-		 */
-		private static final List<SortKey> KEYS = List.of(new SortKey("o.close_date", true, true),
-				new SortKey("o.id", true, true));
-
 		private final BenchmarkHttp http;
 
 		private final Sql sql;
+
+		private final String label;
+
+		/** The list's request, without cursor or page. */
+		private final String list;
+
+		/**
+		 * {@code PageRequests.sortKeys} for the request's sort, tie-breakers included.
+		 */
+		private final List<SortKey> keys;
+
+		/** {@code CustomFields.where} for the request's {@code cf.} criteria. */
+		private final String custom;
+
+		private final Map<String, Object> customParams;
 
 		private final Map<UUID, Deep> deep = new ConcurrentHashMap<>();
 
@@ -484,12 +508,21 @@ final class Scenarios {
 		private record Deep(String cursor, Keyset after) {
 		}
 
-		OpenDeals(BenchmarkHttp http, Sql sql, Personas personas) throws IOException, InterruptedException {
+		OpenDeals(BenchmarkHttp http, Sql sql, String label, String query, List<SortKey> keys, String custom,
+				Map<String, Object> customParams) {
 			this.http = http;
 			this.sql = sql;
-			// the view exists, with its fixed id, and is the open deals by close date
+			this.label = label;
+			this.list = "/api/v1/opportunities?" + query + "&size=" + Personas.PAGE_SIZE;
+			this.keys = keys;
+			this.custom = custom;
+			this.customParams = customParams;
+		}
+
+		/** The view exists, with its fixed id, and is the open deals by close date. */
+		void checkView(Personas personas) throws IOException, InterruptedException {
 			UUID view = new StandardView(OPEN_DEALS_VIEW, "", null).id("opportunity");
-			String answer = http.api("/api/v1/list-views/" + view, personas.reps.get(0).token());
+			String answer = this.http.api("/api/v1/list-views/" + view, personas.reps.get(0).token());
 			if (!answer.contains("closeDate")) {
 				throw new IllegalStateException(
 						"The view " + OPEN_DEALS_VIEW + " is not sorted by close date: " + answer);
@@ -497,12 +530,12 @@ final class Scenarios {
 		}
 
 		void add(List<Scenario> scenarios, String role, List<Persona> personas, boolean deep) {
-			String name = "list: All open deals view (" + role + ", "
+			String name = "list: " + this.label + " (" + role + ", "
 					+ (deep ? "after row " + String.format(Locale.ROOT, "%,d", DEEP_ROW) + " by cursor" : "first page")
 					+ ")";
 			scenarios.add(new Scenario(name, Target.ratio(1.5), i -> {
 				Persona who = pick(personas, i);
-				this.http.api(deep ? LIST + "&cursor=" + deep(who).cursor() : LIST, who.token());
+				this.http.api(deep ? this.list + "&cursor=" + deep(who).cursor() : this.list, who.token());
 			}, i -> {
 				Persona who = pick(personas, i);
 				baseline(role, who, deep ? deep(who).after() : null);
@@ -517,17 +550,17 @@ final class Scenarios {
 			String pageWhere = where;
 			long countLimit = Personas.PAGE_SIZE + PagedQuery.COUNT_CAP;
 			if (after != null) {
-				pageWhere = where + " and " + after.condition(KEYS, pageParams);
+				pageWhere = where + " and " + after.condition(this.keys, pageParams);
 			}
 			pageParams.put("countLimit", countLimit);
 			this.sql.count(
 					"select count(*) from (select 1" + DEAL_FROM + " where " + pageWhere + " limit :countLimit) c",
 					pageParams);
-			String order = SortKey.orderBy(KEYS);
+			String order = SortKey.orderBy(this.keys);
 			pageParams.putAll(freshness());
 			pageParams.put("pageLimit", Personas.PAGE_SIZE + 1);
 			pageParams.put("pageOffset", 0);
-			List<Map<String, Object>> page = this.sql.list(PagedQuery.keyColumns(DEAL_SELECT + DEAL_FROM, KEYS)
+			List<Map<String, Object>> page = this.sql.list(PagedQuery.keyColumns(DEAL_SELECT + DEAL_FROM, this.keys)
 					+ " where o.id in (select o.id" + DEAL_FROM + " where " + pageWhere + " order by " + order
 					+ " limit :pageLimit offset :pageOffset) order by " + order, pageParams);
 			this.sql.names("accounts", "name", ids(page, "account_id"));
@@ -544,7 +577,8 @@ final class Scenarios {
 				visible = "o.owner_id in (:visibilityOwners)";
 				params.put("visibilityOwners", organisationOf(this.sql.jdbc, who.id()));
 			}
-			return "o.deleted_at is null and " + visible + " and o.closed_at is null";
+			params.putAll(this.customParams);
+			return "o.deleted_at is null and " + visible + " and o.closed_at is null and " + this.custom;
 		}
 
 		private Deep deep(Persona who) {
@@ -559,15 +593,20 @@ final class Scenarios {
 				}
 				try {
 					int pageBefore = (int) (rows / Personas.PAGE_SIZE) - 1;
-					String answer = this.http.api(LIST + "&page=" + pageBefore, who.token());
+					String answer = this.http.api(this.list + "&page=" + pageBefore, who.token());
 					String cursor = match(NEXT_CURSOR, answer, "nextCursor");
 					params.put("row", rows - 1);
 					Map<String, Object> last = this.sql
-						.list("select o.close_date, o.id" + DEAL_FROM + " where " + where + " order by "
-								+ SortKey.orderBy(KEYS) + " limit 1 offset :row", params)
+						.list(PagedQuery.keyColumns("select 1" + DEAL_FROM, this.keys) + " where " + where
+								+ " order by " + SortKey.orderBy(this.keys) + " limit 1 offset :row", params)
 						.get(0);
-					DEEP_PAGES.put(who.username(), String.format(Locale.ROOT, "after row %,d of %,d", rows, visible));
-					return new Deep(cursor, new Keyset(List.of(last.get("close_date"), last.get("id")), rows));
+					List<Object> values = new ArrayList<>();
+					for (int k = 0; k < this.keys.size(); k++) {
+						values.add(last.get("keyset_" + k));
+					}
+					DEEP_PAGES.put(this.label + " " + who.username(),
+							String.format(Locale.ROOT, "after row %,d of %,d", rows, visible));
+					return new Deep(cursor, new Keyset(values, rows));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
