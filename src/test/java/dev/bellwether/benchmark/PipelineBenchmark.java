@@ -159,8 +159,16 @@ public final class PipelineBenchmark {
 						Path.of("target/benchmark-plans.md"), out);
 			}
 			if (!Scenarios.DEEP_PAGES.isEmpty()) {
-				report.fact("Deep pages by cursor (open deals the person sees): %s",
-						new java.util.TreeMap<>(Scenarios.DEEP_PAGES).toString().replaceAll("[{}]", ""));
+				// "after row n of m" → who, for each list
+				Map<String, java.util.List<String>> where = new java.util.TreeMap<>();
+				Scenarios.DEEP_PAGES
+					.forEach((who, rows) -> where.computeIfAbsent(rows, r -> new java.util.ArrayList<>()).add(who));
+				StringBuilder deep = new StringBuilder();
+				where.forEach((rows, who) -> deep.append(deep.isEmpty() ? "" : "; ")
+					.append(rows)
+					.append(": ")
+					.append(String.join(", ", new java.util.TreeSet<>(who))));
+				report.fact("Deep pages by cursor (of the open deals the list has for the person): %s", deep);
 			}
 			report.fact("Load average after: %s (other processes on the machine compete for its cores)", loadAverage());
 			out.println();

@@ -604,7 +604,7 @@ final class Scenarios {
 					for (int k = 0; k < this.keys.size(); k++) {
 						values.add(last.get("keyset_" + k));
 					}
-					DEEP_PAGES.put(this.label + " " + who.username(),
+					DEEP_PAGES.put(this.label + " as " + who.username(),
 							String.format(Locale.ROOT, "after row %,d of %,d", rows, visible));
 					return new Deep(cursor, new Keyset(values, rows));
 				}
