@@ -176,17 +176,21 @@ final class Scenarios {
 					sql.list(PagedQuery.keyColumns(ACCOUNT_SELECT, keys) + " where " + where + " order by "
 							+ SortKey.orderBy(keys) + " limit :pageLimit offset :pageOffset", params);
 				}));
-		OpenDeals openDeals = new OpenDeals(http, sql, "All open deals view", "open=true&sort=closeDate,asc",
+		// set-up queries (where a deep page starts, what is defined) run as they are,
+		// also
+		// when the baselines are explained (QueryPlans.Explaining)
+		Sql setUp = new Sql(new JdbcTemplate(jdbc.getDataSource()));
+		OpenDeals openDeals = new OpenDeals(http, sql, setUp, "All open deals view", "open=true&sort=closeDate,asc",
 				List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)), "true", Map.of());
 		openDeals.checkView(personas);
 		openDeals.add(scenarios, "rep", personas.reps, false);
 		openDeals.add(scenarios, "manager", personas.managers, false);
 		openDeals.add(scenarios, "executive", personas.executives, false);
 		openDeals.add(scenarios, "executive", personas.executives, true);
-		if (BenchmarkCustomFields.defined(jdbc)) {
+		if (BenchmarkCustomFields.defined(setUp.jdbc())) {
 			// the view narrowed by a custom pick list and sorted by a custom number
 			// (indexed): what Opportunities.list adds for cf.region and sort=cf.seats
-			OpenDeals custom = new OpenDeals(http, sql, "All open deals view, Region = EMEA, by Seats",
+			OpenDeals custom = new OpenDeals(http, sql, setUp, "All open deals view, Region = EMEA, by Seats",
 					"open=true&cf.region=EMEA&sort=cf.seats,asc",
 					List.of(new SortKey("((o.custom ->> 'seats')::numeric)", true, false),
 							new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)),
@@ -487,6 +491,8 @@ final class Scenarios {
 
 		private final Sql sql;
 
+		private final Sql setUp;
+
 		private final String label;
 
 		/** The list's request, without cursor or page. */
@@ -508,10 +514,11 @@ final class Scenarios {
 		private record Deep(String cursor, Keyset after) {
 		}
 
-		OpenDeals(BenchmarkHttp http, Sql sql, String label, String query, List<SortKey> keys, String custom,
+		OpenDeals(BenchmarkHttp http, Sql sql, Sql setUp, String label, String query, List<SortKey> keys, String custom,
 				Map<String, Object> customParams) {
 			this.http = http;
 			this.sql = sql;
+			this.setUp = setUp;
 			this.label = label;
 			this.list = "/api/v1/opportunities?" + query + "&size=" + Personas.PAGE_SIZE;
 			this.keys = keys;
@@ -545,7 +552,7 @@ final class Scenarios {
 		/** {@code Opportunities.list} → {@code keysetPage}, as its SQL runs. */
 		private void baseline(String role, Persona who, Keyset after) {
 			Map<String, Object> params = new HashMap<>();
-			String where = where(role, who, params);
+			String where = where(this.sql, role, who, params);
 			Map<String, Object> pageParams = new HashMap<>(params);
 			String pageWhere = where;
 			long countLimit = Personas.PAGE_SIZE + PagedQuery.COUNT_CAP;
@@ -571,11 +578,11 @@ final class Scenarios {
 		 * {@code Opportunities.where} for {@code open=true}: executives read every deal;
 		 * others their organisation's.
 		 */
-		private String where(String role, Persona who, Map<String, Object> params) {
+		private String where(Sql sql, String role, Persona who, Map<String, Object> params) {
 			String visible = "true";
 			if (!"executive".equals(role)) {
 				visible = "o.owner_id in (:visibilityOwners)";
-				params.put("visibilityOwners", organisationOf(this.sql.jdbc, who.id()));
+				params.put("visibilityOwners", organisationOf(sql.jdbc, who.id()));
 			}
 			params.putAll(this.customParams);
 			return "o.deleted_at is null and " + visible + " and o.closed_at is null and " + this.custom;
@@ -583,10 +590,10 @@ final class Scenarios {
 
 		private Deep deep(Persona who) {
 			return this.deep.computeIfAbsent(who.id(), id -> {
-				String role = this.sql.jdbc.queryForObject("select role from users where id = ?", String.class, id);
+				String role = this.setUp.jdbc.queryForObject("select role from users where id = ?", String.class, id);
 				Map<String, Object> params = new HashMap<>();
-				String where = where("EXECUTIVE".equals(role) ? "executive" : "other", who, params);
-				long visible = this.sql.count("select count(*)" + DEAL_FROM + " where " + where, params);
+				String where = where(this.setUp, "EXECUTIVE".equals(role) ? "executive" : "other", who, params);
+				long visible = this.setUp.count("select count(*)" + DEAL_FROM + " where " + where, params);
 				long rows = Math.min(DEEP_ROW, (visible / Personas.PAGE_SIZE - 1) * Personas.PAGE_SIZE);
 				if (rows < Personas.PAGE_SIZE) {
 					throw new IllegalStateException(who.username() + " sees too few open deals for a deep page");
@@ -596,7 +603,7 @@ final class Scenarios {
 					String answer = this.http.api(this.list + "&page=" + pageBefore, who.token());
 					String cursor = match(NEXT_CURSOR, answer, "nextCursor");
 					params.put("row", rows - 1);
-					Map<String, Object> last = this.sql
+					Map<String, Object> last = this.setUp
 						.list(PagedQuery.keyColumns("select 1" + DEAL_FROM, this.keys) + " where " + where
 								+ " order by " + SortKey.orderBy(this.keys) + " limit 1 offset :row", params)
 						.get(0);
