@@ -59,7 +59,8 @@ class ClosingDealsTests {
 		Opportunity backdated = deal(viewer, "Won last month", today.plusDays(45));
 
 		Opportunity won = this.opportunities.changeStage(viewer, early.id(), WON, early.version(), null);
-		Opportunity gone = this.opportunities.changeStage(viewer, lost.id(), LOST, lost.version(), "Budget");
+		Opportunity gone = this.opportunities.changeStage(viewer, lost.id(), LOST, lost.version(),
+				"No budget this year");
 		Opportunity entered = this.opportunities.update(viewer, backdated.id(), backdated.version(),
 				new OpportunityDetails(backdated.name(), backdated.accountId(), null, rep.id(), WON, backdated.amount(),
 						false, today.minusDays(40), null, null, null, null, null, null));

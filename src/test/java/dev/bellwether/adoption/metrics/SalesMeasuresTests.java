@@ -167,7 +167,7 @@ class SalesMeasuresTests {
 			.update();
 		this.opportunities.changeStage(rep, committed.id(), WON, committed.version(), null);
 		this.opportunities.changeStage(rep, sameDay.id(), WON, sameDay.version(), null);
-		this.opportunities.changeStage(rep, worked.id(), LOST, worked.version(), "Budget");
+		this.opportunities.changeStage(rep, worked.id(), LOST, worked.version(), "No budget this year");
 
 		LateEntry late = this.metrics.lateEntry(AdoptionScope.of(List.of(boss.id(), owner.id())), today, today);
 
@@ -203,7 +203,7 @@ class SalesMeasuresTests {
 		// a deal of their own moved to a lost stage is no value
 		Viewer loser = TestUsers.viewer(never);
 		Opportunity lost = deal(loser, PROSPECTING, "10", this.metrics.today().plusDays(5));
-		this.opportunities.changeStage(loser, lost.id(), LOST, lost.version(), "No budget");
+		this.opportunities.changeStage(loser, lost.id(), LOST, lost.version(), "No budget this year");
 
 		TimeToFirstValue ttv = this.metrics
 			.timeToFirstValue(AdoptionScope.of(List.of(first.id(), second.id(), never.id())), this.metrics.today());

@@ -10,7 +10,7 @@ import dev.bellwether.platform.edit.BulkAction;
 import dev.bellwether.platform.edit.BulkChanges;
 import dev.bellwether.platform.edit.BulkOperation;
 import dev.bellwether.platform.edit.BulkRequest;
-import dev.bellwether.platform.edit.SignedInUser;
+import dev.bellwether.platform.web.SignedInUser;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,7 +54,7 @@ class BulkApiController {
 	ResponseEntity<BulkOperationResource> start(
 			@Parameter(description = "accounts, contacts, opportunities or activities") @PathVariable String recordType,
 			@RequestBody BulkActionRequest request) {
-		BulkOperation operation = this.bulk.start(this.user.getObject().id(),
+		BulkOperation operation = this.bulk.start(this.user.getObject().required(),
 				new BulkRequest(recordType, request.action(), request.ids(), Boolean.TRUE.equals(request.allMatching()),
 						request.filters(), request.field(), request.value(), request.subject(), request.dueDate()));
 		return ResponseEntity.created(URI.create("/api/v1/bulk/" + operation.id()))
@@ -65,7 +65,7 @@ class BulkApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A bulk operation: its progress, what it refused and why")
 	BulkOperationResource get(@PathVariable UUID id) {
-		return BulkOperationResource.of(this.bulk.get(this.user.getObject().id(), id));
+		return BulkOperationResource.of(this.bulk.get(this.user.getObject().required(), id));
 	}
 
 	@PostMapping("/{id}/undo")
@@ -73,7 +73,7 @@ class BulkApiController {
 			description = "Reverts each record still as the operation left it; records changed since are skipped "
 					+ "and listed. A large operation is undone in the background.")
 	BulkOperationResource undo(@PathVariable UUID id) {
-		return BulkOperationResource.of(this.bulk.undo(this.user.getObject().id(), id));
+		return BulkOperationResource.of(this.bulk.undo(this.user.getObject().required(), id));
 	}
 
 	/**

@@ -13,7 +13,7 @@ import dev.bellwether.platform.edit.BulkAction;
 import dev.bellwether.platform.edit.BulkChanges;
 import dev.bellwether.platform.edit.BulkOperation;
 import dev.bellwether.platform.edit.BulkRequest;
-import dev.bellwether.platform.edit.SignedInUser;
+import dev.bellwether.platform.web.SignedInUser;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.Htmx;
@@ -59,7 +59,7 @@ class BulkController {
 			}
 		});
 		try {
-			BulkOperation operation = this.bulk.start(this.user.getObject().id(),
+			BulkOperation operation = this.bulk.start(this.user.getObject().required(),
 					new BulkRequest(recordType, action, ids, all, filters, field, value, subject, dueDate));
 			return "redirect:/bulk/" + operation.id();
 		}
@@ -73,17 +73,17 @@ class BulkController {
 	@Usage(value = UsageKind.VIEW, ignore = true)
 	@GetMapping("/bulk/{id}")
 	String operation(@PathVariable UUID id, HttpServletRequest request, Model model) {
-		model.addAttribute("operation", this.bulk.get(this.user.getObject().id(), id));
+		model.addAttribute("operation", this.bulk.get(this.user.getObject().required(), id));
 		return Htmx.isHtmx(request) ? "platform/bulk :: progress" : "platform/bulk";
 	}
 
 	@PostMapping("/bulk/{id}/undo")
 	String undo(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		try {
-			this.bulk.undo(this.user.getObject().id(), id);
+			this.bulk.undo(this.user.getObject().required(), id);
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("operation", this.bulk.get(this.user.getObject().id(), id));
+			model.addAttribute("operation", this.bulk.get(this.user.getObject().required(), id));
 			model.addAttribute("problem", ex.getMessage());
 			return "platform/bulk";
 		}

@@ -15,7 +15,7 @@ import dev.bellwether.platform.edit.EditableField;
 import dev.bellwether.platform.edit.FieldConflictException;
 import dev.bellwether.platform.edit.FieldValue;
 import dev.bellwether.platform.edit.InlineEdit;
-import dev.bellwether.platform.edit.SignedInUser;
+import dev.bellwether.platform.web.SignedInUser;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,7 +77,7 @@ class InlineEditController {
 		if (request.version() == null) {
 			throw new InvalidInputException("version", "Send the version of the record you read.");
 		}
-		FieldValue saved = this.edit.edit(this.user.getObject().id(), recordType, id, field, request.value(),
+		FieldValue saved = this.edit.edit(this.user.getObject().required(), recordType, id, field, request.value(),
 				request.version());
 		return FieldAnswer.of(field, saved);
 	}

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.web.SignedInUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PickListAdministrators {
 
-	private final SignedInUser user;
+	private final ObjectProvider<SignedInUser> user;
 
-	PickListAdministrators(SignedInUser user) {
+	PickListAdministrators(ObjectProvider<SignedInUser> user) {
 		this.user = user;
 	}
 
@@ -31,7 +32,7 @@ class PickListAdministrators {
 		if (!request.isUserInRole("ADMIN") && !request.isUserInRole("SALES_ADMIN")) {
 			throw new ForbiddenException("Only administrators and sales administrators change pick lists.");
 		}
-		return this.user.id().orElseThrow(() -> new ForbiddenException("Sign in first."));
+		return this.user.getObject().id().orElseThrow(() -> new ForbiddenException("Sign in first."));
 	}
 
 }
