@@ -262,13 +262,19 @@ final class Scenarios {
 				Map<String, Object> params = new HashMap<>(search.parameters());
 				params.put("limit", 10);
 				String accountOrder = search.rank("lower(a.name)", "lower(a.domain)") + " desc, lower(a.name), a.id";
-				sql.list(ACCOUNT_SELECT + " where "
+				List<Map<String, Object>> accounts = sql.list(ACCOUNT_SELECT + " where "
 						+ search.best("a", "accounts", "a.deleted_at is null and true", ACCOUNT_DOCUMENT, accountOrder)
 						+ " order by " + accountOrder, params);
+				// each type: when its names find fewer than it shows, those found by
+				// their text-like custom values, in a query of their own
+				sql.byCustomValues(ACCOUNT_SELECT + " where a.deleted_at is null and true", "a", search, accounts,
+						"lower(a.name), a.id", params);
 				String contactOrder = search.rank(CONTACT_NAME, "lower(c.email)") + " desc, lower(c.last_name), c.id";
-				sql.list(CONTACT_SELECT + " where "
+				List<Map<String, Object>> contacts = sql.list(CONTACT_SELECT + " where "
 						+ search.best("c", "contacts", "c.deleted_at is null and true", CONTACT_DOCUMENT, contactOrder)
 						+ " order by " + contactOrder, params);
+				sql.byCustomValues(CONTACT_SELECT + " where c.deleted_at is null and true", "c", search, contacts,
+						"lower(c.last_name), lower(c.first_name), c.id", params);
 				params.putAll(freshness());
 				params.put("visibilityOwners", organisationOf(jdbc, who.id()));
 				String dealOrder = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
@@ -278,6 +284,10 @@ final class Scenarios {
 										+ search.matchesNames(DEAL_DOCUMENT),
 								dealOrder)
 						+ " order by " + dealOrder, params);
+				deals = new ArrayList<>(deals);
+				deals.addAll(sql.byCustomValues(
+						DEAL_SELECT + DEAL_FROM + " where o.deleted_at is null and o.owner_id in (:visibilityOwners)",
+						"o", search, deals, "o.close_date desc, o.id", params));
 				sql.names("accounts", "name", ids(deals, "account_id"));
 			});
 		}));
@@ -674,6 +684,28 @@ final class Scenarios {
 			MapSqlParameterSource source = new MapSqlParameterSource(params);
 			return this.jdbc.queryForObject(NamedParameterUtils.substituteNamedParameters(parsed, source), Long.class,
 					flatten(NamedParameterUtils.buildValueArray(parsed, source, null)));
+		}
+
+		/**
+		 * The second query of {@code Accounts.search}, {@code Contacts.search} and
+		 * {@code Opportunities.search}: when the names found fewer than 10, the records
+		 * whose text-like custom values match, not already found.
+		 * @return those rows (none when the names found enough)
+		 */
+		List<Map<String, Object>> byCustomValues(String selectWhere, String alias, TextSearch search,
+				List<Map<String, Object>> found, String order, Map<String, Object> params) {
+			int limit = 10;
+			if (found.size() >= limit) {
+				return List.of();
+			}
+			List<UUID> seen = new ArrayList<>(ids(found, "id"));
+			Map<String, Object> more = new HashMap<>(params);
+			more.put("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen);
+			more.put("rest", limit - found.size());
+			return list(selectWhere + " and " + alias + ".custom_text is not null and "
+					+ search.matches("to_tsvector('simple', " + alias + ".custom_text)")
+					+ (seen.isEmpty() ? "" : " and " + alias + ".id not in (:seen)") + " order by " + order
+					+ " limit :rest", more);
 		}
 
 		/**
