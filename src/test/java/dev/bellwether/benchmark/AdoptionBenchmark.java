@@ -65,9 +65,9 @@ public final class AdoptionBenchmark {
 	static final String BASELINE = "trivial endpoint GET /api/v1/users/me";
 
 	/** The sales core's request mix, by the names of {@link Scenarios}. */
-	static final List<String> SALES_MIX = List.of("list accounts (rep, page 0)", "list opportunities (rep, page 0)",
-			"list opportunities (manager, page 0)", "get opportunity + timeline (rep)",
-			"global search (typos included)", "team pipeline board (manager)");
+	static final List<String> SALES_MIX = List.of("list accounts (rep, page 0)",
+			"list: All open deals view (rep, first page)", "list: All open deals view (manager, first page)",
+			"get opportunity + timeline (rep)", "global search (typos included)", "team pipeline board (manager)");
 
 	private AdoptionBenchmark() {
 	}

@@ -49,6 +49,11 @@ final class BenchmarkHttp {
 			this.status = status;
 		}
 
+		UnexpectedStatus(String request, int status, String body) {
+			super(request + " answered " + status + ": " + body.substring(0, Math.min(body.length(), 300)));
+			this.status = status;
+		}
+
 	}
 
 	/**
@@ -86,6 +91,24 @@ final class BenchmarkHttp {
 					.header("Authorization", "Basic " + credentials)
 					.build(),
 				path);
+	}
+
+	/**
+	 * An API call with a JSON body and a personal access token.
+	 * @param expected the status it must answer (otherwise {@link UnexpectedStatus})
+	 * @return the answer's body
+	 */
+	String call(String method, String path, String token, String json, int expected)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = this.api.send(request(path).header("Accept", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expected) {
+			throw new UnexpectedStatus(method + " " + path, response.statusCode(), response.body());
+		}
+		return response.body();
 	}
 
 	/**

@@ -53,6 +53,12 @@ class PipelineBenchmarkSmokeTests {
 							Long.class))
 						.as("indexes built again after the load")
 						.isGreaterThan(5);
+				}, context -> {
+					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+					assertThat(jdbc.queryForObject(
+							"select count(*) from opportunities where next_step like 'Benchmark step %'", Long.class))
+						.as("inline edits saved")
+						.isPositive();
 				});
 		String output = printed.toString(StandardCharsets.UTF_8);
 		assertThat(output).contains("Generated").contains("deals/s").contains("| scenario |");
@@ -67,8 +73,20 @@ class PipelineBenchmarkSmokeTests {
 			.allSatisfy(
 					row -> assertThat(row.http().errors()).as(row.scenario() + ": " + row.http().firstError()).isZero())
 			.allSatisfy(row -> assertThat(row.sql().errors()).as(row.scenario() + " SQL: " + row.sql().firstError())
-				.isZero())
-			.allSatisfy(row -> assertThat(row.sql().measured()).as(row.scenario() + " SQL baseline").isTrue());
+				.isZero());
+		// reads have a raw SQL baseline and a ratio target over it; writes a throughput
+		assertThat(report.rows).filteredOn(row -> row.target().kind() == BenchmarkReport.Target.Kind.RATIO)
+			.hasSizeGreaterThan(8)
+			.allSatisfy(row -> assertThat(row.sql().measured()).as(row.scenario() + " SQL baseline").isTrue())
+			.allSatisfy(row -> assertThat(row.allowedP95Millis()).as(row.scenario() + " allowed p95")
+				.isEqualTo(row.target().value() * row.trivialP95Millis() + row.sql().p95Millis()));
+		assertThat(report.rows).filteredOn(row -> row.scenario().contains("after row 10,000 by cursor")).hasSize(2);
+		assertThat(report.rows).filteredOn(row -> row.scenario().contains("Region = EMEA, by Seats")).hasSize(3);
+		assertThat(report.section()).contains("Deep pages by cursor");
+		assertThat(report.rows).filteredOn(row -> row.target().kind() == BenchmarkReport.Target.Kind.THROUGHPUT)
+			.extracting(BenchmarkReport.Row::scenario)
+			.anySatisfy(name -> assertThat(name).startsWith("inline edit"))
+			.anySatisfy(name -> assertThat(name).startsWith("bulk close-date change"));
 		assertThat(report.section()).contains(BenchmarkReport.START).contains(BenchmarkReport.END);
 		assertThat(List.of(report.table().split("\n"))).hasSize(report.rows.size() + 2);
 	}

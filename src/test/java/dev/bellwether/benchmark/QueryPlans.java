@@ -39,6 +39,9 @@ final class QueryPlans {
 		StringBuilder plans = new StringBuilder();
 		out.println("Query plans of the baselines (all in " + file + "):");
 		for (Scenarios.Scenario scenario : scenarios) {
+			if (scenario.sql() == null) {
+				continue;
+			}
 			jdbc.statements.clear();
 			jdbc.plans.clear();
 			try {
