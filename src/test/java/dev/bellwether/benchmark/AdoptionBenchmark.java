@@ -213,7 +213,7 @@ public final class AdoptionBenchmark {
 							+ "older than `bellwether.adoption.figures.max-age` (%s)",
 					context.getEnvironment().getProperty("bellwether.adoption.figures.max-age"));
 			double[] capture = captureRatio(context.getBean(UsageRecorder.class), driver, settings, rounds,
-					Scenarios.all(http, managerPage, jdbc, personas)
+					Scenarios.all(http, managerPage, jdbc, personas, context.getBean(java.time.Clock.class))
 						.stream()
 						.filter(s -> SALES_MIX.contains(s.name()))
 						.toList(),

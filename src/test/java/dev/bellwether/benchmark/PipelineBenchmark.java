@@ -1,6 +1,7 @@
 package dev.bellwether.benchmark;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -144,7 +145,7 @@ public final class PipelineBenchmark {
 			driver.measure(0, settings.warmUp() * SERVER_WARM_UP,
 					i -> http.api("/api/v1/users/me", personas.reps.get(0).token()));
 			Scenario trivial = null;
-			for (Scenario scenario : Scenarios.all(http, managerPage, jdbc, personas)) {
+			for (Scenario scenario : Scenarios.all(http, managerPage, jdbc, personas, context.getBean(Clock.class))) {
 				if (!selected(scenario, report.rows.isEmpty())) {
 					continue;
 				}
@@ -162,7 +163,8 @@ public final class PipelineBenchmark {
 			}
 			if (settings.explain()) {
 				QueryPlans.Explaining explaining = new QueryPlans.Explaining(dataSource);
-				QueryPlans.explain(explaining, Scenarios.all(http, managerPage, explaining, personas),
+				QueryPlans.explain(explaining,
+						Scenarios.all(http, managerPage, explaining, personas, context.getBean(Clock.class)),
 						Path.of("target/benchmark-plans.md"), out);
 			}
 			if (!Scenarios.DEEP_PAGES.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.bellwether.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,8 +146,12 @@ final class Scenarios {
 	private Scenarios() {
 	}
 
+	/**
+	 * @param clock the application's clock: what "today" and "now" are for the baselines
+	 * and the changes made
+	 */
 	static List<Scenario> all(BenchmarkHttp http, BenchmarkHttp.Session managerPage, JdbcTemplate jdbc,
-			Personas personas) throws IOException, InterruptedException {
+			Personas personas, Clock clock) throws IOException, InterruptedException {
 		Sql sql = new Sql(jdbc);
 		List<Scenario> scenarios = new ArrayList<>();
 		scenarios.add(new Scenario("trivial endpoint GET /api/v1/users/me", Target.baseline(),
@@ -181,7 +186,8 @@ final class Scenarios {
 		// when the baselines are explained (QueryPlans.Explaining)
 		Sql setUp = new Sql(new JdbcTemplate(jdbc.getDataSource()));
 		OpenDeals openDeals = new OpenDeals(http, sql, setUp, "All open deals view", "open=true&sort=closeDate,asc",
-				List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)), "true", Map.of());
+				List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)), "true", Map.of(),
+				clock);
 		openDeals.checkView(personas);
 		openDeals.add(scenarios, "rep", personas.reps, false);
 		openDeals.add(scenarios, "manager", personas.managers, false);
@@ -194,7 +200,7 @@ final class Scenarios {
 					"open=true&cf.region=EMEA&sort=cf.seats,asc",
 					List.of(new SortKey("((o.custom ->> 'seats')::numeric)", true, false),
 							new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)),
-					"o.custom @> cast(:cf0 as jsonb)", Map.of("cf0", "{\"region\":\"EMEA\"}"));
+					"o.custom @> cast(:cf0 as jsonb)", Map.of("cf0", "{\"region\":\"EMEA\"}"), clock);
 			custom.add(scenarios, "manager", personas.managers, false);
 			custom.add(scenarios, "executive", personas.executives, false);
 			custom.add(scenarios, "executive", personas.executives, true);
@@ -207,7 +213,7 @@ final class Scenarios {
 		}, i -> {
 			Persona rep = pick(personas.reps, i);
 			UUID deal = pick(rep.deals(), i / personas.reps.size());
-			Map<String, Object> params = freshness();
+			Map<String, Object> params = freshness(clock);
 			params.put("id", deal);
 			// GET /{id}: Opportunities.load (the owner may read it without a query),
 			// then the account's and owner's names
@@ -275,7 +281,7 @@ final class Scenarios {
 						+ " order by " + contactOrder, params);
 				sql.byCustomValues(CONTACT_SELECT + " where c.deleted_at is null and true", "c", search, contacts,
 						"lower(c.last_name), lower(c.first_name), c.id", params);
-				params.putAll(freshness());
+				params.putAll(freshness(clock));
 				params.put("visibilityOwners", organisationOf(jdbc, who.id()));
 				String dealOrder = search.rank("lower(o.name)") + " desc, o.close_date desc, o.id";
 				List<Map<String, Object>> deals = sql.list(DEAL_SELECT + DEAL_FROM + " where "
@@ -298,10 +304,11 @@ final class Scenarios {
 			Persona manager = pick(personas.managers, i);
 			// PipelineBoard.load: the team (inside the viewer's organisation) as one list
 			// of owners; counts, totals and each column's first cards in one pass
-			Map<String, Object> params = freshness();
+			Map<String, Object> params = freshness(clock);
 			organisationOf(jdbc, manager.id());
 			params.put("visibilityOwners", organisationOf(jdbc, manager.id()));
-			params.put("boardClosedSince", OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(90)));
+			params.put("boardClosedSince",
+					OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(Duration.ofDays(90)));
 			params.put("perColumn", 25);
 			String where = "o.deleted_at is null and not s.retired and o.owner_id in (:visibilityOwners)"
 					+ " and (o.closed_at is null or o.closed_at >= :boardClosedSince)";
@@ -331,7 +338,7 @@ final class Scenarios {
 			// pass, by stage and category and by owner (stale and overdue too),
 			// the team inside the viewer's organisation as one list of owners
 			String scope = "o.deleted_at is null and o.owner_id in (:visibilityOwners)";
-			Map<String, Object> params = freshness();
+			Map<String, Object> params = freshness(clock);
 			params.put("visibilityOwners", organisation);
 			jdbc.queryForList("select * from pipeline_stages order by position, lower(name)");
 			List<Map<String, Object>> open = sql.list("select grouping(o.owner_id) as by_stage, o.stage_id,"
@@ -342,7 +349,7 @@ final class Scenarios {
 					+ " and o.closed_at is null group by grouping sets ((o.stage_id, o.forecast_category), (o.owner_id))",
 					params);
 			// PipelineAnalytics.won: this quarter and last in one pass
-			LocalDate quarter = LocalDate.now(ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1);
+			LocalDate quarter = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1);
 			StringBuilder won = new StringBuilder();
 			List<LocalDate> starts = List.of(quarter, quarter.minusMonths(3));
 			for (int q = 0; q < starts.size(); q++) {
@@ -381,7 +388,7 @@ final class Scenarios {
 		}));
 		// writes last: they change the deals the reads above look at
 		scenarios.add(inlineEdit(http, jdbc, personas));
-		scenarios.add(bulkCloseDates(http, jdbc, personas));
+		scenarios.add(bulkCloseDates(http, jdbc, personas, clock));
 		return scenarios;
 	}
 
@@ -428,7 +435,7 @@ final class Scenarios {
 	 * {@code POST /api/v1/bulk/opportunities} and timed until {@code GET
 	 * /api/v1/bulk/{id}} says it is done, its background run included.
 	 */
-	private static Scenario bulkCloseDates(BenchmarkHttp http, JdbcTemplate jdbc, Personas personas) {
+	private static Scenario bulkCloseDates(BenchmarkHttp http, JdbcTemplate jdbc, Personas personas, Clock clock) {
 		Persona executive = personas.executives.get(0);
 		List<UUID> deals = List.of();
 		for (Persona candidate : personas.executives) {
@@ -453,7 +460,9 @@ final class Scenarios {
 		return new Scenario(
 				String.format(Locale.ROOT, "bulk close-date change of %,d deals (end to end)", selected.size()),
 				Target.throughput(2_000, selected.size()), i -> {
-					LocalDate moved = LocalDate.now(ZoneOffset.UTC).plusMonths(4).plusDays(changes.incrementAndGet());
+					LocalDate moved = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+						.plusMonths(4)
+						.plusDays(changes.incrementAndGet());
 					String started = http.call("POST", "/api/v1/bulk/opportunities", who.token(),
 							"{\"action\":\"CHANGE\",\"field\":\"closeDate\",\"value\":\"" + moved + "\",\"ids\":[" + ids
 									+ "]}",
@@ -518,6 +527,8 @@ final class Scenarios {
 
 		private final Map<String, Object> customParams;
 
+		private final Clock clock;
+
 		private final Map<UUID, Deep> deep = new ConcurrentHashMap<>();
 
 		/** Where a person's deep page starts: its cursor and the row before it. */
@@ -525,8 +536,9 @@ final class Scenarios {
 		}
 
 		OpenDeals(BenchmarkHttp http, Sql sql, Sql setUp, String label, String query, List<SortKey> keys, String custom,
-				Map<String, Object> customParams) {
+				Map<String, Object> customParams, Clock clock) {
 			this.http = http;
+			this.clock = clock;
 			this.sql = sql;
 			this.setUp = setUp;
 			this.label = label;
@@ -574,7 +586,7 @@ final class Scenarios {
 					"select count(*) from (select 1" + DEAL_FROM + " where " + pageWhere + " limit :countLimit) c",
 					pageParams);
 			String order = SortKey.orderBy(this.keys);
-			pageParams.putAll(freshness());
+			pageParams.putAll(freshness(this.clock));
 			pageParams.put("pageLimit", Personas.PAGE_SIZE + 1);
 			pageParams.put("pageOffset", 0);
 			List<Map<String, Object>> page = this.sql.list(PagedQuery.keyColumns(DEAL_SELECT + DEAL_FROM, this.keys)
@@ -643,11 +655,11 @@ final class Scenarios {
 	}
 
 	/** {@code OpportunityFreshness}'s parameters, in UTC with the default 30 days. */
-	private static Map<String, Object> freshness() {
+	private static Map<String, Object> freshness(Clock clock) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("freshnessNow", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+		params.put("freshnessNow", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
 		params.put("freshnessDays", 30);
-		params.put("freshnessToday", LocalDate.now(ZoneOffset.UTC));
+		params.put("freshnessToday", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 		return params;
 	}
 
