@@ -147,11 +147,16 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 
 	/**
 	 * Saves the details and custom values (key to value as a form sends it; a key not
-	 * sent keeps its value) through the module's own update, when it offers custom
-	 * fields.
+	 * sent keeps its value) through the module's own update. A record type that offers
+	 * custom fields overrides it; one that does not saves the details alone, and refuses
+	 * a custom value as it refuses any field it does not offer.
 	 */
 	protected R update(V viewer, UUID id, long version, D details, Map<String, ?> custom) {
-		throw new UnsupportedOperationException(this.recordType + " offers no custom fields");
+		if (custom != null && !custom.isEmpty()) {
+			String key = custom.keySet().iterator().next();
+			throw new InvalidInputException("cf." + key, "A " + this.recordType + " has no field 'cf." + key + "'.");
+		}
+		return update(viewer, id, version, details);
 	}
 
 	private EditableField editable(CustomField field) {
