@@ -340,16 +340,7 @@ public class BulkChanges {
 		status(id, Status.RUNNING);
 		int position = 0;
 		while (true) {
-			List<Pending> chunk = this.jdbc
-				.sql("""
-						select position, record_id, created_id, after_version from bulk_operation_items
-						where operation_id = :id and position >= :from and outcome = 'PENDING' order by position limit :limit
-						""")
-				.param("id", id)
-				.param("from", position)
-				.param("limit", CHUNK)
-				.query(BulkChanges::pending)
-				.list();
+			List<Pending> chunk = chunk(id, "PENDING", position);
 			if (chunk.isEmpty()) {
 				break;
 			}
@@ -424,16 +415,7 @@ public class BulkChanges {
 				|| operation.action() == BulkAction.CREATE_TASK ? this.registry.recordType("activity") : null;
 		int position = 0;
 		while (true) {
-			List<Pending> chunk = this.jdbc
-				.sql("""
-						select position, record_id, created_id, after_version, before_value from bulk_operation_items
-						where operation_id = :id and position >= :from and outcome = 'APPLIED' order by position limit :limit
-						""")
-				.param("id", id)
-				.param("from", position)
-				.param("limit", CHUNK)
-				.query(BulkChanges::pending)
-				.list();
+			List<Pending> chunk = chunk(id, "APPLIED", position);
 			if (chunk.isEmpty()) {
 				break;
 			}
@@ -596,17 +578,28 @@ public class BulkChanges {
 				instant(rs, "undone_at"));
 	}
 
+	/**
+	 * @return the next items with the outcome, from the position on, in order (at most
+	 * {@value #CHUNK})
+	 */
+	private List<Pending> chunk(UUID id, String outcome, int from) {
+		return this.jdbc.sql("""
+				select position, record_id, created_id, after_version, before_value from bulk_operation_items
+				where operation_id = :id and position >= :from and outcome = :outcome order by position limit :limit
+				""")
+			.param("id", id)
+			.param("from", from)
+			.param("outcome", outcome)
+			.param("limit", CHUNK)
+			.query(BulkChanges::pending)
+			.list();
+	}
+
 	private static Pending pending(ResultSet rs, int n) throws SQLException {
 		Object version = rs.getObject("after_version");
-		String beforeValue = null;
-		for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-			if ("before_value".equals(rs.getMetaData().getColumnName(i))) {
-				beforeValue = rs.getString(i);
-			}
-		}
 		return new Pending(rs.getInt("position"), rs.getObject("record_id", UUID.class),
 				rs.getObject("created_id", UUID.class), version == null ? null : ((Number) version).longValue(),
-				beforeValue);
+				rs.getString("before_value"));
 	}
 
 	private record Row(UUID id, String recordType, BulkAction action, String field, String value, String subject,
