@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * with a clear message). A {@code postmaster.pid} naming no process is left to
  * PostgreSQL, which ignores it. One naming a process that has ended but was never reaped
  * (a zombie: PID 1 of many containers reaps nothing) would make PostgreSQL refuse to
- * start for ever, so it is removed once no process of that server is left.
+ * start for ever, so it is removed once no process of that server is left. A child of a
+ * server that is gone and does not end on its own is killed (see
+ * {@link #awaitNoProcessIn(Path)}).
  */
 final class OrphanedServer {
 
@@ -40,6 +42,9 @@ final class OrphanedServer {
 	private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(30);
 
 	private static final Duration AFTER_KILL = Duration.ofSeconds(10);
+
+	/** How long the children of a server that is gone get to end on their own. */
+	private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(5);
 
 	private static final Path PROC = Path.of("/proc");
 
@@ -177,19 +182,60 @@ final class OrphanedServer {
 	}
 
 	/**
-	 * Every process of a PostgreSQL server works in its data directory; the server's
-	 * children end on their own soon after it.
+	 * Every process of a PostgreSQL server works in its data directory. Once the server
+	 * is gone its children end on their own, except one that waits for a lock held by a
+	 * process that was killed (a backend waiting for the write-ahead log's lock that a
+	 * killed one held waits for ever); any of them keeps the server's shared memory
+	 * attached, and PostgreSQL refuses to start while it is. So what is left after a
+	 * grace period is killed, as PostgreSQL does with the children of a crashed server,
+	 * unless another running Bellwether owns the data directory.
 	 */
 	private static void awaitNoProcessIn(Path dataDirectory) {
-		long deadline = System.nanoTime() + AFTER_KILL.toNanos();
+		List<Long> left = awaitNoProcessIn(dataDirectory, LEFTOVER_GRACE);
+		if (left.isEmpty()) {
+			return;
+		}
+		if (!ownerGone(dataDirectory)) {
+			throw new IllegalStateException("PostgreSQL processes " + left + " work in " + dataDirectory
+					+ ", which another running Bellwether uses: stop it first, or give this one another "
+					+ "bellwether.embedded-db.dir");
+		}
+		log.warn("Processes {} of an earlier PostgreSQL server on {} did not end with it (stuck waiting for a "
+				+ "process that was killed?): killing them", left, dataDirectory);
+		left.stream()
+			.filter(pid -> isPostgres(pid, dataDirectory))
+			.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+		left = awaitNoProcessIn(dataDirectory, AFTER_KILL);
+		if (!left.isEmpty()) {
+			throw new IllegalStateException(
+					"Processes " + left + " of an earlier PostgreSQL server still work in " + dataDirectory);
+		}
+	}
+
+	/** The processes still working in the data directory after the timeout, if any. */
+	private static List<Long> awaitNoProcessIn(Path dataDirectory, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		List<Long> left = processesIn(dataDirectory);
-		while (!left.isEmpty()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						"Processes " + left + " of an earlier PostgreSQL server still work in " + dataDirectory);
-			}
+		while (!left.isEmpty() && System.nanoTime() < deadline) {
 			pause();
 			left = processesIn(dataDirectory);
+		}
+		return left;
+	}
+
+	/**
+	 * A process running the postgres executable in this data directory (a server's
+	 * children rename themselves, so the executable is read, not the command line).
+	 */
+	private static boolean isPostgres(long pid, Path dataDirectory) {
+		Path process = PROC.resolve(Long.toString(pid));
+		try {
+			return Files.readSymbolicLink(process.resolve("exe")).getFileName().toString().startsWith("postgres")
+					&& samePath(Files.readSymbolicLink(process.resolve("cwd")), dataDirectory);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Could not inspect process {}", pid, ex);
+			return false;
 		}
 	}
 

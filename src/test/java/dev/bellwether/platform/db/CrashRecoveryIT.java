@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.bellwether.BellwetherApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,7 @@ class CrashRecoveryIT {
 
 	@Test
 	void recoversTheServerLeftRunningWhenOnlyTheJvmIsKilled() throws Exception {
-		Crash crash = crashWhileWriting(false);
+		Crash crash = crashWhileWriting(false, false);
 		assertThat(OrphanedServer.isRunning(crash.postmaster()))
 			.as("the embedded PostgreSQL outlives the killed JVM (what the next start must deal with)")
 			.isTrue();
@@ -84,10 +85,30 @@ class CrashRecoveryIT {
 
 	@Test
 	void keepsEveryAcknowledgedWriteWhenTheJvmAndItsDatabaseAreKilled() throws Exception {
-		Crash crash = crashWhileWriting(true);
+		Crash crash = crashWhileWriting(true, false);
 		assertThat(OrphanedServer.isRunning(crash.postmaster())).isFalse();
 
 		Application restarted = start("second");
+		assertThat(missing(crash.acknowledged())).as("acknowledged accounts missing after the restart").isEmpty();
+		assertThat(restarted.health()).contains("\"UP\"");
+	}
+
+	/**
+	 * A child of the killed server that does not end with it (a backend waiting for a
+	 * lock that a killed process held waits for ever; here one is stopped with SIGSTOP)
+	 * keeps the server's shared memory attached, and PostgreSQL would refuse to start:
+	 * the next start kills it, says so, and starts.
+	 */
+	@Test
+	void startsAgainWhenAProcessOfTheKilledDatabaseDoesNotEnd() throws Exception {
+		Crash crash = crashWhileWriting(true, true);
+		assertThat(OrphanedServer.isRunning(crash.postmaster())).isFalse();
+		assertThat(OrphanedServer.isRunning(crash.stuck())).as("the stuck backend outlives its server").isTrue();
+
+		Application restarted = start("second");
+		assertThat(restarted.log()).anyMatch(line -> line.contains("WARN") && line.contains("did not end with it")
+				&& line.contains(Long.toString(crash.stuck())));
+		assertThat(OrphanedServer.isRunning(crash.stuck())).as("the stuck backend was killed").isFalse();
 		assertThat(missing(crash.acknowledged())).as("acknowledged accounts missing after the restart").isEmpty();
 		assertThat(restarted.health()).contains("\"UP\"");
 	}
@@ -111,7 +132,7 @@ class CrashRecoveryIT {
 	 * Starts the application, checks its database runs durable, writes until enough
 	 * writes are acknowledged and kills it with writes in flight.
 	 */
-	private Crash crashWhileWriting(boolean killDatabaseToo) throws Exception {
+	private Crash crashWhileWriting(boolean killDatabaseToo, boolean stuckBackend) throws Exception {
 		Application first = start("first");
 		assertThat(first.health()).contains("\"UP\"");
 		assertDurable();
@@ -123,6 +144,8 @@ class CrashRecoveryIT {
 			server.descendants().forEach(database::add);
 		});
 		assertThat(database).as("the embedded PostgreSQL's processes").isNotEmpty();
+		long stuck = stuckBackend ? stopOneBackend() : 0;
+		database.removeIf(process -> process.pid() == stuck);
 
 		Writes writes = new Writes(first);
 		writes.start();
@@ -136,10 +159,27 @@ class CrashRecoveryIT {
 		assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 		writes.stop();
 		assertThat(writes.unexpected).as("answers other than 201 before the kill").isEmpty();
-		return new Crash(postmaster, Set.copyOf(writes.acknowledged));
+		return new Crash(postmaster, Set.copyOf(writes.acknowledged), stuck);
 	}
 
-	private record Crash(long postmaster, Set<UUID> acknowledged) {
+	/** A backend of our own, stopped with SIGSTOP: it ends only when killed. */
+	private long stopOneBackend() throws Exception {
+		long backend;
+		try (Connection connection = database();
+				Statement statement = connection.createStatement();
+				ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+			assertThat(pid.next()).isTrue();
+			backend = pid.getLong(1);
+			Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(backend)).inheritIO().start();
+			assertThat(stop.waitFor()).as("kill -STOP %d", backend).isZero();
+		}
+		return backend;
+	}
+
+	/**
+	 * @param stuck the backend stopped with SIGSTOP, or 0
+	 */
+	private record Crash(long postmaster, Set<UUID> acknowledged, long stuck) {
 	}
 
 	private Set<UUID> missing(Set<UUID> acknowledged) throws SQLException {
@@ -208,7 +248,10 @@ class CrashRecoveryIT {
 		builder.environment().keySet().removeIf(variable -> variable.startsWith("SPRING_"));
 		Application application = new Application(builder.start(), port, this.base.resolve(name + ".log"));
 		this.started.add(application);
+		long began = System.nanoTime();
 		application.awaitStarted();
+		System.out.printf("CrashRecoveryIT: the %s start was healthy after %d ms%n", name,
+				(System.nanoTime() - began) / 1_000_000);
 		return application;
 	}
 
@@ -245,7 +288,7 @@ class CrashRecoveryIT {
 				this.ready.completeExceptionally(ex);
 			}
 			this.ready.completeExceptionally(
-					new IllegalStateException("The application ended before it started; see " + this.logFile));
+					new IllegalStateException("The application ended before it started; see " + this.logFile + tail()));
 		}
 
 		/**
@@ -264,7 +307,18 @@ class CrashRecoveryIT {
 				assertThat(this.process.isAlive()).as("the application is running").isTrue();
 				Thread.sleep(200);
 			}
-			throw new IllegalStateException("The application did not become healthy; see " + this.logFile);
+			throw new IllegalStateException("The application did not become healthy; see " + this.logFile + tail());
+		}
+
+		/**
+		 * The end of the application's output, for a failure's message: CI keeps the
+		 * build's output, not the files under target.
+		 */
+		private String tail() {
+			List<String> all = log();
+			return all.subList(Math.max(0, all.size() - 80), all.size())
+				.stream()
+				.collect(Collectors.joining("\n", "; its output ends with:\n", ""));
 		}
 
 		List<String> log() {
