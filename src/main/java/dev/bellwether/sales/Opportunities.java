@@ -491,11 +491,17 @@ public class Opportunities {
 	 * and those required from this stage or an earlier one.
 	 */
 	private Predicate<CustomField> requiredAt(PipelineStage stage) {
+		return requiredAt(stage, this.stages.all());
+	}
+
+	/**
+	 * @param stages every stage, retired ones included
+	 */
+	static Predicate<CustomField> requiredAt(PipelineStage stage, List<PipelineStage> stages) {
 		return field -> switch (field.required()) {
 			case ALWAYS -> true;
 			case NEVER -> false;
-			case FROM_STAGE -> stage != null && this.stages.all()
-				.stream()
+			case FROM_STAGE -> stage != null && stages.stream()
 				.filter(from -> from.id().toString().equals(field.requiredFrom()))
 				.anyMatch(from -> stage.position() >= from.position());
 		};

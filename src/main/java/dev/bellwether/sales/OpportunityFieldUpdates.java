@@ -27,6 +27,8 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.RecordEditing;
 import dev.bellwether.platform.edit.RecordEditing.Written;
@@ -39,19 +41,24 @@ import org.springframework.transaction.annotation.Transactional;
 import static dev.bellwether.platform.SqlValues.utc;
 
 /**
- * One field of many deals set at once, for bulk changes: the fields whose change needs no
- * rule of the deal's stage (close date, owner, next step). The deals are read in one
- * statement, rights checked per deal as {@link OpportunityAccess} checks them, the
- * versioned update is one statement, the stage history of a new close date one, and the
- * changed deals are published together as one {@link RecordsChanged} of the
- * {@link RecordChanged} each {@link Opportunities#update} would have published (field
- * history, usage).
+ * One field of many deals set at once, for bulk changes: close date, owner, next step and
+ * stage. The deals are read in one statement, rights checked per deal as
+ * {@link OpportunityAccess} checks them, the versioned update is one statement, the stage
+ * history of a new close date or stage one, and the changed deals are published together
+ * as one {@link RecordsChanged} of the {@link RecordChanged} each
+ * {@link Opportunities#update} would have published (field history, usage).
+ * <p>
+ * A new stage follows the rules of {@link Opportunities#changeStage}: the stage's
+ * probability and forecast category, a closed stage closes the deal today (its close date
+ * too), a reopened deal is no longer closed, a lost stage needs the deal's loss reason
+ * (kept only on lost deals), and a deal needs the custom fields its new stage requires. A
+ * deal that breaks a rule is refused with the reason, the others are moved.
  */
 @Component
 class OpportunityFieldUpdates {
 
 	private static final Map<String, String> COLUMNS = Map.of("closeDate", "close_date", "ownerId", "owner_id",
-			"nextStep", "next_step");
+			"nextStep", "next_step", "stageId", "stage_id");
 
 	private final JdbcClient jdbc;
 
@@ -65,14 +72,24 @@ class OpportunityFieldUpdates {
 
 	private final Clock clock;
 
+	private final PipelineStages stages;
+
+	private final CustomFields customFields;
+
+	private final OpportunityFreshness freshness;
+
 	OpportunityFieldUpdates(JdbcClient jdbc, OpportunityAccess access, UserDirectory users, RecordOwners owners,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PipelineStages stages, CustomFields customFields,
+			OpportunityFreshness freshness) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.owners = owners;
 		this.events = events;
 		this.clock = clock;
+		this.stages = stages;
+		this.customFields = customFields;
+		this.freshness = freshness;
 	}
 
 	static boolean handles(String field) {
@@ -89,16 +106,17 @@ class OpportunityFieldUpdates {
 	@Transactional
 	List<Written> setAll(Viewer viewer, List<UUID> ids, String field, Object value, List<Long> versions) {
 		String column = COLUMNS.get(field);
-		check(viewer, field, value);
+		PipelineStage stage = check(viewer, field, value);
 		Map<UUID, Before> found = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, name, owner_id, stage_id, amount, close_date, probability, forecast_category, next_step,
-				  version, updated_by, deleted_at from opportunities where id in (:ids)
+				  loss_reason, custom, version, updated_by, deleted_at from opportunities where id in (:ids)
 				""").param("ids", ids).query((rs, n) -> {
 			Before deal = new Before(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class),
 					rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
-					rs.getString("forecast_category"), rs.getString("next_step"), rs.getLong("version"),
+					rs.getString("forecast_category"), rs.getString("next_step"), rs.getString("loss_reason"),
+					CustomValues.fromJson(rs.getString("custom")), rs.getLong("version"),
 					rs.getObject("updated_by", UUID.class), rs.getObject("deleted_at") != null);
 			return found.put(deal.id(), deal);
 		}).list();
@@ -127,7 +145,13 @@ class OpportunityFieldUpdates {
 				results[i] = new Written(id, Outcome.UNCHANGED, null, null, null);
 			}
 			else {
-				toChange.add(i);
+				String refusal = stage == null ? null : refusedAt(stage, deal);
+				if (refusal != null) {
+					results[i] = Written.refused(id, refusal);
+				}
+				else {
+					toChange.add(i);
+				}
 			}
 		}
 		if (toChange.isEmpty()) {
@@ -135,6 +159,9 @@ class OpportunityFieldUpdates {
 		}
 		Instant now = this.clock.instant();
 		List<Before> changing = toChange.stream().map(i -> found.get(ids.get(i))).toList();
+		if (stage != null) {
+			return moveAll(viewer, stage, ids, found, toChange, results, now);
+		}
 		// one statement for all the deals, each at the version read
 		Set<UUID> updated = new HashSet<>(this.jdbc.sql("""
 				update opportunities o set %s = :value, updated_at = :now, updated_by = :actor,
@@ -194,7 +221,128 @@ class OpportunityFieldUpdates {
 		return List.of(results);
 	}
 
-	private void check(Viewer viewer, String field, Object value) {
+	/**
+	 * Why the deal may not enter the stage, or null: a lost stage needs the deal's loss
+	 * reason, and the stage may require custom fields the deal has no value of.
+	 */
+	private String refusedAt(PipelineStage stage, Before deal) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		DealTerms.of(stage, null, null, deal.lossReason(), errors);
+		this.customFields.apply(Opportunities.RECORD_TYPE, deal.custom(), null,
+				Opportunities.requiredAt(stage, this.stages.all()), errors);
+		if (errors.isEmpty()) {
+			return null;
+		}
+		return "Not moved to " + stage.name() + ": " + String.join(" ", errors.values())
+				+ " Open the deal to complete it.";
+	}
+
+	/**
+	 * Moves the deals to the stage: one versioned update, one insert of their stage
+	 * history, one publication of their field changes, and the stage change of each.
+	 */
+	private List<Written> moveAll(Viewer viewer, PipelineStage stage, List<UUID> ids, Map<UUID, Before> found,
+			List<Integer> toChange, Written[] results, Instant now) {
+		// the stage's probability and category (a lost deal keeps its own reason, checked
+		// by refusedAt)
+		DealTerms terms = DealTerms.of(stage, null, null, "kept", new LinkedHashMap<>());
+		boolean closed = stage.outcome().isClosed();
+		LocalDate today = this.freshness.today();
+		List<Before> changing = toChange.stream().map(i -> found.get(ids.get(i))).toList();
+		Set<UUID> updated = new HashSet<>(this.jdbc.sql("""
+				update opportunities o set stage_id = :stage, probability = :probability,
+				  forecast_category = :category,
+				  loss_reason = case when :lost then o.loss_reason else null end,
+				  closed_at = case when :closed then :now else null end,
+				  close_date = case when :closed then :today else o.close_date end,
+				  updated_at = :now, updated_by = :actor,
+				  last_touched_at = case when :touches then :now else o.last_touched_at end,
+				  last_touched_by = case when :touches then :actor else o.last_touched_by end, version = o.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as t(id, version)
+				where o.id = t.id and o.version = t.version and o.deleted_at is null
+				returning o.id
+				""")
+			.param("stage", stage.id())
+			.param("probability", terms.probability())
+			.param("category", terms.forecastCategory().name())
+			.param("lost", stage.outcome() == StageOutcome.LOST)
+			.param("closed", closed)
+			.param("today", today)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("touches", this.users.touchesRecords(viewer.id()))
+			.param("ids", SqlArrays.of(changing.stream().map(Before::id).toList()))
+			.param("versions", SqlArrays.of(changing.stream().map(Before::version).toList()))
+			.query(UUID.class)
+			.list());
+		Map<UUID, String> stageNames = new HashMap<>();
+		this.stages.all().forEach(s -> stageNames.put(s.id(), s.name()));
+		List<Before> moved = new ArrayList<>();
+		List<RecordChanged> changes = new ArrayList<>();
+		for (int i : toChange) {
+			Before deal = found.get(ids.get(i));
+			if (!updated.contains(deal.id())) {
+				results[i] = Written.refused(deal.id(),
+						new StaleRecordException(Opportunities.RECORD_TYPE, deal.id(), deal.version()).getMessage());
+				continue;
+			}
+			results[i] = new Written(deal.id(), Outcome.APPLIED, null, deal.stageId(), deal.version() + 1);
+			moved.add(deal);
+			changes.add(new RecordChanged(Opportunities.RECORD_TYPE, deal.id(), ChangeKind.UPDATED, viewer.id(), now,
+					new FieldChange.Diff().compare("stage", stageNames.get(deal.stageId()), stage.name())
+						.compare("closeDate", deal.closeDate(), closed ? today : deal.closeDate())
+						.compare("probability", deal.probability(), terms.probability())
+						.compare("forecastCategory", ForecastCategory.valueOf(deal.forecastCategory()),
+								terms.forecastCategory())
+						.compare("lossReason", deal.lossReason(),
+								stage.outcome() == StageOutcome.LOST ? deal.lossReason() : null)
+						.changes()));
+		}
+		if (moved.isEmpty()) {
+			return List.of(results);
+		}
+		this.events.publishEvent(new RecordsChanged(changes));
+		// the stage history of each deal, one statement for all of them
+		this.jdbc.sql("""
+				insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id,
+				  to_stage_id, from_amount, to_amount, from_close_date, to_close_date, from_probability,
+				  to_probability, from_forecast_category, to_forecast_category)
+				select t.history_id, o.id, :now, :actor, t.from_stage, o.stage_id, o.amount, o.amount, t.from_close,
+				  o.close_date, t.from_probability, o.probability, t.from_category, o.forecast_category
+				from unnest(cast(:historyIds as uuid[]), cast(:ids as uuid[]), cast(:fromStages as uuid[]),
+				  cast(:fromCloses as date[]), cast(:fromProbabilities as int[]), cast(:fromCategories as text[]))
+				  as t(history_id, id, from_stage, from_close, from_probability, from_category)
+				join opportunities o on o.id = t.id
+				""")
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("historyIds", SqlArrays.of(moved.stream().map(deal -> Ids.newId()).toList()))
+			.param("ids", SqlArrays.of(moved.stream().map(Before::id).toList()))
+			.param("fromStages", SqlArrays.of(moved.stream().map(Before::stageId).toList()))
+			.param("fromCloses", SqlArrays.of(moved.stream().map(Before::closeDate).toList()))
+			.param("fromProbabilities", SqlArrays.of(moved.stream().map(Before::probability).toList()))
+			.param("fromCategories", SqlArrays.of(moved.stream().map(Before::forecastCategory).toList()))
+			.update();
+		for (Before deal : moved) {
+			this.events.publishEvent(new OpportunityStageChanged(deal.id(), deal.ownerId(), deal.stageId(), stage.id(),
+					stage.outcome(), viewer.id(), now));
+		}
+		return List.of(results);
+	}
+
+	/** The stage the deals move to, when the field is the stage (null otherwise). */
+	private PipelineStage check(Viewer viewer, String field, Object value) {
+		if (field.equals("stageId")) {
+			PipelineStage stage = value == null ? null : this.stages.find((UUID) value).orElse(null);
+			if (stage == null) {
+				throw new InvalidInputException("stageId", value == null ? "Choose the stage to move the deals to."
+						: "There is no stage with id " + value + ".");
+			}
+			if (stage.retired()) {
+				throw new InvalidInputException("stageId", stage.name() + " is retired; choose an active stage.");
+			}
+			return stage;
+		}
 		switch (field) {
 			case "closeDate" -> {
 				if (value == null) {
@@ -219,13 +367,16 @@ class OpportunityFieldUpdates {
 			}
 			default -> throw new IllegalArgumentException(field);
 		}
+		return null;
 	}
 
 	private record Before(UUID id, String name, UUID ownerId, UUID stageId, BigDecimal amount, LocalDate closeDate,
-			int probability, String forecastCategory, String nextStep, long version, UUID updatedBy, boolean deleted) {
+			int probability, String forecastCategory, String nextStep, String lossReason, CustomValues custom,
+			long version, UUID updatedBy, boolean deleted) {
 
 		Object value(String field) {
 			return switch (field) {
+				case "stageId" -> this.stageId;
 				case "closeDate" -> this.closeDate;
 				case "ownerId" -> this.ownerId;
 				case "nextStep" -> this.nextStep;

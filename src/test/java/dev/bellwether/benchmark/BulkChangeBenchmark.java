@@ -114,6 +114,25 @@ class BulkChangeBenchmark {
 		undone = awaitDone(manager, undone);
 		double undoSeconds = seconds(started);
 
+		// a stage change: probability, forecast category and stage history follow
+		UUID negotiation = UUID.fromString("01900000-0000-7000-8000-000000000005");
+		started = System.nanoTime();
+		BulkOperation stages = awaitDone(manager, this.bulk.start(manager.id(),
+				BulkRequest.change("opportunities", deals, "stageId", negotiation.toString())));
+		double stageSeconds = seconds(started);
+		assertThat(stages.applied()).isEqualTo(count);
+		assertThat(this.jdbc
+			.sql("select count(*) from opportunity_history where opportunity_id in (select record_id "
+					+ "from bulk_operation_items where operation_id = :id) and to_stage_id = :stage")
+			.param("id", stages.id())
+			.param("stage", negotiation)
+			.query(Long.class)
+			.single()).isEqualTo(count);
+		started = System.nanoTime();
+		BulkOperation stagesUndone = awaitDone(manager, this.bulk.undo(manager.id(), stages.id()));
+		double stageUndoSeconds = seconds(started);
+		assertThat(stagesUndone.undone()).isEqualTo(count);
+
 		List<UUID> some = deals.subList(0, Math.min(perRecord, count));
 		started = System.nanoTime();
 		BulkOperation amounts = awaitDone(manager,
@@ -137,12 +156,16 @@ class BulkChangeBenchmark {
 				| ... field history written (async, after it) | %,d | %.1f | %,.0f |
 				| bulk owner, set-based | %,d | %.1f | %,.0f |
 				| undo of the owner change, set-based | %,d | %.1f | %,.0f |
+				| bulk stage, set-based, with stage history | %,d | %.1f | %,.0f |
+				| undo of the stage change, set-based | %,d | %.1f | %,.0f |
 				| bulk amount, per deal through Opportunities.update | %,d | %.1f | %,.0f |
 				| inline edit, one at a time (read + edit) | %,d | %.1f | %,.0f |
 				%n""", count, count, closeDateSeconds, count / closeDateSeconds, count, fieldHistorySeconds,
 				count / fieldHistorySeconds, count, ownerSeconds, count / ownerSeconds, undone.undone(), undoSeconds,
-				undone.undone() / undoSeconds, some.size(), amountSeconds, some.size() / amountSeconds,
-				Math.min(inline, count), inlineSeconds, Math.min(inline, count) / inlineSeconds);
+				undone.undone() / undoSeconds, count, stageSeconds, count / stageSeconds, stagesUndone.undone(),
+				stageUndoSeconds, stagesUndone.undone() / stageUndoSeconds, some.size(), amountSeconds,
+				some.size() / amountSeconds, Math.min(inline, count), inlineSeconds,
+				Math.min(inline, count) / inlineSeconds);
 	}
 
 	private BulkOperation awaitDone(User actor, BulkOperation operation) {
