@@ -78,14 +78,23 @@
     form.addEventListener('submit', function (event) {
       form.querySelectorAll('input[data-bulk-filter]').forEach(function (input) { input.remove(); });
       if (all.checked) {
-        new URLSearchParams(window.location.search).forEach(function (value, name) {
-          if (name === 'page' || name === 'size' || name === 'sort') { return; }
+        var sent = {};
+        var carry = function (name, value) {
           var hidden = document.createElement('input');
           hidden.type = 'hidden';
           hidden.name = 'filter.' + name;
           hidden.value = value;
           hidden.setAttribute('data-bulk-filter', '');
           form.appendChild(hidden);
+        };
+        // the view the list shows (also a default opened on the bare list, which the
+        // address does not name): the server applies its filters under the address's own
+        var view = form.getAttribute('data-bulk-view');
+        if (view) { carry('view', view); }
+        new URLSearchParams(window.location.search).forEach(function (value, name) {
+          if (sent[name] || ['page', 'size', 'sort', 'cursor', 'exactTotal', 'cols', 'col', 'view'].indexOf(name) >= 0) { return; }
+          sent[name] = true; // the first value counts, as on the list
+          carry(name, value);
         });
       }
       if (action.value === 'RECYCLE' && !window.confirm('Move the selected records to the recycle bin? You can undo this.')) {
