@@ -39,6 +39,25 @@
       valueHolder.innerHTML = '';
       if (!spec) { return; }
       var input;
+      if (spec.input === 'MULTI_SELECT') {
+        // the chosen options joined by commas, as inline edit sends them
+        var hiddenValue = document.createElement('input');
+        hiddenValue.type = 'hidden';
+        hiddenValue.name = 'value';
+        var choices = document.createElement('select');
+        choices.multiple = true;
+        choices.size = Math.min(spec.options.length, 4) || 1;
+        choices.className = 'form-select form-select-sm w-auto d-inline-block align-middle';
+        spec.options.forEach(function (o) { choices.appendChild(new Option(o.label, o.value)); });
+        choices.addEventListener('change', function () {
+          hiddenValue.value = Array.prototype.map.call(choices.selectedOptions, function (o) { return o.value; }).join(',');
+        });
+        choices.id = 'bulk-new-value';
+        choices.setAttribute('aria-label', 'New ' + spec.label.toLowerCase());
+        valueHolder.appendChild(choices);
+        valueHolder.appendChild(hiddenValue);
+        return;
+      }
       if (spec.input === 'SELECT') {
         input = document.createElement('select');
         input.className = 'form-select form-select-sm w-auto d-inline-block';
@@ -46,7 +65,7 @@
         spec.options.forEach(function (o) { input.appendChild(new Option(o.label, o.value)); });
       } else {
         input = document.createElement('input');
-        input.type = spec.input === 'DATE' ? 'date' : 'text';
+        input.type = spec.input === 'DATE' ? 'date' : spec.input === 'DATE_TIME' ? 'datetime-local' : 'text';
         if (spec.input === 'MONEY' || spec.input === 'NUMBER') { input.inputMode = 'decimal'; }
         input.className = 'form-control form-control-sm w-auto d-inline-block';
         input.placeholder = 'New value';
