@@ -39,6 +39,25 @@
       valueHolder.innerHTML = '';
       if (!spec) { return; }
       var input;
+      if (spec.input === 'MULTI_SELECT') {
+        // the chosen options joined by commas, as inline edit sends them
+        var hiddenValue = document.createElement('input');
+        hiddenValue.type = 'hidden';
+        hiddenValue.name = 'value';
+        var choices = document.createElement('select');
+        choices.multiple = true;
+        choices.size = Math.min(spec.options.length, 4) || 1;
+        choices.className = 'form-select form-select-sm w-auto d-inline-block align-middle';
+        spec.options.forEach(function (o) { choices.appendChild(new Option(o.label, o.value)); });
+        choices.addEventListener('change', function () {
+          hiddenValue.value = Array.prototype.map.call(choices.selectedOptions, function (o) { return o.value; }).join(',');
+        });
+        choices.id = 'bulk-new-value';
+        choices.setAttribute('aria-label', 'New ' + spec.label.toLowerCase());
+        valueHolder.appendChild(choices);
+        valueHolder.appendChild(hiddenValue);
+        return;
+      }
       if (spec.input === 'SELECT') {
         input = document.createElement('select');
         input.className = 'form-select form-select-sm w-auto d-inline-block';
@@ -46,7 +65,7 @@
         spec.options.forEach(function (o) { input.appendChild(new Option(o.label, o.value)); });
       } else {
         input = document.createElement('input');
-        input.type = spec.input === 'DATE' ? 'date' : 'text';
+        input.type = spec.input === 'DATE' ? 'date' : spec.input === 'DATE_TIME' ? 'datetime-local' : 'text';
         if (spec.input === 'MONEY' || spec.input === 'NUMBER') { input.inputMode = 'decimal'; }
         input.className = 'form-control form-control-sm w-auto d-inline-block';
         input.placeholder = 'New value';
@@ -78,14 +97,23 @@
     form.addEventListener('submit', function (event) {
       form.querySelectorAll('input[data-bulk-filter]').forEach(function (input) { input.remove(); });
       if (all.checked) {
-        new URLSearchParams(window.location.search).forEach(function (value, name) {
-          if (name === 'page' || name === 'size' || name === 'sort') { return; }
+        var sent = {};
+        var carry = function (name, value) {
           var hidden = document.createElement('input');
           hidden.type = 'hidden';
           hidden.name = 'filter.' + name;
           hidden.value = value;
           hidden.setAttribute('data-bulk-filter', '');
           form.appendChild(hidden);
+        };
+        // the view the list shows (also a default opened on the bare list, which the
+        // address does not name): the server applies its filters under the address's own
+        var view = form.getAttribute('data-bulk-view');
+        if (view) { carry('view', view); }
+        new URLSearchParams(window.location.search).forEach(function (value, name) {
+          if (sent[name] || ['page', 'size', 'sort', 'cursor', 'exactTotal', 'cols', 'col', 'view'].indexOf(name) >= 0) { return; }
+          sent[name] = true; // the first value counts, as on the list
+          carry(name, value);
         });
       }
       if (action.value === 'RECYCLE' && !window.confirm('Move the selected records to the recycle bin? You can undo this.')) {

@@ -6,7 +6,8 @@
 // formatted figure. Errors are shown in place; a change someone else made since the page
 // was loaded is shown with the choice to keep theirs or overwrite it. In a table, the
 // row may carry type, id and version for its cells, each cell naming only its
-// data-inline-field. No build step.
+// data-inline-field. A multi-select is edited with a group of checkboxes, a date-time with a
+// datetime-local input. No build step.
 (function () {
   'use strict';
 
@@ -62,8 +63,49 @@
     return text;
   }
 
+  // a multi-select: a group of checkboxes (Tab between them, Space ticks, Enter saves,
+  // Escape cancels); its value is the ticked options' values joined by commas
+  function choicesFor(field, value) {
+    var chosen = (value || '').split(',').map(function (v) { return v.trim(); }).filter(Boolean);
+    var group = document.createElement('div');
+    group.className = 'bw-inline-choices';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', field.label);
+    var options = field.options.slice();
+    chosen.forEach(function (v) {
+      if (!options.some(function (o) { return o.value === v; })) { options.push({ value: v, label: v }); }
+    });
+    options.forEach(function (option, index) {
+      var label = document.createElement('label');
+      label.className = 'form-check form-check-inline small me-2';
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.className = 'form-check-input';
+      box.value = option.value;
+      box.checked = chosen.indexOf(option.value) >= 0;
+      box.id = 'bw-inline-choice-' + index + '-' + Math.random().toString(36).slice(2, 8);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + option.label));
+      group.appendChild(label);
+    });
+    Object.defineProperty(group, 'value', {
+      get: function () {
+        return Array.prototype.filter.call(group.querySelectorAll('input[type=checkbox]'), function (box) { return box.checked; })
+          .map(function (box) { return box.value; }).join(',');
+      }
+    });
+    group.focus = function () {
+      var first = group.querySelector('input[type=checkbox]');
+      if (first) { first.focus(); }
+    };
+    return group;
+  }
+
   function inputFor(field, value) {
     var input;
+    if (field.input === 'MULTI_SELECT') {
+      return choicesFor(field, value);
+    }
     if (field.input === 'SELECT') {
       input = document.createElement('select');
       if (!field.required) { input.appendChild(new Option('—', '')); }
@@ -78,7 +120,7 @@
       input.className = 'form-control form-control-sm';
     } else {
       input = document.createElement('input');
-      input.type = field.input === 'DATE' ? 'date' : 'text';
+      input.type = field.input === 'DATE' ? 'date' : field.input === 'DATE_TIME' ? 'datetime-local' : 'text';
       if (field.input === 'MONEY' || field.input === 'NUMBER') { input.inputMode = 'decimal'; }
       input.className = 'form-control form-control-sm';
     }
@@ -172,6 +214,11 @@
         event.stopPropagation();
       });
       input.addEventListener('click', function (event) { event.stopPropagation(); });
+      if (field.input === 'MULTI_SELECT') {
+        // Enter on a box saves rather than toggling; the keydown above handles it
+        message.id = 'bw-inline-message-' + Math.random().toString(36).slice(2, 8);
+        input.setAttribute('aria-describedby', message.id);
+      }
     }).catch(function () { /* the field list could not be read: leave the element as it is */ });
   }
 

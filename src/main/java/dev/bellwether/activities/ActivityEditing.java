@@ -97,8 +97,17 @@ class ActivityEditing extends RecordEditing<Viewer, Activity, ActivityDetails> {
 		this.activities.restore(viewer, id);
 	}
 
+	/** The {@code list} filter of the bulk bar of the task list. */
+	static final String TASKS = "tasks";
+
 	@Override
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
+		if (TASKS.equals(filters.get("list"))) {
+			// the task list (/tasks): the viewer's open tasks in its window
+			return this.activities.openTasks(viewer, TaskWindow.of(filters.get("due")), PageRequest.of(0, limit))
+				.map(Activity::id)
+				.getContent();
+		}
 		ActivityFilter filter = filterFrom(ActivityFilter.class, renamed(filters, Map.of("owner", "ownerId")));
 		return this.activities.list(viewer, filter, PageRequest.of(0, limit)).map(Activity::id).getContent();
 	}

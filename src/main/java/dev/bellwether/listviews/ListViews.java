@@ -104,10 +104,11 @@ public class ListViews {
 
 	/**
 	 * Opens a list as its page asks: the view named by the URL's {@code view} (or, on the
-	 * bare list, the viewer's default), with what the URL's own filters, {@code cols},
-	 * {@code sort} and {@code size} override. A view's filter the list no longer has (or
-	 * has retired) is left out, with a notice. Opening a view is counted as a use of
-	 * saved views when {@code countUse} (not for a list's own re-filtering).
+	 * bare list, the viewer's default, else the list's opening view), with what the URL's
+	 * own filters, {@code cols}, {@code sort} and {@code size} override. A view's filter
+	 * the list no longer has (or has retired) is left out, with a notice. Opening a view
+	 * is counted as a use of saved views when {@code countUse} (not for a list's own
+	 * re-filtering).
 	 * @throws RecordNotFoundException when the view does not exist or is not shared with
 	 * the viewer
 	 * @throws InvalidInputException when the URL's columns or page size cannot be read
@@ -125,6 +126,7 @@ public class ListViews {
 		Optional<ListView> defaultView = defaultView(viewer, recordType);
 		ListView view = null;
 		boolean byDefault = false;
+		boolean opening = false;
 		if (named != null && named.length > 0 && named[0] != null && !named[0].isBlank()) {
 			UUID id;
 			try {
@@ -141,6 +143,12 @@ public class ListViews {
 		else if (named == null && fromUrl.equals(ViewSettings.empty()) && !parameters.containsKey("page")) {
 			// the bare list (a "?view=" asks for the list as it comes)
 			view = defaultView.filter(v -> v.recordType().equals(recordType)).orElse(null);
+			if (view == null) {
+				// no default of their own: the list's opening view (open deals from today
+				// …)
+				view = list.opening().map(standard -> standardView(list, standard)).orElse(null);
+				opening = view != null;
+			}
 			byDefault = view != null;
 		}
 		List<String> notices = new ArrayList<>();
@@ -176,7 +184,7 @@ public class ListViews {
 				sort = null;
 			}
 			base = new ViewSettings(kept, columns, sort, view.settings().pageSize());
-			if (countUse) {
+			if (countUse && !opening) {
 				this.events.publishEvent(new FeatureUsed(viewer.id(), this.clock.instant(), UsageKind.VIEW, "listviews",
 						RECORD_TYPE, view.id()));
 			}

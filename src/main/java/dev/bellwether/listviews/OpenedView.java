@@ -91,6 +91,14 @@ public record OpenedView(ListDefinition list, ListView view, ViewSettings settin
 		return this.view != null && this.view.isOwnedBy(this.viewerId);
 	}
 
+	/**
+	 * @return whether the bare list opened the list's own opening view (the person has no
+	 * default of their own)
+	 */
+	public boolean opening() {
+		return this.byDefault && !isDefault();
+	}
+
 	public boolean isDefault() {
 		return this.view != null && this.view.id().equals(this.defaultViewId);
 	}

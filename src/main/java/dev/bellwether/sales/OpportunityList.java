@@ -22,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpportunityList {
 
+	/**
+	 * The standard view the bare deal list opens for someone without a default of their
+	 * own.
+	 */
+	static final String OPENING_VIEW = "open-deals-from-today";
+
 	@Bean
 	ListDefinition opportunityListDefinition() {
 		Map<String, String> open = Map.of("status", "open");
@@ -57,7 +63,14 @@ class OpportunityList {
 						new StandardView("overdue-deals", "Overdue deals",
 								new ViewSettings(Map.of("overdue", "true"), List.of(), "closeDate,asc", null)),
 						new StandardView("all-open-deals", "All open deals",
-								new ViewSettings(open, List.of(), "closeDate,asc", null))));
+								new ViewSettings(open, List.of(), "closeDate,asc", null)),
+						// what the bare list opens (docs/list-views.md): open deals due
+						// from today,
+						// nearest first, read from opportunities_open_close_idx
+						// (close_date, id)
+						new StandardView(OPENING_VIEW, "Open deals from today", new ViewSettings(
+								Map.of("status", "open", "closeFrom", "today"), List.of(), "closeDate,asc", null))),
+				OPENING_VIEW);
 	}
 
 	private static List<Column> columns(String... names) {

@@ -680,8 +680,14 @@ public class CustomFields {
 	 *
 	 * @param text the value as text ("—" style emptiness is the page's), null when unset
 	 * @param link for web and e-mail addresses: where the value links to
+	 * @param inline the value as inline edit takes it back (a date-time in the company's
+	 * time zone), or {@code null} to derive it from the value
 	 */
-	public record ShownValue(CustomField field, Object value, String text, String link) {
+	public record ShownValue(CustomField field, Object value, String text, String link, String inline) {
+
+		public ShownValue(CustomField field, Object value, String text, String link) {
+			this(field, value, text, link, null);
+		}
 
 		public boolean isRetired() {
 			return this.field.isRetired();
@@ -694,6 +700,9 @@ public class CustomFields {
 		public String inlineValue() {
 			if (this.value == null) {
 				return "";
+			}
+			if (this.inline != null) {
+				return this.inline;
 			}
 			if (this.value instanceof List<?> choices) {
 				return String.join(",", choices.stream().map(Object::toString).toList());
@@ -718,7 +727,8 @@ public class CustomFields {
 			if (field.isRetired() && value == null) {
 				continue;
 			}
-			shown.add(new ShownValue(field, value, text(field, value, userNames), link(field, value)));
+			shown.add(new ShownValue(field, value, text(field, value, userNames), link(field, value),
+					value == null ? "" : formValue(field, value)));
 		}
 		return shown;
 	}
@@ -837,15 +847,24 @@ public class CustomFields {
 			if (value == null) {
 				continue;
 			}
-			form.put(field.key(), switch (field.type()) {
-				case DATE_TIME ->
-					LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(Instant.parse(value.toString()), this.zone));
-				case MULTI_SELECT -> String.join(",", ((List<?>) value).stream().map(Object::toString).toList());
-				case NUMBER, MONEY, PERCENT -> new BigDecimal(value.toString()).toPlainString();
-				default -> value.toString();
-			});
+			form.put(field.key(), formValue(field, value));
 		}
 		return form;
+	}
+
+	/**
+	 * @return a value as a form's input (and inline edit) takes it: a date-time in the
+	 * company's time zone ({@code datetime-local}), a multi-select's choices joined by
+	 * commas
+	 */
+	private String formValue(CustomField field, Object value) {
+		return switch (field.type()) {
+			case DATE_TIME ->
+				LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(Instant.parse(value.toString()), this.zone));
+			case MULTI_SELECT -> String.join(",", ((List<?>) value).stream().map(Object::toString).toList());
+			case NUMBER, MONEY, PERCENT -> new BigDecimal(value.toString()).toPlainString();
+			default -> value.toString();
+		};
 	}
 
 	/**

@@ -27,6 +27,7 @@ import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.edit.BulkOperation.Item;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.BulkOperation.Status;
+import dev.bellwether.platform.listview.ShownFilters;
 import dev.bellwether.platform.usage.UsageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +85,16 @@ public class BulkChanges {
 
 	private final ThreadPoolExecutor background;
 
-	BulkChanges(InlineEdit registry, ObjectProvider<WorkLog> work, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock, @Value("${bellwether.bulk.background-threshold:200}") int backgroundThreshold,
+	private final ObjectProvider<ShownFilters> shownFilters;
+
+	BulkChanges(InlineEdit registry, ObjectProvider<WorkLog> work, ObjectProvider<ShownFilters> shownFilters,
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			@Value("${bellwether.bulk.background-threshold:200}") int backgroundThreshold,
 			@Value("${bellwether.bulk.max-records:10000}") int maxRecords,
 			@Value("${bellwether.bulk.queue-capacity:20}") int queueCapacity) {
 		this.registry = registry;
 		this.work = work;
+		this.shownFilters = shownFilters;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -285,7 +290,7 @@ public class BulkChanges {
 	private List<UUID> select(UUID actorId, EditableRecords type, BulkRequest request) {
 		List<UUID> ids;
 		if (request.allMatching()) {
-			ids = type.matching(actorId, request.filters(), this.maxRecords + 1);
+			ids = type.matching(actorId, shownFilters(actorId, type, request.filters()), this.maxRecords + 1);
 		}
 		else {
 			ids = List.copyOf(new LinkedHashSet<>(request.ids()));
@@ -299,6 +304,24 @@ public class BulkChanges {
 					+ " records; narrow the list with its filters and run it in parts.");
 		}
 		return ids;
+	}
+
+	/**
+	 * The filters of the list as its page shows them: a saved view's ({@code view}) with
+	 * the address's own overriding them, {@code me} and relative days resolved.
+	 */
+	private Map<String, String> shownFilters(UUID actorId, EditableRecords type, Map<String, String> filters) {
+		ShownFilters shown = this.shownFilters.getIfAvailable();
+		if (shown != null) {
+			return shown.of(actorId, type.recordType(), filters);
+		}
+		Map<String, String> given = new LinkedHashMap<>();
+		filters.forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				given.put(name, value);
+			}
+		});
+		return given;
 	}
 
 	private void submit(UUID id, Runnable task, String what) {

@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param recordType a record type or its collection ({@code opportunities})
  * @param ids the records selected; empty when {@code allMatching}
  * @param allMatching every record the user may see that matches {@code filters}
- * @param filters the list's filters, as its page's address has them
+ * @param filters the list's filters, as its page's address has them: {@code view} names a
+ * saved view whose filters apply under the others (an empty one clears the view's), as on
+ * the list
  * @param field for {@link BulkAction#CHANGE}: the field
  * @param value for {@link BulkAction#CHANGE}: the new value, as text
  * @param subject for a note or task

@@ -9,7 +9,8 @@ import java.util.List;
  * @param name the field's name, as in the record type's API
  * @param label how people call it
  * @param input the input that suits it
- * @param options the values to choose from, for {@link Input#SELECT}; empty otherwise
+ * @param options the values to choose from, for {@link Input#SELECT} and
+ * {@link Input#MULTI_SELECT}; empty otherwise
  * @param required whether it can be left empty
  */
 public record EditableField(String name, String label, Input input, List<Option> options, boolean required) {
@@ -23,7 +24,17 @@ public record EditableField(String name, String label, Input input, List<Option>
 	 */
 	public enum Input {
 
-		TEXT, TEXTAREA, NUMBER, MONEY, DATE, SELECT
+		TEXT, TEXTAREA, NUMBER, MONEY, DATE, SELECT,
+		/**
+		 * A day and a time ({@code datetime-local}: {@code 2026-06-17T14:30}, in the
+		 * company's time zone).
+		 */
+		DATE_TIME,
+		/**
+		 * Any number of the options, sent as their values joined by commas ({@code a,b});
+		 * empty for none.
+		 */
+		MULTI_SELECT
 
 	}
 

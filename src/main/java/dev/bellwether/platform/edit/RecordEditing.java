@@ -165,11 +165,13 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 			case NUMBER, PERCENT -> Input.NUMBER;
 			case MONEY -> Input.MONEY;
 			case DATE -> Input.DATE;
+			case DATE_TIME -> Input.DATE_TIME;
+			case MULTI_SELECT -> Input.MULTI_SELECT;
 			case PICK_LIST, CHECKBOX, USER -> Input.SELECT;
 			default -> Input.TEXT;
 		};
 		List<Option> options = switch (field.type()) {
-			case PICK_LIST -> field.options().stream().map(o -> new Option(o, o)).toList();
+			case PICK_LIST, MULTI_SELECT -> field.options().stream().map(o -> new Option(o, o)).toList();
 			case CHECKBOX -> List.of(new Option("true", "Yes"), new Option("false", "No"));
 			case USER -> this.users.get();
 			default -> List.of();

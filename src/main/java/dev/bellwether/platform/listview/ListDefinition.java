@@ -22,9 +22,27 @@ import dev.bellwether.platform.InvalidInputException;
  * @param columns what it can show
  * @param defaults the columns, sort and page size shown when nobody chose
  * @param standardViews views everyone has
+ * @param openingView the key of the standard view the bare list opens (no view in its
+ * address, no filter, sort or size, and no default view of the person's own), or
+ * {@code null} for the list as it comes
  */
 public record ListDefinition(String recordType, String label, String path, List<ListFilter> filters,
-		List<ListColumn> columns, ViewSettings defaults, List<StandardView> standardViews) {
+		List<ListColumn> columns, ViewSettings defaults, List<StandardView> standardViews, String openingView) {
+
+	/**
+	 * A list whose bare address shows it as it comes.
+	 */
+	public ListDefinition(String recordType, String label, String path, List<ListFilter> filters,
+			List<ListColumn> columns, ViewSettings defaults, List<StandardView> standardViews) {
+		this(recordType, label, path, filters, columns, defaults, standardViews, null);
+	}
+
+	/**
+	 * @return the standard view the bare list opens, if the list names one
+	 */
+	public Optional<StandardView> opening() {
+		return this.standardViews.stream().filter(v -> v.key().equals(this.openingView)).findFirst();
+	}
 
 	public static final int MAX_PAGE_SIZE = 200;
 
@@ -36,6 +54,10 @@ public record ListDefinition(String recordType, String label, String path, List<
 		filters = List.copyOf(filters);
 		columns = List.copyOf(columns);
 		standardViews = List.copyOf(standardViews);
+		if (openingView != null && standardViews.stream().noneMatch(v -> v.key().equals(openingView))) {
+			throw new IllegalArgumentException(
+					"The " + recordType + " list opens '" + openingView + "', which is none of its standard views");
+		}
 	}
 
 	public Optional<ListFilter> filter(String name) {

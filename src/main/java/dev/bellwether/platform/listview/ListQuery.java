@@ -142,6 +142,33 @@ public final class ListQuery {
 	}
 
 	/**
+	 * The list's filters as shown, as plain values a module's filter record reads:
+	 * {@code me} as the viewer's id, relative days as days; a filter the list does not
+	 * know (or has retired) as given, so that the module's query refuses it by name.
+	 * @throws InvalidInputException for a value the filter does not take
+	 */
+	public Map<String, String> resolvedFilters() {
+		Map<String, String> resolved = new java.util.LinkedHashMap<>();
+		this.settings.filters().forEach((name, raw) -> {
+			if (value(name) == null) {
+				return;
+			}
+			ListFilter filter = this.list.filter(name).orElse(null);
+			if (filter == null || filter.retired()) {
+				resolved.put(name, raw.strip());
+				return;
+			}
+			String value = switch (filter.type()) {
+				case ID -> id(name).toString();
+				case DATE -> date(name).toString();
+				default -> checked(name).strip();
+			};
+			resolved.put(name, value);
+		});
+		return resolved;
+	}
+
+	/**
 	 * @return the page asked for, sized and sorted as the view says (or the list's own)
 	 */
 	public Pageable pageable() {

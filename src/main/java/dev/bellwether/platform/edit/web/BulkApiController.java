@@ -50,7 +50,8 @@ class BulkApiController {
 					+ "value (as for inline edit; see GET /api/v1/fields/{recordType}); LOG_ACTIVITY logs a note "
 					+ "(subject) on each record; CREATE_TASK creates a task (subject, optional dueDate) for each; "
 					+ "RECYCLE moves each to the recycle bin. Either ids, or allMatching=true with the list's filters "
-					+ "(as its page's address has them, e.g. q, owner, stage). At most 10,000 records.")
+					+ "(as its page's address has them, e.g. q, owner, stage; view=<id> applies a saved view's filters "
+					+ "under the others, as the list does, and an empty filter clears the view's). At most 10,000 records.")
 	ResponseEntity<BulkOperationResource> start(
 			@Parameter(description = "accounts, contacts, opportunities or activities") @PathVariable String recordType,
 			@RequestBody BulkActionRequest request) {

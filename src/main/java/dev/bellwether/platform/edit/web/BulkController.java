@@ -54,7 +54,8 @@ class BulkController {
 			@RequestParam Map<String, String> parameters, HttpServletRequest request, Model model) {
 		Map<String, String> filters = new LinkedHashMap<>();
 		parameters.forEach((name, text) -> {
-			if (name.startsWith(FILTER) && !text.isBlank()) {
+			// a blank one is kept: it clears the filter of the view the list shows
+			if (name.startsWith(FILTER)) {
 				filters.put(name.substring(FILTER.length()), text);
 			}
 		});
