@@ -2,7 +2,6 @@ package dev.bellwether.sales;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -110,23 +109,14 @@ class OpportunityExports implements ExportableList {
 	 */
 	@Override
 	public Map<String, String[]> fromApi(Map<String, String[]> parameters) {
-		Map<String, String[]> renamed = new LinkedHashMap<>(parameters);
-		rename(renamed, "ownerId", "owner");
-		rename(renamed, "stageId", "stage");
-		rename(renamed, "forecastCategory", "category");
+		Map<String, String[]> renamed = ExportableList.renamed(parameters,
+				Map.of("ownerId", "owner", "stageId", "stage", "forecastCategory", "category"));
 		String[] open = renamed.remove("open");
 		if (open != null && open.length > 0 && !renamed.containsKey("status")) {
 			renamed.put("status", new String[] { "true".equalsIgnoreCase(open[0]) ? "open"
 					: "false".equalsIgnoreCase(open[0]) ? "closed" : open[0] });
 		}
 		return renamed;
-	}
-
-	static void rename(Map<String, String[]> parameters, String from, String to) {
-		String[] value = parameters.remove(from);
-		if (value != null && !parameters.containsKey(to)) {
-			parameters.put(to, value);
-		}
 	}
 
 }

@@ -62,6 +62,7 @@ class ListExporter {
 		OpenedView opened = this.views.open(viewer, list.recordType(), parameters, false);
 		List<ExportColumn> columns = opened.columns()
 			.stream()
+			.filter(column -> list.exports(column.name()))
 			.map(column -> new ExportColumn(column.name(), column.label()))
 			.toList();
 		Export export = this.exports.prepare(list, viewer.id(), opened.query(), opened.query().custom(parameters),

@@ -58,4 +58,27 @@ public interface ExportableList {
 		return parameters;
 	}
 
+	/**
+	 * @return whether the column goes into files ({@code false} for a column of buttons)
+	 */
+	default boolean exports(String column) {
+		return true;
+	}
+
+	/**
+	 * @param names the API's parameter names, each to the list filter it stands for
+	 * @return the parameters with those names replaced (a list filter given by its own
+	 * name wins)
+	 */
+	static Map<String, String[]> renamed(Map<String, String[]> parameters, Map<String, String> names) {
+		Map<String, String[]> renamed = new java.util.LinkedHashMap<>(parameters);
+		names.forEach((from, to) -> {
+			String[] value = renamed.remove(from);
+			if (value != null && !renamed.containsKey(to)) {
+				renamed.put(to, value);
+			}
+		});
+		return renamed;
+	}
+
 }
