@@ -15,7 +15,7 @@ class ActivitiesUsageKinds {
 	@Bean
 	UsageKinds activitiesDeclared() {
 		return UsageKinds.of("activities", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION,
-				UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
+				UsageKind.EXPORT, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
 	}
 
 }

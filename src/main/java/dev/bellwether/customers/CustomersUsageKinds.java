@@ -15,7 +15,7 @@ class CustomersUsageKinds {
 	@Bean
 	UsageKinds customersDeclared() {
 		return UsageKinds.of("customers", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION,
-				UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
+				UsageKind.EXPORT, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
 	}
 
 }

@@ -14,8 +14,8 @@ class SalesUsageKinds {
 
 	@Bean
 	UsageKinds salesDeclared() {
-		return UsageKinds.of("sales", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION, UsageKind.CREATE,
-				UsageKind.UPDATE, UsageKind.DELETE, UsageKind.DASHBOARD_VIEW, UsageKind.API_CALL);
+		return UsageKinds.of("sales", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION, UsageKind.EXPORT,
+				UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.DASHBOARD_VIEW, UsageKind.API_CALL);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.usage.FeatureUsed;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.edit.RecordsEdited;
+import dev.bellwether.platform.export.RecordsExported;
 import dev.bellwether.platform.usage.UsageKind;
 
 import org.springframework.context.event.EventListener;
@@ -25,8 +26,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Captures what is not a page or an API read: creates, updates and deletes of records
  * (from {@link RecordChanged}), inline edits and bulk actions ({@link RecordsEdited}),
- * features a module reports itself ({@link FeatureUsed}: opening a saved list view),
- * sign-ins and sign-outs.
+ * exports of lists ({@link RecordsExported}), features a module reports itself
+ * ({@link FeatureUsed}: opening a saved list view), sign-ins and sign-outs.
  * <p>
  * An event published in a transaction is captured only once that transaction has
  * committed, so a rolled-back change is never counted; one published outside a
@@ -95,6 +96,21 @@ class UsageListeners {
 		Client client = (request == null) ? Client.WEB : Client.of(request);
 		afterCommit(new UsageEvent(event.actorId(), event.at(), event.kind(),
 				MODULE_OF_RECORD_TYPE.get(event.recordType()), event.recordType(), event.recordId(), client));
+	}
+
+	/**
+	 * A list exported, counted as an {@code EXPORT} for the module that owns the record
+	 * type.
+	 */
+	@EventListener
+	void on(RecordsExported event) {
+		if (!this.recorder.isEnabled() || event.actorId() == null) {
+			return;
+		}
+		HttpServletRequest request = currentRequest();
+		Client client = (request == null) ? Client.WEB : Client.of(request);
+		afterCommit(new UsageEvent(event.actorId(), event.at(), UsageKind.EXPORT,
+				MODULE_OF_RECORD_TYPE.get(event.recordType()), event.recordType(), null, client));
 	}
 
 	@EventListener
