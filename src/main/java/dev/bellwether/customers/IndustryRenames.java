@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.platform.SqlValues;
 import dev.bellwether.platform.picklist.PickListValueRenamed;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accounts follow a renamed industry: they store the label, so the old label is replaced
- * (the rename itself is in the pick list's change log; the accounts' versions stay, as
- * their industry is the same value under a new name). Countries store the code and need
- * nothing.
+ * (the rename itself is in the pick list's change log). Each account changed gets a new
+ * version, changed by the administrator who renamed: someone saving an account they
+ * opened before is answered with a 409 naming the rename, rather than writing the old
+ * label back over it. Countries store the code and need nothing.
  */
 @Component
 class IndustryRenames {
@@ -24,9 +26,15 @@ class IndustryRenames {
 	@ApplicationModuleListener
 	void on(PickListValueRenamed renamed) {
 		if ("industry".equals(renamed.list())) {
-			this.jdbc.sql("update accounts set industry = :newLabel where industry = :oldLabel")
+			this.jdbc
+				.sql("""
+						update accounts set industry = :newLabel, version = version + 1, updated_at = :at, updated_by = :actor
+						where industry = :oldLabel
+						""")
 				.param("newLabel", renamed.newLabel())
 				.param("oldLabel", renamed.oldLabel())
+				.param("at", SqlValues.utc(renamed.at()))
+				.param("actor", renamed.actorId())
 				.update();
 		}
 	}

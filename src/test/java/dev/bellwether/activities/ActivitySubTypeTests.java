@@ -109,6 +109,10 @@ class ActivitySubTypeTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.activities.get(this.rep, call.id()).subType())
 				.isEqualTo("Cold call " + this.tag));
+		assertThat(this.activities.get(this.rep, call.id()).version()).isEqualTo(call.version() + 1);
+		assertThatThrownBy(() -> this.activities.update(this.rep, call.id(), call.version(),
+				call.details().withSubject("Stale " + this.tag)))
+			.isInstanceOf(dev.bellwether.platform.StaleRecordException.class);
 
 		this.pickLists.setRetired(admin.id(), "call-type", type.key(), true);
 		Activity current = this.activities.get(this.rep, call.id());

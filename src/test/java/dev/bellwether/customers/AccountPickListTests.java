@@ -96,10 +96,39 @@ class AccountPickListTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.accounts.get(this.viewer, account.id()).industry())
 				.isEqualTo("Quantum Computing " + this.tag));
-		// a form opened before the rename still submits the old label
-		Account updated = this.accounts.update(this.viewer, account.id(), account.version(),
+		// the rename gave the account a new version: a form opened before it is told, not
+		// saved over the rename
+		Account renamed = this.accounts.get(this.viewer, account.id());
+		assertThat(renamed.version()).isEqualTo(account.version() + 1);
+		assertThat(renamed.updatedBy()).isEqualTo(this.admin);
+		assertThatThrownBy(() -> this.accounts.update(this.viewer, account.id(), account.version(),
+				account("Qubit Co " + this.tag, "quantum " + this.tag, null)))
+			.isInstanceOf(dev.bellwether.platform.StaleRecordException.class);
+		// opened again, the old label is still accepted and stored under the new name
+		Account updated = this.accounts.update(this.viewer, account.id(), renamed.version(),
 				account("Qubit Co " + this.tag, "quantum " + this.tag, null));
 		assertThat(updated.industry()).isEqualTo("Quantum Computing " + this.tag);
+	}
+
+	@Test
+	void anInlineEditOpenedBeforeARenameIsAConflictNamingIt() throws Exception {
+		PickListValue value = this.pickLists.add(this.admin, "industry", "Fusion " + this.tag);
+		Account account = this.accounts.create(this.viewer, account("Tokamak Co " + this.tag, value.label(), null));
+
+		this.pickLists.rename(this.admin, "industry", value.key(), "Fusion Energy " + this.tag);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.accounts.get(this.viewer, account.id()).industry())
+				.isEqualTo("Fusion Energy " + this.tag));
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.patch("/api/v1/accounts/{id}/fields/industry", account.id())
+				.with(TestUsers.basic(this.rep))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"value\":\"Fusion " + this.tag + "\",\"version\":" + account.version() + "}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.current.value").value("Fusion Energy " + this.tag))
+			.andExpect(jsonPath("$.current.changedBy").isNotEmpty());
 	}
 
 	@Test

@@ -103,6 +103,10 @@ class DealPickListTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.opportunities.get(this.rep, lost.id()).lossReason())
 				.isEqualTo("Company merged " + this.tag));
+		// a new version, changed by the administrator: a stale save is a conflict
+		Opportunity renamed = this.opportunities.get(this.rep, lost.id());
+		assertThat(renamed.version()).isEqualTo(lost.version() + 1);
+		assertThat(renamed.updatedBy()).isEqualTo(this.admin);
 	}
 
 }

@@ -300,7 +300,9 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 		D details = details(before);
 		Object current = valueIn(details, field);
 		Object parsed = parse(spec, value);
-		if (spec.input() == Input.SELECT && parsed != null && !parsed.equals(current)) {
+		// a stale version is answered first (409 with the other change), so that a choice
+		// renamed meanwhile reads as the change it is, not as an unknown choice
+		if (spec.input() == Input.SELECT && parsed != null && !parsed.equals(current) && version(before) == version) {
 			String text = text(parsed);
 			if (spec.options().get().stream().noneMatch(option -> option.value().equals(text))) {
 				throw new InvalidInputException(field, "Choose " + spec.label().toLowerCase(Locale.ROOT)
