@@ -227,6 +227,7 @@ class OpportunityExportTests {
 		assertThat(this.jdbc.sql("""
 				select count(*) from usage_events
 				where user_id = :id and kind = 'EXPORT' and module = 'sales' and record_type = 'opportunity'
+				and records = 3
 				""").param("id", this.rep.id()).query(Long.class).single()).isEqualTo(1);
 		assertThat(
 				this.jdbc.sql("select count(*) from usage_events where user_id = :id and kind in ('VIEW', 'API_CALL')")

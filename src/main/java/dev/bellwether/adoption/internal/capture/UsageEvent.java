@@ -19,9 +19,16 @@ import dev.bellwether.platform.usage.UsageKind;
  * @param recordType the type of business record viewed or changed, if any
  * @param recordId the record, if one
  * @param client through the web pages or the API
+ * @param records how many records it covered where that is told (an export's rows), else
+ * {@code null}
  */
 public record UsageEvent(UUID userId, Instant at, UsageKind kind, String module, String recordType, UUID recordId,
-		Client client) {
+		Client client, Integer records) {
+
+	public UsageEvent(UUID userId, Instant at, UsageKind kind, String module, String recordType, UUID recordId,
+			Client client) {
+		this(userId, at, kind, module, recordType, recordId, client, null);
+	}
 
 	/**
 	 * How the user reached Bellwether.

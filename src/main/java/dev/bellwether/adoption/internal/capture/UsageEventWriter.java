@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class UsageEventWriter {
 
 	static final String COPY = "copy usage_events (id, user_id, occurred_at, kind, module, record_type, record_id, "
-			+ "client) from stdin";
+			+ "client, records) from stdin";
 
 	private final DataSource dataSource;
 
@@ -75,7 +75,8 @@ public class UsageEventWriter {
 		text(event.module()).tab();
 		text(event.recordType()).tab();
 		uuid(event.recordId()).tab();
-		text(event.client().name());
+		text(event.client().name()).tab();
+		text((event.records() == null) ? null : event.records().toString());
 		put((byte) '\n');
 	}
 

@@ -110,7 +110,8 @@ class UsageListeners {
 		HttpServletRequest request = currentRequest();
 		Client client = (request == null) ? Client.WEB : Client.of(request);
 		afterCommit(new UsageEvent(event.actorId(), event.at(), UsageKind.EXPORT,
-				MODULE_OF_RECORD_TYPE.get(event.recordType()), event.recordType(), null, client));
+				MODULE_OF_RECORD_TYPE.get(event.recordType()), event.recordType(), null, client,
+				(int) Math.min(event.rows(), Integer.MAX_VALUE)));
 	}
 
 	@EventListener
