@@ -169,7 +169,8 @@ public record Keyset(List<Object> values, long offset) {
 	 * The rows of a page as the union of {@code sections}, each read in its own order and
 	 * cut to the page, in the sections' order: {@code union all} runs its branches one
 	 * after the other and the outer {@code limit} stops it as soon as the page is full,
-	 * so a later section is read only when the earlier ones run out.
+	 * so a later section is read only when the earlier ones run out. (A branch with a
+	 * {@code limit} is never run in parallel workers, whose rows could interleave.)
 	 * @param select {@code select <columns> from ...}, up to (not including)
 	 * {@code where}
 	 * @param where the list's own condition
