@@ -47,19 +47,28 @@ public record Keyset(List<Object> values, long offset) {
 			return "(" + String.join(", ", columns) + ") " + (keys.get(0).ascending() ? ">" : "<") + " ("
 					+ String.join(", ", names) + ")";
 		}
+		return general(keys, this.values, 0);
+	}
+
+	/**
+	 * The general form of "after this position": {@code k1 > v1 or (k1 = v1 and k2 > v2)
+	 * ...}, nulls last, led by a range on the first key when it is never null; the values
+	 * named {@code :keyset<offset>}, {@code :keyset<offset + 1>}...
+	 */
+	private static String general(List<SortKey> keys, List<Object> values, int offset) {
 		List<String> disjuncts = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
-			if (this.values.get(i) == null) {
+			if (values.get(i) == null) {
 				// nulls come last: nothing but other nulls (ties) comes after a null
 				continue;
 			}
 			List<String> terms = new ArrayList<>();
 			for (int j = 0; j < i; j++) {
-				terms.add(this.values.get(j) == null ? keys.get(j).sql() + " is null"
-						: keys.get(j).sql() + " = :keyset" + j);
+				terms.add(values.get(j) == null ? keys.get(j).sql() + " is null"
+						: keys.get(j).sql() + " = :keyset" + (j + offset));
 			}
 			SortKey key = keys.get(i);
-			String after = key.sql() + (key.ascending() ? " > " : " < ") + ":keyset" + i;
+			String after = key.sql() + (key.ascending() ? " > " : " < ") + ":keyset" + (i + offset);
 			terms.add(key.notNull() ? after : "(" + after + " or " + key.sql() + " is null)");
 			disjuncts.add("(" + String.join(" and ", terms) + ")");
 		}
@@ -68,8 +77,8 @@ public record Keyset(List<Object> values, long offset) {
 		}
 		String condition = "(" + String.join(" or ", disjuncts) + ")";
 		SortKey first = keys.get(0);
-		if (first.notNull() && this.values.get(0) != null) {
-			condition = first.sql() + (first.ascending() ? " >= " : " <= ") + ":keyset0 and " + condition;
+		if (first.notNull() && values.get(0) != null) {
+			condition = first.sql() + (first.ascending() ? " >= " : " <= ") + ":keyset" + offset + " and " + condition;
 		}
 		return condition;
 	}
@@ -77,39 +86,39 @@ public record Keyset(List<Object> values, long offset) {
 	/**
 	 * The list in the order of {@code keys} split into sections that an index on
 	 * {@code (k1, k2, ..., id)} reads each as one range, in the list's order: when the
-	 * first key may be null (a custom field, an amount) and every other key is never null
-	 * and runs the same way, first the rows with a value — {@code k1 is not null}, after
-	 * the cursor's row by the row comparison {@code (k1, k2, ..., id) > (:v1, :v2, ...)}
-	 * — then the rows without one, {@code k1 is null}, ordered by the other keys. (A
-	 * single condition {@code k1 > :v1 or k1 is null or ...} can't be an index range:
-	 * PostgreSQL walks the index from its start.) After a cursor's row whose first key is
-	 * null, only the second section is left. Each section orders by plain {@code asc} or
-	 * {@code desc} terms — it holds no nulls of its keys — so that one ascending index
-	 * serves both directions, scanned backwards for descending, with the nulls last
-	 * either way.
+	 * first key may be null (a custom field, an amount), first the rows with a value —
+	 * {@code k1 is not null}, after the cursor's row by the row comparison
+	 * {@code (k1, k2, ..., id) > (:v1, :v2, ...)} when every other key is never null and
+	 * runs the same way (else {@code k1 >= :v1 and
+	 * (k1 > :v1 or (k1 = :v1 and <the general form of the others>))}) — then the rows
+	 * without one, {@code k1 is null}, ordered by the other keys. (A single condition
+	 * {@code k1 > :v1 or k1 is null or ...} can't be an index range: PostgreSQL walks the
+	 * index from its start.) After a cursor's row whose first key is null, only the
+	 * second section is left. Each section orders by plain {@code asc} or {@code desc}
+	 * terms — it holds no nulls of its keys — so that one ascending index serves both
+	 * directions, scanned backwards for descending, with the nulls last either way.
 	 * @param after where the page starts, or {@code null} for the list's start
 	 * @return the sections in the list's order, their values added to {@code params}
-	 * ({@code keyset0}...); empty when the keys don't have this shape (then
+	 * ({@code keyset0}...); empty when the first key is never null (then
 	 * {@link #condition} and {@link SortKey#orderBy} over the whole list)
 	 */
 	public static List<Section> sections(List<SortKey> keys, Keyset after, Map<String, Object> params) {
 		if (keys.size() < 2 || keys.get(0).notNull()) {
 			return List.of();
 		}
-		boolean ascending = keys.get(0).ascending();
-		for (SortKey key : keys.subList(1, keys.size())) {
-			if (!key.notNull() || key.ascending() != ascending) {
-				return List.of();
-			}
-		}
 		if (after != null && after.values().size() != keys.size()) {
 			throw new InvalidCursorException("The cursor belongs to another sort of this list.");
 		}
 		SortKey first = keys.get(0);
+		boolean ascending = first.ascending();
+		List<SortKey> rest = keys.subList(1, keys.size());
+		// the other keys never null and running the first's way: row comparisons;
+		// otherwise (a contact's first name, a sort both ways) the general form within
+		// each section, led by a range on the first key
+		boolean rowWise = rest.stream().allMatch(key -> key.notNull() && key.ascending() == ascending);
 		List<SortKey> valued = new ArrayList<>();
 		valued.add(new SortKey(first.sql(), ascending, true));
-		valued.addAll(keys.subList(1, keys.size()));
-		List<SortKey> rest = keys.subList(1, keys.size());
+		valued.addAll(rest);
 		String comparison = ascending ? " > " : " < ";
 		List<Section> sections = new ArrayList<>();
 		if (after == null) {
@@ -119,18 +128,21 @@ public record Keyset(List<Object> values, long offset) {
 		}
 		for (int i = 0; i < keys.size(); i++) {
 			params.put("keyset" + i, after.values().get(i));
-			if (i > 0 && after.values().get(i) == null) {
+			if (rowWise && i > 0 && after.values().get(i) == null) {
 				throw new InvalidCursorException("The cursor does not fit this list's sort.");
 			}
 		}
+		String restAfter = rowWise ? row(keys, 1) + comparison + row(keys.size(), 1)
+				: general(rest, after.values().subList(1, keys.size()), 1);
 		if (after.values().get(0) != null) {
-			sections.add(new Section(
-					first.sql() + " is not null and " + row(keys, 0) + comparison + row(keys.size(), 0), valued));
+			String valuedAfter = rowWise ? row(keys, 0) + comparison + row(keys.size(), 0)
+					: first.sql() + (ascending ? " >= " : " <= ") + ":keyset0 and (" + first.sql() + comparison
+							+ ":keyset0 or (" + first.sql() + " = :keyset0 and " + restAfter + "))";
+			sections.add(new Section(first.sql() + " is not null and " + valuedAfter, valued));
 			sections.add(new Section(first.sql() + " is null", rest));
 		}
 		else {
-			sections.add(
-					new Section(first.sql() + " is null and " + row(keys, 1) + comparison + row(keys.size(), 1), rest));
+			sections.add(new Section(first.sql() + " is null and " + restAfter, rest));
 		}
 		return sections;
 	}

@@ -228,6 +228,37 @@ class KeysetPagingTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "asc", "desc" })
+	void contactsByACustomFieldByCursorAreTheContactsByPageNumber(String direction) throws Exception {
+		// a contact's tie-breakers include the first name, which may be null too
+		CustomField level = this.customFields.define("contact",
+				new CustomFieldDefinition("Klevel " + UUID.randomUUID().toString().replace("-", "").substring(0, 8),
+						CustomFieldType.NUMBER, null, null, null, null, true));
+		this.definedFields.add(level.id());
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 13; i++) {
+			String firstName = (i % 4 == 0) ? null : "\"First " + (i % 2) + "\"";
+			String value = (i % 3 == 0) ? null : String.valueOf(i % 2);
+			this.mvc
+				.perform(post("/api/v1/contacts").with(TestUsers.basic(rep))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"firstName": %s, "lastName": "Level %d", "accountId": "%s", "customFields": {"%s": %s}}
+							""".formatted(firstName, i % 2, account, level.key(), value)))
+				.andExpect(status().isCreated());
+		}
+		String list = "/api/v1/contacts?ownerId=" + rep.id() + "&sort=cf." + level.key() + "," + direction;
+
+		for (int size : new int[] { 1, 3 }) {
+			List<String> byNumber = byPageNumber(rep, list, size);
+
+			assertThat(byNumber).hasSize(13).doesNotHaveDuplicates();
+			assertThat(byCursor(rep, list, size)).as("page size " + size).isEqualTo(byNumber);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "asc", "desc" })
 	void rowsAddedBetweenPagesByACustomFieldNeitherRepeatNorSkipARow(String direction) throws Exception {
 		CustomField seats = indexedNumber();
 		User rep = this.users.create(Role.REP);

@@ -129,20 +129,35 @@ class KeysetTests {
 	}
 
 	@Test
-	void otherShapesOfOrderAreNotSplit() {
-		// never-null first key: one row comparison does
+	void aNeverNullFirstKeyIsNotSplit() {
+		// one row comparison does
 		assertThat(Keyset.sections(List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)),
 				null, new LinkedHashMap<>()))
 			.isEmpty();
-		// a second nullable key (a contact's first name)
-		assertThat(
-				Keyset.sections(List.of(new SortKey("x", true, false), new SortKey("lower(c.first_name)", true, false),
-						new SortKey("c.id", true, true)), null, new LinkedHashMap<>()))
-			.isEmpty();
-		// keys running both ways
-		assertThat(Keyset.sections(List.of(new SortKey("x", true, false), new SortKey("o.close_date", false, true),
-				new SortKey("o.id", false, true)), null, new LinkedHashMap<>()))
-			.isEmpty();
+	}
+
+	@Test
+	void otherNullableKeysAfterTheFirstUseTheGeneralFormWithinEachSection() {
+		// contacts by a custom field: the first name (a tie-breaker) may be null
+		List<SortKey> keys = List.of(new SortKey("x", true, false), new SortKey("lower(c.last_name)", true, true),
+				new SortKey("lower(c.first_name)", true, false), new SortKey("c.id", true, true));
+		UUID id = UUID.randomUUID();
+
+		List<Keyset.Section> afterAValue = Keyset.sections(keys, new Keyset(Arrays.asList("7", "doe", null, id), 3),
+				new LinkedHashMap<>());
+		List<Keyset.Section> afterANull = Keyset.sections(keys, new Keyset(Arrays.asList(null, "doe", "jo", id), 3),
+				new LinkedHashMap<>());
+
+		assertThat(afterAValue.get(0).condition())
+			.isEqualTo("x is not null and x >= :keyset0 and (x > :keyset0 or (x = :keyset0 and lower(c.last_name) >= "
+					+ ":keyset1 and ((lower(c.last_name) > :keyset1) or (lower(c.last_name) = :keyset1 and "
+					+ "lower(c.first_name) is null and c.id > :keyset3))))");
+		assertThat(afterAValue.get(0).orderBy())
+			.isEqualTo("x asc, lower(c.last_name) asc, lower(c.first_name) asc nulls last, c.id asc");
+		assertThat(afterAValue.get(1).condition()).isEqualTo("x is null");
+		assertThat(afterANull).singleElement()
+			.satisfies(section -> assertThat(section.condition())
+				.startsWith("x is null and lower(c.last_name) >= :keyset1"));
 	}
 
 	@Test
