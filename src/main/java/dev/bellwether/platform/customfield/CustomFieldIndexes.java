@@ -71,13 +71,6 @@ public final class CustomFieldIndexes {
 		return columns;
 	}
 
-	/**
-	 * @return whether the old shape's index, {@code (expr, id)}, is still there
-	 */
-	static boolean hasLegacyIndex(JdbcClient jdbc, String table, CustomField field) {
-		return exists(jdbc, legacyName(table, field));
-	}
-
 	private static boolean exists(JdbcClient jdbc, String name) {
 		return jdbc.sql("select count(*) from pg_index where indexrelid = to_regclass(:name)")
 			.param("name", name)
