@@ -28,13 +28,16 @@ class CustomerCustomFields {
 	@Bean
 	CustomRecordType accountCustomFields(JdbcClient jdbc) {
 		return new CustomRecordType(Accounts.RECORD_TYPE, "Accounts", builtIn(Account.class), Map::of,
-				field -> CustomFieldIndexes.create(jdbc, "accounts", field));
+				// the index: the field, then the list's tie-breakers (Accounts.list)
+				field -> CustomFieldIndexes.create(jdbc, "accounts", field, "lower(name)", "id"));
 	}
 
 	@Bean
 	CustomRecordType contactCustomFields(JdbcClient jdbc) {
 		return new CustomRecordType(Contacts.RECORD_TYPE, "Contacts", builtIn(Contact.class), Map::of,
-				field -> CustomFieldIndexes.create(jdbc, "contacts", field));
+				// the index: the field, then the list's tie-breakers (Contacts.list)
+				field -> CustomFieldIndexes.create(jdbc, "contacts", field, "lower(last_name)", "lower(first_name)",
+						"id"));
 	}
 
 	static Set<String> builtIn(Class<? extends Record> type) {

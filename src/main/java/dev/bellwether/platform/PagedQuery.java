@@ -106,9 +106,15 @@ public record PagedQuery(String select, String countFrom) {
 		}
 		ListRequest request = ListRequest.from(pageable);
 		Map<String, Object> pageParams = new LinkedHashMap<>(params);
+		// a nullable first key (a custom field): the rows with a value, then those
+		// without,
+		// each an index range (Keyset.sections)
+		List<Keyset.Section> sections = Keyset.sections(keys, request.after(), pageParams);
 		String pageWhere = where;
 		if (request.after() != null) {
-			pageWhere = where + " and " + request.after().condition(keys, pageParams);
+			pageWhere = where + " and " + (sections.isEmpty() ? request.after().condition(keys, pageParams) : "("
+					+ String.join(" or ", sections.stream().map(section -> "(" + section.condition() + ")").toList())
+					+ ")");
 		}
 		long total;
 		if (request.exactTotal()) {
@@ -125,9 +131,11 @@ public record PagedQuery(String select, String countFrom) {
 			total = count(jdbc, where, params, countLimit(request));
 		}
 		KeyCapture<T> rows = new KeyCapture<>(keys.size(), mapper);
-		List<T> content = jdbc
-			.sql(keyColumns(this.select, keys) + " where " + pageWhere + " order by " + SortKey.orderBy(keys)
-					+ " limit :pageLimit offset :pageOffset")
+		String query = sections.isEmpty()
+				? keyColumns(this.select, keys) + " where " + pageWhere + " order by " + SortKey.orderBy(keys)
+						+ " limit :pageLimit offset :pageOffset"
+				: Keyset.union(keyColumns(this.select, keys), where, sections);
+		List<T> content = jdbc.sql(query)
 			.params(pageParams)
 			.param("pageLimit", request.getPageSize() + 1)
 			.param("pageOffset", (request.after() != null) ? 0 : request.getOffset())

@@ -32,6 +32,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.Keyset;
 import dev.bellwether.platform.ListRequest;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
@@ -981,8 +982,12 @@ public class Opportunities {
 		}
 		ListRequest request = ListRequest.from(pageable);
 		Map<String, Object> pageParams = new LinkedHashMap<>(params);
+		// a nullable first key (a custom field): the rows with a value, then those
+		// without,
+		// each an index range (Keyset.sections)
+		List<Keyset.Section> sections = Keyset.sections(keys, request.after(), pageParams);
 		String pageWhere = where;
-		if (request.after() != null) {
+		if (request.after() != null && sections.isEmpty()) {
 			pageWhere = where + " and " + request.after().condition(keys, pageParams);
 		}
 		long total;
@@ -990,15 +995,18 @@ public class Opportunities {
 			total = count(where, params, Long.MAX_VALUE);
 		}
 		else if (request.after() != null) {
-			total = request.getOffset() + count(pageWhere, pageParams, (long) request.getPageSize() + COUNT_CAP);
+			long limit = (long) request.getPageSize() + COUNT_CAP;
+			total = request.getOffset() + (sections.isEmpty() ? count(pageWhere, pageParams, limit)
+					: count(where, sections, pageParams, limit));
 		}
 		else {
 			total = count(where, params, PagedQuery.countLimit(request));
 		}
+		String ids = sections.isEmpty() ? "select o.id" + FROM + " where " + pageWhere + " order by " + order
+				+ " limit :pageLimit offset :pageOffset" : Keyset.union("select o.id" + FROM, where, sections);
 		PagedQuery.KeyCapture<Opportunity> rows = new PagedQuery.KeyCapture<>(keys.size(), Opportunities::map);
 		List<Opportunity> content = this.jdbc
-			.sql(PagedQuery.keyColumns(select() + FROM, keys) + " where o.id in (select o.id" + FROM + " where "
-					+ pageWhere + " order by " + order + " limit :pageLimit offset :pageOffset) order by " + order)
+			.sql(PagedQuery.keyColumns(select() + FROM, keys) + " where o.id in (" + ids + ") order by " + order)
 			.params(pageParams)
 			.params(freshnessParams())
 			.param("pageLimit", request.getPageSize() + 1)
@@ -1006,6 +1014,21 @@ public class Opportunities {
 			.query(rows)
 			.list();
 		return PagedQuery.page(content, rows, request, total);
+	}
+
+	/** The rows of the sections, up to {@code limit}: each section an index range. */
+	private long count(String where, List<Keyset.Section> sections, Map<String, Object> params, long limit) {
+		List<String> branches = sections.stream()
+			.map(section -> "(select 1" + FROM + " where " + where + " and " + section.condition()
+					+ " limit :countLimit)")
+			.toList();
+		return this.jdbc
+			.sql("select count(*) from (select 1 from (" + String.join(" union all ", branches)
+					+ ") sections limit :countLimit) c")
+			.params(params)
+			.param("countLimit", limit)
+			.query(Long.class)
+			.single();
 	}
 
 	private long count(String where, Map<String, Object> params, long limit) {

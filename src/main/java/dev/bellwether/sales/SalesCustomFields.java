@@ -36,7 +36,9 @@ class SalesCustomFields {
 			Map<String, String> choices = new LinkedHashMap<>();
 			stages.active().forEach(stage -> choices.put(stage.id().toString(), stage.name()));
 			return choices;
-		}, field -> CustomFieldIndexes.create(jdbc, "opportunities", field));
+			// the index: the field, then the deal list's tie-breakers
+			// (Opportunities.list)
+		}, field -> CustomFieldIndexes.create(jdbc, "opportunities", field, "close_date", "id"));
 	}
 
 }

@@ -37,6 +37,9 @@ final class BenchmarkCustomFields {
 	static double prepare(ConfigurableApplicationContext context, JdbcTemplate jdbc, PrintStream out)
 			throws InterruptedException {
 		if (defined(jdbc)) {
+			// reused data: the index may be of the old shape, (expr, id), which the
+			// application rebuilds at start-up (CustomFieldIndexRebuild)
+			awaitIndex(jdbc);
 			return 0;
 		}
 		long started = System.nanoTime();
@@ -51,6 +54,14 @@ final class BenchmarkCustomFields {
 				List.of("EMEA", "Americas", "APAC"), null, null, null, false));
 		fields.define("opportunity",
 				new CustomFieldDefinition("Seats", CustomFieldType.NUMBER, null, null, null, null, true));
+		awaitIndex(jdbc);
+		jdbc.execute("vacuum analyze opportunities");
+		double seconds = (System.nanoTime() - started) / 1e9;
+		out.printf("Custom fields Region and Seats on %,d deals, Seats indexed, in %.1f s%n", deals, seconds);
+		return seconds;
+	}
+
+	private static void awaitIndex(JdbcTemplate jdbc) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
 		while (!indexed(jdbc)) {
 			if (System.nanoTime() > deadline) {
@@ -58,19 +69,21 @@ final class BenchmarkCustomFields {
 			}
 			Thread.sleep(500);
 		}
-		jdbc.execute("vacuum analyze opportunities");
-		double seconds = (System.nanoTime() - started) / 1e9;
-		out.printf("Custom fields Region and Seats on %,d deals, Seats indexed, in %.1f s%n", deals, seconds);
-		return seconds;
 	}
 
+	/**
+	 * @return whether Seats has its index in the list's order, {@code (seats, close_date,
+	 * id)}, valid, and the old shape {@code (seats, id)} is gone
+	 */
 	private static boolean indexed(JdbcTemplate jdbc) {
-		Long valid = jdbc.queryForObject("""
-				select count(*) from pg_index x join pg_class i on i.oid = x.indexrelid
+		Long current = jdbc.queryForObject("""
+				select count(*) filter (where pg_get_indexdef(i.oid) like '%close_date%' and x.indisvalid)
+				  - count(*) filter (where pg_get_indexdef(i.oid) not like '%close_date%')
+				from pg_index x join pg_class i on i.oid = x.indexrelid
 				join pg_class t on t.oid = x.indrelid
-				where t.relname = 'opportunities' and x.indisvalid and pg_get_indexdef(i.oid) like '%seats%'
+				where t.relname = 'opportunities' and pg_get_indexdef(i.oid) like '%seats%'
 				""", Long.class);
-		return valid != null && valid > 0;
+		return current != null && current > 0;
 	}
 
 }

@@ -576,22 +576,38 @@ final class Scenarios {
 			Map<String, Object> params = new HashMap<>();
 			String where = where(this.sql, role, who, params);
 			Map<String, Object> pageParams = new HashMap<>(params);
+			// a nullable first key (sort=cf.seats): the rows with a value, then those
+			// without, each an index range, as Opportunities.keysetPage reads them
+			List<Keyset.Section> sections = Keyset.sections(this.keys, after, pageParams);
 			String pageWhere = where;
 			long countLimit = Personas.PAGE_SIZE + PagedQuery.COUNT_CAP;
-			if (after != null) {
+			if (after != null && sections.isEmpty()) {
 				pageWhere = where + " and " + after.condition(this.keys, pageParams);
 			}
 			pageParams.put("countLimit", countLimit);
-			this.sql.count(
-					"select count(*) from (select 1" + DEAL_FROM + " where " + pageWhere + " limit :countLimit) c",
-					pageParams);
+			if (after == null || sections.isEmpty()) {
+				this.sql.count(
+						"select count(*) from (select 1" + DEAL_FROM + " where " + pageWhere + " limit :countLimit) c",
+						pageParams);
+			}
+			else {
+				List<String> branches = sections.stream()
+					.map(section -> "(select 1" + DEAL_FROM + " where " + where + " and " + section.condition()
+							+ " limit :countLimit)")
+					.toList();
+				this.sql.count("select count(*) from (select 1 from (" + String.join(" union all ", branches)
+						+ ") sections limit :countLimit) c", pageParams);
+			}
 			String order = SortKey.orderBy(this.keys);
 			pageParams.putAll(freshness(this.clock));
 			pageParams.put("pageLimit", Personas.PAGE_SIZE + 1);
 			pageParams.put("pageOffset", 0);
+			String ids = sections.isEmpty()
+					? "select o.id" + DEAL_FROM + " where " + pageWhere + " order by " + order
+							+ " limit :pageLimit offset :pageOffset"
+					: Keyset.union("select o.id" + DEAL_FROM, where, sections);
 			List<Map<String, Object>> page = this.sql.list(PagedQuery.keyColumns(DEAL_SELECT + DEAL_FROM, this.keys)
-					+ " where o.id in (select o.id" + DEAL_FROM + " where " + pageWhere + " order by " + order
-					+ " limit :pageLimit offset :pageOffset) order by " + order, pageParams);
+					+ " where o.id in (" + ids + ") order by " + order, pageParams);
 			this.sql.names("accounts", "name", ids(page, "account_id"));
 			this.sql.names("users", "full_name", ids(page, "owner_id"));
 		}

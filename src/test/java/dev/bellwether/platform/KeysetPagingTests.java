@@ -16,6 +16,11 @@ import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.platform.customfield.CustomField;
+import dev.bellwether.platform.customfield.CustomFieldDefinition;
+import dev.bellwether.platform.customfield.CustomFieldType;
+import dev.bellwether.platform.customfield.CustomFields;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +61,17 @@ class KeysetPagingTests {
 
 	@Autowired
 	ListCursors cursors;
+
+	@Autowired
+	CustomFields customFields;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	private final List<UUID> definedFields = new ArrayList<>();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sort=closeDate,desc", "sort=closeDate,asc", "sort=amount,desc", "sort=amount,asc",
@@ -183,6 +199,157 @@ class KeysetPagingTests {
 			.getContentAsString();
 		List<String> secondByNumber = JsonPath.read(second, "$.content[*].id");
 		assertThat(secondByNumber).contains(seen.get(4));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "asc", "desc" })
+	void dealsByACustomFieldWithNullsByCursorAreTheDealsByPageNumber(String direction) throws Exception {
+		CustomField seats = indexedNumber();
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 19; i++) {
+			// ties on the field and on the close date; a third of the deals without a
+			// value (nulls last both ways)
+			customDeal(rep, account, seats, "Seats " + i, (i % 3 == 0) ? null : String.valueOf(i % 4),
+					LocalDate.of(2026, 7, 1).plusDays(i % 5));
+		}
+		String list = "/api/v1/opportunities?sort=cf." + seats.key() + "," + direction;
+
+		for (int size : new int[] { 1, 4, 6 }) {
+			List<String> byNumber = byPageNumber(rep, list, size);
+			List<String> byCursor = byCursor(rep, list, size);
+
+			assertThat(byNumber).hasSize(19).doesNotHaveDuplicates();
+			assertThat(byCursor).as("page size " + size).isEqualTo(byNumber);
+		}
+		List<String> withValues = byPageNumber(rep, list + "&cf." + seats.key() + ".from=0", 50);
+		assertThat(byPageNumber(rep, list, 50)).startsWith(withValues.toArray(String[]::new));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "asc", "desc" })
+	void contactsByACustomFieldByCursorAreTheContactsByPageNumber(String direction) throws Exception {
+		// a contact's tie-breakers include the first name, which may be null too
+		CustomField level = this.customFields.define("contact",
+				new CustomFieldDefinition("Klevel " + UUID.randomUUID().toString().replace("-", "").substring(0, 8),
+						CustomFieldType.NUMBER, null, null, null, null, true));
+		this.definedFields.add(level.id());
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 13; i++) {
+			String firstName = (i % 4 == 0) ? null : "\"First " + (i % 2) + "\"";
+			String value = (i % 3 == 0) ? null : String.valueOf(i % 2);
+			this.mvc
+				.perform(post("/api/v1/contacts").with(TestUsers.basic(rep))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"firstName": %s, "lastName": "Level %d", "accountId": "%s", "customFields": {"%s": %s}}
+							""".formatted(firstName, i % 2, account, level.key(), value)))
+				.andExpect(status().isCreated());
+		}
+		String list = "/api/v1/contacts?ownerId=" + rep.id() + "&sort=cf." + level.key() + "," + direction;
+
+		for (int size : new int[] { 1, 3 }) {
+			List<String> byNumber = byPageNumber(rep, list, size);
+
+			assertThat(byNumber).hasSize(13).doesNotHaveDuplicates();
+			assertThat(byCursor(rep, list, size)).as("page size " + size).isEqualTo(byNumber);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "asc", "desc" })
+	void rowsAddedBetweenPagesByACustomFieldNeitherRepeatNorSkipARow(String direction) throws Exception {
+		CustomField seats = indexedNumber();
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		List<String> before = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			before.add(customDeal(rep, account, seats, "Listed " + i, (i % 4 == 0) ? null : String.valueOf(10 + i),
+					LocalDate.of(2026, 8, 1)));
+		}
+		boolean ascending = direction.equals("asc");
+		String list = "/api/v1/opportunities?sort=cf." + seats.key() + "," + direction + "&size=5";
+		String first = this.mvc.perform(get(list).with(TestUsers.basic(rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> seen = new ArrayList<>(JsonPath.read(first, "$.content[*].id"));
+
+		// one deal sorts before the first page (already read), two after it: one with a
+		// value, one without (the nulls' section)
+		String early = customDeal(rep, account, seats, "Added early", ascending ? "1" : "99", LocalDate.of(2026, 8, 1));
+		String late = customDeal(rep, account, seats, "Added late", ascending ? "20" : "12", LocalDate.of(2026, 8, 2));
+		String none = customDeal(rep, account, seats, "Added without", null, LocalDate.of(2026, 1, 1));
+		String next = JsonPath.read(first, "$.page.next");
+		while (next != null) {
+			String page = this.mvc.perform(get(URI.create(next)).with(TestUsers.basic(rep)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			seen.addAll(JsonPath.read(page, "$.content[*].id"));
+			next = JsonPath.read(page, "$.page.next");
+		}
+
+		assertThat(seen).doesNotHaveDuplicates()
+			.containsAll(before)
+			.contains(late, none)
+			.doesNotContain(early)
+			.hasSize(14);
+		assertThat(seen.subList(0, 14)).isEqualTo(
+				byPageNumber(rep, list.replace("&size=5", ""), 50).stream().filter(id -> !id.equals(early)).toList());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "asc", "desc" })
+	void aDeepPageByACustomFieldIsARangeOfItsIndex(String direction) throws Exception {
+		CustomField seats = indexedNumber();
+		User rep = this.users.create(Role.REP);
+		UUID account = account(rep);
+		for (int i = 0; i < 6; i++) {
+			customDeal(rep, account, seats, "Planned " + i, (i % 3 == 0) ? null : String.valueOf(i),
+					LocalDate.of(2026, 7, 1));
+		}
+		List<SortKey> keys = dev.bellwether.platform.web.PageRequests.sortKeys(
+				org.springframework.data.domain.Sort
+					.by(org.springframework.data.domain.Sort.Direction.fromString(direction), "cf." + seats.key()),
+				this.customFields.sortable("opportunity", "o"), java.util.Set.of("o.close_date", "o.id"), "opportunity",
+				"o.close_date", "o.id");
+		java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+		List<Keyset.Section> sections = Keyset.sections(keys,
+				new Keyset(List.of(new BigDecimal("2"), LocalDate.of(2026, 7, 1), UUID.randomUUID()), 1000), params);
+		params.put("owner", rep.id());
+		params.put("pageLimit", 51);
+		params.put("pageOffset", 0);
+		String query = Keyset.union("select o.id from opportunities o", "o.deleted_at is null and o.owner_id = :owner",
+				sections);
+
+		// with few rows PostgreSQL would rather read them all: forbid that, so that the
+		// plan shows whether the index serves the order (otherwise a Sort remains)
+		List<String> plan = this.transactions.execute(status -> {
+			this.jdbcClient.sql("set local enable_seqscan = off").update();
+			this.jdbcClient.sql("set local enable_bitmapscan = off").update();
+			this.jdbcClient.sql("set local enable_sort = off").update();
+			this.jdbcClient.sql("set local enable_incremental_sort = off").update();
+			return this.jdbcClient.sql("explain " + query).params(params).query(String.class).list();
+		});
+
+		String text = String.join("\n", plan);
+		String index = "opportunities_cf_" + seats.key().toLowerCase(java.util.Locale.ROOT) + "_sort_idx";
+		// the rows with a value: a range of the field's index (forwards for asc,
+		// backwards for desc); those without, in the tie-breakers' order: an index too
+		// (the field's, or the close date's when PostgreSQL thinks it cheaper)
+		assertThat(text).as(text).doesNotContain("Sort");
+		assertThat(plan.stream().filter(line -> line.contains(index)).findFirst()).as(text)
+			.hasValueSatisfying(line -> assertThat(line).contains(
+					direction.equals("asc") ? "Index Scan using " + index : "Index Scan Backward using " + index));
+		assertThat(plan.stream().filter(line -> line.contains("Index Cond: ((((custom ->>")).findFirst()).as(text)
+			.hasValueSatisfying(line -> assertThat(line).contains("IS NOT NULL) AND (ROW("));
+		assertThat(plan.stream().filter(line -> line.contains("Scan") && line.contains("on opportunities"))).as(text)
+			.hasSize(2)
+			.allSatisfy(line -> assertThat(line).contains("Index"));
 	}
 
 	@Test
@@ -381,6 +548,35 @@ class KeysetPagingTests {
 			next = JsonPath.read(json, "$.page.next");
 		}
 		return ids;
+	}
+
+	private CustomField indexedNumber() {
+		CustomField field = this.customFields.define("opportunity",
+				new CustomFieldDefinition("Kseats " + UUID.randomUUID().toString().replace("-", "").substring(0, 8),
+						CustomFieldType.NUMBER, null, null, null, null, true));
+		this.definedFields.add(field.id());
+		return field;
+	}
+
+	@AfterEach
+	void retireTheFieldsDefined() {
+		this.definedFields.forEach(this.customFields::retire);
+	}
+
+	private String customDeal(User rep, UUID account, CustomField field, String name, String value, LocalDate closeDate)
+			throws Exception {
+		String location = this.mvc
+			.perform(post("/api/v1/opportunities").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name": "%s", "accountId": "%s", "stageId": "%s", "closeDate": "%s",
+						 "customFields": {"%s": %s}}
+						""".formatted(name, account, PROPOSAL, closeDate, field.key(), value)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	private UUID account(User owner) {

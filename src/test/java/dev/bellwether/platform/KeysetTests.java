@@ -80,6 +80,87 @@ class KeysetTests {
 	}
 
 	@Test
+	void aNullableFirstKeyPagesInTwoSectionsEachAnIndexRange() {
+		// sort=cf.seats: the field may be null, its tie-breakers never are
+		List<SortKey> keys = List.of(new SortKey("(o.custom ->> 'seats')", true, false),
+				new SortKey("o.close_date", true, true), new SortKey("o.id", true, true));
+		UUID id = UUID.randomUUID();
+
+		List<Keyset.Section> first = Keyset.sections(keys, null, new LinkedHashMap<>());
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<Keyset.Section> afterAValue = Keyset.sections(keys,
+				new Keyset(List.of("12", LocalDate.of(2026, 8, 1), id), 50), params);
+		List<Keyset.Section> afterANull = Keyset.sections(keys,
+				new Keyset(Arrays.asList(null, LocalDate.of(2026, 8, 1), id), 50), new LinkedHashMap<>());
+
+		assertThat(first).extracting(Keyset.Section::condition)
+			.containsExactly("(o.custom ->> 'seats') is not null", "(o.custom ->> 'seats') is null");
+		assertThat(first).extracting(Keyset.Section::orderBy)
+			.containsExactly("(o.custom ->> 'seats') asc, o.close_date asc, o.id asc", "o.close_date asc, o.id asc");
+		assertThat(afterAValue).extracting(Keyset.Section::condition)
+			.containsExactly("(o.custom ->> 'seats') is not null and ((o.custom ->> 'seats'), o.close_date, o.id) > "
+					+ "(:keyset0, :keyset1, :keyset2)", "(o.custom ->> 'seats') is null");
+		assertThat(params).containsEntry("keyset0", "12").containsEntry("keyset2", id);
+		// after a row without a value, only the rest of the rows without one
+		assertThat(afterANull).singleElement()
+			.satisfies(section -> assertThat(section.condition())
+				.isEqualTo("(o.custom ->> 'seats') is null and (o.close_date, o.id) > (:keyset1, :keyset2)"));
+	}
+
+	@Test
+	void aDescendingListKeepsItsNullsLastWithPlainDescendingSections() {
+		List<SortKey> keys = PageRequests.sortKeys(Sort.by(Sort.Direction.DESC, "amount"), SORTABLE, NOT_NULL,
+				"opportunity", "o.close_date", "o.id");
+
+		List<Keyset.Section> sections = Keyset.sections(keys,
+				new Keyset(List.of(BigDecimal.TEN, LocalDate.of(2026, 8, 1), UUID.randomUUID()), 5),
+				new LinkedHashMap<>());
+
+		// one ascending index (amount, close_date, id), scanned backwards
+		assertThat(sections).extracting(Keyset.Section::orderBy)
+			.containsExactly("o.amount desc, o.close_date desc, o.id desc", "o.close_date desc, o.id desc");
+		assertThat(sections.get(0).condition())
+			.endsWith("(o.amount, o.close_date, o.id) < (:keyset0, :keyset1, :keyset2)");
+		assertThat(Keyset.union("select o.id from opportunities o", "o.deleted_at is null", sections)).startsWith(
+				"select * from ((select o.id from opportunities o where o.deleted_at is null and o.amount is not null and ")
+			.contains(
+					" order by o.amount desc, o.close_date desc, o.id desc limit :pageLimit + :pageOffset) union all (")
+			.endsWith(") sections limit :pageLimit offset :pageOffset");
+	}
+
+	@Test
+	void aNeverNullFirstKeyIsNotSplit() {
+		// one row comparison does
+		assertThat(Keyset.sections(List.of(new SortKey("o.close_date", true, true), new SortKey("o.id", true, true)),
+				null, new LinkedHashMap<>()))
+			.isEmpty();
+	}
+
+	@Test
+	void otherNullableKeysAfterTheFirstUseTheGeneralFormWithinEachSection() {
+		// contacts by a custom field: the first name (a tie-breaker) may be null
+		List<SortKey> keys = List.of(new SortKey("x", true, false), new SortKey("lower(c.last_name)", true, true),
+				new SortKey("lower(c.first_name)", true, false), new SortKey("c.id", true, true));
+		UUID id = UUID.randomUUID();
+
+		List<Keyset.Section> afterAValue = Keyset.sections(keys, new Keyset(Arrays.asList("7", "doe", null, id), 3),
+				new LinkedHashMap<>());
+		List<Keyset.Section> afterANull = Keyset.sections(keys, new Keyset(Arrays.asList(null, "doe", "jo", id), 3),
+				new LinkedHashMap<>());
+
+		assertThat(afterAValue.get(0).condition())
+			.isEqualTo("x is not null and x >= :keyset0 and (x > :keyset0 or (x = :keyset0 and lower(c.last_name) >= "
+					+ ":keyset1 and ((lower(c.last_name) > :keyset1) or (lower(c.last_name) = :keyset1 and "
+					+ "lower(c.first_name) is null and c.id > :keyset3))))");
+		assertThat(afterAValue.get(0).orderBy())
+			.isEqualTo("x asc, lower(c.last_name) asc, lower(c.first_name) asc nulls last, c.id asc");
+		assertThat(afterAValue.get(1).condition()).isEqualTo("x is null");
+		assertThat(afterANull).singleElement()
+			.satisfies(section -> assertThat(section.condition())
+				.startsWith("x is null and lower(c.last_name) >= :keyset1"));
+	}
+
+	@Test
 	void aCursorForAnotherNumberOfKeysIsRefused() {
 		assertThatExceptionOfType(InvalidCursorException.class)
 			.isThrownBy(() -> new Keyset(List.of(UUID.randomUUID()), 0).condition(

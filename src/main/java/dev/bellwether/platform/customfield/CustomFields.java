@@ -176,6 +176,28 @@ public class CustomFields {
 	}
 
 	/**
+	 * Has the owning modules build the index of every active indexed field unless it is
+	 * there in its current shape, replacing an index of the old shape (see
+	 * {@link CustomFieldIndexes}); run once at start-up
+	 * ({@link CustomFieldIndexRebuild}). Cheap when there is nothing to do: a look-up per
+	 * indexed field.
+	 * @return how many indexed fields were checked
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int rebuildIndexes() {
+		int checked = 0;
+		for (CustomRecordType type : this.recordTypes.values()) {
+			for (CustomField field : active(type.recordType())) {
+				if (field.indexed()) {
+					type.indexer().accept(field);
+					checked++;
+				}
+			}
+		}
+		return checked;
+	}
+
+	/**
 	 * Adds a field at the end of the record type's fields; its key is derived from the
 	 * label. When it is indexed, the owning module then builds its index (this can take a
 	 * while on a big table; writes go on meanwhile).

@@ -176,12 +176,14 @@ class DealAndContactCustomFieldsTests {
 		this.added.add(score.id());
 		org.assertj.core.api.Assertions
 			.assertThat(this.jdbc.sql("select indexdef from pg_indexes where indexname = :name")
-				.param("name", "opportunities_cf_" + score.key().toLowerCase(java.util.Locale.ROOT) + "_idx")
+				.param("name", "opportunities_cf_" + score.key().toLowerCase(java.util.Locale.ROOT) + "_sort_idx")
 				.query(String.class)
 				.optional())
 			.hasValueSatisfying(definition -> org.assertj.core.api.Assertions.assertThat(definition)
 				.contains("custom ->> '" + score.key() + "'")
-				.contains("numeric"));
+				.contains("numeric")
+				// the deal list's whole order when sorted by the field
+				.endsWith("::numeric), close_date, id) WHERE (deleted_at IS NULL)"));
 
 		User rep = this.users.create(Role.REP);
 		UUID account = account(rep);
@@ -204,6 +206,37 @@ class DealAndContactCustomFieldsTests {
 			.andExpect(jsonPath("$.content.length()").value(2))
 			.andExpect(jsonPath("$.content[0].name").value("Scored " + this.suffix + " 100"))
 			.andExpect(jsonPath("$.content[1].name").value("Scored " + this.suffix + " 30"));
+	}
+
+	@Test
+	void anIndexOfTheOldShapeIsBuiltAgainInTheListsOrder() {
+		CustomField score = this.customFields.define("opportunity", new CustomFieldDefinition("Rebuilt " + this.suffix,
+				CustomFieldType.NUMBER, null, Requirement.NEVER, null, null, true));
+		this.added.add(score.id());
+		String key = score.key().toLowerCase(java.util.Locale.ROOT);
+		// as CustomFieldIndexes built it before: (expr, id), under the old name
+		this.jdbc.sql("drop index opportunities_cf_" + key + "_sort_idx").update();
+		this.jdbc
+			.sql("create index opportunities_cf_" + key + "_idx on opportunities (((custom ->> '" + score.key()
+					+ "')::numeric), id) where deleted_at is null")
+			.update();
+
+		this.customFields.rebuildIndexes();
+
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select indexname from pg_indexes where indexname like :prefix")
+				.param("prefix", "opportunities_cf_" + key + "%")
+				.query(String.class)
+				.list())
+			.containsExactly("opportunities_cf_" + key + "_sort_idx");
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select indexdef from pg_indexes where indexname = :name")
+				.param("name", "opportunities_cf_" + key + "_sort_idx")
+				.query(String.class)
+				.single())
+			.endsWith("::numeric), close_date, id) WHERE (deleted_at IS NULL)");
+		// and again: nothing to do
+		this.customFields.rebuildIndexes();
 	}
 
 }
