@@ -42,7 +42,7 @@ import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.RecordTouched;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.OpportunityAccess;
 import dev.bellwether.sales.OpportunityLink;
@@ -349,15 +349,13 @@ public class Activities {
 		}
 		ActivityDetails details = validate(viewer, entered, before.subType());
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
 		boolean completing = before.status() != TaskStatus.COMPLETED && details.status() == TaskStatus.COMPLETED;
 		boolean reopening = before.status() == TaskStatus.COMPLETED && details.status() == TaskStatus.OPEN;
 		Instant completedAt = completing ? now : reopening ? null : before.completedAt();
 		UUID completedBy = completing ? viewer.id() : reopening ? null : before.completedBy();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update activities set subject = :subject, body = :body, account_id = :accountId,
 				  contact_id = :contactId, opportunity_id = :opportunityId, owner_id = :ownerId, due_date = :dueDate,
 				  status = :status, priority = :priority, completed_at = :completedAt, completed_by = :completedBy,
@@ -368,15 +366,7 @@ public class Activities {
 			.params(columns(details))
 			.param("completedAt", utc(completedAt))
 			.param("completedBy", completedBy)
-			.param("occurredAt", utc(occurredAt(details, before.createdAt(), completedAt)))
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+			.param("occurredAt", utc(occurredAt(details, before.createdAt(), completedAt))), viewer.id(), now);
 		if (!before.details().attendees().equals(details.attendees())) {
 			this.jdbc.sql("delete from activity_attendees where activity_id = :id").param("id", id).update();
 			insertAttendees(id, details.attendees());

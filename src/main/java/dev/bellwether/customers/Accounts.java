@@ -31,7 +31,7 @@ import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.customfield.CustomFields;
@@ -313,11 +313,9 @@ public class Accounts {
 		AccountDetails details = validated.details();
 		CustomValues values = validated.values();
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update accounts set name = :name, website = :website, domain = :domain, industry = :industry,
 				  phone = :phone, billing_street = :billingStreet, billing_city = :billingCity,
 				  billing_state = :billingState, billing_postal_code = :billingPostalCode, country = :country,
@@ -326,17 +324,8 @@ public class Accounts {
 				  last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""")
-			.params(columns(details))
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
+				now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);

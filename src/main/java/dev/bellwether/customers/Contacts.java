@@ -31,7 +31,7 @@ import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomFilter;
@@ -279,27 +279,16 @@ public class Contacts {
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		CustomValues values = validate(details, before.customFields(), custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update contacts set first_name = :firstName, last_name = :lastName, title = :title, email = :email,
 				  phone = :phone, mobile = :mobile, account_id = :accountId, owner_id = :ownerId, updated_at = :now,
 				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""")
-			.params(columns(details))
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
+				now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);

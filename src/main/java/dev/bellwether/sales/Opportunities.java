@@ -37,7 +37,7 @@ import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.customfield.CustomField;
@@ -546,9 +546,8 @@ public class Opportunities {
 				errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, before.id(), expectedVersion)
+			.requireAt(before.version());
 		Instant now = this.clock.instant();
 		boolean stageChanged = !before.stageId().equals(stage.id());
 		Instant closedAt = !stage.outcome().isClosed() ? null : stageChanged ? now : before.closedAt();
@@ -560,7 +559,7 @@ public class Opportunities {
 			details = details.withCloseDate(this.freshness.today());
 		}
 		BigDecimal amount = details.amountFromLineItems() ? lineItemTotal(before.id()) : details.amount();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update opportunities set name = :name, account_id = :accountId, primary_contact_id = :primaryContactId,
 				  owner_id = :ownerId, stage_id = :stageId, amount = :amount,
 				  amount_from_line_items = :amountFromLineItems, close_date = :closeDate, probability = :probability,
@@ -572,15 +571,7 @@ public class Opportunities {
 				""")
 			.params(columns(details, terms, amount))
 			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("closedAt", utc(closedAt))
-			.param("id", before.id())
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
-		}
+			.param("closedAt", utc(closedAt)), viewer.id(), now);
 		storeCustom(before.id(), before.customFields(), values);
 		Opportunity after = load(before.id()).orElseThrow();
 		recordChange(viewer, before, after, now);
@@ -699,27 +690,19 @@ public class Opportunities {
 		LineItem item = loadLineItem(opportunityId, lineItemId);
 		Product product = validate(details, item.productId());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc
+		new VersionedUpdate("line item", lineItemId, expectedVersion).run(this.jdbc
 			.sql("""
 					update opportunity_line_items set product_id = :productId, quantity = :quantity, unit_price = :unitPrice,
 					  discount_percent = :discount, description = :description, updated_at = :now, updated_by = :actor,
 					  version = version + 1
 					where id = :id and opportunity_id = :opportunityId and version = :version
 					""")
-			.param("id", lineItemId)
 			.param("opportunityId", opportunityId)
-			.param("version", expectedVersion)
 			.param("productId", product.id())
 			.param("quantity", details.quantity())
 			.param("unitPrice", details.unitPrice() != null ? details.unitPrice() : product.listPrice())
 			.param("discount", details.discountPercent() != null ? details.discountPercent() : BigDecimal.ZERO)
-			.param("description", blankToNull(details.description()))
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException("line item", lineItemId, expectedVersion);
-		}
+			.param("description", blankToNull(details.description())), viewer.id(), now);
 		lineItemsChanged(viewer, before, now);
 		return loadLineItem(opportunityId, lineItemId);
 	}
