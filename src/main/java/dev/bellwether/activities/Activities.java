@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,6 +42,8 @@ import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.ListConditions;
+import dev.bellwether.platform.RecycleBin;
 import dev.bellwether.platform.RecordTouched;
 import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.picklist.PickLists;
@@ -73,7 +76,7 @@ import static dev.bellwether.platform.SqlValues.utc;
  */
 @Service
 @Transactional(readOnly = true)
-public class Activities {
+public class Activities implements VersionedRecords<Viewer, Activity, ActivityDetails> {
 
 	public static final String RECORD_TYPE = "activity";
 
@@ -117,10 +120,13 @@ public class Activities {
 
 	private final PickLists pickLists;
 
+	private final RecycleBin recycleBin;
+
 	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
 			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
-			RecordOwners owners, PickLists pickLists) {
+			RecordOwners owners, PickLists pickLists, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.jdbc = jdbc;
@@ -163,49 +169,22 @@ public class Activities {
 	 */
 	public Page<Activity> list(Viewer viewer, ActivityFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		List<String> terms = visibleTerms(viewer, params);
-		if (filter.kind() != null) {
-			terms.add("x.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		if (filter.ownerId() != null) {
-			terms.add("x.owner_id = :ownerId");
-			params.put("ownerId", filter.ownerId());
-		}
-		if (filter.accountId() != null) {
-			terms.add("x.account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.contactId() != null) {
-			terms.add("x.contact_id = :contactId");
-			params.put("contactId", filter.contactId());
-		}
-		if (filter.opportunityId() != null) {
-			terms.add("x.opportunity_id = :opportunityId");
-			params.put("opportunityId", filter.opportunityId());
-		}
-		if (filter.status() != null) {
-			terms.add("x.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.from() != null) {
-			terms.add("x.occurred_at >= :from");
-			params.put("from", utc(filter.from().atStartOfDay(this.zone).toInstant()));
-		}
-		if (filter.to() != null) {
-			terms.add("x.occurred_at < :to");
-			params.put("to", utc(filter.to().plusDays(1).atStartOfDay(this.zone).toInstant()));
-		}
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("lower(x.subject) like :q");
-			params.put("q", contains(filter.query()));
-		}
-		if (filter.overdue()) {
-			terms.add("x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore");
-			params.put("overdueBefore", today());
-		}
-		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params, NEWEST_FIRST, pageable,
-				Activities::map);
+		ListConditions where = new ListConditions(params);
+		visibleTerms(viewer, params).forEach(where::add);
+		where.when(filter.kind(), "x.kind = :kind", "kind")
+			.when(filter.ownerId(), "x.owner_id = :ownerId", "ownerId")
+			.when(filter.accountId(), "x.account_id = :accountId", "accountId")
+			.when(filter.contactId(), "x.contact_id = :contactId", "contactId")
+			.when(filter.opportunityId(), "x.opportunity_id = :opportunityId", "opportunityId")
+			.when(filter.status(), "x.status = :status", "status")
+			.when(filter.from() == null ? null : utc(filter.from().atStartOfDay(this.zone).toInstant()),
+					"x.occurred_at >= :from", "from")
+			.when(filter.to() == null ? null : utc(filter.to().plusDays(1).atStartOfDay(this.zone).toInstant()),
+					"x.occurred_at < :to", "to")
+			.containing(filter.query(), "lower(x.subject) like :q")
+			.when(filter.overdue() ? today() : null,
+					"x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore", "overdueBefore");
+		Page<Activity> page = PAGED.fetch(this.jdbc, where.sql(), params, NEWEST_FIRST, pageable, Activities::map);
 		return withAttendees(page);
 	}
 
@@ -440,26 +419,22 @@ public class Activities {
 	public void delete(Viewer viewer, UUID id) {
 		Activity activity = get(viewer, id);
 		requireEdit(viewer, activity);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update activities set deleted_at = :now, deleted_by = :actor, version = version + 1
 				where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+				"""));
 	}
 
 	@Transactional
 	public Activity restore(Viewer viewer, UUID id) {
 		Activity activity = load(id).filter(Activity::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+			.orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		requireRead(viewer, activity);
 		requireEdit(viewer, activity);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update activities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
 				  version = version + 1 where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+				"""));
 		return get(viewer, id);
 	}
 

@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,11 +33,13 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.ListRequest;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.RecycleBin;
 import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
@@ -72,7 +75,7 @@ import static dev.bellwether.platform.Text.trim;
  */
 @Service
 @Transactional(readOnly = true)
-public class Opportunities {
+public class Opportunities implements VersionedRecords<Viewer, Opportunity, OpportunityDetails> {
 
 	public static final String RECORD_TYPE = OpportunityAccess.RECORD_TYPE;
 
@@ -132,10 +135,13 @@ public class Opportunities {
 
 	private final CustomFields customFields;
 
+	private final RecycleBin recycleBin;
+
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
 			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency,
-			RecordOwners owners, PickLists pickLists, CustomFields customFields) {
+			RecordOwners owners, PickLists pickLists, CustomFields customFields, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
@@ -601,12 +607,10 @@ public class Opportunities {
 	public void delete(Viewer viewer, UUID id) {
 		get(viewer, id);
 		this.access.requireEdit(viewer, id);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update opportunities set deleted_at = :now, deleted_by = :actor, version = version + 1
 				where id = :id and deleted_at is null
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+				"""));
 	}
 
 	/**
@@ -617,7 +621,7 @@ public class Opportunities {
 	public Opportunity restore(Viewer viewer, UUID id) {
 		Opportunity deal = load(id).filter(Opportunity::isDeleted)
 			.filter(o -> this.access.canRead(viewer, o.ownerId()))
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+			.orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		if (!this.access.canEdit(viewer, deal.ownerId())) {
 			throw new ForbiddenException("You can't restore " + deal.name()
 					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
@@ -628,12 +632,10 @@ public class Opportunities {
 			throw new InvalidInputException("id", deal.name() + " went to the recycle bin with the account " + account
 					+ ". Restore the account " + account + " first; its deals come back with it.");
 		}
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update opportunities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
 				  version = version + 1 where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+				"""));
 		return load(id).orElseThrow();
 	}
 
@@ -643,14 +645,9 @@ public class Opportunities {
 	 */
 	@Transactional
 	public void purge(Viewer viewer, UUID id) {
-		if (!viewer.isAdmin()) {
-			throw new ForbiddenException("Only administrators can empty the recycle bin.");
-		}
-		load(id).filter(Opportunity::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
-		this.jdbc.sql("delete from opportunities where id = :id").param("id", id).update();
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+		RecycleBin.requirePurgeRight(viewer.isAdmin());
+		load(id).filter(Opportunity::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
+		this.recycleBin.purge(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("delete from opportunities where id = :id"));
 	}
 
 	@Transactional
@@ -889,49 +886,28 @@ public class Opportunities {
 	}
 
 	private String where(Viewer viewer, OpportunityFilter filter, Map<String, Object> params, boolean deleted) {
-		List<String> terms = new ArrayList<>();
-		terms.add(deleted ? "o.deleted_at is not null" : "o.deleted_at is null");
 		// visibility, owner and team as one list of owners
-		add(terms, params, this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf()));
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("lower(o.name) like :q");
-			params.put("q", contains(filter.query()));
-		}
-		if (filter.accountId() != null) {
-			terms.add("o.account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.stageId() != null) {
-			terms.add("o.stage_id = :stageId");
-			params.put("stageId", filter.stageId());
-		}
-		if (filter.forecastCategory() != null) {
-			terms.add("o.forecast_category = :forecastCategory");
-			params.put("forecastCategory", filter.forecastCategory().name());
-		}
-		if (filter.closeFrom() != null) {
-			terms.add("o.close_date >= :closeFrom");
-			params.put("closeFrom", filter.closeFrom());
-		}
-		if (filter.closeTo() != null) {
-			terms.add("o.close_date <= :closeTo");
-			params.put("closeTo", filter.closeTo());
-		}
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf());
+		ListConditions where = new ListConditions(params).inRecycleBin("o", deleted)
+			.add(visible.sql(), visible.parameters())
+			.containing(filter.query(), "lower(o.name) like :q")
+			.when(filter.accountId(), "o.account_id = :accountId", "accountId")
+			.when(filter.stageId(), "o.stage_id = :stageId", "stageId")
+			.when(filter.forecastCategory(), "o.forecast_category = :forecastCategory", "forecastCategory")
+			.when(filter.closeFrom(), "o.close_date >= :closeFrom", "closeFrom")
+			.when(filter.closeTo(), "o.close_date <= :closeTo", "closeTo");
 		if (filter.open() != null) {
-			terms.add(filter.open() ? "o.closed_at is null" : "o.closed_at is not null");
+			where.add(filter.open() ? "o.closed_at is null" : "o.closed_at is not null");
 		}
 		if (filter.stale()) {
-			add(terms, params, this.freshness.stale("o", "s"));
+			SqlFilter stale = this.freshness.stale("o", "s");
+			where.add(stale.sql(), stale.parameters());
 		}
 		if (filter.overdue()) {
-			add(terms, params, this.freshness.overdue("o"));
+			SqlFilter overdue = this.freshness.overdue("o");
+			where.add(overdue.sql(), overdue.parameters());
 		}
-		return String.join(" and ", terms);
-	}
-
-	private static void add(List<String> terms, Map<String, Object> params, SqlFilter filter) {
-		terms.add(filter.sql());
-		params.putAll(filter.parameters());
+		return where.sql();
 	}
 
 	private Page<Opportunity> page(String where, Map<String, Object> params, String order, Pageable pageable) {
