@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,8 +42,10 @@ import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.ListConditions;
+import dev.bellwether.platform.RecycleBin;
 import dev.bellwether.platform.RecordTouched;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.OpportunityAccess;
 import dev.bellwether.sales.OpportunityLink;
@@ -73,7 +76,7 @@ import static dev.bellwether.platform.SqlValues.utc;
  */
 @Service
 @Transactional(readOnly = true)
-public class Activities {
+public class Activities implements VersionedRecords<Viewer, Activity, ActivityDetails> {
 
 	public static final String RECORD_TYPE = "activity";
 
@@ -117,10 +120,13 @@ public class Activities {
 
 	private final PickLists pickLists;
 
+	private final RecycleBin recycleBin;
+
 	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
 			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
-			RecordOwners owners, PickLists pickLists) {
+			RecordOwners owners, PickLists pickLists, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.owners = owners;
 		this.pickLists = pickLists;
 		this.jdbc = jdbc;
@@ -163,49 +169,22 @@ public class Activities {
 	 */
 	public Page<Activity> list(Viewer viewer, ActivityFilter filter, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		List<String> terms = visibleTerms(viewer, params);
-		if (filter.kind() != null) {
-			terms.add("x.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		if (filter.ownerId() != null) {
-			terms.add("x.owner_id = :ownerId");
-			params.put("ownerId", filter.ownerId());
-		}
-		if (filter.accountId() != null) {
-			terms.add("x.account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.contactId() != null) {
-			terms.add("x.contact_id = :contactId");
-			params.put("contactId", filter.contactId());
-		}
-		if (filter.opportunityId() != null) {
-			terms.add("x.opportunity_id = :opportunityId");
-			params.put("opportunityId", filter.opportunityId());
-		}
-		if (filter.status() != null) {
-			terms.add("x.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.from() != null) {
-			terms.add("x.occurred_at >= :from");
-			params.put("from", utc(filter.from().atStartOfDay(this.zone).toInstant()));
-		}
-		if (filter.to() != null) {
-			terms.add("x.occurred_at < :to");
-			params.put("to", utc(filter.to().plusDays(1).atStartOfDay(this.zone).toInstant()));
-		}
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("lower(x.subject) like :q");
-			params.put("q", contains(filter.query()));
-		}
-		if (filter.overdue()) {
-			terms.add("x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore");
-			params.put("overdueBefore", today());
-		}
-		Page<Activity> page = PAGED.fetch(this.jdbc, String.join(" and ", terms), params, NEWEST_FIRST, pageable,
-				Activities::map);
+		ListConditions where = new ListConditions(params);
+		visibleTerms(viewer, params).forEach(where::add);
+		where.when(filter.kind(), "x.kind = :kind", "kind")
+			.when(filter.ownerId(), "x.owner_id = :ownerId", "ownerId")
+			.when(filter.accountId(), "x.account_id = :accountId", "accountId")
+			.when(filter.contactId(), "x.contact_id = :contactId", "contactId")
+			.when(filter.opportunityId(), "x.opportunity_id = :opportunityId", "opportunityId")
+			.when(filter.status(), "x.status = :status", "status")
+			.when(filter.from() == null ? null : utc(filter.from().atStartOfDay(this.zone).toInstant()),
+					"x.occurred_at >= :from", "from")
+			.when(filter.to() == null ? null : utc(filter.to().plusDays(1).atStartOfDay(this.zone).toInstant()),
+					"x.occurred_at < :to", "to")
+			.containing(filter.query(), "lower(x.subject) like :q")
+			.when(filter.overdue() ? today() : null,
+					"x.kind = 'TASK' and x.status = 'OPEN' and x.due_date < :overdueBefore", "overdueBefore");
+		Page<Activity> page = PAGED.fetch(this.jdbc, where.sql(), params, NEWEST_FIRST, pageable, Activities::map);
 		return withAttendees(page);
 	}
 
@@ -349,15 +328,13 @@ public class Activities {
 		}
 		ActivityDetails details = validate(viewer, entered, before.subType());
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
 		boolean completing = before.status() != TaskStatus.COMPLETED && details.status() == TaskStatus.COMPLETED;
 		boolean reopening = before.status() == TaskStatus.COMPLETED && details.status() == TaskStatus.OPEN;
 		Instant completedAt = completing ? now : reopening ? null : before.completedAt();
 		UUID completedBy = completing ? viewer.id() : reopening ? null : before.completedBy();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update activities set subject = :subject, body = :body, account_id = :accountId,
 				  contact_id = :contactId, opportunity_id = :opportunityId, owner_id = :ownerId, due_date = :dueDate,
 				  status = :status, priority = :priority, completed_at = :completedAt, completed_by = :completedBy,
@@ -368,15 +345,7 @@ public class Activities {
 			.params(columns(details))
 			.param("completedAt", utc(completedAt))
 			.param("completedBy", completedBy)
-			.param("occurredAt", utc(occurredAt(details, before.createdAt(), completedAt)))
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+			.param("occurredAt", utc(occurredAt(details, before.createdAt(), completedAt))), viewer.id(), now);
 		if (!before.details().attendees().equals(details.attendees())) {
 			this.jdbc.sql("delete from activity_attendees where activity_id = :id").param("id", id).update();
 			insertAttendees(id, details.attendees());
@@ -450,26 +419,22 @@ public class Activities {
 	public void delete(Viewer viewer, UUID id) {
 		Activity activity = get(viewer, id);
 		requireEdit(viewer, activity);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update activities set deleted_at = :now, deleted_by = :actor, version = version + 1
 				where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+				"""));
 	}
 
 	@Transactional
 	public Activity restore(Viewer viewer, UUID id) {
 		Activity activity = load(id).filter(Activity::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+			.orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		requireRead(viewer, activity);
 		requireEdit(viewer, activity);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update activities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
 				  version = version + 1 where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+				"""));
 		return get(viewer, id);
 	}
 

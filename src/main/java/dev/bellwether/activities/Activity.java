@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import dev.bellwether.platform.edit.EditedRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ public record Activity(UUID id, ActivityKind kind, String subject, String body, 
 		UUID opportunityId, UUID ownerId, LocalDate dueDate, TaskStatus status, TaskPriority priority,
 		Instant completedAt, UUID completedBy, Instant startsAt, Instant endsAt, Instant occurredAt,
 		List<Attendee> attendees, Instant deletedAt, Instant createdAt, UUID createdBy, Instant updatedAt,
-		UUID updatedBy, long version, String subType) {
+		UUID updatedBy, long version, String subType) implements EditedRecord<ActivityDetails> {
 
 	public Activity {
 		attendees = attendees == null ? List.of() : List.copyOf(attendees);

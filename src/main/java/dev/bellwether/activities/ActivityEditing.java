@@ -1,6 +1,5 @@
 package dev.bellwether.activities;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
-import dev.bellwether.platform.edit.RecordEditing;
+import dev.bellwether.platform.edit.VersionedRecordEditing;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
  * call) is refused as in the form.
  */
 @Component
-class ActivityEditing extends RecordEditing<Viewer, Activity, ActivityDetails> {
+class ActivityEditing extends VersionedRecordEditing<Viewer, Activity, ActivityDetails> {
 
 	private final Activities activities;
-
-	private final UserDirectory users;
 
 	ActivityEditing(Activities activities, UserDirectory users) {
 		super(Activities.RECORD_TYPE, "activities", ActivityDetails.class, List.of(
@@ -42,59 +39,13 @@ class ActivityEditing extends RecordEditing<Viewer, Activity, ActivityDetails> {
 							.toList())
 					.mandatory()
 					.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
-				field("body", "Text", Input.TEXTAREA)));
+				field("body", "Text", Input.TEXTAREA)), activities, id -> Viewer.of(users.get(id)), users::namesOf);
 		this.activities = activities;
-		this.users = users;
-	}
-
-	@Override
-	protected Viewer viewer(UUID actorId) {
-		return Viewer.of(this.users.get(actorId));
-	}
-
-	@Override
-	protected Activity get(Viewer viewer, UUID id) {
-		return this.activities.get(viewer, id);
-	}
-
-	@Override
-	protected ActivityDetails details(Activity record) {
-		return record.details();
-	}
-
-	@Override
-	protected Activity update(Viewer viewer, UUID id, long version, ActivityDetails details) {
-		return this.activities.update(viewer, id, version, details);
-	}
-
-	@Override
-	protected long version(Activity record) {
-		return record.version();
-	}
-
-	@Override
-	protected String lastChangedBy(Activity record) {
-		return this.users.namesOf(List.of(record.updatedBy())).getOrDefault(record.updatedBy(), "someone");
-	}
-
-	@Override
-	protected Instant lastChangedAt(Activity record) {
-		return record.updatedAt();
 	}
 
 	@Override
 	protected String name(Activity record) {
 		return record.subject() != null ? record.subject() : record.kind().label();
-	}
-
-	@Override
-	protected void delete(Viewer viewer, UUID id) {
-		this.activities.delete(viewer, id);
-	}
-
-	@Override
-	protected void restore(Viewer viewer, UUID id) {
-		this.activities.restore(viewer, id);
 	}
 
 	/** The {@code list} filter of the bulk bar of the task list. */

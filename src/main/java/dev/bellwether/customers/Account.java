@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.platform.edit.EditedRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +14,8 @@ public record Account(UUID id, String name, String website, String domain, Strin
 		String billingStreet, String billingCity, String billingState, String billingPostalCode, String country,
 		Integer employees, BigDecimal annualRevenue, UUID parentId, String parentName, UUID ownerId, String description,
 		Instant deletedAt, UUID deletedBy, Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy,
-		Instant lastTouchedAt, UUID lastTouchedBy, long version, CustomValues customFields) {
+		Instant lastTouchedAt, UUID lastTouchedBy, long version,
+		CustomValues customFields) implements EditedRecord<AccountDetails> {
 
 	public boolean isDeleted() {
 		return this.deletedAt != null;

@@ -1,6 +1,5 @@
 package dev.bellwether.customers;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +9,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
 import dev.bellwether.platform.customfield.CustomFields;
-import dev.bellwether.platform.customfield.CustomValues;
-import dev.bellwether.platform.edit.RecordEditing;
+import dev.bellwether.platform.edit.VersionedRecordEditing;
 import dev.bellwether.platform.picklist.PickLists;
 
 import org.springframework.data.domain.PageRequest;
@@ -22,11 +20,9 @@ import org.springframework.stereotype.Component;
  * {@link Accounts#update} (its rules, rights and field history).
  */
 @Component
-class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
+class AccountEditing extends VersionedRecordEditing<Viewer, Account, AccountDetails> {
 
 	private final Accounts accounts;
-
-	private final UserDirectory users;
 
 	AccountEditing(Accounts accounts, UserDirectory users, PickLists pickLists, CustomFields customFields) {
 		super(Accounts.RECORD_TYPE, "accounts", AccountDetails.class,
@@ -39,9 +35,9 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 						field("annualRevenue", "Annual revenue", Input.MONEY),
 						select("ownerId", "Owner", () -> owners(users)).mandatory()
 							.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
-						field("description", "Description", Input.TEXTAREA)));
+						field("description", "Description", Input.TEXTAREA)),
+				accounts, id -> Viewer.of(users.get(id)), users::namesOf);
 		this.accounts = accounts;
-		this.users = users;
 		offerCustomFields(customFields, () -> owners(users));
 	}
 
@@ -61,63 +57,8 @@ class AccountEditing extends RecordEditing<Viewer, Account, AccountDetails> {
 	}
 
 	@Override
-	protected Viewer viewer(UUID actorId) {
-		return Viewer.of(this.users.get(actorId));
-	}
-
-	@Override
-	protected Account get(Viewer viewer, UUID id) {
-		return this.accounts.get(viewer, id);
-	}
-
-	@Override
-	protected AccountDetails details(Account record) {
-		return record.details();
-	}
-
-	@Override
-	protected CustomValues customValues(Account record) {
-		return record.customFields();
-	}
-
-	@Override
-	protected Account update(Viewer viewer, UUID id, long version, AccountDetails details, Map<String, ?> custom) {
-		return this.accounts.update(viewer, id, version, details, custom);
-	}
-
-	@Override
-	protected Account update(Viewer viewer, UUID id, long version, AccountDetails details) {
-		return this.accounts.update(viewer, id, version, details);
-	}
-
-	@Override
-	protected long version(Account record) {
-		return record.version();
-	}
-
-	@Override
-	protected String lastChangedBy(Account record) {
-		return this.users.namesOf(List.of(record.updatedBy())).getOrDefault(record.updatedBy(), "someone");
-	}
-
-	@Override
-	protected Instant lastChangedAt(Account record) {
-		return record.updatedAt();
-	}
-
-	@Override
 	protected String name(Account record) {
 		return record.name();
-	}
-
-	@Override
-	protected void delete(Viewer viewer, UUID id) {
-		this.accounts.delete(viewer, id);
-	}
-
-	@Override
-	protected void restore(Viewer viewer, UUID id) {
-		this.accounts.restore(viewer, id);
 	}
 
 	@Override

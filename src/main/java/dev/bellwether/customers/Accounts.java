@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,21 +24,21 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
-import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.PagedQuery;
-import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.RecycleBin;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomizedList;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.customfield.CustomValues;
-import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -50,7 +51,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import static dev.bellwether.platform.SqlValues.contains;
 import static dev.bellwether.platform.Text.blankToNull;
 import static dev.bellwether.platform.Text.trim;
 import static dev.bellwether.platform.SqlValues.instant;
@@ -62,7 +62,7 @@ import static dev.bellwether.platform.SqlValues.utc;
  */
 @Service
 @Transactional(readOnly = true)
-public class Accounts {
+public class Accounts implements VersionedRecords<Viewer, Account, AccountDetails> {
 
 	public static final String RECORD_TYPE = "account";
 
@@ -92,7 +92,9 @@ public class Accounts {
 			  :actor, :now, :actor, :now, :actor, 0)
 			""";
 
-	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from accounts a");
+	private static final CustomizedList<Account> LIST = new CustomizedList<>(RECORD_TYPE, "a",
+			new PagedQuery(SELECT, "from accounts a"), SORTABLE, NOT_NULL, List.of("lower(a.name)", "a.id"),
+			Accounts::map);
 
 	private final JdbcClient jdbc;
 
@@ -114,9 +116,12 @@ public class Accounts {
 
 	private final CustomFields customFields;
 
+	private final RecycleBin recycleBin;
+
 	Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
 			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
-			PickLists pickLists, CustomFields customFields) {
+			PickLists pickLists, CustomFields customFields, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
@@ -155,13 +160,7 @@ public class Accounts {
 	 */
 	public Page<Account> list(Viewer viewer, AccountFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false) + " and "
-				+ this.customFields.where(RECORD_TYPE, "a", custom, params);
-		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
-		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "a"));
-		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE,
-				"lower(a.name)", "a.id");
-		return PAGED.fetch(this.jdbc, where, params, order, pageable, Accounts::map);
+		return LIST.page(this.jdbc, this.customFields, where(viewer, filter, params, false), params, custom, pageable);
 	}
 
 	/**
@@ -169,8 +168,7 @@ public class Accounts {
 	 */
 	public Page<Account> deleted(Viewer viewer, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, AccountFilter.all(), params, true);
-		return PAGED.fetch(this.jdbc, where, params, "a.deleted_at desc, a.id", pageable, Accounts::map);
+		return LIST.deleted(this.jdbc, where(viewer, AccountFilter.all(), params, true), params, pageable);
 	}
 
 	/**
@@ -199,23 +197,8 @@ public class Accounts {
 			.param("limit", limit)
 			.query(Accounts::map)
 			.list();
-		if (found.size() >= limit) {
-			return found;
-		}
-		// then those found by their text-like custom values (V28__custom_fields.sql), in
-		// a query of their own: one OR-ed into the one above would cost it its plan
-		List<UUID> seen = found.stream().map(Account::id).toList();
-		List<Account> all = new ArrayList<>(found);
-		all.addAll(this.jdbc
-			.sql(SELECT + " where " + where + " and a.custom_text is not null and "
-					+ search.matches("to_tsvector('simple', a.custom_text)")
-					+ (seen.isEmpty() ? "" : " and a.id not in (:seen)") + " order by lower(a.name), a.id limit :rest")
-			.params(params)
-			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
-			.param("rest", limit - found.size())
-			.query(Accounts::map)
-			.list());
-		return all;
+		return LIST.thenByCustomText(found, limit, Account::id, search, "lower(a.name), a.id",
+				condition -> this.jdbc.sql(SELECT + " where " + where + " and " + condition).params(params));
 	}
 
 	/** The full-text document of an account, as indexed by V15__search_vocabulary.sql. */
@@ -233,34 +216,22 @@ public class Accounts {
 	}
 
 	private String where(Viewer viewer, AccountFilter filter, Map<String, Object> params, boolean deleted) {
-		List<String> terms = new ArrayList<>();
-		terms.add(deleted ? "a.deleted_at is not null" : "a.deleted_at is null");
 		SqlFilter visible = this.visibility.readFilter(viewer, ACCESS, "a.owner_id");
-		terms.add(visible.sql());
-		params.putAll(visible.parameters());
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("(lower(a.name) like :q or lower(a.domain) like :q)");
-			params.put("q", contains(filter.query()));
-		}
-		if (StringUtils.hasText(filter.industry())) {
-			terms.add("a.industry = :industry");
-			params.put("industry",
-					this.pickLists.find("industry", filter.industry())
+		return new ListConditions(params).inRecycleBin("a", deleted)
+			.add(visible.sql(), visible.parameters())
+			.containing(filter.query(), "(lower(a.name) like :q or lower(a.domain) like :q)")
+			.when(!StringUtils.hasText(filter.industry()) ? null
+					: this.pickLists.find("industry", filter.industry())
 						.map(value -> value.label())
-						.orElse(filter.industry().trim()));
-		}
-		if (StringUtils.hasText(filter.country())) {
-			terms.add("a.country = :country");
-			params.put("country",
-					this.pickLists.find("country", filter.country())
+						.orElse(filter.industry().trim()),
+					"a.industry = :industry", "industry")
+			.when(!StringUtils.hasText(filter.country()) ? null
+					: this.pickLists.find("country", filter.country())
 						.map(value -> value.key())
-						.orElse(filter.country().trim()));
-		}
-		if (filter.ownerId() != null) {
-			terms.add("a.owner_id = :ownerId");
-			params.put("ownerId", filter.ownerId());
-		}
-		return String.join(" and ", terms);
+						.orElse(filter.country().trim()),
+					"a.country = :country", "country")
+			.when(filter.ownerId(), "a.owner_id = :ownerId", "ownerId")
+			.sql();
 	}
 
 	@Transactional
@@ -313,11 +284,9 @@ public class Accounts {
 		AccountDetails details = validated.details();
 		CustomValues values = validated.values();
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update accounts set name = :name, website = :website, domain = :domain, industry = :industry,
 				  phone = :phone, billing_street = :billingStreet, billing_city = :billingCity,
 				  billing_state = :billingState, billing_postal_code = :billingPostalCode, country = :country,
@@ -326,17 +295,8 @@ public class Accounts {
 				  last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""")
-			.params(columns(details))
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
+				now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);
@@ -355,20 +315,12 @@ public class Accounts {
 	public void delete(Viewer viewer, UUID id) {
 		Account account = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, account.ownerId());
-		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("update accounts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id")
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("id", id)
-			.update();
-		List<UUID> contacts = this.jdbc.sql("""
+		Instant now = this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc
+			.sql("update accounts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id"));
+		this.recycleBin.withIt(ChangeKind.DELETED, Contacts.RECORD_TYPE, id, viewer.id(), now, this.jdbc.sql("""
 				update contacts set deleted_at = :now, deleted_by = :actor, deleted_with = :id, version = version + 1
 				where account_id = :id and deleted_at is null returning id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).query(UUID.class).list();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
-		contacts.forEach(contact -> this.events.publishEvent(
-				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.DELETED, viewer.id(), now, List.of())));
+				"""));
 	}
 
 	/**
@@ -377,22 +329,17 @@ public class Accounts {
 	 */
 	@Transactional
 	public Account restore(Viewer viewer, UUID id) {
-		Account account = load(id).filter(Account::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		Account account = load(id).filter(Account::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		this.visibility.requireEdit(viewer, ACCESS, account.ownerId());
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		Instant now = this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update accounts set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
 				  last_touched_at = :now, last_touched_by = :actor, version = version + 1 where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		List<UUID> contacts = this.jdbc.sql("""
+				"""));
+		this.recycleBin.withIt(ChangeKind.RESTORED, Contacts.RECORD_TYPE, id, viewer.id(), now, this.jdbc.sql("""
 				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
 				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
 				where deleted_with = :id returning id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).query(UUID.class).list();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
-		contacts.forEach(contact -> this.events.publishEvent(
-				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.RESTORED, viewer.id(), now, List.of())));
+				"""));
 		return load(id).orElseThrow();
 	}
 
@@ -402,22 +349,17 @@ public class Accounts {
 	 */
 	@Transactional
 	public void purge(Viewer viewer, UUID id) {
-		if (!viewer.isAdmin()) {
-			throw new ForbiddenException("Only administrators can empty the recycle bin.");
-		}
-		load(id).filter(Account::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
-		Instant now = this.clock.instant();
+		RecycleBin.requirePurgeRight(viewer.isAdmin());
+		load(id).filter(Account::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		List<UUID> contacts = this.jdbc.sql("delete from contacts where deleted_with = :id returning id")
 			.param("id", id)
 			.query(UUID.class)
 			.list();
 		this.jdbc.sql("update contacts set account_id = null where account_id = :id").param("id", id).update();
 		this.jdbc.sql("update accounts set parent_id = null where parent_id = :id").param("id", id).update();
-		this.jdbc.sql("delete from accounts where id = :id").param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), now, List.of()));
-		contacts.forEach(contact -> this.events.publishEvent(
-				new RecordChanged(Contacts.RECORD_TYPE, contact, ChangeKind.PURGED, viewer.id(), now, List.of())));
+		Instant now = this.recycleBin.purge(RECORD_TYPE, id, viewer.id(),
+				this.jdbc.sql("delete from accounts where id = :id"));
+		this.recycleBin.publish(ChangeKind.PURGED, Contacts.RECORD_TYPE, contacts, viewer.id(), now);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.platform.edit.EditedRecord;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import dev.bellwether.platform.customfield.CustomValues;
 public record Contact(UUID id, String firstName, String lastName, String title, String email, String phone,
 		String mobile, UUID accountId, String accountName, UUID ownerId, Instant deletedAt, UUID deletedBy,
 		Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy, Instant lastTouchedAt, UUID lastTouchedBy,
-		long version, CustomValues customFields) {
+		long version, CustomValues customFields) implements EditedRecord<ContactDetails> {
 
 	public String fullName() {
 		return this.firstName == null || this.firstName.isBlank() ? this.lastName

@@ -1,5 +1,6 @@
 package dev.bellwether.customers;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,20 +24,20 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
-import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.PagedQuery;
-import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.RecycleBin;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomizedList;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.customfield.CustomValues;
-import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -47,9 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
-import static dev.bellwether.platform.SqlValues.contains;
 import static dev.bellwether.platform.Text.blankToNull;
 import static dev.bellwether.platform.Text.trim;
 import static dev.bellwether.platform.SqlValues.instant;
@@ -62,7 +61,7 @@ import static dev.bellwether.platform.SqlValues.utc;
  */
 @Service
 @Transactional(readOnly = true)
-public class Contacts {
+public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetails> {
 
 	public static final String RECORD_TYPE = "contact";
 
@@ -90,7 +89,9 @@ public class Contacts {
 			  :now, :actor, :now, :actor, 0)
 			""";
 
-	private static final PagedQuery PAGED = new PagedQuery(SELECT, "from contacts c");
+	private static final CustomizedList<Contact> LIST = new CustomizedList<>(RECORD_TYPE, "c",
+			new PagedQuery(SELECT, "from contacts c"), SORTABLE, NOT_NULL,
+			List.of("lower(c.last_name)", "lower(c.first_name)", "c.id"), Contacts::map);
 
 	private final JdbcClient jdbc;
 
@@ -110,9 +111,12 @@ public class Contacts {
 
 	private final CustomFields customFields;
 
+	private final RecycleBin recycleBin;
+
 	Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RecordVisibility visibility, UserDirectory users,
 			InputValidation validation, ApplicationEventPublisher events, Clock clock, RecordOwners owners,
-			CustomFields customFields) {
+			CustomFields customFields, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.customFields = customFields;
 		this.owners = owners;
 		this.jdbc = jdbc;
@@ -145,19 +149,12 @@ public class Contacts {
 	 */
 	public Page<Contact> list(Viewer viewer, ContactFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false) + " and "
-				+ this.customFields.where(RECORD_TYPE, "c", custom, params);
-		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
-		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "c"));
-		List<SortKey> order = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE,
-				"lower(c.last_name)", "lower(c.first_name)", "c.id");
-		return PAGED.fetch(this.jdbc, where, params, order, pageable, Contacts::map);
+		return LIST.page(this.jdbc, this.customFields, where(viewer, filter, params, false), params, custom, pageable);
 	}
 
 	public Page<Contact> deleted(Viewer viewer, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, ContactFilter.all(), params, true);
-		return PAGED.fetch(this.jdbc, where, params, "c.deleted_at desc, c.id", pageable, Contacts::map);
+		return LIST.deleted(this.jdbc, where(viewer, ContactFilter.all(), params, true), params, pageable);
 	}
 
 	/**
@@ -187,24 +184,8 @@ public class Contacts {
 			.param("limit", limit)
 			.query(Contacts::map)
 			.list();
-		if (found.size() >= limit) {
-			return found;
-		}
-		// then those found by their text-like custom values (V28__custom_fields.sql), in
-		// a query of their own: one OR-ed into the one above would cost it its plan
-		List<UUID> seen = found.stream().map(Contact::id).toList();
-		List<Contact> all = new ArrayList<>(found);
-		all.addAll(this.jdbc
-			.sql(SELECT + " where " + where + " and c.custom_text is not null and "
-					+ search.matches("to_tsvector('simple', c.custom_text)")
-					+ (seen.isEmpty() ? "" : " and c.id not in (:seen)")
-					+ " order by lower(c.last_name), lower(c.first_name), c.id limit :rest")
-			.params(params)
-			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
-			.param("rest", limit - found.size())
-			.query(Contacts::map)
-			.list());
-		return all;
+		return LIST.thenByCustomText(found, limit, Contact::id, search, "lower(c.last_name), lower(c.first_name), c.id",
+				condition -> this.jdbc.sql(SELECT + " where " + where + " and " + condition).params(params));
 	}
 
 	/** The full-text document of a contact, as indexed by V15__search_vocabulary.sql. */
@@ -214,24 +195,13 @@ public class Contacts {
 	private static final String FULL_NAME = "lower(coalesce(c.first_name, '') || ' ' || c.last_name)";
 
 	private String where(Viewer viewer, ContactFilter filter, Map<String, Object> params, boolean deleted) {
-		List<String> terms = new ArrayList<>();
-		terms.add(deleted ? "c.deleted_at is not null" : "c.deleted_at is null");
 		SqlFilter visible = this.visibility.readFilter(viewer, ACCESS, "c.owner_id");
-		terms.add(visible.sql());
-		params.putAll(visible.parameters());
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("(" + FULL_NAME + " like :q or lower(c.email) like :q)");
-			params.put("q", contains(filter.query()));
-		}
-		if (filter.accountId() != null) {
-			terms.add("c.account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.ownerId() != null) {
-			terms.add("c.owner_id = :ownerId");
-			params.put("ownerId", filter.ownerId());
-		}
-		return String.join(" and ", terms);
+		return new ListConditions(params).inRecycleBin("c", deleted)
+			.add(visible.sql(), visible.parameters())
+			.containing(filter.query(), "(" + FULL_NAME + " like :q or lower(c.email) like :q)")
+			.when(filter.accountId(), "c.account_id = :accountId", "accountId")
+			.when(filter.ownerId(), "c.owner_id = :ownerId", "ownerId")
+			.sql();
 	}
 
 	@Transactional
@@ -279,27 +249,16 @@ public class Contacts {
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		CustomValues values = validate(details, before.customFields(), custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, id, expectedVersion).requireAt(before.version());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update contacts set first_name = :firstName, last_name = :lastName, title = :title, email = :email,
 				  phone = :phone, mobile = :mobile, account_id = :accountId, owner_id = :ownerId, updated_at = :now,
 				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""")
-			.params(columns(details))
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
+				now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);
@@ -315,20 +274,13 @@ public class Contacts {
 	public void delete(Viewer viewer, UUID id) {
 		Contact contact = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, contact.ownerId());
-		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("update contacts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id")
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("id", id)
-			.update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+		this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc
+			.sql("update contacts set deleted_at = :now, deleted_by = :actor, version = version + 1 where id = :id"));
 	}
 
 	@Transactional
 	public Contact restore(Viewer viewer, UUID id) {
-		Contact contact = load(id).filter(Contact::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+		Contact contact = load(id).filter(Contact::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		this.visibility.requireEdit(viewer, ACCESS, contact.ownerId());
 		if (contact.accountId() != null
 				&& this.jdbc.sql("select count(*) from accounts where id = :id and deleted_at is not null")
@@ -338,26 +290,19 @@ public class Contacts {
 			throw new InvalidInputException("accountId", "Restore the account " + contact.accountName() + " first: "
 					+ contact.fullName() + " belongs to it, and it is in the recycle bin too.");
 		}
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
 				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
 				where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+				"""));
 		return load(id).orElseThrow();
 	}
 
 	@Transactional
 	public void purge(Viewer viewer, UUID id) {
-		if (!viewer.isAdmin()) {
-			throw new ForbiddenException("Only administrators can empty the recycle bin.");
-		}
-		load(id).filter(Contact::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
-		this.jdbc.sql("delete from contacts where id = :id").param("id", id).update();
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+		RecycleBin.requirePurgeRight(viewer.isAdmin());
+		load(id).filter(Contact::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
+		this.recycleBin.purge(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("delete from contacts where id = :id"));
 	}
 
 	/**

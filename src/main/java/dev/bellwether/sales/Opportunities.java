@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import dev.bellwether.platform.edit.VersionedRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,12 +34,14 @@ import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.Keyset;
+import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.ListRequest;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.RecycleBin;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.TextSearch;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.customfield.CustomField;
@@ -73,7 +76,7 @@ import static dev.bellwether.platform.Text.trim;
  */
 @Service
 @Transactional(readOnly = true)
-public class Opportunities {
+public class Opportunities implements VersionedRecords<Viewer, Opportunity, OpportunityDetails> {
 
 	public static final String RECORD_TYPE = OpportunityAccess.RECORD_TYPE;
 
@@ -133,10 +136,13 @@ public class Opportunities {
 
 	private final CustomFields customFields;
 
+	private final RecycleBin recycleBin;
+
 	Opportunities(JdbcClient jdbc, OpportunityAccess access, OpportunityFreshness freshness, PipelineStages stages,
 			Products products, Accounts accounts, Contacts contacts, UserDirectory users, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency,
-			RecordOwners owners, PickLists pickLists, CustomFields customFields) {
+			RecordOwners owners, PickLists pickLists, CustomFields customFields, RecycleBin recycleBin) {
+		this.recycleBin = recycleBin;
 		this.customFields = customFields;
 		this.owners = owners;
 		this.pickLists = pickLists;
@@ -553,9 +559,8 @@ public class Opportunities {
 				errors);
 		InputValidation.throwIfAny(errors);
 		this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, details.ownerId(), before.ownerId());
-		if (before.version() != expectedVersion) {
-			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
-		}
+		VersionedUpdate save = new VersionedUpdate(RECORD_TYPE, before.id(), expectedVersion)
+			.requireAt(before.version());
 		Instant now = this.clock.instant();
 		boolean stageChanged = !before.stageId().equals(stage.id());
 		Instant closedAt = !stage.outcome().isClosed() ? null : stageChanged ? now : before.closedAt();
@@ -567,7 +572,7 @@ public class Opportunities {
 			details = details.withCloseDate(this.freshness.today());
 		}
 		BigDecimal amount = details.amountFromLineItems() ? lineItemTotal(before.id()) : details.amount();
-		int updated = this.jdbc.sql("""
+		save.run(this.jdbc.sql("""
 				update opportunities set name = :name, account_id = :accountId, primary_contact_id = :primaryContactId,
 				  owner_id = :ownerId, stage_id = :stageId, amount = :amount,
 				  amount_from_line_items = :amountFromLineItems, close_date = :closeDate, probability = :probability,
@@ -579,15 +584,7 @@ public class Opportunities {
 				""")
 			.params(columns(details, terms, amount))
 			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("closedAt", utc(closedAt))
-			.param("id", before.id())
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, before.id(), expectedVersion);
-		}
+			.param("closedAt", utc(closedAt)), viewer.id(), now);
 		storeCustom(before.id(), before.customFields(), values);
 		Opportunity after = load(before.id()).orElseThrow();
 		recordChange(viewer, before, after, now);
@@ -617,12 +614,10 @@ public class Opportunities {
 	public void delete(Viewer viewer, UUID id) {
 		get(viewer, id);
 		this.access.requireEdit(viewer, id);
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.moveIn(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update opportunities set deleted_at = :now, deleted_by = :actor, version = version + 1
 				where id = :id and deleted_at is null
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of()));
+				"""));
 	}
 
 	/**
@@ -633,7 +628,7 @@ public class Opportunities {
 	public Opportunity restore(Viewer viewer, UUID id) {
 		Opportunity deal = load(id).filter(Opportunity::isDeleted)
 			.filter(o -> this.access.canRead(viewer, o.ownerId()))
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
+			.orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		if (!this.access.canEdit(viewer, deal.ownerId())) {
 			throw new ForbiddenException("You can't restore " + deal.name()
 					+ ": only its owner, the owner's managers, sales administrators and administrators can.");
@@ -644,12 +639,10 @@ public class Opportunities {
 			throw new InvalidInputException("id", deal.name() + " went to the recycle bin with the account " + account
 					+ ". Restore the account " + account + " first; its deals come back with it.");
 		}
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
 				update opportunities set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
 				  version = version + 1 where id = :id
-				""").param("now", utc(now)).param("actor", viewer.id()).param("id", id).update();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.RESTORED, viewer.id(), now, List.of()));
+				"""));
 		return load(id).orElseThrow();
 	}
 
@@ -659,14 +652,9 @@ public class Opportunities {
 	 */
 	@Transactional
 	public void purge(Viewer viewer, UUID id) {
-		if (!viewer.isAdmin()) {
-			throw new ForbiddenException("Only administrators can empty the recycle bin.");
-		}
-		load(id).filter(Opportunity::isDeleted)
-			.orElseThrow(() -> new RecordNotFoundException("deleted " + RECORD_TYPE, id));
-		this.jdbc.sql("delete from opportunities where id = :id").param("id", id).update();
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.PURGED, viewer.id(), this.clock.instant(), List.of()));
+		RecycleBin.requirePurgeRight(viewer.isAdmin());
+		load(id).filter(Opportunity::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
+		this.recycleBin.purge(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("delete from opportunities where id = :id"));
 	}
 
 	@Transactional
@@ -706,27 +694,19 @@ public class Opportunities {
 		LineItem item = loadLineItem(opportunityId, lineItemId);
 		Product product = validate(details, item.productId());
 		Instant now = this.clock.instant();
-		int updated = this.jdbc
+		new VersionedUpdate("line item", lineItemId, expectedVersion).run(this.jdbc
 			.sql("""
 					update opportunity_line_items set product_id = :productId, quantity = :quantity, unit_price = :unitPrice,
 					  discount_percent = :discount, description = :description, updated_at = :now, updated_by = :actor,
 					  version = version + 1
 					where id = :id and opportunity_id = :opportunityId and version = :version
 					""")
-			.param("id", lineItemId)
 			.param("opportunityId", opportunityId)
-			.param("version", expectedVersion)
 			.param("productId", product.id())
 			.param("quantity", details.quantity())
 			.param("unitPrice", details.unitPrice() != null ? details.unitPrice() : product.listPrice())
 			.param("discount", details.discountPercent() != null ? details.discountPercent() : BigDecimal.ZERO)
-			.param("description", blankToNull(details.description()))
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException("line item", lineItemId, expectedVersion);
-		}
+			.param("description", blankToNull(details.description())), viewer.id(), now);
 		lineItemsChanged(viewer, before, now);
 		return loadLineItem(opportunityId, lineItemId);
 	}
@@ -913,49 +893,28 @@ public class Opportunities {
 	}
 
 	private String where(Viewer viewer, OpportunityFilter filter, Map<String, Object> params, boolean deleted) {
-		List<String> terms = new ArrayList<>();
-		terms.add(deleted ? "o.deleted_at is not null" : "o.deleted_at is null");
 		// visibility, owner and team as one list of owners
-		add(terms, params, this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf()));
-		if (StringUtils.hasText(filter.query())) {
-			terms.add("lower(o.name) like :q");
-			params.put("q", contains(filter.query()));
-		}
-		if (filter.accountId() != null) {
-			terms.add("o.account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.stageId() != null) {
-			terms.add("o.stage_id = :stageId");
-			params.put("stageId", filter.stageId());
-		}
-		if (filter.forecastCategory() != null) {
-			terms.add("o.forecast_category = :forecastCategory");
-			params.put("forecastCategory", filter.forecastCategory().name());
-		}
-		if (filter.closeFrom() != null) {
-			terms.add("o.close_date >= :closeFrom");
-			params.put("closeFrom", filter.closeFrom());
-		}
-		if (filter.closeTo() != null) {
-			terms.add("o.close_date <= :closeTo");
-			params.put("closeTo", filter.closeTo());
-		}
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", filter.ownerId(), filter.teamOf());
+		ListConditions where = new ListConditions(params).inRecycleBin("o", deleted)
+			.add(visible.sql(), visible.parameters())
+			.containing(filter.query(), "lower(o.name) like :q")
+			.when(filter.accountId(), "o.account_id = :accountId", "accountId")
+			.when(filter.stageId(), "o.stage_id = :stageId", "stageId")
+			.when(filter.forecastCategory(), "o.forecast_category = :forecastCategory", "forecastCategory")
+			.when(filter.closeFrom(), "o.close_date >= :closeFrom", "closeFrom")
+			.when(filter.closeTo(), "o.close_date <= :closeTo", "closeTo");
 		if (filter.open() != null) {
-			terms.add(filter.open() ? "o.closed_at is null" : "o.closed_at is not null");
+			where.add(filter.open() ? "o.closed_at is null" : "o.closed_at is not null");
 		}
 		if (filter.stale()) {
-			add(terms, params, this.freshness.stale("o", "s"));
+			SqlFilter stale = this.freshness.stale("o", "s");
+			where.add(stale.sql(), stale.parameters());
 		}
 		if (filter.overdue()) {
-			add(terms, params, this.freshness.overdue("o"));
+			SqlFilter overdue = this.freshness.overdue("o");
+			where.add(overdue.sql(), overdue.parameters());
 		}
-		return String.join(" and ", terms);
-	}
-
-	private static void add(List<String> terms, Map<String, Object> params, SqlFilter filter) {
-		terms.add(filter.sql());
-		params.putAll(filter.parameters());
+		return where.sql();
 	}
 
 	private Page<Opportunity> page(String where, Map<String, Object> params, String order, Pageable pageable) {

@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import dev.bellwether.platform.edit.EditedRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ public record Opportunity(UUID id, String name, UUID accountId, UUID primaryCont
 		String lossReason, String description, Instant closedAt, UUID firstStageId,
 		ForecastCategory firstForecastCategory, Instant lastTouchedAt, UUID lastTouchedBy, boolean stale,
 		boolean overdue, Instant deletedAt, UUID deletedBy, UUID deletedWith, Instant createdAt, UUID createdBy,
-		Instant updatedAt, UUID updatedBy, long version, CustomValues customFields) {
+		Instant updatedAt, UUID updatedBy, long version,
+		CustomValues customFields) implements EditedRecord<OpportunityDetails> {
 
 	public boolean isOpen() {
 		return this.outcome == StageOutcome.OPEN;

@@ -1,6 +1,5 @@
 package dev.bellwether.sales;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomFilter;
-import dev.bellwether.platform.customfield.CustomValues;
-import dev.bellwether.platform.edit.RecordEditing;
+import dev.bellwether.platform.edit.VersionedRecordEditing;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -24,11 +22,9 @@ import org.springframework.stereotype.Component;
  * history apply as to any other save.
  */
 @Component
-class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityDetails> {
+class OpportunityEditing extends VersionedRecordEditing<Viewer, Opportunity, OpportunityDetails> {
 
 	private final Opportunities opportunities;
-
-	private final UserDirectory users;
 
 	private final OpportunityFieldUpdates fieldUpdates;
 
@@ -50,9 +46,9 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 							.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
 						field("nextStep", "Next step", Input.TEXT), field("leadSource", "Lead source", Input.TEXT),
 						field("lossReason", "Loss reason", Input.TEXT),
-						field("description", "Description", Input.TEXTAREA)));
+						field("description", "Description", Input.TEXTAREA)),
+				opportunities, id -> Viewer.of(users.get(id)), users::namesOf);
 		this.opportunities = opportunities;
-		this.users = users;
 		offerCustomFields(customFields, () -> owners(users));
 		this.fieldUpdates = fieldUpdates;
 	}
@@ -74,64 +70,8 @@ class OpportunityEditing extends RecordEditing<Viewer, Opportunity, OpportunityD
 	}
 
 	@Override
-	protected Viewer viewer(UUID actorId) {
-		return Viewer.of(this.users.get(actorId));
-	}
-
-	@Override
-	protected Opportunity get(Viewer viewer, UUID id) {
-		return this.opportunities.get(viewer, id);
-	}
-
-	@Override
-	protected OpportunityDetails details(Opportunity record) {
-		return record.details();
-	}
-
-	@Override
-	protected CustomValues customValues(Opportunity record) {
-		return record.customFields();
-	}
-
-	@Override
-	protected Opportunity update(Viewer viewer, UUID id, long version, OpportunityDetails details,
-			Map<String, ?> custom) {
-		return this.opportunities.update(viewer, id, version, details, custom);
-	}
-
-	@Override
-	protected Opportunity update(Viewer viewer, UUID id, long version, OpportunityDetails details) {
-		return this.opportunities.update(viewer, id, version, details);
-	}
-
-	@Override
-	protected long version(Opportunity record) {
-		return record.version();
-	}
-
-	@Override
-	protected String lastChangedBy(Opportunity record) {
-		return this.users.namesOf(List.of(record.updatedBy())).getOrDefault(record.updatedBy(), "someone");
-	}
-
-	@Override
-	protected Instant lastChangedAt(Opportunity record) {
-		return record.updatedAt();
-	}
-
-	@Override
 	protected String name(Opportunity record) {
 		return record.name();
-	}
-
-	@Override
-	protected void delete(Viewer viewer, UUID id) {
-		this.opportunities.delete(viewer, id);
-	}
-
-	@Override
-	protected void restore(Viewer viewer, UUID id) {
-		this.opportunities.restore(viewer, id);
 	}
 
 	@Override

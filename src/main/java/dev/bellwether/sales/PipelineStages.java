@@ -20,7 +20,7 @@ import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,21 +141,12 @@ public class PipelineStages {
 			requireComplete(after, "outcome");
 		}
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		new VersionedUpdate(RECORD_TYPE, id, expectedVersion).run(this.jdbc.sql("""
 				update pipeline_stages set name = :name, probability = :probability, forecast_category = :category,
 				  outcome = :outcome, stale_after_days = :staleAfterDays, updated_at = :now, updated_by = :actor,
 				  version = version + 1
 				where id = :id and version = :version
-				""")
-			.params(columns(details))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)), viewer.id(), now);
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
 			publish(id, ChangeKind.UPDATED, viewer, now, changes);

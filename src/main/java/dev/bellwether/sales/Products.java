@@ -21,7 +21,7 @@ import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
-import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -148,20 +148,11 @@ public class Products {
 		Product before = get(id);
 		validate(id, details);
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
+		new VersionedUpdate(RECORD_TYPE, id, expectedVersion).run(this.jdbc.sql("""
 				update products set code = :code, name = :name, description = :description, list_price = :listPrice,
 				  active = :active, updated_at = :now, updated_by = :actor, version = version + 1
 				where id = :id and version = :version
-				""")
-			.params(columns(details))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.update();
-		if (updated == 0) {
-			throw new StaleRecordException(RECORD_TYPE, id, expectedVersion);
-		}
+				""").params(columns(details)), viewer.id(), now);
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));

@@ -13,6 +13,7 @@ import dev.bellwether.activities.TaskStatus;
 import dev.bellwether.activities.TaskWindow;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.ApiResources;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.ListCursors;
@@ -113,13 +114,10 @@ class ActivityApiController {
 			description = "Send every field and the version you read; a stale version gives 409 Conflict. The kind "
 					+ "can't change; without ownerId the owner stays as it is.")
 	ActivityResource update(Viewer viewer, @PathVariable UUID id, @RequestBody ActivityRequest request) {
-		if (request.version() == null) {
-			throw new InvalidInputException("version", "Send the version of the activity you read, to guard against "
-					+ "overwriting someone else's change.");
-		}
+		long version = ApiResources.requireVersion(request.version(), "activity");
 		Activity current = this.activities.get(viewer, id);
-		return resource(this.activities.update(viewer, id, request.version(),
-				request.toDetails(current.ownerId(), current.kind())));
+		return resource(
+				this.activities.update(viewer, id, version, request.toDetails(current.ownerId(), current.kind())));
 	}
 
 	@PostMapping("/{id}/complete")
@@ -137,8 +135,7 @@ class ActivityApiController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete an activity", description = "It can be brought back with POST /{id}/restore.")
 	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
-		this.activities.delete(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.activities.delete(viewer, id));
 	}
 
 	@PostMapping("/{id}/restore")

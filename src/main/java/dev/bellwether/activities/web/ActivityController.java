@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,6 @@ import dev.bellwether.listviews.ListViews;
 import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
-import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -184,19 +184,14 @@ class ActivityController {
 	@PostMapping("/activities")
 	String create(Viewer viewer, @ModelAttribute("form") ActivityFormData form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Activity activity = this.activities.create(viewer, form.toDetails(this.zone));
-				redirect.addFlashAttribute("flashSuccess",
-						activity.kind().label() + " \u201c" + activity.subject() + "\u201d logged.");
-				return "redirect:" + afterSave(form.getOrigin(), activity);
-			}
-			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, forForm(form, ex));
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
+		Optional<Activity> created = FormErrors.save(result, model,
+				() -> this.activities.create(viewer, form.toDetails(this.zone)),
+				ex -> FormErrors.addTo(result, forForm(form, ex)));
+		if (created.isPresent()) {
+			Activity activity = created.get();
+			redirect.addFlashAttribute("flashSuccess",
+					activity.kind().label() + " \u201c" + activity.subject() + "\u201d logged.");
+			return "redirect:" + afterSave(form.getOrigin(), activity);
 		}
 		addChoices(viewer, form, model);
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Activities.ACCESS, null));
@@ -224,22 +219,12 @@ class ActivityController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Activity activity = this.activities.get(viewer, id);
 		form.setKind(activity.kind());
-		if (!result.hasErrors()) {
-			try {
-				Activity saved = this.activities.update(viewer, id, form.getVersion(), form.toDetails(this.zone));
-				redirect.addFlashAttribute("flashSuccess", saved.kind().label() + " saved.");
-				return "redirect:/activities/" + id;
-			}
-			catch (InvalidInputException ex) {
-				FormErrors.addTo(result, forForm(form, ex));
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
-			catch (StaleRecordException ex) {
-				result.reject("stale", ex.getMessage());
-				model.addAttribute("stale", true);
-			}
+		Optional<Activity> saved = FormErrors.save(result, model,
+				() -> this.activities.update(viewer, id, form.getVersion(), form.toDetails(this.zone)),
+				ex -> FormErrors.addTo(result, forForm(form, ex)));
+		if (saved.isPresent()) {
+			redirect.addFlashAttribute("flashSuccess", saved.get().kind().label() + " saved.");
+			return "redirect:/activities/" + id;
 		}
 		model.addAttribute("activity", activity);
 		addChoices(viewer, form, model);

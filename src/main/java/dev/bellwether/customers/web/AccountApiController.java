@@ -1,17 +1,14 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.bellwether.customers.Account;
 import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.ApiResources;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.ListCursors;
@@ -99,20 +96,16 @@ class AccountApiController {
 			description = "Send every field and the version you read; a stale version gives 409 Conflict. "
 					+ "Without ownerId the owner stays as it is.")
 	AccountResource update(Viewer viewer, @PathVariable UUID id, @RequestBody AccountRequest request) {
-		if (request.version() == null) {
-			throw new InvalidInputException("version", "Send the version of the account you read, to guard against "
-					+ "overwriting someone else's change.");
-		}
+		long version = ApiResources.requireVersion(request.version(), "account");
 		UUID currentOwner = this.accounts.get(viewer, id).ownerId();
-		return resource(this.accounts.update(viewer, id, request.version(), request.toDetails(currentOwner),
-				request.customFields()));
+		return resource(
+				this.accounts.update(viewer, id, version, request.toDetails(currentOwner), request.customFields()));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Move an account (and its contacts) to the recycle bin")
 	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
-		this.accounts.delete(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.accounts.delete(viewer, id));
 	}
 
 	@PostMapping("/{id}/restore")
@@ -124,18 +117,15 @@ class AccountApiController {
 	@DeleteMapping("/{id}/purge")
 	@Operation(summary = "Delete an account from the recycle bin for good (administrators)")
 	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
-		this.accounts.purge(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.accounts.purge(viewer, id));
 	}
 
 	private AccountResource resource(Account account) {
-		return AccountResource.of(account, this.users.namesOf(Set.of(account.ownerId())));
+		return ApiResources.one(account, Account::ownerId, this.users::namesOf, AccountResource::of);
 	}
 
 	private ListPage<AccountResource> resources(Page<Account> page) {
-		Map<UUID, String> names = this.users
-			.namesOf(page.getContent().stream().map(Account::ownerId).collect(Collectors.toSet()));
-		return ListPage.of(page.map(a -> AccountResource.of(a, names)));
+		return ApiResources.page(page, Account::ownerId, this.users::namesOf, AccountResource::of);
 	}
 
 }

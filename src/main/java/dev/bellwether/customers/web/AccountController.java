@@ -1,9 +1,11 @@
 package dev.bellwether.customers.web;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,14 +24,13 @@ import dev.bellwether.listviews.ListViews;
 import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.picklist.PickLists;
-import dev.bellwether.platform.InvalidInputException;
-import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.RecordPages;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
 
@@ -128,21 +129,9 @@ class AccountController {
 		model.addAttribute("children", this.accounts.children(viewer, id));
 		model.addAttribute("contacts",
 				this.contacts.list(viewer, new ContactFilter(null, id, null), PageRequest.of(0, 50, Sort.by("name"))));
-		Set<UUID> people = new HashSet<>(List.of(account.ownerId()));
-		if (account.createdBy() != null) {
-			people.add(account.createdBy());
-		}
-		if (account.updatedBy() != null) {
-			people.add(account.updatedBy());
-		}
-		if (account.lastTouchedBy() != null) {
-			people.add(account.lastTouchedBy());
-		}
-		people.addAll(this.customFields.userIds(Accounts.RECORD_TYPE, account.customFields()));
-		Map<UUID, String> names = this.users.namesOf(people);
-		model.addAttribute("names", names);
-		model.addAttribute("customValues",
-				this.customFields.shown(Accounts.RECORD_TYPE, account.customFields(), names));
+		RecordPages.addNamesAndCustomValues(model, this.customFields, Accounts.RECORD_TYPE, account.customFields(),
+				Arrays.asList(account.ownerId(), account.createdBy(), account.updatedBy(), account.lastTouchedBy()),
+				this.users::namesOf);
 		return "customers/account";
 	}
 
@@ -164,18 +153,12 @@ class AccountController {
 	@PostMapping("/accounts")
 	String create(Viewer viewer, @ModelAttribute("form") AccountFormData form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Account account = this.accounts.create(viewer, form.toDetails(), form.getCustomFields());
-				redirect.addFlashAttribute("flashSuccess", "Account " + account.name() + " created.");
-				return "redirect:/accounts/" + account.id();
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
+		Optional<Account> created = FormErrors.save(result, model,
+				() -> this.accounts.create(viewer, form.toDetails(), form.getCustomFields()),
+				ex -> FormErrors.addWithCustomFields(result, model, ex));
+		if (created.isPresent()) {
+			redirect.addFlashAttribute("flashSuccess", "Account " + created.get().name() + " created.");
+			return "redirect:/accounts/" + created.get().id();
 		}
 		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
@@ -202,23 +185,12 @@ class AccountController {
 	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") AccountFormData form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Account account = this.accounts.get(viewer, id);
-		if (!result.hasErrors()) {
-			try {
-				Account saved = this.accounts.update(viewer, id, form.getVersion(), form.toDetails(),
-						form.getCustomFields());
-				redirect.addFlashAttribute("flashSuccess", "Account " + saved.name() + " saved.");
-				return "redirect:/accounts/" + id;
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
-			catch (StaleRecordException ex) {
-				result.reject("stale", ex.getMessage());
-				model.addAttribute("stale", true);
-			}
+		Optional<Account> saved = FormErrors.save(result, model,
+				() -> this.accounts.update(viewer, id, form.getVersion(), form.toDetails(), form.getCustomFields()),
+				ex -> FormErrors.addWithCustomFields(result, model, ex));
+		if (saved.isPresent()) {
+			redirect.addFlashAttribute("flashSuccess", "Account " + saved.get().name() + " saved.");
+			return "redirect:/accounts/" + id;
 		}
 		model.addAttribute("account", account);
 		addChoices(model, form.getIndustry(), form.getCountry());
@@ -246,16 +218,6 @@ class AccountController {
 			.map(a -> Map.of("id", a.id().toString(), "label",
 					a.name() + (a.billingCity() != null ? " · " + a.billingCity() : "")))
 			.toList();
-	}
-
-	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
-	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
-		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
-		Map<String, String> custom = CustomFields.formErrors(ex);
-		model.addAttribute("customErrors", custom);
-		if (!custom.isEmpty() && !result.hasErrors()) {
-			result.reject("custom", "Check the custom fields below.");
-		}
 	}
 
 	/**

@@ -1,17 +1,14 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.ApiResources;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.ListCursors;
@@ -98,20 +95,16 @@ class ContactApiController {
 			description = "Send every field and the version you read; a stale version gives 409 Conflict. "
 					+ "Without ownerId the owner stays as it is.")
 	ContactResource update(Viewer viewer, @PathVariable UUID id, @RequestBody ContactRequest request) {
-		if (request.version() == null) {
-			throw new InvalidInputException("version", "Send the version of the contact you read, to guard against "
-					+ "overwriting someone else's change.");
-		}
+		long version = ApiResources.requireVersion(request.version(), "contact");
 		UUID currentOwner = this.contacts.get(viewer, id).ownerId();
-		return resource(this.contacts.update(viewer, id, request.version(), request.toDetails(currentOwner),
-				request.customFields()));
+		return resource(
+				this.contacts.update(viewer, id, version, request.toDetails(currentOwner), request.customFields()));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Move a contact to the recycle bin")
 	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
-		this.contacts.delete(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.contacts.delete(viewer, id));
 	}
 
 	@PostMapping("/{id}/restore")
@@ -123,18 +116,15 @@ class ContactApiController {
 	@DeleteMapping("/{id}/purge")
 	@Operation(summary = "Delete a contact from the recycle bin for good (administrators)")
 	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
-		this.contacts.purge(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.contacts.purge(viewer, id));
 	}
 
 	private ContactResource resource(Contact contact) {
-		return ContactResource.of(contact, this.users.namesOf(Set.of(contact.ownerId())));
+		return ApiResources.one(contact, Contact::ownerId, this.users::namesOf, ContactResource::of);
 	}
 
 	private ListPage<ContactResource> resources(Page<Contact> page) {
-		Map<UUID, String> names = this.users
-			.namesOf(page.getContent().stream().map(Contact::ownerId).collect(Collectors.toSet()));
-		return ListPage.of(page.map(c -> ContactResource.of(c, names)));
+		return ApiResources.page(page, Contact::ownerId, this.users::namesOf, ContactResource::of);
 	}
 
 }

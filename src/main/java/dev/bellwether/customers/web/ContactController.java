@@ -1,9 +1,10 @@
 package dev.bellwether.customers.web;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,6 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.platform.ForbiddenException;
-import dev.bellwether.platform.InvalidInputException;
-import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.listviews.ListViews;
 import dev.bellwether.listviews.OpenedView;
 import dev.bellwether.platform.listview.ListQuery;
@@ -30,6 +29,7 @@ import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.RecordPages;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
 
@@ -121,22 +121,9 @@ class ContactController {
 		Contact contact = this.contacts.get(viewer, id);
 		model.addAttribute("contact", contact);
 		model.addAttribute("canEdit", this.contacts.canEdit(viewer, contact));
-		Set<UUID> people = new HashSet<>();
-		people.add(contact.ownerId());
-		if (contact.createdBy() != null) {
-			people.add(contact.createdBy());
-		}
-		if (contact.updatedBy() != null) {
-			people.add(contact.updatedBy());
-		}
-		if (contact.lastTouchedBy() != null) {
-			people.add(contact.lastTouchedBy());
-		}
-		people.addAll(this.customFields.userIds(Contacts.RECORD_TYPE, contact.customFields()));
-		Map<UUID, String> names = this.users.namesOf(people);
-		model.addAttribute("names", names);
-		model.addAttribute("customValues",
-				this.customFields.shown(Contacts.RECORD_TYPE, contact.customFields(), names));
+		RecordPages.addNamesAndCustomValues(model, this.customFields, Contacts.RECORD_TYPE, contact.customFields(),
+				Arrays.asList(contact.ownerId(), contact.createdBy(), contact.updatedBy(), contact.lastTouchedBy()),
+				this.users::namesOf);
 		return "customers/contact";
 	}
 
@@ -159,18 +146,12 @@ class ContactController {
 	@PostMapping("/contacts")
 	String create(Viewer viewer, @ModelAttribute("form") ContactFormData form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Contact contact = this.contacts.create(viewer, form.toDetails(), form.getCustomFields());
-				redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " created.");
-				return "redirect:/contacts/" + contact.id();
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
+		Optional<Contact> created = FormErrors.save(result, model,
+				() -> this.contacts.create(viewer, form.toDetails(), form.getCustomFields()),
+				ex -> FormErrors.addWithCustomFields(result, model, ex));
+		if (created.isPresent()) {
+			redirect.addFlashAttribute("flashSuccess", "Contact " + created.get().fullName() + " created.");
+			return "redirect:/contacts/" + created.get().id();
 		}
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
@@ -195,23 +176,12 @@ class ContactController {
 	String update(Viewer viewer, @PathVariable UUID id, @ModelAttribute("form") ContactFormData form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Contact contact = this.contacts.get(viewer, id);
-		if (!result.hasErrors()) {
-			try {
-				Contact saved = this.contacts.update(viewer, id, form.getVersion(), form.toDetails(),
-						form.getCustomFields());
-				redirect.addFlashAttribute("flashSuccess", "Contact " + saved.fullName() + " saved.");
-				return "redirect:/contacts/" + id;
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
-			catch (StaleRecordException ex) {
-				result.reject("stale", ex.getMessage());
-				model.addAttribute("stale", true);
-			}
+		Optional<Contact> saved = FormErrors.save(result, model,
+				() -> this.contacts.update(viewer, id, form.getVersion(), form.toDetails(), form.getCustomFields()),
+				ex -> FormErrors.addWithCustomFields(result, model, ex));
+		if (saved.isPresent()) {
+			redirect.addFlashAttribute("flashSuccess", "Contact " + saved.get().fullName() + " saved.");
+			return "redirect:/contacts/" + id;
 		}
 		model.addAttribute("contact", contact);
 		model.addAttribute("activeUsers", activeUsers());
@@ -252,15 +222,6 @@ class ContactController {
 	}
 
 	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
-	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
-		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
-		Map<String, String> custom = CustomFields.formErrors(ex);
-		model.addAttribute("customErrors", custom);
-		if (!custom.isEmpty() && !result.hasErrors()) {
-			result.reject("custom", "Check the custom fields below.");
-		}
-	}
-
 	private void addCustomFields(Model model) {
 		model.addAttribute("customFieldList", this.customFields.active(Contacts.RECORD_TYPE));
 		model.addAttribute("customFieldUsers",

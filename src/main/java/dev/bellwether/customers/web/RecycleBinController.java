@@ -1,9 +1,7 @@
 package dev.bellwether.customers.web;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,10 +11,9 @@ import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.RecycleBinPages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +30,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class RecycleBinController {
 
-	private static final int PAGE_SIZE = 20;
-
 	private final Accounts accounts;
 
 	private final Contacts contacts;
@@ -50,64 +45,43 @@ class RecycleBinController {
 	@GetMapping("/recycle-bin")
 	String show(Viewer viewer, @RequestParam(defaultValue = "0") int accountsPage,
 			@RequestParam(defaultValue = "0") int contactsPage, HttpServletRequest request, Model model) {
-		Page<Account> deletedAccounts = this.accounts.deleted(viewer,
-				PageRequest.of(Math.max(accountsPage, 0), PAGE_SIZE));
-		Page<Contact> deletedContacts = this.contacts.deleted(viewer,
-				PageRequest.of(Math.max(contactsPage, 0), PAGE_SIZE));
-		Set<UUID> people = new HashSet<>();
-		deletedAccounts.forEach(a -> people.add(a.deletedBy()));
-		deletedContacts.forEach(c -> people.add(c.deletedBy()));
-		people.remove(null);
+		Page<Account> deletedAccounts = this.accounts.deleted(viewer, RecycleBinPages.page(accountsPage));
+		Page<Contact> deletedContacts = this.contacts.deleted(viewer, RecycleBinPages.page(contactsPage));
 		model.addAttribute("accounts", deletedAccounts);
 		model.addAttribute("contacts", deletedContacts);
-		model.addAttribute("names", this.users.namesOf(people));
+		model.addAttribute("names", this.users.namesOf(RecycleBinPages
+			.deletedBy(deletedAccounts.map(Account::deletedBy), deletedContacts.map(Contact::deletedBy))));
 		model.addAttribute("restorableAccounts",
-				deletedAccounts.stream()
-					.filter(a -> this.accounts.canEdit(viewer, a))
-					.map(Account::id)
-					.collect(Collectors.toSet()));
+				RecycleBinPages.restorable(deletedAccounts, a -> this.accounts.canEdit(viewer, a), Account::id));
 		model.addAttribute("restorableContacts",
-				deletedContacts.stream()
-					.filter(c -> this.contacts.canEdit(viewer, c))
-					.map(Contact::id)
-					.collect(Collectors.toSet()));
+				RecycleBinPages.restorable(deletedContacts, c -> this.contacts.canEdit(viewer, c), Contact::id));
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request));
 		return "customers/recycle-bin";
 	}
 
 	@PostMapping("/recycle-bin/accounts/{id}/restore")
 	String restoreAccount(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
-		Account account = this.accounts.restore(viewer, id);
-		redirect.addFlashAttribute("flashSuccess",
-				"Account " + account.name() + " restored, with the contacts that were deleted with it.");
-		return "redirect:/recycle-bin";
+		return RecycleBinPages.restore(redirect, "/recycle-bin", () -> "Account "
+				+ this.accounts.restore(viewer, id).name() + " restored, with the contacts that were deleted with it.");
 	}
 
 	@PostMapping("/recycle-bin/contacts/{id}/restore")
 	String restoreContact(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			Contact contact = this.contacts.restore(viewer, id);
-			redirect.addFlashAttribute("flashSuccess", "Contact " + contact.fullName() + " restored.");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
-		return "redirect:/recycle-bin";
+		return RecycleBinPages.restore(redirect, "/recycle-bin",
+				() -> "Contact " + this.contacts.restore(viewer, id).fullName() + " restored.");
 	}
 
 	@PostMapping("/recycle-bin/accounts/{id}/purge")
 	String purgeAccount(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
 		String name = this.accounts.namesOf(Set.of(id)).getOrDefault(id, "The account");
-		this.accounts.purge(viewer, id);
-		redirect.addFlashAttribute("flashSuccess", name + " was deleted for good, with the contacts deleted with it.");
-		return "redirect:/recycle-bin";
+		return RecycleBinPages.purge(redirect, "/recycle-bin", () -> this.accounts.purge(viewer, id),
+				name + " was deleted for good, with the contacts deleted with it.");
 	}
 
 	@PostMapping("/recycle-bin/contacts/{id}/purge")
 	String purgeContact(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
-		this.contacts.purge(viewer, id);
-		redirect.addFlashAttribute("flashSuccess", "The contact was deleted for good.");
-		return "redirect:/recycle-bin";
+		return RecycleBinPages.purge(redirect, "/recycle-bin", () -> this.contacts.purge(viewer, id),
+				"The contact was deleted for good.");
 	}
 
 }

@@ -140,6 +140,11 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 		this.users = users;
 	}
 
+	/** Whether the record type offers its custom fields. */
+	protected final boolean offersCustomFields() {
+		return this.customFields != null;
+	}
+
 	/** The record's custom values, when it offers custom fields. */
 	protected CustomValues customValues(R record) {
 		return CustomValues.NONE;

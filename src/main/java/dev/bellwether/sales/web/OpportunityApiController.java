@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.ApiResources;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.ForecastCategory;
@@ -183,15 +183,13 @@ class OpportunityApiController {
 	@DeleteMapping("/{id}/line-items/{itemId}")
 	@Operation(summary = "Remove a line item")
 	ResponseEntity<Void> removeLineItem(Viewer viewer, @PathVariable UUID id, @PathVariable UUID itemId) {
-		this.opportunities.removeLineItem(viewer, id, itemId);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.opportunities.removeLineItem(viewer, id, itemId));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Move a deal to the recycle bin")
 	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
-		this.opportunities.delete(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.opportunities.delete(viewer, id));
 	}
 
 	@PostMapping("/{id}/restore")
@@ -204,16 +202,11 @@ class OpportunityApiController {
 	@DeleteMapping("/{id}/purge")
 	@Operation(summary = "Delete a deal from the recycle bin for good (administrators)")
 	ResponseEntity<Void> purge(Viewer viewer, @PathVariable UUID id) {
-		this.opportunities.purge(viewer, id);
-		return ResponseEntity.noContent().build();
+		return ApiResources.noContent(() -> this.opportunities.purge(viewer, id));
 	}
 
 	private static long requireVersion(Long version) {
-		if (version == null) {
-			throw new InvalidInputException("version",
-					"Send the version of the deal you read, to guard against overwriting someone else's change.");
-		}
-		return version;
+		return ApiResources.requireVersion(version, "deal");
 	}
 
 	private OpportunityResource resource(Opportunity deal) {

@@ -2,11 +2,13 @@ package dev.bellwether.sales.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,7 @@ import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.platform.web.FormErrors;
+import dev.bellwether.platform.web.RecordPages;
 import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.platform.web.SortLinks;
 import dev.bellwether.sales.ForecastCategory;
@@ -173,17 +176,10 @@ class OpportunityController {
 		model.addAttribute("firstStage", this.stages.find(deal.firstStageId()).map(PipelineStage::name).orElse(""));
 		addLineItems(viewer, deal, model);
 		model.addAttribute("stages", this.stages.active());
-		Set<UUID> people = new HashSet<>();
-		people.add(deal.ownerId());
-		people.add(deal.createdBy());
-		people.add(deal.lastTouchedBy());
+		List<UUID> people = new ArrayList<>(Arrays.asList(deal.ownerId(), deal.createdBy(), deal.lastTouchedBy()));
 		history.forEach(h -> people.add(h.changedBy()));
-		people.addAll(this.customFields.userIds(Opportunities.RECORD_TYPE, deal.customFields()));
-		people.remove(null);
-		Map<UUID, String> names = this.users.namesOf(people);
-		model.addAttribute("names", names);
-		model.addAttribute("customValues",
-				this.customFields.shown(Opportunities.RECORD_TYPE, deal.customFields(), names));
+		RecordPages.addNamesAndCustomValues(model, this.customFields, Opportunities.RECORD_TYPE, deal.customFields(),
+				people, this.users::namesOf);
 		return "sales/opportunity";
 	}
 
@@ -215,18 +211,13 @@ class OpportunityController {
 		if (!result.hasErrors()) {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
-			try {
-				Opportunity deal = inputs.submit(
-						() -> this.opportunities.check(viewer, null, details, form.getCustomFields()),
-						() -> this.opportunities.create(viewer, details, form.getCustomFields()));
-				redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " created.");
-				return "redirect:/opportunities/" + deal.id();
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
+			Optional<Opportunity> created = FormErrors.save(result, model,
+					() -> inputs.submit(() -> this.opportunities.check(viewer, null, details, form.getCustomFields()),
+							() -> this.opportunities.create(viewer, details, form.getCustomFields())),
+					ex -> FormErrors.addWithCustomFields(result, model, ex));
+			if (created.isPresent()) {
+				redirect.addFlashAttribute("flashSuccess", "Deal " + created.get().name() + " created.");
+				return "redirect:/opportunities/" + created.get().id();
 			}
 		}
 		addChoices(viewer, form, model);
@@ -254,23 +245,15 @@ class OpportunityController {
 		if (!result.hasErrors()) {
 			Inputs inputs = new Inputs();
 			OpportunityDetails details = form.toDetails(inputs);
-			try {
-				Opportunity saved = inputs.submit(
-						() -> this.opportunities.check(viewer, id, details, form.getCustomFields()),
-						() -> this.opportunities.update(viewer, id, form.getVersion(), details,
-								form.getCustomFields()));
-				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.name() + " saved.");
+			Optional<Opportunity> saved = FormErrors
+				.save(result, model,
+						() -> inputs.submit(() -> this.opportunities.check(viewer, id, details, form.getCustomFields()),
+								() -> this.opportunities.update(viewer, id, form.getVersion(), details,
+										form.getCustomFields())),
+						ex -> FormErrors.addWithCustomFields(result, model, ex));
+			if (saved.isPresent()) {
+				redirect.addFlashAttribute("flashSuccess", "Deal " + saved.get().name() + " saved.");
 				return "redirect:/opportunities/" + id;
-			}
-			catch (InvalidInputException ex) {
-				addErrors(result, model, ex);
-			}
-			catch (ForbiddenException ex) {
-				FormErrors.addTo(result, ex);
-			}
-			catch (StaleRecordException ex) {
-				result.reject("stale", ex.getMessage());
-				model.addAttribute("stale", true);
 			}
 		}
 		model.addAttribute("deal", deal);
@@ -445,15 +428,6 @@ class OpportunityController {
 	}
 
 	/** Built-in fields' errors next to them, custom fields' next to their inputs. */
-	private static void addErrors(BindingResult result, Model model, InvalidInputException ex) {
-		CustomFields.withoutCustomErrors(ex).ifPresent(rest -> FormErrors.addTo(result, rest));
-		Map<String, String> custom = CustomFields.formErrors(ex);
-		model.addAttribute("customErrors", custom);
-		if (!custom.isEmpty() && !result.hasErrors()) {
-			result.reject("custom", "Check the custom fields below.");
-		}
-	}
-
 	/**
 	 * The owners offered by the list's filter: the people who own records.
 	 */

@@ -1,21 +1,18 @@
 package dev.bellwether.sales.web;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.web.RecycleBinPages;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,44 +44,27 @@ class OpportunityRecycleBinController {
 
 	@GetMapping("/recycle-bin/opportunities")
 	String show(Viewer viewer, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		Page<Opportunity> deleted = this.opportunities.deleted(viewer, PageRequest.of(Math.max(page, 0), 20));
-		Set<UUID> people = new HashSet<>();
-		deleted.forEach(o -> people.add(o.deletedBy()));
-		people.remove(null);
-		Set<UUID> accountIds = new HashSet<>();
-		deleted.forEach(o -> {
-			accountIds.add(o.accountId());
-		});
+		Page<Opportunity> deleted = this.opportunities.deleted(viewer, RecycleBinPages.page(page));
 		model.addAttribute("page", deleted);
-		model.addAttribute("names", this.users.namesOf(people));
-		model.addAttribute("accountNames", this.accounts.namesOf(accountIds));
+		model.addAttribute("names", this.users.namesOf(RecycleBinPages.deletedBy(deleted.map(Opportunity::deletedBy))));
+		model.addAttribute("accountNames", this.accounts.namesOf(deleted.map(Opportunity::accountId).toSet()));
 		model.addAttribute("restorable",
-				deleted.stream()
-					.filter(o -> this.opportunities.canEdit(viewer, o))
-					.map(Opportunity::id)
-					.collect(Collectors.toSet()));
+				RecycleBinPages.restorable(deleted, o -> this.opportunities.canEdit(viewer, o), Opportunity::id));
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		return "sales/recycle-bin";
 	}
 
 	@PostMapping("/recycle-bin/opportunities/{id}/restore")
 	String restore(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			Opportunity deal = this.opportunities.restore(viewer, id);
-			redirect.addFlashAttribute("flashSuccess", "Deal " + deal.name() + " restored.");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
-		return "redirect:/recycle-bin/opportunities";
+		return RecycleBinPages.restore(redirect, "/recycle-bin/opportunities",
+				() -> "Deal " + this.opportunities.restore(viewer, id).name() + " restored.");
 	}
 
 	@PostMapping("/recycle-bin/opportunities/{id}/purge")
 	String purge(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
 		String name = this.opportunities.namesOf(Set.of(id)).getOrDefault(id, "The deal");
-		this.opportunities.purge(viewer, id);
-		redirect.addFlashAttribute("flashSuccess", name + " was deleted for good, with its history.");
-		return "redirect:/recycle-bin/opportunities";
+		return RecycleBinPages.purge(redirect, "/recycle-bin/opportunities", () -> this.opportunities.purge(viewer, id),
+				name + " was deleted for good, with its history.");
 	}
 
 }
