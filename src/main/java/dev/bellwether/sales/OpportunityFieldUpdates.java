@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -163,22 +164,8 @@ class OpportunityFieldUpdates {
 			return moveAll(viewer, stage, ids, found, toChange, results, now);
 		}
 		// one statement for all the deals, each at the version read
-		Set<UUID> updated = new HashSet<>(this.jdbc.sql("""
-				update opportunities o set %s = :value, updated_at = :now, updated_by = :actor,
-				  last_touched_at = case when :touches then :now else o.last_touched_at end,
-				  last_touched_by = case when :touches then :actor else o.last_touched_by end, version = o.version + 1
-				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as t(id, version)
-				where o.id = t.id and o.version = t.version and o.deleted_at is null
-				returning o.id
-				""".formatted(column))
-			.param("value", value)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("ids", SqlArrays.of(changing.stream().map(Before::id).toList()))
-			.param("versions", SqlArrays.of(changing.stream().map(Before::version).toList()))
-			.query(UUID.class)
-			.list());
+		Set<UUID> updated = updateAll(viewer, now, changing, column + " = :value",
+				Collections.singletonMap("value", value));
 		List<Before> history = new ArrayList<>();
 		List<RecordChanged> changes = new ArrayList<>();
 		for (int i : toChange) {
@@ -249,32 +236,18 @@ class OpportunityFieldUpdates {
 		boolean closed = stage.outcome().isClosed();
 		LocalDate today = this.freshness.today();
 		List<Before> changing = toChange.stream().map(i -> found.get(ids.get(i))).toList();
-		Set<UUID> updated = new HashSet<>(this.jdbc.sql("""
-				update opportunities o set stage_id = :stage, probability = :probability,
-				  forecast_category = :category,
+		Map<String, Object> values = new HashMap<>();
+		values.put("stage", stage.id());
+		values.put("probability", terms.probability());
+		values.put("category", terms.forecastCategory().name());
+		values.put("lost", stage.outcome() == StageOutcome.LOST);
+		values.put("closed", closed);
+		values.put("today", today);
+		Set<UUID> updated = updateAll(viewer, now, changing, """
+				stage_id = :stage, probability = :probability, forecast_category = :category,
 				  loss_reason = case when :lost then o.loss_reason else null end,
 				  closed_at = case when :closed then :now else null end,
-				  close_date = case when :closed then :today else o.close_date end,
-				  updated_at = :now, updated_by = :actor,
-				  last_touched_at = case when :touches then :now else o.last_touched_at end,
-				  last_touched_by = case when :touches then :actor else o.last_touched_by end, version = o.version + 1
-				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as t(id, version)
-				where o.id = t.id and o.version = t.version and o.deleted_at is null
-				returning o.id
-				""")
-			.param("stage", stage.id())
-			.param("probability", terms.probability())
-			.param("category", terms.forecastCategory().name())
-			.param("lost", stage.outcome() == StageOutcome.LOST)
-			.param("closed", closed)
-			.param("today", today)
-			.param("now", utc(now))
-			.param("actor", viewer.id())
-			.param("touches", this.users.touchesRecords(viewer.id()))
-			.param("ids", SqlArrays.of(changing.stream().map(Before::id).toList()))
-			.param("versions", SqlArrays.of(changing.stream().map(Before::version).toList()))
-			.query(UUID.class)
-			.list());
+				  close_date = case when :closed then :today else o.close_date end""", values);
 		Map<UUID, String> stageNames = new HashMap<>();
 		this.stages.all().forEach(s -> stageNames.put(s.id(), s.name()));
 		List<Before> moved = new ArrayList<>();
@@ -328,6 +301,31 @@ class OpportunityFieldUpdates {
 					stage.outcome(), viewer.id(), now));
 		}
 		return List.of(results);
+	}
+
+	/**
+	 * One versioned update of the deals, each at the version read: the columns set as
+	 * given, and who changed them and when.
+	 * @return the deals updated (the others had changed since)
+	 */
+	private Set<UUID> updateAll(Viewer viewer, Instant now, List<Before> deals, String assignments,
+			Map<String, ?> values) {
+		return new HashSet<>(this.jdbc.sql("""
+				update opportunities o set %s, updated_at = :now, updated_by = :actor,
+				  last_touched_at = case when :touches then :now else o.last_touched_at end,
+				  last_touched_by = case when :touches then :actor else o.last_touched_by end, version = o.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as t(id, version)
+				where o.id = t.id and o.version = t.version and o.deleted_at is null
+				returning o.id
+				""".formatted(assignments))
+			.params(values)
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("touches", this.users.touchesRecords(viewer.id()))
+			.param("ids", SqlArrays.of(deals.stream().map(Before::id).toList()))
+			.param("versions", SqlArrays.of(deals.stream().map(Before::version).toList()))
+			.query(UUID.class)
+			.list());
 	}
 
 	/** The stage the deals move to, when the field is the stage (null otherwise). */
