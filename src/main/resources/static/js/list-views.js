@@ -241,7 +241,12 @@
   }, true);
 
   document.addEventListener('close', function (event) {
-    if (event.target.id === 'shortcuts-dialog' && event.target.bwOpener && event.target.bwOpener.focus) {
+    // the close event comes after the dialog has closed (a task later): give the focus
+    // back to what opened it only if nothing took it meanwhile (a key pressed at once,
+    // e.g. / to search, wins)
+    var now = document.activeElement;
+    var untaken = !now || now === document.body || event.target.contains(now);
+    if (event.target.id === 'shortcuts-dialog' && untaken && event.target.bwOpener && event.target.bwOpener.focus) {
       event.target.bwOpener.focus();
     }
   }, true);
