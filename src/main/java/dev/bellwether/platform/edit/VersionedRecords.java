@@ -3,6 +3,8 @@ package dev.bellwether.platform.edit;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.bellwether.platform.InvalidInputException;
+
 /**
  * A record type's service as inline edit and bulk changes drive it (see
  * {@link VersionedRecordEditing}): read a record the user may see, save its details as a
@@ -21,11 +23,16 @@ public interface VersionedRecords<V, R extends EditedRecord<D>, D extends Record
 	R update(V viewer, UUID id, long expectedVersion, D details);
 
 	/**
-	 * Saves the details and custom values (a key not sent keeps its value); only a record
-	 * type with custom fields implements it.
+	 * Saves the details and custom values (a key not sent keeps its value). A record type
+	 * with custom fields overrides it; one without saves the details alone and refuses a
+	 * custom value by name, as it refuses any field it does not have.
 	 */
 	default R update(V viewer, UUID id, long expectedVersion, D details, Map<String, ?> custom) {
-		throw new UnsupportedOperationException("No custom fields");
+		if (custom != null && !custom.isEmpty()) {
+			String key = custom.keySet().iterator().next();
+			throw new InvalidInputException("cf." + key, "This record type has no field 'cf." + key + "'.");
+		}
+		return update(viewer, id, expectedVersion, details);
 	}
 
 	void delete(V viewer, UUID id);

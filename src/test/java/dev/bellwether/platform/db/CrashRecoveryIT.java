@@ -248,10 +248,7 @@ class CrashRecoveryIT {
 		builder.environment().keySet().removeIf(variable -> variable.startsWith("SPRING_"));
 		Application application = new Application(builder.start(), port, this.base.resolve(name + ".log"));
 		this.started.add(application);
-		long began = System.nanoTime();
 		application.awaitStarted();
-		System.out.printf("CrashRecoveryIT: the %s start was healthy after %d ms%n", name,
-				(System.nanoTime() - began) / 1_000_000);
 		return application;
 	}
 
