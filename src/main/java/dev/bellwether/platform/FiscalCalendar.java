@@ -69,6 +69,53 @@ public class FiscalCalendar {
 		return new Period(start, start.plusYears(1).minusDays(1));
 	}
 
+	/**
+	 * Parses a period written {@code 2026-11}, {@code 2026-Q4} or {@code FY2026} (see
+	 * {@link FiscalPeriod}).
+	 * @param field the parameter or field named in the error
+	 * @throws InvalidInputException for a malformed period, naming the accepted forms
+	 */
+	public FiscalPeriod period(String code, String field) {
+		return FiscalPeriod.parse(code, this.startMonth, field);
+	}
+
+	/**
+	 * @return the fiscal month, quarter or year holding the date
+	 */
+	public FiscalPeriod periodOf(FiscalPeriod.Kind kind, LocalDate date) {
+		return FiscalPeriod.containing(kind, date, this.startMonth);
+	}
+
+	/**
+	 * @return the fiscal month, quarter or year holding today
+	 */
+	public FiscalPeriod current(FiscalPeriod.Kind kind) {
+		return periodOf(kind, today());
+	}
+
+	public FiscalPeriod previous(FiscalPeriod period) {
+		return period.previous(this.startMonth);
+	}
+
+	public FiscalPeriod next(FiscalPeriod period) {
+		return period.next(this.startMonth);
+	}
+
+	/**
+	 * @return the quarters or months of a period, in order
+	 */
+	public java.util.List<FiscalPeriod> parts(FiscalPeriod period, FiscalPeriod.Kind kind) {
+		return period.parts(kind, this.startMonth);
+	}
+
+	public int startMonth() {
+		return this.startMonth;
+	}
+
+	public ZoneId zone() {
+		return this.zone;
+	}
+
 	public Period thisQuarter() {
 		return quarterOf(today());
 	}
