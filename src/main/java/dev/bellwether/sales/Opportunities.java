@@ -954,7 +954,7 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			total = count(where, params, Long.MAX_VALUE);
 		}
 		else if (request.after() != null) {
-			long limit = (long) request.getPageSize() + COUNT_CAP;
+			long limit = (long) request.getPageSize() + PagedQuery.CURSOR_COUNT_CAP;
 			total = request.getOffset() + (sections.isEmpty() ? count(pageWhere, pageParams, limit)
 					: count(where, sections, pageParams, limit));
 		}

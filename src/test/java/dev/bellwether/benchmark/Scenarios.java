@@ -580,7 +580,8 @@ final class Scenarios {
 			// without, each an index range, as Opportunities.keysetPage reads them
 			List<Keyset.Section> sections = Keyset.sections(this.keys, after, pageParams);
 			String pageWhere = where;
-			long countLimit = Personas.PAGE_SIZE + PagedQuery.COUNT_CAP;
+			long countLimit = Personas.PAGE_SIZE
+					+ ((after != null) ? PagedQuery.CURSOR_COUNT_CAP : PagedQuery.COUNT_CAP);
 			if (after != null && sections.isEmpty()) {
 				pageWhere = where + " and " + after.condition(this.keys, pageParams);
 			}

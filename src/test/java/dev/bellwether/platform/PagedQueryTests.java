@@ -33,4 +33,18 @@ class PagedQueryTests {
 			.isFalse();
 	}
 
+	@Test
+	void aPageAfterACursorCountsFewerRowsPastItAndSaysWhenItStopped() {
+		Keyset after = new Keyset(List.of("x"), 10_000);
+		ListRequest deep = ListRequest.of(PageRequest.of(0, 50), false, after, null);
+		long cap = 10_000 + 50 + PagedQuery.CURSOR_COUNT_CAP;
+
+		assertThat(deep.getOffset()).isEqualTo(10_000);
+		assertThat(PagedQuery.countCap(deep)).isEqualTo(PagedQuery.CURSOR_COUNT_CAP);
+		assertThat(PagedQuery.countLimit(deep)).isEqualTo(cap);
+		assertThat(PagedQuery.isCapped(new PageImpl<>(List.of("a"), deep, cap))).isTrue();
+		assertThat(PagedQuery.isCapped(new PageImpl<>(List.of("a"), deep, cap - 1))).isFalse();
+		assertThat(PagedQuery.countCap(PageRequest.of(3, 50))).isEqualTo(PagedQuery.COUNT_CAP);
+	}
+
 }

@@ -46,7 +46,8 @@ class ApiDocumentation {
 				.description("Accounts, contacts, deals, activities and the people who own them. Sign in with HTTP "
 						+ "Basic or a personal access token (Settings → API tokens) as a bearer token. Errors are RFC "
 						+ "9457 problem documents; updates carry the version read and a stale one is a 409. Lists "
-						+ "count exactly up to 2,000 records past the page (page.totalCapped says when they stop; "
+						+ "count exactly up to 2,000 records past the page, 500 past a page reached by cursor "
+						+ "(page.totalCapped says when they stop; "
 						+ "exactTotal=true counts them all). The account, contact, deal and activity lists also page "
 						+ "by cursor: follow page.next (or pass cursor=page.nextCursor) for the next page, as fast "
 						+ "however deep; a cursor lasts 24 hours with the same filter and sort."))

@@ -27,8 +27,8 @@ public record ListPage<T>(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) L
 	 * text.
 	 */
 	public static final String EXACT_TOTAL = "Count every matching record for page.totalElements. Without it, the "
-			+ "count stops at 2,000 records past the page and page.totalCapped says so; with it, the total is exact "
-			+ "(slower on long lists).";
+			+ "count stops at 2,000 records past the page (500 past a page reached by cursor) and "
+			+ "page.totalCapped says so; with it, the total is exact " + "(slower on long lists).";
 
 	/**
 	 * What the {@code cursor} parameter of the API lists that page by keyset means, for
@@ -64,8 +64,8 @@ public record ListPage<T>(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) L
 
 	/**
 	 * @param totalCapped whether more records match than {@code totalElements} says:
-	 * lists count exactly up to 2,000 records past the page; ask with
-	 * {@code exactTotal=true} for the true number
+	 * lists count exactly up to 2,000 records past the page (500 after a cursor); ask
+	 * with {@code exactTotal=true} for the true number
 	 * @param next the next page's link, by cursor; {@code null} on the last page (and in
 	 * lists that give out no cursor)
 	 * @param nextCursor the next page's cursor
@@ -78,7 +78,8 @@ public record ListPage<T>(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) L
 					example = "137") long totalElements,
 			@Schema(description = "How many pages there are; when totalCapped, at least this many",
 					example = "6") long totalPages,
-			@Schema(description = "True when the count stopped at 2,000 records past the page: more records "
+			@Schema(description = "True when the count stopped at 2,000 records past the page (500 past a page "
+					+ "reached by cursor): more records "
 					+ "match than totalElements says. Ask again with exactTotal=true for the exact number.",
 					example = "false") boolean totalCapped,
 			@Schema(description = "The next page, by cursor (this request with cursor=nextCursor); absent on the "

@@ -74,7 +74,8 @@ class OpportunityApiController {
 			description = "Filter by q (part of the name), accountId, ownerId, team (a manager's id: their deals and "
 					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
 					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
-					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page; "
+					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page (500 "
+					+ "past a page reached by cursor); "
 					+ "beyond, page.totalCapped is true and the total is a lower bound, unless exactTotal=true. Custom "
 					+ "fields: filter by cf.<key>=value (cf.<key>.from and cf.<key>.to for numbers and dates), sort by "
 					+ "cf.<key>.")
