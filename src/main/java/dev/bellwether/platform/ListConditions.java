@@ -13,13 +13,6 @@ import org.springframework.util.StringUtils;
  */
 public final class ListConditions {
 
-	/**
-	 * The parameter a list narrowed by text ({@link #containing}) binds: its presence
-	 * tells {@link PagedQuery} that few rows are likely to match, found by an index that
-	 * gives them in no useful order.
-	 */
-	public static final String TEXT_PARAMETER = "q";
-
 	private final List<String> conditions = new ArrayList<>();
 
 	private final Map<String, Object> parameters;
@@ -67,7 +60,7 @@ public final class ListConditions {
 	 * when there is text (a list's search box).
 	 */
 	public ListConditions containing(String text, String condition) {
-		return StringUtils.hasText(text) ? when(SqlValues.contains(text), condition, TEXT_PARAMETER) : this;
+		return StringUtils.hasText(text) ? when(SqlValues.contains(text), condition, "q") : this;
 	}
 
 	/** The conditions and-ed. */

@@ -145,13 +145,6 @@ public record PagedQuery(String select, String countFrom) {
 			total = request.getOffset()
 					+ count(jdbc, joinedFrom(), pageWhere, pageParams, (long) request.getPageSize() + CURSOR_COUNT_CAP);
 		}
-		else if (params.containsKey(ListConditions.TEXT_PARAMETER)) {
-			Page<T> searched = searchedPage(jdbc, where, params, keys, request, mapper);
-			if (searched != null) {
-				return searched;
-			}
-			total = count(jdbc, where, params, countLimit(request));
-		}
 		else {
 			total = count(jdbc, where, params, countLimit(request));
 		}
@@ -164,58 +157,6 @@ public record PagedQuery(String select, String countFrom) {
 			.params(pageParams)
 			.param("pageLimit", request.getPageSize() + 1)
 			.param("pageOffset", (request.after() != null) ? 0 : request.getOffset())
-			.query(rows)
-			.list();
-		return page(content, rows, request, total);
-	}
-
-	/**
-	 * A page by number of a list narrowed by text, in one pass over the matching rows
-	 * instead of two. Such a condition ({@code like '%text%'}) is served by a trigram
-	 * index that finds the rows in no useful order, so counting them and then walking the
-	 * list's order for the page read the same rows twice (the peer kit's account search:
-	 * a bitmap scan of 1,607 accounts to count them, then an index walk of 725 rows to
-	 * find 50). Here the rows' sort keys are collected once, up to the count's limit, and
-	 * counted and sorted together; the page's records are then read by id.
-	 * @return the page, or {@code null} when more rows match than the count's limit
-	 * (their first page is not among those collected) or the page is past the last row
-	 * (its total is unknown): the caller counts and pages as for any list
-	 */
-	private <T> Page<T> searchedPage(JdbcClient jdbc, String where, Map<String, Object> params, List<SortKey> keys,
-			ListRequest request, RowMapper<T> mapper) {
-		long limit = countLimit(request);
-		StringBuilder collected = new StringBuilder("select ");
-		List<SortKey> collectedKeys = new ArrayList<>();
-		for (int i = 0; i < keys.size(); i++) {
-			collected.append(keys.get(i).sql()).append(" as key_").append(i).append(i + 1 < keys.size() ? ", " : " ");
-			collectedKeys.add(new SortKey("key_" + i, keys.get(i).ascending(), keys.get(i).notNull()));
-		}
-		List<Object[]> found = jdbc
-			.sql("select count(*) over () as counted, matched.* from (" + collected + joinedFrom() + " where " + where
-					+ " limit :countLimit) matched order by " + SortKey.orderBy(collectedKeys)
-					+ " limit :pageLimit offset :pageOffset")
-			.params(params)
-			.param("countLimit", limit)
-			.param("pageLimit", request.getPageSize() + 1)
-			.param("pageOffset", request.getOffset())
-			.query((rs, n) -> {
-				Object[] row = new Object[2];
-				row[0] = rs.getLong("counted");
-				row[1] = rs.getObject("key_" + (keys.size() - 1));
-				return row;
-			})
-			.list();
-		if (found.isEmpty() || (long) found.get(0)[0] >= limit) {
-			return null;
-		}
-		long total = (long) found.get(0)[0];
-		Map<String, Object> pageParams = new LinkedHashMap<>(params);
-		pageParams.put("pageIds", found.stream().map(row -> row[1]).toList());
-		KeyCapture<T> rows = new KeyCapture<>(keys.size(), mapper);
-		List<T> content = jdbc
-			.sql(keyColumns(this.select, keys) + " where " + where + " and " + keys.get(keys.size() - 1).sql()
-					+ " in (:pageIds) order by " + SortKey.orderBy(keys))
-			.params(pageParams)
 			.query(rows)
 			.list();
 		return page(content, rows, request, total);
