@@ -1,7 +1,8 @@
 // The bulk bar of a list (templates/fragments/bulk.html): row checkboxes name="ids"
 // form="bulk-form", a checkbox data-bulk-select-page selects the page's rows. The field
 // list and its choices come from /edit/fields/{type}. "All N matching" sends the list's
-// filters (its address) as filter.* parameters. No build step.
+// filters (its address) as filter.* parameters. A value that asks for a reason (a lost
+// stage) shows the reason's choices. No build step.
 (function () {
   'use strict';
 
@@ -74,6 +75,28 @@
       input.id = 'bulk-new-value';
       input.setAttribute('aria-label', 'New ' + spec.label.toLowerCase());
       valueHolder.appendChild(input);
+      if (spec.reason) { reasonInput(spec.reason, input); }
+    }
+
+    // Some values ask for a reason with them (deals moved to a lost stage: the loss
+    // reason, which every deal moved takes): a choice shown, and sent, only for those.
+    function reasonInput(reason, valueInput) {
+      var select = document.createElement('select');
+      select.name = 'reason';
+      select.id = 'bulk-reason';
+      select.className = 'form-select form-select-sm w-auto d-inline-block ms-2';
+      select.setAttribute('aria-label', reason.label);
+      select.appendChild(new Option('Choose the ' + reason.label.toLowerCase() + '…', ''));
+      reason.options.forEach(function (o) { select.appendChild(new Option(o.label, o.value)); });
+      valueHolder.appendChild(select);
+      function show() {
+        var asked = reason.values.indexOf(valueInput.value) >= 0;
+        select.classList.toggle('d-none', !asked);
+        select.disabled = !asked;
+        select.required = asked;
+      }
+      valueInput.addEventListener('change', show);
+      show();
     }
 
     fetch('/edit/fields/' + type, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })

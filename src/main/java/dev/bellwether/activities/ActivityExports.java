@@ -1,6 +1,5 @@
 package dev.bellwether.activities;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.export.ExportRow;
 import dev.bellwether.platform.export.ExportableList;
+import dev.bellwether.platform.export.RecordListExport;
 import dev.bellwether.platform.listview.ListQuery;
 
 import org.springframework.data.domain.Page;
@@ -26,30 +26,16 @@ import org.springframework.stereotype.Component;
  * another activity's time; the column of buttons is not exported.
  */
 @Component
-class ActivityExports implements ExportableList {
+class ActivityExports extends RecordListExport {
 
 	private final Activities activities;
 
 	private final UserDirectory users;
 
 	ActivityExports(Activities activities, UserDirectory users) {
+		super(Activities.RECORD_TYPE, "activities", "activities", users::namesOf);
 		this.activities = activities;
 		this.users = users;
-	}
-
-	@Override
-	public String recordType() {
-		return Activities.RECORD_TYPE;
-	}
-
-	@Override
-	public String collection() {
-		return "activities";
-	}
-
-	@Override
-	public String fileName() {
-		return "activities";
 	}
 
 	@Override
@@ -88,11 +74,6 @@ class ActivityExports implements ExportableList {
 			return activity.occurredAt();
 		}
 		return activity.isCompleted() ? activity.completedAt() : activity.dueDate();
-	}
-
-	@Override
-	public Map<UUID, String> userNames(Collection<UUID> ids) {
-		return this.users.namesOf(ids);
 	}
 
 	/** {@code /api/v1/activities} names the owner filter {@code ownerId}. */

@@ -8,10 +8,13 @@ import java.util.UUID;
 
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
+import dev.bellwether.platform.FieldValueReplaced;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
+import dev.bellwether.platform.SqlArrays;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -58,6 +61,34 @@ class FieldHistoryRecorder {
 	@ApplicationModuleListener
 	void on(RecordsChanged event) {
 		event.changes().forEach(this::record);
+	}
+
+	/**
+	 * Records that followed a renamed value: one row each, in one statement, in the
+	 * transaction of the owning module's update (a plain listener, called as the event is
+	 * published), so that the records and their history commit or fail together.
+	 */
+	@EventListener
+	void on(FieldValueReplaced event) {
+		if (event.recordIds().isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into field_history (id, record_type, record_id, change_kind, field, old_value, new_value,
+				  changed_by, changed_at)
+				select t.id, :recordType, t.record_id, :kind, :field, :oldValue, :newValue, :changedBy, :changedAt
+				from unnest(cast(:ids as uuid[]), cast(:recordIds as uuid[])) as t(id, record_id)
+				""")
+			.param("recordType", event.recordType())
+			.param("kind", ChangeKind.UPDATED.name())
+			.param("field", event.field())
+			.param("oldValue", event.oldValue())
+			.param("newValue", event.newValue())
+			.param("changedBy", event.actorId())
+			.param("changedAt", utc(event.at()))
+			.param("ids", SqlArrays.of(event.recordIds().stream().map(id -> Ids.newId()).toList()))
+			.param("recordIds", SqlArrays.of(event.recordIds()))
+			.update();
 	}
 
 	/**

@@ -1,10 +1,7 @@
 package dev.bellwether.customers;
 
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.identity.UserDirectory;
@@ -12,6 +9,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.export.ExportRow;
 import dev.bellwether.platform.export.ExportableList;
+import dev.bellwether.platform.export.RecordListExport;
 import dev.bellwether.platform.listview.ListQuery;
 import dev.bellwether.platform.picklist.PickLists;
 
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * its pick list shows it.
  */
 @Component
-class AccountExports implements ExportableList {
+class AccountExports extends RecordListExport {
 
 	private final Accounts accounts;
 
@@ -34,24 +32,10 @@ class AccountExports implements ExportableList {
 	private final PickLists pickLists;
 
 	AccountExports(Accounts accounts, UserDirectory users, PickLists pickLists) {
+		super(Accounts.RECORD_TYPE, "accounts", "accounts", users::namesOf);
 		this.accounts = accounts;
 		this.users = users;
 		this.pickLists = pickLists;
-	}
-
-	@Override
-	public String recordType() {
-		return Accounts.RECORD_TYPE;
-	}
-
-	@Override
-	public String collection() {
-		return "accounts";
-	}
-
-	@Override
-	public String fileName() {
-		return "accounts";
 	}
 
 	@Override
@@ -59,10 +43,7 @@ class AccountExports implements ExportableList {
 		AccountFilter filter = new AccountFilter(query.text("q"), query.text("industry"), query.text("country"),
 				query.id("owner"));
 		Page<Account> page = this.accounts.list(Viewer.of(this.users.get(viewerId)), filter, custom, pageable);
-		Set<UUID> ownerIds = new LinkedHashSet<>();
-		page.forEach(account -> ownerIds.add(account.ownerId()));
-		ownerIds.remove(null);
-		Map<UUID, String> owners = ownerIds.isEmpty() ? Map.of() : this.users.namesOf(ownerIds);
+		Map<UUID, String> owners = namesOf(page, Account::ownerId, this.users::namesOf);
 		return page.map(account -> {
 			Map<String, Object> cells = new HashMap<>();
 			cells.put("name", account.name());
@@ -77,11 +58,6 @@ class AccountExports implements ExportableList {
 			cells.put("createdAt", account.createdAt());
 			return new ExportRow(cells, account.customFields());
 		});
-	}
-
-	@Override
-	public Map<UUID, String> userNames(Collection<UUID> ids) {
-		return this.users.namesOf(ids);
 	}
 
 	/** {@code /api/v1/accounts} names the owner filter {@code ownerId}. */

@@ -1,10 +1,7 @@
 package dev.bellwether.customers;
 
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.identity.UserDirectory;
@@ -12,6 +9,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.export.ExportRow;
 import dev.bellwether.platform.export.ExportableList;
+import dev.bellwether.platform.export.RecordListExport;
 import dev.bellwether.platform.listview.ListQuery;
 
 import org.springframework.data.domain.Page;
@@ -23,40 +21,23 @@ import org.springframework.stereotype.Component;
  * {@code /contacts} does it ({@link Contacts#list}), with the account and owner by name.
  */
 @Component
-class ContactExports implements ExportableList {
+class ContactExports extends RecordListExport {
 
 	private final Contacts contacts;
 
 	private final UserDirectory users;
 
 	ContactExports(Contacts contacts, UserDirectory users) {
+		super(Contacts.RECORD_TYPE, "contacts", "contacts", users::namesOf);
 		this.contacts = contacts;
 		this.users = users;
-	}
-
-	@Override
-	public String recordType() {
-		return Contacts.RECORD_TYPE;
-	}
-
-	@Override
-	public String collection() {
-		return "contacts";
-	}
-
-	@Override
-	public String fileName() {
-		return "contacts";
 	}
 
 	@Override
 	public Page<ExportRow> page(UUID viewerId, ListQuery query, CustomFilter custom, Pageable pageable) {
 		ContactFilter filter = new ContactFilter(query.text("q"), query.id("account"), query.id("owner"));
 		Page<Contact> page = this.contacts.list(Viewer.of(this.users.get(viewerId)), filter, custom, pageable);
-		Set<UUID> ownerIds = new LinkedHashSet<>();
-		page.forEach(contact -> ownerIds.add(contact.ownerId()));
-		ownerIds.remove(null);
-		Map<UUID, String> owners = ownerIds.isEmpty() ? Map.of() : this.users.namesOf(ownerIds);
+		Map<UUID, String> owners = namesOf(page, Contact::ownerId, this.users::namesOf);
 		return page.map(contact -> {
 			Map<String, Object> cells = new HashMap<>();
 			cells.put("name", contact.fullName());
@@ -69,11 +50,6 @@ class ContactExports implements ExportableList {
 			cells.put("createdAt", contact.createdAt());
 			return new ExportRow(cells, contact.customFields());
 		});
-	}
-
-	@Override
-	public Map<UUID, String> userNames(Collection<UUID> ids) {
-		return this.users.namesOf(ids);
 	}
 
 	/**

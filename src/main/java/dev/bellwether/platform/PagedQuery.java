@@ -24,8 +24,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * @param select the select list and joins, up to (not including) {@code where}
  * @param countFrom {@code from} clause for counting (no joins needed for the total)
+ * @param idColumn when set, a page's rows are found by this column alone first ({@code
+ * select <idColumn> <countFrom> where … order by … limit …}: from the index alone where
+ * it covers the filter and order, so a deep page skips thousands of rows without reading
+ * them), then only those rows are read in full by {@code select}: for a select whose
+ * columns cost something to read or compute (deals); {@code null} to read the page's rows
+ * in full at once
  */
-public record PagedQuery(String select, String countFrom) {
+public record PagedQuery(String select, String countFrom, String idColumn) {
+
+	public PagedQuery(String select, String countFrom) {
+		this(select, countFrom, null);
+	}
+
+	/**
+	 * The same query, finding a page's rows by their ids first (see {@link #idColumn}).
+	 */
+	public PagedQuery readingIdsFirst(String idColumn) {
+		return new PagedQuery(this.select, this.countFrom, idColumn);
+	}
 
 	/**
 	 * How many rows past the page are counted exactly: 2,000, where Salesforce's list
@@ -100,7 +117,11 @@ public record PagedQuery(String select, String countFrom) {
 			.query(Long.class)
 			.single();
 		List<T> content = jdbc
-			.sql(this.select + " where " + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset")
+			.sql(this.idColumn == null
+					? this.select + " where " + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset"
+					: this.select + " where " + this.idColumn + " in (select " + this.idColumn + " " + this.countFrom
+							+ " where " + where + " order by " + orderBy
+							+ " limit :pageLimit offset :pageOffset) order by " + orderBy)
 			.params(params)
 			.param("pageLimit", pageable.getPageSize())
 			.param("pageOffset", pageable.getOffset())
@@ -129,10 +150,8 @@ public record PagedQuery(String select, String countFrom) {
 		// each an index range (Keyset.sections)
 		List<Keyset.Section> sections = Keyset.sections(keys, request.after(), pageParams);
 		String pageWhere = where;
-		if (request.after() != null) {
-			pageWhere = where + " and " + (sections.isEmpty() ? request.after().condition(keys, pageParams) : "("
-					+ String.join(" or ", sections.stream().map(section -> "(" + section.condition() + ")").toList())
-					+ ")");
+		if (request.after() != null && sections.isEmpty()) {
+			pageWhere = where + " and " + request.after().condition(keys, pageParams);
 		}
 		long total;
 		if (request.exactTotal()) {
@@ -140,19 +159,31 @@ public record PagedQuery(String select, String countFrom) {
 		}
 		else if (request.after() != null) {
 			// the cursor's condition may name a joined table's column (contacts by
-			// account
-			// name): counted over the select's own joins
-			total = request.getOffset()
-					+ count(jdbc, joinedFrom(), pageWhere, pageParams, (long) request.getPageSize() + CURSOR_COUNT_CAP);
+			// account name): counted over the select's own joins; the sections of a
+			// nullable first key each as the index range it is
+			long limit = (long) request.getPageSize() + CURSOR_COUNT_CAP;
+			total = request.getOffset() + (sections.isEmpty() ? count(jdbc, joinedFrom(), pageWhere, pageParams, limit)
+					: count(jdbc, joinedFrom(), where, sections, pageParams, limit));
 		}
 		else {
 			total = count(jdbc, where, params, countLimit(request));
 		}
 		KeyCapture<T> rows = new KeyCapture<>(keys.size(), mapper);
-		String query = sections.isEmpty()
-				? keyColumns(this.select, keys) + " where " + pageWhere + " order by " + SortKey.orderBy(keys)
-						+ " limit :pageLimit offset :pageOffset"
-				: Keyset.union(keyColumns(this.select, keys), where, sections);
+		String order = SortKey.orderBy(keys);
+		String query;
+		if (this.idColumn == null) {
+			query = sections.isEmpty()
+					? keyColumns(this.select, keys) + " where " + pageWhere + " order by " + order
+							+ " limit :pageLimit offset :pageOffset"
+					: Keyset.union(keyColumns(this.select, keys), where, sections);
+		}
+		else {
+			String ids = "select " + this.idColumn + " " + this.countFrom;
+			query = keyColumns(this.select, keys) + " where " + this.idColumn + " in ("
+					+ (sections.isEmpty() ? ids + " where " + pageWhere + " order by " + order
+							+ " limit :pageLimit offset :pageOffset" : Keyset.union(ids, where, sections))
+					+ ") order by " + order;
+		}
 		List<T> content = jdbc.sql(query)
 			.params(pageParams)
 			.param("pageLimit", request.getPageSize() + 1)
@@ -186,6 +217,22 @@ public record PagedQuery(String select, String countFrom) {
 	private String joinedFrom() {
 		Matcher from = FROM.matcher(this.select);
 		return from.find() ? this.select.substring(from.start()).strip() : this.countFrom;
+	}
+
+	/** The rows of the sections, up to {@code limit}: each section an index range. */
+	private static long count(JdbcClient jdbc, String from, String where, List<Keyset.Section> sections,
+			Map<String, Object> params, long limit) {
+		List<String> branches = sections.stream()
+			.map(section -> "(select 1 " + from + " where " + where + " and " + section.condition()
+					+ " limit :countLimit)")
+			.toList();
+		return jdbc
+			.sql("select count(*) from (select 1 from (" + String.join(" union all ", branches)
+					+ ") sections limit :countLimit) c")
+			.params(params)
+			.param("countLimit", limit)
+			.query(Long.class)
+			.single();
 	}
 
 	private static long count(JdbcClient jdbc, String from, String where, Map<String, Object> params, long limit) {

@@ -33,11 +33,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
-import dev.bellwether.platform.Keyset;
 import dev.bellwether.platform.ListConditions;
-import dev.bellwether.platform.ListRequest;
 import dev.bellwether.platform.PagedQuery;
-import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.RecycleBin;
@@ -48,12 +45,12 @@ import dev.bellwether.platform.customfield.CustomField;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.customfield.CustomValues;
+import dev.bellwether.platform.customfield.CustomizedList;
 import dev.bellwether.platform.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -205,13 +202,19 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 */
 	public Page<Opportunity> list(Viewer viewer, OpportunityFilter filter, CustomFilter custom, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(viewer, filter, params, false) + " and "
-				+ this.customFields.where(RECORD_TYPE, "o", custom, params);
-		Map<String, String> sortable = new LinkedHashMap<>(SORTABLE);
-		sortable.putAll(this.customFields.sortable(RECORD_TYPE, "o"));
-		List<SortKey> keys = PageRequests.sortKeys(pageable.getSort(), sortable, NOT_NULL, RECORD_TYPE, "o.close_date",
-				"o.id");
-		return keysetPage(where, params, keys, pageable);
+		String where = where(viewer, filter, params, false);
+		params.putAll(freshnessParams());
+		return list().page(this.jdbc, this.customFields, where, params, custom, pageable);
+	}
+
+	/**
+	 * The deal list as every record type with custom fields has it: its rows read by id
+	 * first (the select computes each deal's freshness), after its tie-breakers close
+	 * date and id.
+	 */
+	private CustomizedList<Opportunity> list() {
+		return new CustomizedList<>(RECORD_TYPE, "o", new PagedQuery(select() + FROM, FROM).readingIdsFirst("o.id"),
+				SORTABLE, NOT_NULL, List.of("o.close_date", "o.id"), Opportunities::map);
 	}
 
 	/**
@@ -256,7 +259,8 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	public Page<Opportunity> deleted(Viewer viewer, Pageable pageable) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(viewer, OpportunityFilter.all(), params, true);
-		return page(where, params, "o.deleted_at desc, o.id", pageable);
+		params.putAll(freshnessParams());
+		return list().deleted(this.jdbc, where, params, pageable);
 	}
 
 	/**
@@ -286,25 +290,10 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.params(freshnessParams())
 			.query(Opportunities::map)
 			.list();
-		if (found.size() >= limit) {
-			return found;
-		}
-		// then those found by their text-like custom values (V28__custom_fields.sql), in
-		// a query of their own: one OR-ed into the one above would cost it its plan
-		List<UUID> seen = found.stream().map(Opportunity::id).toList();
-		List<Opportunity> all = new ArrayList<>(found);
-		all.addAll(this.jdbc
-			.sql(select() + FROM + " where " + visible + " and o.custom_text is not null and "
-					+ search.matches("to_tsvector('simple', o.custom_text)")
-					+ (seen.isEmpty() ? "" : " and o.id not in (:seen)")
-					+ " order by o.close_date desc, o.id limit :rest")
-			.params(params)
-			.params(freshnessParams())
-			.param("seen", seen.isEmpty() ? List.of(new UUID(0, 0)) : seen)
-			.param("rest", limit - found.size())
-			.query(Opportunities::map)
-			.list());
-		return all;
+		return list().thenByCustomText(found, limit, Opportunity::id, search, "o.close_date desc, o.id",
+				condition -> this.jdbc.sql(select() + FROM + " where " + visible + " and " + condition)
+					.params(params)
+					.params(freshnessParams()));
 	}
 
 	/**
@@ -915,87 +904,6 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			where.add(overdue.sql(), overdue.parameters());
 		}
 		return where.sql();
-	}
-
-	private Page<Opportunity> page(String where, Map<String, Object> params, String order, Pageable pageable) {
-		long countLimit = PagedQuery.countLimit(pageable);
-		long total = this.jdbc
-			.sql("select count(*) from (select 1" + FROM + " where " + where + " limit :countLimit) c")
-			.params(params)
-			.param("countLimit", countLimit)
-			.query(Long.class)
-			.single();
-		return new PageImpl<>(content(where, params, order, pageable), pageable, total);
-	}
-
-	/**
-	 * A page of deals by number or after a cursor's row (see
-	 * {@link PagedQuery#fetch(JdbcClient, String, Map, List, Pageable, org.springframework.jdbc.core.RowMapper)}),
-	 * read as {@link #content} reads it: the page's ids first, then those rows in full.
-	 */
-	private Page<Opportunity> keysetPage(String where, Map<String, Object> params, List<SortKey> keys,
-			Pageable pageable) {
-		String order = SortKey.orderBy(keys);
-		if (pageable.isUnpaged()) {
-			return page(where, params, order, pageable);
-		}
-		ListRequest request = ListRequest.from(pageable);
-		Map<String, Object> pageParams = new LinkedHashMap<>(params);
-		// a nullable first key (a custom field): the rows with a value, then those
-		// without,
-		// each an index range (Keyset.sections)
-		List<Keyset.Section> sections = Keyset.sections(keys, request.after(), pageParams);
-		String pageWhere = where;
-		if (request.after() != null && sections.isEmpty()) {
-			pageWhere = where + " and " + request.after().condition(keys, pageParams);
-		}
-		long total;
-		if (request.exactTotal()) {
-			total = count(where, params, Long.MAX_VALUE);
-		}
-		else if (request.after() != null) {
-			long limit = (long) request.getPageSize() + PagedQuery.CURSOR_COUNT_CAP;
-			total = request.getOffset() + (sections.isEmpty() ? count(pageWhere, pageParams, limit)
-					: count(where, sections, pageParams, limit));
-		}
-		else {
-			total = count(where, params, PagedQuery.countLimit(request));
-		}
-		String ids = sections.isEmpty() ? "select o.id" + FROM + " where " + pageWhere + " order by " + order
-				+ " limit :pageLimit offset :pageOffset" : Keyset.union("select o.id" + FROM, where, sections);
-		PagedQuery.KeyCapture<Opportunity> rows = new PagedQuery.KeyCapture<>(keys.size(), Opportunities::map);
-		List<Opportunity> content = this.jdbc
-			.sql(PagedQuery.keyColumns(select() + FROM, keys) + " where o.id in (" + ids + ") order by " + order)
-			.params(pageParams)
-			.params(freshnessParams())
-			.param("pageLimit", request.getPageSize() + 1)
-			.param("pageOffset", (request.after() != null) ? 0 : request.getOffset())
-			.query(rows)
-			.list();
-		return PagedQuery.page(content, rows, request, total);
-	}
-
-	/** The rows of the sections, up to {@code limit}: each section an index range. */
-	private long count(String where, List<Keyset.Section> sections, Map<String, Object> params, long limit) {
-		List<String> branches = sections.stream()
-			.map(section -> "(select 1" + FROM + " where " + where + " and " + section.condition()
-					+ " limit :countLimit)")
-			.toList();
-		return this.jdbc
-			.sql("select count(*) from (select 1 from (" + String.join(" union all ", branches)
-					+ ") sections limit :countLimit) c")
-			.params(params)
-			.param("countLimit", limit)
-			.query(Long.class)
-			.single();
-	}
-
-	private long count(String where, Map<String, Object> params, long limit) {
-		return this.jdbc.sql("select count(*) from (select 1" + FROM + " where " + where + " limit :countLimit) c")
-			.params(params)
-			.param("countLimit", limit)
-			.query(Long.class)
-			.single();
 	}
 
 	private List<Opportunity> content(String where, Map<String, Object> params, String order, Pageable pageable) {

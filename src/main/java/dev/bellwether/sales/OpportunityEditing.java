@@ -9,6 +9,9 @@ import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.edit.EditableField.Input;
 import dev.bellwether.platform.edit.EditableField.Option;
+import dev.bellwether.platform.edit.EditableField.Reason;
+import dev.bellwether.platform.edit.RecordWrite;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.edit.VersionedRecordEditing;
@@ -29,24 +32,31 @@ class OpportunityEditing extends VersionedRecordEditing<Viewer, Opportunity, Opp
 	private final OpportunityFieldUpdates fieldUpdates;
 
 	OpportunityEditing(Opportunities opportunities, PipelineStages stages, UserDirectory users,
-			OpportunityFieldUpdates fieldUpdates, CustomFields customFields) {
-		super(Opportunities.RECORD_TYPE, "opportunities", OpportunityDetails.class,
-				List.of(field("name", "Name", Input.TEXT).mandatory(), select("stageId", "Stage",
-						() -> stages.active().stream().map(s -> new Option(s.id().toString(), s.name())).toList())
-					.mandatory()
-					.displayedAs(id -> stages.find((UUID) id).map(PipelineStage::name).orElse(id.toString())),
-						field("amount", "Amount", Input.MONEY),
-						field("closeDate", "Close date", Input.DATE).mandatory(),
-						field("probability", "Probability (%)", Input.NUMBER),
-						select("forecastCategory", "Forecast category",
-								() -> Arrays.stream(ForecastCategory.values())
-									.map(c -> new Option(c.name(), c.label()))
-									.toList()),
-						select("ownerId", "Owner", () -> owners(users)).mandatory()
-							.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
-						field("nextStep", "Next step", Input.TEXT), field("leadSource", "Lead source", Input.TEXT),
-						field("lossReason", "Loss reason", Input.TEXT),
-						field("description", "Description", Input.TEXTAREA)),
+			OpportunityFieldUpdates fieldUpdates, CustomFields customFields, PickLists pickLists) {
+		super(Opportunities.RECORD_TYPE, "opportunities", OpportunityDetails.class, List
+			.of(field("name", "Name", Input.TEXT).mandatory(), select("stageId", "Stage",
+					() -> stages.active().stream().map(s -> new Option(s.id().toString(), s.name())).toList())
+				.mandatory()
+				.displayedAs(id -> stages.find((UUID) id).map(PipelineStage::name).orElse(id.toString()))
+				// deals moved to a lost stage in bulk take one loss reason for all
+				.askingReason(() -> new Reason("Loss reason",
+						pickLists.get("loss-reason").allowed().stream().map(label -> new Option(label, label)).toList(),
+						stages.active()
+							.stream()
+							.filter(s -> s.outcome() == StageOutcome.LOST)
+							.map(s -> s.id().toString())
+							.toList())),
+					field("amount", "Amount", Input.MONEY), field("closeDate", "Close date", Input.DATE).mandatory(),
+					field("probability", "Probability (%)", Input.NUMBER),
+					select("forecastCategory", "Forecast category",
+							() -> Arrays.stream(ForecastCategory.values())
+								.map(c -> new Option(c.name(), c.label()))
+								.toList()),
+					select("ownerId", "Owner", () -> owners(users)).mandatory()
+						.displayedAs(id -> users.namesOf(List.of((UUID) id)).getOrDefault(id, "")),
+					field("nextStep", "Next step", Input.TEXT), field("leadSource", "Lead source", Input.TEXT),
+					field("lossReason", "Loss reason", Input.TEXT),
+					field("description", "Description", Input.TEXTAREA)),
 				opportunities, id -> Viewer.of(users.get(id)), users::namesOf);
 		this.opportunities = opportunities;
 		offerCustomFields(customFields, () -> owners(users));
@@ -54,15 +64,30 @@ class OpportunityEditing extends VersionedRecordEditing<Viewer, Opportunity, Opp
 	}
 
 	/**
-	 * Close date, owner and next step of many deals at once, set-based (see
+	 * Close date, owner, next step and stage of many deals at once, set-based (see
 	 * {@link OpportunityFieldUpdates}); the other fields one deal at a time through
 	 * {@link Opportunities#update}.
 	 */
 	@Override
-	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value,
+	protected List<Written> writeAllAtOnce(Viewer viewer, List<UUID> ids, String field, Object value, String reason,
 			List<Long> versions) {
-		return OpportunityFieldUpdates.handles(field) ? this.fieldUpdates.setAll(viewer, ids, field, value, versions)
-				: null;
+		return OpportunityFieldUpdates.handles(field)
+				? this.fieldUpdates.setAll(viewer, ids, field, value, reason, versions) : null;
+	}
+
+	/**
+	 * A stage to set back by an undo may carry the loss reason the deal had in it
+	 * ({@link OpportunityFieldUpdates#stageBefore}).
+	 */
+	@Override
+	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value, String reason,
+			List<Long> versions) {
+		if ("stageId".equals(field) && reason == null && value != null
+				&& value.indexOf(OpportunityFieldUpdates.REASON_SEPARATOR) > 0) {
+			int at = value.indexOf(OpportunityFieldUpdates.REASON_SEPARATOR);
+			return super.writeAll(actorId, recordIds, field, value.substring(0, at), value.substring(at + 1), versions);
+		}
+		return super.writeAll(actorId, recordIds, field, value, reason, versions);
 	}
 
 	static List<Option> owners(UserDirectory users) {

@@ -1,10 +1,7 @@
 package dev.bellwether.sales;
 
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.customers.Accounts;
@@ -13,6 +10,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.customfield.CustomFilter;
 import dev.bellwether.platform.export.ExportRow;
 import dev.bellwether.platform.export.ExportableList;
+import dev.bellwether.platform.export.RecordListExport;
 import dev.bellwether.platform.listview.ListQuery;
 
 import org.springframework.data.domain.Page;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * fields by name (account, stage, owner).
  */
 @Component
-class OpportunityExports implements ExportableList {
+class OpportunityExports extends RecordListExport {
 
 	private final Opportunities opportunities;
 
@@ -34,40 +32,18 @@ class OpportunityExports implements ExportableList {
 	private final UserDirectory users;
 
 	OpportunityExports(Opportunities opportunities, Accounts accounts, UserDirectory users) {
+		super(OpportunityAccess.RECORD_TYPE, "opportunities", "deals", users::namesOf);
 		this.opportunities = opportunities;
 		this.accounts = accounts;
 		this.users = users;
 	}
 
 	@Override
-	public String recordType() {
-		return OpportunityAccess.RECORD_TYPE;
-	}
-
-	@Override
-	public String collection() {
-		return "opportunities";
-	}
-
-	@Override
-	public String fileName() {
-		return "deals";
-	}
-
-	@Override
 	public Page<ExportRow> page(UUID viewerId, ListQuery query, CustomFilter custom, Pageable pageable) {
 		Page<Opportunity> page = this.opportunities.list(Viewer.of(this.users.get(viewerId)), filter(query), custom,
 				pageable);
-		Set<UUID> accountIds = new LinkedHashSet<>();
-		Set<UUID> ownerIds = new LinkedHashSet<>();
-		page.forEach(deal -> {
-			accountIds.add(deal.accountId());
-			ownerIds.add(deal.ownerId());
-		});
-		accountIds.remove(null);
-		ownerIds.remove(null);
-		Map<UUID, String> accountNames = accountIds.isEmpty() ? Map.of() : this.accounts.namesOf(accountIds);
-		Map<UUID, String> ownerNames = ownerIds.isEmpty() ? Map.of() : this.users.namesOf(ownerIds);
+		Map<UUID, String> accountNames = namesOf(page, Opportunity::accountId, this.accounts::namesOf);
+		Map<UUID, String> ownerNames = namesOf(page, Opportunity::ownerId, this.users::namesOf);
 		return page.map(deal -> {
 			Map<String, Object> cells = new HashMap<>();
 			cells.put("name", deal.name());
@@ -95,11 +71,6 @@ class OpportunityExports implements ExportableList {
 		return new OpportunityFilter(query.text("q"), query.id("accountId"), query.id("owner"), query.id("team"),
 				query.id("stage"), (category == null) ? null : ForecastCategory.valueOf(category),
 				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
-	}
-
-	@Override
-	public Map<UUID, String> userNames(Collection<UUID> ids) {
-		return this.users.namesOf(ids);
 	}
 
 	/**

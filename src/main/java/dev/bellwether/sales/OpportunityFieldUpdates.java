@@ -33,6 +33,7 @@ import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.edit.BulkOperation.Outcome;
 import dev.bellwether.platform.edit.RecordEditing;
 import dev.bellwether.platform.edit.RecordEditing.Written;
+import dev.bellwether.platform.picklist.PickLists;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +52,21 @@ import static dev.bellwether.platform.SqlValues.utc;
  * <p>
  * A new stage follows the rules of {@link Opportunities#changeStage}: the stage's
  * probability and forecast category, a closed stage closes the deal today (its close date
- * too), a reopened deal is no longer closed, a lost stage needs the deal's loss reason
- * (kept only on lost deals), and a deal needs the custom fields its new stage requires. A
- * deal that breaks a rule is refused with the reason, the others are moved.
+ * too), a reopened deal is no longer closed, a lost stage needs a loss reason (kept only
+ * on lost deals) — the one given with the bulk change, which every deal moved takes, or
+ * else the deal's own — and a deal needs the custom fields its new stage requires. A deal
+ * that breaks a rule is refused with the reason, the others are moved. A deal at the
+ * stage already is left as it is, its loss reason too.
  */
 @Component
 class OpportunityFieldUpdates {
+
+	/**
+	 * Between a stage's id and the loss reason a deal had in it, in the value before a
+	 * stage change (what its undo sets back): ids have no line breaks, pick-list labels
+	 * neither.
+	 */
+	static final char REASON_SEPARATOR = '\n';
 
 	private static final Map<String, String> COLUMNS = Map.of("closeDate", "close_date", "ownerId", "owner_id",
 			"nextStep", "next_step", "stageId", "stage_id");
@@ -79,9 +89,11 @@ class OpportunityFieldUpdates {
 
 	private final OpportunityFreshness freshness;
 
+	private final PickLists pickLists;
+
 	OpportunityFieldUpdates(JdbcClient jdbc, OpportunityAccess access, UserDirectory users, RecordOwners owners,
 			ApplicationEventPublisher events, Clock clock, PipelineStages stages, CustomFields customFields,
-			OpportunityFreshness freshness) {
+			OpportunityFreshness freshness, PickLists pickLists) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
@@ -91,6 +103,7 @@ class OpportunityFieldUpdates {
 		this.stages = stages;
 		this.customFields = customFields;
 		this.freshness = freshness;
+		this.pickLists = pickLists;
 	}
 
 	static boolean handles(String field) {
@@ -101,13 +114,27 @@ class OpportunityFieldUpdates {
 	 * @param value the field's new value, parsed (a date, a user's id, text)
 	 * @param versions the version each deal must still be at (others are skipped, naming
 	 * who changed them), or {@code null}
+	 * @param reason for a lost stage: the loss reason every deal moved takes (a value of
+	 * the loss-reason pick list; when undoing, the deals' own before, kept as it was), or
+	 * {@code null} for the deals' own
 	 * @return one result per deal, in the order given
-	 * @throws InvalidInputException when the value is not one any deal may take
+	 * @throws InvalidInputException when the value or the reason is not one any deal may
+	 * take
 	 */
 	@Transactional
-	List<Written> setAll(Viewer viewer, List<UUID> ids, String field, Object value, List<Long> versions) {
+	List<Written> setAll(Viewer viewer, List<UUID> ids, String field, Object value, String reason,
+			List<Long> versions) {
 		String column = COLUMNS.get(field);
 		PipelineStage stage = check(viewer, field, value);
+		String lossReason = null;
+		if (reason != null) {
+			if (stage == null || stage.outcome() != StageOutcome.LOST) {
+				throw new InvalidInputException("reason", "A loss reason goes only with a lost stage"
+						+ (stage == null ? "." : "; " + stage.name() + " is not one."));
+			}
+			// an undo sets back the reason the deals had, even one retired since
+			lossReason = this.pickLists.resolve("loss-reason", "reason", reason, versions == null ? null : reason);
+		}
 		Map<UUID, Before> found = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, name, owner_id, stage_id, amount, close_date, probability, forecast_category, next_step,
@@ -146,7 +173,7 @@ class OpportunityFieldUpdates {
 				results[i] = new Written(id, Outcome.UNCHANGED, null, null, null);
 			}
 			else {
-				String refusal = stage == null ? null : refusedAt(stage, deal);
+				String refusal = stage == null ? null : refusedAt(stage, deal, lossReason);
 				if (refusal != null) {
 					results[i] = Written.refused(id, refusal);
 				}
@@ -161,7 +188,7 @@ class OpportunityFieldUpdates {
 		Instant now = this.clock.instant();
 		List<Before> changing = toChange.stream().map(i -> found.get(ids.get(i))).toList();
 		if (stage != null) {
-			return moveAll(viewer, stage, ids, found, toChange, results, now);
+			return moveAll(viewer, stage, lossReason, ids, found, toChange, results, now);
 		}
 		// one statement for all the deals, each at the version read
 		Set<UUID> updated = updateAll(viewer, now, changing, column + " = :value",
@@ -209,29 +236,32 @@ class OpportunityFieldUpdates {
 	}
 
 	/**
-	 * Why the deal may not enter the stage, or null: a lost stage needs the deal's loss
-	 * reason, and the stage may require custom fields the deal has no value of.
+	 * Why the deal may not enter the stage, or null: a lost stage needs a loss reason
+	 * (the one given, or the deal's own), and the stage may require custom fields the
+	 * deal has no value of.
 	 */
-	private String refusedAt(PipelineStage stage, Before deal) {
+	private String refusedAt(PipelineStage stage, Before deal, String lossReason) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		DealTerms.of(stage, null, null, deal.lossReason(), errors);
+		DealTerms.of(stage, null, null, lossReason != null ? lossReason : deal.lossReason(), errors);
 		this.customFields.apply(Opportunities.RECORD_TYPE, deal.custom(), null,
 				Opportunities.requiredAt(stage, this.stages.all()), errors);
 		if (errors.isEmpty()) {
 			return null;
 		}
 		return "Not moved to " + stage.name() + ": " + String.join(" ", errors.values())
-				+ " Open the deal to complete it.";
+				+ (errors.containsKey("lossReason")
+						? " Choose a loss reason with the bulk change, or open the deal to complete it."
+						: " Open the deal to complete it.");
 	}
 
 	/**
 	 * Moves the deals to the stage: one versioned update, one insert of their stage
 	 * history, one publication of their field changes, and the stage change of each.
 	 */
-	private List<Written> moveAll(Viewer viewer, PipelineStage stage, List<UUID> ids, Map<UUID, Before> found,
-			List<Integer> toChange, Written[] results, Instant now) {
-		// the stage's probability and category (a lost deal keeps its own reason, checked
-		// by refusedAt)
+	private List<Written> moveAll(Viewer viewer, PipelineStage stage, String lossReason, List<UUID> ids,
+			Map<UUID, Before> found, List<Integer> toChange, Written[] results, Instant now) {
+		// the stage's probability and category (a lost deal takes the reason given, or
+		// keeps its own: checked by refusedAt)
 		DealTerms terms = DealTerms.of(stage, null, null, "kept", new LinkedHashMap<>());
 		boolean closed = stage.outcome().isClosed();
 		LocalDate today = this.freshness.today();
@@ -240,12 +270,14 @@ class OpportunityFieldUpdates {
 		values.put("stage", stage.id());
 		values.put("probability", terms.probability());
 		values.put("category", terms.forecastCategory().name());
-		values.put("lost", stage.outcome() == StageOutcome.LOST);
+		boolean lost = stage.outcome() == StageOutcome.LOST;
+		values.put("lost", lost);
+		values.put("reason", lossReason);
 		values.put("closed", closed);
 		values.put("today", today);
 		Set<UUID> updated = updateAll(viewer, now, changing, """
 				stage_id = :stage, probability = :probability, forecast_category = :category,
-				  loss_reason = case when :lost then o.loss_reason else null end,
+				  loss_reason = case when :lost then coalesce(cast(:reason as text), o.loss_reason) else null end,
 				  closed_at = case when :closed then :now else null end,
 				  close_date = case when :closed then :today else o.close_date end""", values);
 		Map<UUID, String> stageNames = new HashMap<>();
@@ -259,7 +291,8 @@ class OpportunityFieldUpdates {
 						new StaleRecordException(Opportunities.RECORD_TYPE, deal.id(), deal.version()).getMessage());
 				continue;
 			}
-			results[i] = new Written(deal.id(), Outcome.APPLIED, null, deal.stageId(), deal.version() + 1);
+			results[i] = new Written(deal.id(), Outcome.APPLIED, null, deal.stageId(), deal.version() + 1,
+					stageBefore(deal));
 			moved.add(deal);
 			changes.add(new RecordChanged(Opportunities.RECORD_TYPE, deal.id(), ChangeKind.UPDATED, viewer.id(), now,
 					new FieldChange.Diff().compare("stage", stageNames.get(deal.stageId()), stage.name())
@@ -268,7 +301,7 @@ class OpportunityFieldUpdates {
 						.compare("forecastCategory", ForecastCategory.valueOf(deal.forecastCategory()),
 								terms.forecastCategory())
 						.compare("lossReason", deal.lossReason(),
-								stage.outcome() == StageOutcome.LOST ? deal.lossReason() : null)
+								lost ? (lossReason != null ? lossReason : deal.lossReason()) : null)
 						.changes()));
 		}
 		if (moved.isEmpty()) {
@@ -301,6 +334,16 @@ class OpportunityFieldUpdates {
 					stage.outcome(), viewer.id(), now));
 		}
 		return List.of(results);
+	}
+
+	/**
+	 * The stage a deal was at as its undo sets it back: with the loss reason, when it was
+	 * lost with one; {@code null} for the stage's id alone.
+	 */
+	private String stageBefore(Before deal) {
+		boolean wasLost = this.stages.find(deal.stageId()).map(s -> s.outcome() == StageOutcome.LOST).orElse(false);
+		return wasLost && deal.lossReason() != null ? deal.stageId().toString() + REASON_SEPARATOR + deal.lossReason()
+				: null;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.bellwether.activities;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,14 +10,13 @@ import java.util.UUID;
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.adoption.internal.capture.UsageRecorder;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.platform.export.ExportFixtures;
 import dev.bellwether.platform.export.XlsxSheets;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ActivityExportTests {
-
-	private static final UUID FIRST_STAGE = UUID.fromString("01900000-0000-7000-8000-000000000001");
 
 	@Autowired
 	MockMvc mvc;
@@ -78,8 +74,11 @@ class ActivityExportTests {
 
 	private String accountName;
 
+	private ExportFixtures fixtures;
+
 	@BeforeEach
 	void activitiesOfTwoReps() {
+		this.fixtures = new ExportFixtures(this.accounts, this.opportunities, this.recorder, this.jdbc, this.clock);
 		this.rep = this.users.create(Role.REP);
 		this.otherRep = this.users.create(Role.REP);
 		this.accountName = "Acts Co " + this.suffix;
@@ -103,16 +102,12 @@ class ActivityExportTests {
 	void exportsTheActivitiesTheRepMayReadWithTheViewsColumns() throws Exception {
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
 
-		String csv = this.mvc
+		String csv = ExportFixtures.text(this.mvc
 			.perform(get("/activities/export").param("q", this.suffix)
 				.param("kind", "TASK")
 				.param("cols", "subject,related,priority,when,actions")
 				.with(session))
-			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", containsString("activities-2026-06-17.csv")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(header().string("Content-Disposition", containsString("activities-2026-06-17.csv"))));
 
 		LocalDate today = LocalDate.now(this.clock);
 		assertThat(csv.lines().toList()).containsExactlyInAnyOrder("\uFEFFSubject,Related to,Priority,When",
@@ -123,17 +118,14 @@ class ActivityExportTests {
 
 	@Test
 	void theApiExportsXlsxAndTheOtherRepSeesOnlyTheirOwn() throws Exception {
-		byte[] file = this.mvc
-			.perform(get("/api/v1/activities/export").param("format", "xlsx")
-				.param("q", this.suffix)
-				.param("ownerId", this.otherRep.id().toString())
-				.param("cols", "subject,owner,when")
-				.with(TestUsers.basic(this.otherRep)))
-			.andExpect(status().isOk())
-			.andExpect(header().string("X-Export-Rows", "1"))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] file = ExportFixtures.bytes(
+				this.mvc
+					.perform(get("/api/v1/activities/export").param("format", "xlsx")
+						.param("q", this.suffix)
+						.param("ownerId", this.otherRep.id().toString())
+						.param("cols", "subject,owner,when")
+						.with(TestUsers.basic(this.otherRep)))
+					.andExpect(header().string("X-Export-Rows", "1")));
 
 		List<List<Object>> rows = XlsxSheets.read(file).sheet(1);
 		assertThat(rows).hasSize(2);
@@ -142,20 +134,11 @@ class ActivityExportTests {
 		assertThat(rows.get(1).get(1)).isEqualTo(this.otherRep.fullName());
 		assertThat(rows.get(1).get(2)).isInstanceOf(BigDecimal.class);
 
-		String mine = this.mvc
-			.perform(get("/api/v1/activities/export").param("q", this.suffix)
-				.param("cols", "subject")
-				.with(TestUsers.basic(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String mine = ExportFixtures.text(this.mvc.perform(get("/api/v1/activities/export").param("q", this.suffix)
+			.param("cols", "subject")
+			.with(TestUsers.basic(this.rep))));
 		assertThat(mine).doesNotContain("Secret");
-		this.recorder.flush();
-		assertThat(this.jdbc.sql("""
-				select count(*) from usage_events
-				where user_id = :id and kind = 'EXPORT' and module = 'activities' and record_type = 'activity'
-				""").param("id", this.otherRep.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.fixtures.exportsBy(this.otherRep, "activities", "activity")).containsExactly(1);
 	}
 
 	@Test
@@ -168,16 +151,7 @@ class ActivityExportTests {
 	}
 
 	private Opportunity deal(User owner, String accountName, String name) {
-		UUID account = this.accounts
-			.create(TestUsers.viewer(owner),
-					new AccountDetails(accountName, null, null, null, null, null, null, null, null, null, null, null,
-							owner.id(), null))
-			.id();
-		return this.opportunities
-			.create(TestUsers.viewer(owner),
-					new OpportunityDetails(name, account, null, owner.id(), FIRST_STAGE, new BigDecimal("100.00"),
-							false, LocalDate.now(this.clock).plusMonths(2), null, null, null, null, null, null),
-					Map.of());
+		return this.fixtures.deal(owner, this.fixtures.account(owner, accountName), name, "100.00", Map.of());
 	}
 
 }

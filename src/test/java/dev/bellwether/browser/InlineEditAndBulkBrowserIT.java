@@ -36,6 +36,8 @@ class InlineEditAndBulkBrowserIT {
 
 	private static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
 
+	static final UUID LOST = UUID.fromString("01900000-0000-7000-8000-000000000007");
+
 	@Autowired
 	TestUsers users;
 
@@ -105,6 +107,44 @@ class InlineEditAndBulkBrowserIT {
 		browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-status"), "2 reverted"));
 		assertThat(this.opportunities.get(TestUsers.viewer(rep), deals.get(1).id()).nextStep()).isNull();
+	}
+
+	@Test
+	void movesTwoDealsToALostStageWithTheLossReasonTheBulkBarAsksFor(Browser browser) {
+		User rep = this.users.create(Role.REP);
+		String marker = "Lost " + UUID.randomUUID().toString().substring(0, 8);
+		UUID account = this.accounts
+			.create(TestUsers.viewer(rep),
+					new AccountDetails(marker + " Ltd", null, null, null, null, null, null, null, null, null, null,
+							null, rep.id(), null))
+			.id();
+		List<Opportunity> deals = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			deals.add(this.opportunities.create(TestUsers.viewer(rep),
+					new OpportunityDetails(marker + " deal " + i, account, null, rep.id(), PROSPECTING,
+							new BigDecimal("1000"), false, LocalDate.now(this.clock).plusMonths(1), null, null, null,
+							null, null, null)));
+		}
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.open("/opportunities?q=" + marker.replace(' ', '+'));
+		for (Opportunity deal : deals) {
+			browser.click(By.cssSelector("input[name='ids'][value='" + deal.id() + "']"));
+		}
+		browser.waitUntil(
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bulk-field option[value='stageId']")));
+		new Select(browser.visible(By.id("bulk-field"))).selectByValue("stageId");
+		browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("bulk-reason")));
+		new Select(browser.visible(By.id("bulk-new-value"))).selectByValue(LOST.toString());
+		new Select(browser.visible(By.id("bulk-reason"))).selectByVisibleText("No budget this year");
+		browser.click(By.id("bulk-apply"));
+		browser.waitUntil(ExpectedConditions.urlContains("/bulk/"));
+		assertThat(browser.visible(By.id("bulk-status")).getText()).contains("2 changed");
+		assertThat(browser.visible(By.id("bulk-summary")).getText()).contains("Loss reason: No budget this year");
+		for (Opportunity deal : deals) {
+			Opportunity lost = this.opportunities.get(TestUsers.viewer(rep), deal.id());
+			assertThat(lost.stageId()).isEqualTo(LOST);
+			assertThat(lost.lossReason()).isEqualTo("No budget this year");
+		}
 	}
 
 }

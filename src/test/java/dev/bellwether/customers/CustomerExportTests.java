@@ -1,7 +1,7 @@
 package dev.bellwether.customers;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,9 @@ import dev.bellwether.platform.customfield.CustomField.Requirement;
 import dev.bellwether.platform.customfield.CustomFieldDefinition;
 import dev.bellwether.platform.customfield.CustomFieldType;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.export.ExportFixtures;
 import dev.bellwether.platform.export.XlsxSheets;
+import dev.bellwether.sales.Opportunities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,14 @@ class CustomerExportTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Opportunities opportunities;
+
+	@Autowired
+	Clock clock;
+
+	private ExportFixtures fixtures;
+
 	private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
 	private final List<UUID> added = new ArrayList<>();
@@ -79,6 +89,7 @@ class CustomerExportTests {
 
 	@BeforeEach
 	void accountsAndContacts() {
+		this.fixtures = new ExportFixtures(this.accounts, this.opportunities, this.recorder, this.jdbc, this.clock);
 		this.partner = define("account", "Partner", CustomFieldType.CHECKBOX);
 		this.met = define("contact", "First met", CustomFieldType.DATE);
 		this.rep = this.users.create(Role.REP);
@@ -98,16 +109,12 @@ class CustomerExportTests {
 	void theAccountListExportsItsColumnsWithACustomCheckbox() throws Exception {
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
 
-		String csv = this.mvc
+		String csv = ExportFixtures.text(this.mvc
 			.perform(get("/accounts/export").param("q", this.suffix)
 				.param("cols", "name,cf." + this.partner.key() + ",employees,annualRevenue,owner")
 				.param("sort", "name,desc")
 				.with(session))
-			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", containsString("accounts-2026-06-17.csv")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(header().string("Content-Disposition", containsString("accounts-2026-06-17.csv"))));
 
 		assertThat(csv.lines().toList()).containsExactly(
 				"\uFEFFName," + this.partner.label() + ",Employees,Annual revenue,Owner",
@@ -117,16 +124,11 @@ class CustomerExportTests {
 
 	@Test
 	void theAccountListAsXlsxThroughTheApiKeepsNumbersAndBooleans() throws Exception {
-		byte[] file = this.mvc
-			.perform(get("/api/v1/accounts/export").param("format", "xlsx")
-				.param("q", "North " + this.suffix)
-				.param("ownerId", this.rep.id().toString())
-				.param("cols", "name,annualRevenue,cf." + this.partner.key())
-				.with(TestUsers.basic(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+		byte[] file = ExportFixtures.bytes(this.mvc.perform(get("/api/v1/accounts/export").param("format", "xlsx")
+			.param("q", "North " + this.suffix)
+			.param("ownerId", this.rep.id().toString())
+			.param("cols", "name,annualRevenue,cf." + this.partner.key())
+			.with(TestUsers.basic(this.rep))));
 
 		List<List<Object>> rows = XlsxSheets.read(file).sheet(1);
 		assertThat(rows).hasSize(2);
@@ -137,25 +139,18 @@ class CustomerExportTests {
 
 	@Test
 	void theContactListExportsTheAccountsContactsWithTheirAccountAndACustomDate() throws Exception {
-		String csv = this.mvc
-			.perform(get("/api/v1/contacts/export").param("accountId", this.north.id().toString())
-				.param("cols", "name,account,cf." + this.met.key())
-				.param("sort", "name,asc")
-				.with(TestUsers.basic(this.rep)))
-			.andExpect(status().isOk())
-			.andExpect(header().string("X-Export-Rows", "2"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String csv = ExportFixtures.text(
+				this.mvc
+					.perform(get("/api/v1/contacts/export").param("accountId", this.north.id().toString())
+						.param("cols", "name,account,cf." + this.met.key())
+						.param("sort", "name,asc")
+						.with(TestUsers.basic(this.rep)))
+					.andExpect(header().string("X-Export-Rows", "2")));
 
 		assertThat(csv.lines().toList()).containsExactly("\uFEFFName,Account," + this.met.label(),
 				"Ada Lovelace " + this.suffix + ",North " + this.suffix + ",2026-05-04",
 				"'+Plus Minus " + this.suffix + ",North " + this.suffix + ",");
-		this.recorder.flush();
-		assertThat(this.jdbc.sql("""
-				select count(*) from usage_events
-				where user_id = :id and kind = 'EXPORT' and module = 'customers' and record_type = 'contact'
-				""").param("id", this.rep.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.fixtures.exportsBy(this.rep, "customers", "contact")).containsExactly(2);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.bellwether.sales;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.adoption.internal.capture.UsageRecorder;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -24,6 +22,7 @@ import dev.bellwether.platform.customfield.CustomField.Requirement;
 import dev.bellwether.platform.customfield.CustomFieldDefinition;
 import dev.bellwether.platform.customfield.CustomFieldType;
 import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.export.ExportFixtures;
 import dev.bellwether.platform.export.XlsxSheets;
 import dev.bellwether.platform.listview.ViewSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +51,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class OpportunityExportTests {
-
-	private static final UUID FIRST_STAGE = UUID.fromString("01900000-0000-7000-8000-000000000001");
 
 	@Autowired
 	MockMvc mvc;
@@ -94,20 +91,23 @@ class OpportunityExportTests {
 
 	private String accountName;
 
+	private ExportFixtures fixtures;
+
 	@BeforeEach
 	void dealsOfTwoReps() {
+		this.fixtures = new ExportFixtures(this.accounts, this.opportunities, this.recorder, this.jdbc, this.clock);
 		this.tier = this.customFields.define("opportunity", new CustomFieldDefinition("Tier " + this.suffix,
 				CustomFieldType.PICK_LIST, List.of("Gold", "Silver"), Requirement.NEVER, null, null, false));
 		this.added.add(this.tier.id());
 		this.rep = this.users.create(Role.REP);
 		this.otherRep = this.users.create(Role.REP);
 		this.accountName = "Export Co " + this.suffix;
-		UUID account = account(this.rep, this.accountName);
+		UUID account = this.fixtures.account(this.rep, this.accountName);
 		deal(this.rep, account, "Alpha " + this.suffix, "1500.00", "Gold");
 		deal(this.rep, account, "=HYPERLINK(\"http://evil\") " + this.suffix, "900.00", "Silver");
 		deal(this.rep, account, "Gamma " + this.suffix, "2500.00", "Gold");
-		deal(this.otherRep, account(this.otherRep, "Hidden Co " + this.suffix), "Hidden " + this.suffix, "9999.00",
-				"Gold");
+		deal(this.otherRep, this.fixtures.account(this.otherRep, "Hidden Co " + this.suffix), "Hidden " + this.suffix,
+				"9999.00", "Gold");
 	}
 
 	@AfterEach
@@ -147,16 +147,11 @@ class OpportunityExportTests {
 	void theAddressFiltersAndColumnsOverrideTheViewAsOnTheListPage() throws Exception {
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.rep);
 
-		String csv = this.mvc
-			.perform(get("/opportunities/export").param("q", this.suffix)
-				.param("cf." + this.tier.key(), "Gold")
-				.param("cols", "amount,name,stage")
-				.param("sort", "name,asc")
-				.with(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String csv = ExportFixtures.text(this.mvc.perform(get("/opportunities/export").param("q", this.suffix)
+			.param("cf." + this.tier.key(), "Gold")
+			.param("cols", "amount,name,stage")
+			.param("sort", "name,asc")
+			.with(session)));
 
 		assertThat(csv.lines().toList()).containsExactly("\uFEFFAmount,Deal,Stage",
 				"1500.00,Alpha " + this.suffix + "," + stageName(), "2500.00,Gamma " + this.suffix + "," + stageName());
@@ -164,7 +159,7 @@ class OpportunityExportTests {
 
 	@Test
 	void theApiExportsXlsxWithTypedCellsAndTakesTheListEndpointsParameters() throws Exception {
-		byte[] file = this.mvc
+		byte[] file = ExportFixtures.bytes(this.mvc
 			.perform(get("/api/v1/opportunities/export").param("format", "xlsx")
 				.param("q", this.suffix)
 				.param("ownerId", this.rep.id().toString())
@@ -172,11 +167,7 @@ class OpportunityExportTests {
 				.param("cols", "name,amount,closeDate,cf." + this.tier.key())
 				.param("sort", "amount,asc")
 				.with(TestUsers.basic(this.rep)))
-			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", containsString("deals-2026-06-17.xlsx")))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+			.andExpect(header().string("Content-Disposition", containsString("deals-2026-06-17.xlsx"))));
 
 		List<List<Object>> rows = XlsxSheets.read(file).sheet(1);
 		assertThat(rows).hasSize(4);
@@ -190,15 +181,12 @@ class OpportunityExportTests {
 
 	@Test
 	void anotherRepsExportHoldsNoneOfTheseDeals() throws Exception {
-		String csv = this.mvc
-			.perform(get("/api/v1/opportunities/export").param("q", this.suffix)
-				.param("cols", "name")
-				.with(TestUsers.basic(this.otherRep)))
-			.andExpect(status().isOk())
-			.andExpect(header().string("X-Export-Rows", "1"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String csv = ExportFixtures.text(
+				this.mvc
+					.perform(get("/api/v1/opportunities/export").param("q", this.suffix)
+						.param("cols", "name")
+						.with(TestUsers.basic(this.otherRep)))
+					.andExpect(header().string("X-Export-Rows", "1")));
 
 		assertThat(csv.lines().toList()).containsExactly("\uFEFFDeal", "Hidden " + this.suffix);
 	}
@@ -222,13 +210,8 @@ class OpportunityExportTests {
 		this.mvc.perform(get("/api/v1/opportunities/export").param("q", this.suffix).with(TestUsers.basic(this.rep)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Alpha " + this.suffix)));
-		this.recorder.flush();
 
-		assertThat(this.jdbc.sql("""
-				select count(*) from usage_events
-				where user_id = :id and kind = 'EXPORT' and module = 'sales' and record_type = 'opportunity'
-				and records = 3
-				""").param("id", this.rep.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.fixtures.exportsBy(this.rep, "sales", "opportunity")).containsExactly(3);
 		assertThat(
 				this.jdbc.sql("select count(*) from usage_events where user_id = :id and kind in ('VIEW', 'API_CALL')")
 					.param("id", this.rep.id())
@@ -249,24 +232,13 @@ class OpportunityExportTests {
 
 	private String stageName() {
 		return this.jdbc.sql("select name from pipeline_stages where id = :id")
-			.param("id", FIRST_STAGE)
+			.param("id", ExportFixtures.FIRST_STAGE)
 			.query(String.class)
 			.single();
 	}
 
-	private UUID account(User owner, String name) {
-		return this.accounts
-			.create(TestUsers.viewer(owner),
-					new AccountDetails(name, null, null, null, null, null, null, null, null, null, null, null,
-							owner.id(), null))
-			.id();
-	}
-
 	private void deal(User owner, UUID account, String name, String amount, String tier) {
-		this.opportunities.create(TestUsers.viewer(owner),
-				new OpportunityDetails(name, account, null, owner.id(), FIRST_STAGE, new BigDecimal(amount), false,
-						LocalDate.now(this.clock).plusMonths(2), null, null, null, null, null, null),
-				Map.of(this.tier.key(), tier));
+		this.fixtures.deal(owner, account, name, amount, Map.of(this.tier.key(), tier));
 	}
 
 }

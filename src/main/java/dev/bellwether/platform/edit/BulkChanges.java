@@ -145,18 +145,24 @@ public class BulkChanges {
 		}
 		String fieldLabel = null;
 		String subject = null;
+		if (request.reason() != null && request.action() != BulkAction.CHANGE) {
+			throw new InvalidInputException("reason", "Only a change of a field takes a reason; leave it out.");
+		}
 		switch (request.action()) {
 			case CHANGE -> {
 				if (!StringUtils.hasText(request.field())) {
 					throw new InvalidInputException("field", "Choose the field to change.");
 				}
-				fieldLabel = type.fields()
+				EditableField field = type.fields()
 					.stream()
 					.filter(f -> f.name().equals(request.field()))
-					.map(EditableField::label)
 					.findFirst()
 					.orElseThrow(() -> new InvalidInputException("field", "'" + request.field() + "' is not a field of "
 							+ type.recordType() + " that can be changed in bulk."));
+				fieldLabel = field.label();
+				checkReason(field, request.value(), request.reason());
+				// a change keeps its reason where a note or task keeps its subject
+				subject = request.reason();
 			}
 			case LOG_ACTIVITY, CREATE_TASK -> {
 				subject = request.subject() == null ? "" : request.subject().trim();
@@ -265,6 +271,7 @@ public class BulkChanges {
 		}
 		String fieldLabel = null;
 		String valueDisplay = row.value();
+		String reasonLabel = null;
 		if (row.field() != null) {
 			EditableField field = type.fields()
 				.stream()
@@ -279,12 +286,54 @@ public class BulkChanges {
 					.map(EditableField.Option::label)
 					.findFirst()
 					.orElse(row.value());
+				reasonLabel = field.reason() == null ? null : field.reason().label();
 			}
 		}
+		boolean change = row.action() == BulkAction.CHANGE;
 		return new BulkOperation(row.id(), row.recordType(), row.action(), row.field(), fieldLabel, row.value(),
-				valueDisplay, row.subject(), row.dueDate(), row.status(), row.total(), row.processed(), row.applied(),
-				row.refused(), row.undone(), row.skipped(), row.failure(), row.createdAt(), row.createdBy(),
-				row.undoneAt(), problems);
+				valueDisplay, change ? null : row.subject(), change ? row.subject() : null, reasonLabel, row.dueDate(),
+				row.status(), row.total(), row.processed(), row.applied(), row.refused(), row.undone(), row.skipped(),
+				row.failure(), row.createdAt(), row.createdBy(), row.undoneAt(), problems);
+	}
+
+	/**
+	 * A reason goes only with the values of a field that ask for one, and is one of its
+	 * choices (the module matches it as it matches its other input, and may refuse it
+	 * still); a value that asks for one without it is left to the module, which refuses
+	 * each record that has no reason of its own.
+	 */
+	private static void checkReason(EditableField field, String value, String reason) {
+		if (reason == null) {
+			return;
+		}
+		EditableField.Reason asked = field.reason();
+		if (asked == null) {
+			throw new InvalidInputException("reason", field.label() + " takes no reason; leave the reason out.");
+		}
+		String chosen = value == null ? "" : value.trim();
+		if (!asked.values().contains(chosen)) {
+			List<String> names = field.options()
+				.stream()
+				.filter(option -> asked.values().contains(option.value()))
+				.map(EditableField.Option::label)
+				.toList();
+			String shown = field.options()
+				.stream()
+				.filter(option -> option.value().equals(chosen))
+				.map(EditableField.Option::label)
+				.findFirst()
+				.orElse(chosen.isEmpty() ? "(empty)" : chosen);
+			throw new InvalidInputException("reason", "A " + asked.label().toLowerCase(java.util.Locale.ROOT)
+					+ " goes only with " + String.join(" or ", names) + "; " + shown + " is not one.");
+		}
+		if (asked.options()
+			.stream()
+			.noneMatch(option -> option.value().equalsIgnoreCase(reason) || option.label().equalsIgnoreCase(reason))) {
+			throw new InvalidInputException("reason",
+					"'" + reason + "' is not one of the " + asked.label().toLowerCase(java.util.Locale.ROOT) + "s: "
+							+ String.join(", ", asked.options().stream().map(EditableField.Option::label).toList())
+							+ ".");
+		}
 	}
 
 	private List<UUID> select(UUID actorId, EditableRecords type, BulkRequest request) {
@@ -389,7 +438,7 @@ public class BulkChanges {
 		List<RecordWrite> written;
 		try {
 			written = type.writeAll(actor, chunk.stream().map(Pending::recordId).toList(), operation.field(),
-					operation.value(), null);
+					operation.value(), operation.reason(), null);
 		}
 		catch (RuntimeException ex) {
 			String reason = RecordEditing.reason(ex);
@@ -476,8 +525,10 @@ public class BulkChanges {
 		byValue.forEach((before, items) -> {
 			List<RecordWrite> written;
 			try {
+				// the value before carries what the module needs to set back (a deal's
+				// loss reason with its stage): no reason of its own
 				written = type.writeAll(actor, items.stream().map(Pending::recordId).toList(), operation.field(),
-						before,
+						before, null,
 						items.stream().map(item -> item.afterVersion() == null ? -1L : item.afterVersion()).toList());
 			}
 			catch (RuntimeException ex) {
@@ -628,6 +679,12 @@ public class BulkChanges {
 	private record Row(UUID id, String recordType, BulkAction action, String field, String value, String subject,
 			LocalDate dueDate, Status status, int total, int processed, int applied, int refused, int undone,
 			int skipped, String failure, Instant createdAt, UUID createdBy, Instant undoneAt) {
+
+		/** A change's reason, kept in its subject (a note or task has the subject). */
+		String reason() {
+			return this.action == BulkAction.CHANGE ? this.subject : null;
+		}
+
 	}
 
 	private record Pending(int position, UUID recordId, UUID createdId, Long afterVersion, String beforeValue) {

@@ -10,13 +10,16 @@ import java.util.UUID;
  * and why, and — once undone — which it could not revert.
  *
  * @param valueDisplay the new value as people read it (a stage's name)
+ * @param subject a note's or task's subject
+ * @param reason the reason given with a change (a deal's loss reason), or null
+ * @param reasonLabel what the reason is ("Loss reason")
  * @param problems the records refused or skipped, with the reason (at most
  * {@link BulkChanges#LISTED} of them)
  */
 public record BulkOperation(UUID id, String recordType, BulkAction action, String field, String fieldLabel,
-		String value, String valueDisplay, String subject, LocalDate dueDate, Status status, int total, int processed,
-		int applied, int refused, int undone, int skipped, String failure, Instant createdAt, UUID createdBy,
-		Instant undoneAt, List<Item> problems) {
+		String value, String valueDisplay, String subject, String reason, String reasonLabel, LocalDate dueDate,
+		Status status, int total, int processed, int applied, int refused, int undone, int skipped, String failure,
+		Instant createdAt, UUID createdBy, Instant undoneAt, List<Item> problems) {
 
 	/**
 	 * @return how far it got, 0–100

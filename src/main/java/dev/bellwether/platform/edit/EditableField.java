@@ -12,11 +12,35 @@ import java.util.List;
  * @param options the values to choose from, for {@link Input#SELECT} and
  * {@link Input#MULTI_SELECT}; empty otherwise
  * @param required whether it can be left empty
+ * @param reason the reason some of its values ask for when many records are changed to
+ * them at once, or {@code null}
  */
-public record EditableField(String name, String label, Input input, List<Option> options, boolean required) {
+public record EditableField(String name, String label, Input input, List<Option> options, boolean required,
+		Reason reason) {
 
 	public EditableField {
 		options = options == null ? List.of() : List.copyOf(options);
+	}
+
+	public EditableField(String name, String label, Input input, List<Option> options, boolean required) {
+		this(name, label, input, options, required, null);
+	}
+
+	/**
+	 * A reason a bulk change must give with some values of a field (a deal's stage: the
+	 * loss reason, for the lost stages), chosen from a list.
+	 *
+	 * @param label how people call it ("Loss reason")
+	 * @param options the reasons to choose from
+	 * @param values the field's values that ask for it
+	 */
+	public record Reason(String label, List<Option> options, List<String> values) {
+
+		public Reason {
+			options = List.copyOf(options);
+			values = List.copyOf(values);
+		}
+
 	}
 
 	/**

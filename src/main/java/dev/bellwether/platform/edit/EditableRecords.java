@@ -48,11 +48,14 @@ public interface EditableRecords {
 	 * @param versions the version each record must still be at (a record at another is
 	 * {@code SKIPPED}, naming who changed it), or {@code null} for whatever version it is
 	 * at
+	 * @param reason the reason given with the value, for a field that asks for one with
+	 * it ({@link EditableField#reason()}), or {@code null}
 	 * @return one result per record, in the order given
-	 * @throws dev.bellwether.platform.InvalidInputException when the value is not valid
-	 * for any record
+	 * @throws dev.bellwether.platform.InvalidInputException when the value or the reason
+	 * is not valid for any record
 	 */
-	List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value, List<Long> versions);
+	List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value, String reason,
+			List<Long> versions);
 
 	/** Moves the record to the recycle bin, with the module's own rules. */
 	void moveToRecycleBin(UUID actorId, UUID recordId);

@@ -120,7 +120,7 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 		List<EditableField> fields = new ArrayList<>(this.specs.values()
 			.stream()
 			.map(spec -> new EditableField(spec.name(), spec.label(), spec.input(), spec.options().get(),
-					spec.required()))
+					spec.required(), spec.reason() == null ? null : spec.reason().get()))
 			.toList());
 		if (this.customFields != null) {
 			for (CustomField field : this.customFields.active(this.recordType)) {
@@ -319,13 +319,19 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	}
 
 	@Override
-	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value,
+	public List<RecordWrite> writeAll(UUID actorId, List<UUID> recordIds, String field, String value, String reason,
 			List<Long> versions) {
 		if (isCustom(field)) {
 			CustomField custom = customField(field);
+			if (reason != null) {
+				throw noReason(custom.label());
+			}
 			return writeAllCustom(viewer(actorId), recordIds, custom, value, versions);
 		}
 		Spec spec = spec(field);
+		if (reason != null && spec.reason() == null) {
+			throw noReason(spec.label());
+		}
 		Object parsed = parse(spec, value);
 		if (spec.input() == Input.SELECT && parsed != null) {
 			String text = text(parsed);
@@ -335,12 +341,18 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 			}
 		}
 		V viewer = viewer(actorId);
-		List<Written> written = writeAllAtOnce(viewer, recordIds, field, parsed, versions);
+		List<Written> written = writeAllAtOnce(viewer, recordIds, field, parsed, reason, versions);
 		if (written != null) {
 			return written.stream()
-				.map(w -> new RecordWrite(w.recordId(), w.outcome(), w.reason(), text(w.before()),
+				.map(w -> new RecordWrite(w.recordId(), w.outcome(), w.reason(),
+						w.beforeText() != null ? w.beforeText() : text(w.before()),
 						w.outcome() == Outcome.APPLIED ? display(spec, w.before()) : null, w.afterVersion()))
 				.toList();
+		}
+		if (reason != null) {
+			// a field asking for a reason is changed set-based, where the reason is
+			// applied
+			throw new IllegalStateException(this.recordType + " takes the reason of " + field + " nowhere");
 		}
 		List<RecordWrite> results = new ArrayList<>();
 		for (int i = 0; i < recordIds.size(); i++) {
@@ -380,12 +392,18 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	/**
 	 * Changes one field of many records at once, set-based, where the module can; the
 	 * value is parsed and checked against the field's choices already.
+	 * @param reason as {@link #writeAll}: given only for a field that asks for one
 	 * @param versions as {@link #writeAll}: the version each record must be at, or null
 	 * @return one result per record in the order given, or {@code null} for one
 	 * {@link #write} per record
 	 */
-	protected List<Written> writeAllAtOnce(V viewer, List<UUID> ids, String field, Object value, List<Long> versions) {
+	protected List<Written> writeAllAtOnce(V viewer, List<UUID> ids, String field, Object value, String reason,
+			List<Long> versions) {
 		return null;
+	}
+
+	private static InvalidInputException noReason(String label) {
+		return new InvalidInputException("reason", label + " takes no reason; leave the reason out.");
 	}
 
 	private RecordWrite skipped(UUID id, R now, Spec spec) {
@@ -415,8 +433,17 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 
 	/**
 	 * One record of a set-based change: the value before as the record holds it.
+	 *
+	 * @param beforeText the value before as {@link #writeAll} takes it back to undo the
+	 * change, when that is more than the value's text (a deal's loss reason with its
+	 * stage); {@code null} for the value's text
 	 */
-	public record Written(UUID recordId, Outcome outcome, String reason, Object before, Long afterVersion) {
+	public record Written(UUID recordId, Outcome outcome, String reason, Object before, Long afterVersion,
+			String beforeText) {
+
+		public Written(UUID recordId, Outcome outcome, String reason, Object before, Long afterVersion) {
+			this(recordId, outcome, reason, before, afterVersion, null);
+		}
 
 		public static Written refused(UUID recordId, String reason) {
 			return new Written(recordId, Outcome.REFUSED, reason, null, null);
@@ -689,11 +716,11 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	}
 
 	protected static Spec field(String name, String label, Input input) {
-		return new Spec(name, label, input, List::of, false, null);
+		return new Spec(name, label, input, List::of, false, null, null);
 	}
 
 	protected static Spec select(String name, String label, Supplier<List<Option>> options) {
-		return new Spec(name, label, Input.SELECT, options, false, null);
+		return new Spec(name, label, Input.SELECT, options, false, null, null);
 	}
 
 	/**
@@ -701,16 +728,25 @@ public abstract class RecordEditing<V, R, D extends Record> implements EditableR
 	 *
 	 * @param display how a value reads, where the default (an option's label, a number
 	 * with its thousands) does not fit
+	 * @param reason the reason a bulk change must give with some of its values, or null
 	 */
 	protected record Spec(String name, String label, Input input, Supplier<List<Option>> options, boolean required,
-			Function<Object, String> display) {
+			Function<Object, String> display, Supplier<EditableField.Reason> reason) {
 
 		public Spec mandatory() {
-			return new Spec(this.name, this.label, this.input, this.options, true, this.display);
+			return new Spec(this.name, this.label, this.input, this.options, true, this.display, this.reason);
 		}
 
 		public Spec displayedAs(Function<Object, String> display) {
-			return new Spec(this.name, this.label, this.input, this.options, this.required, display);
+			return new Spec(this.name, this.label, this.input, this.options, this.required, display, this.reason);
+		}
+
+		/**
+		 * A bulk change to some values takes a reason with them; the module's
+		 * {@link RecordEditing#writeAllAtOnce} applies it.
+		 */
+		public Spec askingReason(Supplier<EditableField.Reason> reason) {
+			return new Spec(this.name, this.label, this.input, this.options, this.required, this.display, reason);
 		}
 
 	}

@@ -156,6 +156,70 @@ class BulkApiTests {
 	}
 
 	@Test
+	void dealsMovedToALostStageTakeTheLossReasonSentWithThemThroughTheApiAndTheBulkBar() throws Exception {
+		String lost = BulkStageChangeTests.LOST.toString();
+		JsonNode fields = JSON
+			.readTree(this.mvc.perform(get("/api/v1/fields/opportunities").with(TestUsers.basic(this.rep)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		JsonNode stage = null;
+		for (JsonNode field : fields) {
+			if (field.get("name").asText().equals("stageId")) {
+				stage = field;
+			}
+		}
+		assertThat(stage).isNotNull();
+		assertThat(stage.get("reason").get("label").asText()).isEqualTo("Loss reason");
+		assertThat(stage.get("reason").get("values").toString()).contains(lost);
+		assertThat(stage.get("reason").get("options").findValuesAsText("label")).contains("No budget this year");
+
+		this.mvc
+			.perform(post("/api/v1/bulk/opportunities").with(TestUsers.basic(this.rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"action\":\"CHANGE\",\"field\":\"stageId\",\"value\":\"" + lost
+						+ "\",\"reason\":\"No budget this year\",\"ids\":[\"" + this.first.id() + "\"]}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.applied").value(1))
+			.andExpect(jsonPath("$.reason").value("No budget this year"));
+		assertThat(this.opportunities.get(TestUsers.viewer(this.rep), this.first.id()).lossReason())
+			.isEqualTo("No budget this year");
+		this.mvc
+			.perform(post("/api/v1/bulk/opportunities").with(TestUsers.basic(this.rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"action\":\"CHANGE\",\"field\":\"nextStep\",\"value\":\"Call\",\"reason\":\"Why not\","
+						+ "\"ids\":[\"" + this.second.id() + "\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+
+		var session = TestUsers.signIn(this.mvc, this.rep);
+		String location = this.mvc
+			.perform(post("/bulk/opportunities").with(session)
+				.with(csrf())
+				.param("action", "CHANGE")
+				.param("field", "stageId")
+				.param("value", lost)
+				.param("reason", "Stayed with the incumbent vendor")
+				.param("ids", this.second.id().toString()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(location).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("(Loss reason: Stayed with the incumbent vendor)")));
+		assertThat(this.opportunities.get(TestUsers.viewer(this.rep), this.second.id()).lossReason())
+			.isEqualTo("Stayed with the incumbent vendor");
+
+		this.mvc.perform(get("/v3/api-docs").with(TestUsers.basic(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.schemas.BulkActionRequest.properties.reason.description")
+				.value(containsString("loss reason")))
+			.andExpect(jsonPath("$.components.schemas.BulkOperation.properties.reason").exists());
+	}
+
+	@Test
 	void theFieldsOfARecordTypeComeWithTheirChoices() throws Exception {
 		JsonNode fields = JSON.readTree(this.mvc.perform(get("/api/v1/fields/accounts").with(TestUsers.basic(this.rep)))
 			.andExpect(status().isOk())

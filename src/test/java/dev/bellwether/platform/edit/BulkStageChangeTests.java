@@ -12,6 +12,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.customfield.CustomField;
@@ -33,6 +34,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A bulk change of the stage is set-based (one statement for the deals, one for their
@@ -154,12 +156,110 @@ class BulkStageChangeTests {
 		assertThat(operation.problems()).singleElement().satisfies(item -> {
 			assertThat(item.outcome()).isEqualTo(Outcome.REFUSED);
 			assertThat(item.reason())
-				.isEqualTo("Not moved to Closed Lost: Say why the deal was lost. Open the deal to complete it.");
+				.isEqualTo("Not moved to Closed Lost: Say why the deal was lost. Choose a loss reason with the bulk "
+						+ "change, or open the deal to complete it.");
 		});
 		assertThat(reload(withoutReason.id()).stageId()).isEqualTo(withoutReason.stageId());
 		assertThat(this.opportunities.history(TestUsers.viewer(this.rep), withoutReason.id()))
 			.as("no stage history for a refused deal")
 			.hasSize(1);
+	}
+
+	@Test
+	void lostInBulkWithAReasonIsWhatLostOnItsOwnPageIsAndUndoReopens() {
+		Opportunity twin = this.fixtures.deal(this.rep, this.account, "Lost alone");
+		List<Opportunity> deals = List.of(this.fixtures.deal(this.rep, this.account, "Lost in bulk 1"),
+				this.fixtures.deal(this.rep, this.account, "Lost in bulk 2"));
+
+		Opportunity alone = this.opportunities.changeStage(TestUsers.viewer(this.manager), twin.id(), LOST,
+				twin.version(), "No budget this year");
+		List<RecordChanged> aloneChanges = this.events.stream(RecordChanged.class)
+			.filter(change -> change.recordId().equals(twin.id()) && change.kind() == ChangeKind.UPDATED)
+			.toList();
+		// matched as the deal form matches it: without case, stored in the list's
+		// spelling
+		BulkOperation operation = this.bulk.start(this.manager.id(), BulkRequest.change("opportunities",
+				deals.stream().map(Opportunity::id).toList(), "stageId", LOST.toString(), " no budget THIS year "));
+
+		assertThat(operation.applied()).isEqualTo(2);
+		assertThat(operation.reason()).isEqualTo("no budget THIS year");
+		assertThat(operation.reasonLabel()).isEqualTo("Loss reason");
+		for (Opportunity deal : deals) {
+			Opportunity moved = reload(deal.id());
+			assertThat(moved.stageId()).isEqualTo(alone.stageId()).isEqualTo(LOST);
+			assertThat(moved.probability()).isEqualTo(alone.probability()).isZero();
+			assertThat(moved.forecastCategory()).isEqualTo(alone.forecastCategory());
+			assertThat(moved.closeDate()).isEqualTo(alone.closeDate());
+			assertThat(moved.lossReason()).isEqualTo(alone.lossReason()).isEqualTo("No budget this year");
+			assertThat(moved.closedAt()).isNotNull();
+			StageChange bulkHistory = this.opportunities.history(TestUsers.viewer(this.rep), deal.id()).get(0);
+			StageChange aloneHistory = this.opportunities.history(TestUsers.viewer(this.rep), twin.id()).get(0);
+			assertThat(bulkHistory).usingRecursiveComparison()
+				.ignoringFields("id", "opportunityId", "changedAt")
+				.isEqualTo(aloneHistory);
+		}
+		// the loss reason in the field history as for the deal lost alone
+		assertThat(aloneChanges.get(0).changes())
+			.anySatisfy(change -> assertThat(change.field()).isEqualTo("lossReason"));
+		assertThat(this.events.stream(RecordsChanged.class)).singleElement()
+			.satisfies(published -> assertThat(published.changes()).hasSize(2)
+				.allSatisfy(change -> assertThat(change.changes())
+					.containsExactlyInAnyOrderElementsOf(aloneChanges.get(0).changes())));
+
+		BulkOperation undone = this.bulk.undo(this.manager.id(), operation.id());
+
+		assertThat(undone.undone()).isEqualTo(2);
+		for (Opportunity deal : deals) {
+			Opportunity reopened = reload(deal.id());
+			assertThat(reopened.stageId()).isEqualTo(deal.stageId());
+			assertThat(reopened.lossReason()).isNull();
+			assertThat(reopened.closedAt()).isNull();
+			assertThat(reopened.probability()).isEqualTo(deal.probability());
+		}
+	}
+
+	@Test
+	void undoOfAStageChangeGivesALostDealItsOwnLossReasonBack() {
+		Opportunity open = this.fixtures.deal(this.rep, this.account, "Lost before");
+		Opportunity lost = this.opportunities.changeStage(TestUsers.viewer(this.rep), open.id(), LOST, open.version(),
+				"Stayed with the incumbent vendor");
+
+		BulkOperation operation = moveAll(List.of(lost), NEGOTIATION);
+
+		assertThat(operation.applied()).isEqualTo(1);
+		assertThat(reload(lost.id()).lossReason()).as("a reopened deal keeps no loss reason").isNull();
+
+		BulkOperation undone = this.bulk.undo(this.manager.id(), operation.id());
+
+		assertThat(undone.undone()).isEqualTo(1);
+		Opportunity lostAgain = reload(lost.id());
+		assertThat(lostAgain.stageId()).isEqualTo(LOST);
+		assertThat(lostAgain.lossReason()).isEqualTo("Stayed with the incumbent vendor");
+		assertThat(lostAgain.closedAt()).isNotNull();
+	}
+
+	@Test
+	void aLossReasonOffTheListOrWithAnOpenStageIsRefusedBeforeAnyDealMoves() {
+		Opportunity deal = this.fixtures.deal(this.rep, this.account, "Stays put");
+		List<UUID> ids = List.of(deal.id());
+
+		assertThatThrownBy(() -> this.bulk.start(this.manager.id(),
+				BulkRequest.change("opportunities", ids, "stageId", LOST.toString(), "Too expensive, we think")))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.fieldErrors().get("reason"))
+						.startsWith("'Too expensive, we think' is not one of the loss reasons: ")
+						.contains("No budget this year"));
+		assertThatThrownBy(() -> this.bulk.start(this.manager.id(),
+				BulkRequest.change("opportunities", ids, "stageId", NEGOTIATION.toString(), "No budget this year")))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.fieldErrors().get("reason")).startsWith("A loss reason goes only with ")
+						.contains("Closed Lost")
+						.endsWith("; Negotiation is not one."));
+		assertThatThrownBy(() -> this.bulk.start(this.manager.id(),
+				BulkRequest.change("opportunities", ids, "closeDate", "2027-01-31", "No budget this year")))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.fieldErrors().get("reason"))
+				.isEqualTo("Close date takes no reason; leave the reason out."));
+		assertThat(reload(deal.id()).version()).isEqualTo(deal.version());
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,31 +182,17 @@ class ListExportsTests {
 	}
 
 	/** A list read by page number (no keyset), as a module's list could be. */
-	static final class FakeList implements ExportableList {
+	static final class FakeList extends RecordListExport {
 
 		final List<ExportRow> rows = new ArrayList<>();
 
 		int pagesRead;
 
 		FakeList(int size) {
+			super("opportunity", "opportunities", "deals", ids -> Map.of());
 			IntStream.range(0, size)
 				.forEach(i -> this.rows.add(row("Deal %04d".formatted(i), new BigDecimal("1000.00"),
 						LocalDate.of(2026, 7, 1), Instant.parse("2026-06-17T09:00:00Z"), true)));
-		}
-
-		@Override
-		public String recordType() {
-			return "opportunity";
-		}
-
-		@Override
-		public String collection() {
-			return "opportunities";
-		}
-
-		@Override
-		public String fileName() {
-			return "deals";
 		}
 
 		@Override
@@ -218,11 +203,6 @@ class ListExportsTests {
 			int from = (int) Math.min(pageable.getOffset(), this.rows.size());
 			int to = Math.min(from + pageable.getPageSize(), this.rows.size());
 			return new PageImpl<>(this.rows.subList(from, to), pageable, this.rows.size());
-		}
-
-		@Override
-		public Map<UUID, String> userNames(Collection<UUID> ids) {
-			return Map.of();
 		}
 
 	}

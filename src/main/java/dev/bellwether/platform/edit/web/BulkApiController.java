@@ -51,13 +51,18 @@ class BulkApiController {
 					+ "(subject) on each record; CREATE_TASK creates a task (subject, optional dueDate) for each; "
 					+ "RECYCLE moves each to the recycle bin. Either ids, or allMatching=true with the list's filters "
 					+ "(as its page's address has them, e.g. q, owner, stage; view=<id> applies a saved view's filters "
-					+ "under the others, as the list does, and an empty filter clears the view's). At most 10,000 records.")
+					+ "under the others, as the list does, and an empty filter clears the view's). At most 10,000 records. "
+					+ "Some values ask for a reason with them (GET /api/v1/fields/{recordType}: a field's reason, with "
+					+ "its choices and the values that need it): moving deals to a lost stage (field stageId) takes "
+					+ "reason, one of the loss-reason pick list's values, as every moved deal's loss reason; without it "
+					+ "each deal that gives no loss reason of its own is refused.")
 	ResponseEntity<BulkOperationResource> start(
 			@Parameter(description = "accounts, contacts, opportunities or activities") @PathVariable String recordType,
 			@RequestBody BulkActionRequest request) {
 		BulkOperation operation = this.bulk.start(this.user.getObject().required(),
 				new BulkRequest(recordType, request.action(), request.ids(), Boolean.TRUE.equals(request.allMatching()),
-						request.filters(), request.field(), request.value(), request.subject(), request.dueDate()));
+						request.filters(), request.field(), request.value(), request.subject(), request.dueDate(),
+						request.reason()));
 		return ResponseEntity.created(URI.create("/api/v1/bulk/" + operation.id()))
 			.body(BulkOperationResource.of(operation));
 	}
@@ -82,7 +87,11 @@ class BulkApiController {
 	 */
 	record BulkActionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) BulkAction action, List<UUID> ids,
 			Boolean allMatching, Map<String, String> filters, @Schema(example = "ownerId") String field, String value,
-			@Schema(maxLength = 255) String subject, LocalDate dueDate) {
+			@Schema(maxLength = 255) String subject, LocalDate dueDate,
+			@Schema(maxLength = 255, example = "Price",
+					description = "for CHANGE to a value that asks for a reason: moving deals (field stageId) to a "
+							+ "lost stage takes it as their loss reason, one of GET /api/v1/pick-lists/loss-reason's "
+							+ "allowed values") String reason) {
 	}
 
 }

@@ -49,7 +49,7 @@ class BulkController {
 	String start(@PathVariable String recordType, @RequestParam(required = false) BulkAction action,
 			@RequestParam(required = false) List<UUID> ids, @RequestParam(defaultValue = "false") boolean all,
 			@RequestParam(required = false) String field, @RequestParam(required = false) String value,
-			@RequestParam(required = false) String subject,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
 			@RequestParam Map<String, String> parameters, HttpServletRequest request, Model model) {
 		Map<String, String> filters = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ class BulkController {
 		});
 		try {
 			BulkOperation operation = this.bulk.start(this.user.getObject().required(),
-					new BulkRequest(recordType, action, ids, all, filters, field, value, subject, dueDate));
+					new BulkRequest(recordType, action, ids, all, filters, field, value, subject, dueDate, reason));
 			return "redirect:/bulk/" + operation.id();
 		}
 		catch (InvalidInputException ex) {
