@@ -64,8 +64,8 @@ class OpportunityEditing extends VersionedRecordEditing<Viewer, Opportunity, Opp
 	}
 
 	/**
-	 * Close date, owner, next step and stage of many deals at once, set-based (see
-	 * {@link OpportunityFieldUpdates}); the other fields one deal at a time through
+	 * Close date, amount, owner, next step and stage of many deals at once, set-based
+	 * (see {@link OpportunityFieldUpdates}); the other fields one deal at a time through
 	 * {@link Opportunities#update}.
 	 */
 	@Override

@@ -43,11 +43,11 @@ import org.springframework.transaction.annotation.Transactional;
 import static dev.bellwether.platform.SqlValues.utc;
 
 /**
- * One field of many deals set at once, for bulk changes: close date, owner, next step and
- * stage. The deals are read in one statement, rights checked per deal as
+ * One field of many deals set at once, for bulk changes: close date, amount, owner, next
+ * step and stage. The deals are read in one statement, rights checked per deal as
  * {@link OpportunityAccess} checks them, the versioned update is one statement, the stage
- * history of a new close date or stage one, and the changed deals are published together
- * as one {@link RecordsChanged} of the {@link RecordChanged} each
+ * history of a new close date, amount or stage one, and the changed deals are published
+ * together as one {@link RecordsChanged} of the {@link RecordChanged} each
  * {@link Opportunities#update} would have published (field history, usage).
  * <p>
  * A new stage follows the rules of {@link Opportunities#changeStage}: the stage's
@@ -68,8 +68,8 @@ class OpportunityFieldUpdates {
 	 */
 	static final char REASON_SEPARATOR = '\n';
 
-	private static final Map<String, String> COLUMNS = Map.of("closeDate", "close_date", "ownerId", "owner_id",
-			"nextStep", "next_step", "stageId", "stage_id");
+	private static final Map<String, String> COLUMNS = Map.of("closeDate", "close_date", "amount", "amount", "ownerId",
+			"owner_id", "nextStep", "next_step", "stageId", "stage_id");
 
 	private final JdbcClient jdbc;
 
@@ -137,12 +137,14 @@ class OpportunityFieldUpdates {
 		}
 		Map<UUID, Before> found = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select id, name, owner_id, stage_id, amount, close_date, probability, forecast_category, next_step,
-				  loss_reason, custom, version, updated_by, deleted_at from opportunities where id in (:ids)
+				select id, name, owner_id, stage_id, amount, amount_from_line_items, close_date, probability,
+				  forecast_category, next_step, loss_reason, custom, version, updated_by, deleted_at
+				from opportunities where id in (:ids)
 				""").param("ids", ids).query((rs, n) -> {
 			Before deal = new Before(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class),
-					rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
+					rs.getBigDecimal("amount"), rs.getBoolean("amount_from_line_items"),
+					rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
 					rs.getString("forecast_category"), rs.getString("next_step"), rs.getString("loss_reason"),
 					CustomValues.fromJson(rs.getString("custom")), rs.getLong("version"),
 					rs.getObject("updated_by", UUID.class), rs.getObject("deleted_at") != null);
@@ -169,8 +171,13 @@ class OpportunityFieldUpdates {
 						+ this.users.namesOf(List.of(deal.updatedBy())).getOrDefault(deal.updatedBy(), "someone")
 						+ "; left as it is.", null, null);
 			}
-			else if (Objects.equals(deal.value(field), value)) {
+			else if (field.equals("amount") ? StageChange.sameAmount(deal.amount(), (BigDecimal) value)
+					: Objects.equals(deal.value(field), value)) {
 				results[i] = new Written(id, Outcome.UNCHANGED, null, null, null);
+			}
+			else if (field.equals("amount") && deal.amountFromLineItems()) {
+				results[i] = Written.refused(id, "Not changed: the amount of " + deal.name()
+						+ " is the sum of its line items; change them on the deal.");
 			}
 			else {
 				String refusal = stage == null ? null : refusedAt(stage, deal, lossReason);
@@ -203,7 +210,7 @@ class OpportunityFieldUpdates {
 				continue;
 			}
 			results[i] = new Written(deal.id(), Outcome.APPLIED, null, deal.value(field), deal.version() + 1);
-			if (field.equals("closeDate")) {
+			if (field.equals("closeDate") || field.equals("amount")) {
 				history.add(deal);
 			}
 			changes.add(new RecordChanged(Opportunities.RECORD_TYPE, deal.id(), ChangeKind.UPDATED, viewer.id(), now,
@@ -214,15 +221,16 @@ class OpportunityFieldUpdates {
 			this.events.publishEvent(new RecordsChanged(changes));
 		}
 		if (!history.isEmpty()) {
-			// the stage history of a new close date, one statement for all the deals
+			// the stage history of a new close date or amount, one statement for all the
+			// deals
 			this.jdbc.sql("""
 					insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id,
 					  to_stage_id, from_amount, to_amount, from_close_date, to_close_date, from_probability,
 					  to_probability, from_forecast_category, to_forecast_category)
-					select t.history_id, o.id, :now, :actor, o.stage_id, o.stage_id, o.amount, o.amount, t.from_close,
-					  o.close_date, o.probability, o.probability, o.forecast_category, o.forecast_category
-					from unnest(cast(:historyIds as uuid[]), cast(:ids as uuid[]), cast(:fromCloses as date[]))
-					  as t(history_id, id, from_close)
+					select t.history_id, o.id, :now, :actor, o.stage_id, o.stage_id, t.from_amount, o.amount,
+					  t.from_close, o.close_date, o.probability, o.probability, o.forecast_category, o.forecast_category
+					from unnest(cast(:historyIds as uuid[]), cast(:ids as uuid[]), cast(:fromCloses as date[]),
+					  cast(:fromAmounts as numeric[])) as t(history_id, id, from_close, from_amount)
 					join opportunities o on o.id = t.id
 					""")
 				.param("now", utc(now))
@@ -230,6 +238,7 @@ class OpportunityFieldUpdates {
 				.param("historyIds", SqlArrays.of(history.stream().map(deal -> Ids.newId()).toList()))
 				.param("ids", SqlArrays.of(history.stream().map(Before::id).toList()))
 				.param("fromCloses", SqlArrays.of(history.stream().map(Before::closeDate).toList()))
+				.param("fromAmounts", SqlArrays.of(history.stream().map(Before::amount).toList()))
 				.update();
 		}
 		return List.of(results);
@@ -401,6 +410,15 @@ class OpportunityFieldUpdates {
 				}
 				this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, owner.get().id(), null);
 			}
+			case "amount" -> {
+				if (value != null && ((BigDecimal) value).signum() < 0) {
+					throw new InvalidInputException("amount", "The amount can't be negative.");
+				}
+				if (value != null && (((BigDecimal) value).scale() > 2
+						|| ((BigDecimal) value).precision() - ((BigDecimal) value).scale() > 17)) {
+					throw new InvalidInputException("amount", "The amount can have at most 17 digits and 2 decimals.");
+				}
+			}
 			case "nextStep" -> {
 				if (value != null && value.toString().length() > 255) {
 					throw new InvalidInputException("nextStep", "Keep the next step to 255 characters.");
@@ -411,14 +429,15 @@ class OpportunityFieldUpdates {
 		return null;
 	}
 
-	private record Before(UUID id, String name, UUID ownerId, UUID stageId, BigDecimal amount, LocalDate closeDate,
-			int probability, String forecastCategory, String nextStep, String lossReason, CustomValues custom,
-			long version, UUID updatedBy, boolean deleted) {
+	private record Before(UUID id, String name, UUID ownerId, UUID stageId, BigDecimal amount,
+			boolean amountFromLineItems, LocalDate closeDate, int probability, String forecastCategory, String nextStep,
+			String lossReason, CustomValues custom, long version, UUID updatedBy, boolean deleted) {
 
 		Object value(String field) {
 			return switch (field) {
 				case "stageId" -> this.stageId;
 				case "closeDate" -> this.closeDate;
+				case "amount" -> this.amount;
 				case "ownerId" -> this.ownerId;
 				case "nextStep" -> this.nextStep;
 				default -> throw new IllegalArgumentException(field);
