@@ -14,7 +14,7 @@ class ForecastingUsageKinds {
 
 	@Bean
 	UsageKinds forecastingDeclared() {
-		return UsageKinds.of("forecasting", UsageKind.VIEW, UsageKind.API_CALL);
+		return UsageKinds.of("forecasting", UsageKind.VIEW, UsageKind.API_CALL, UsageKind.FORECAST_VIEW);
 	}
 
 }
