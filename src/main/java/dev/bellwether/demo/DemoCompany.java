@@ -102,10 +102,12 @@ class DemoCompany implements ApplicationRunner {
 
 	private final BootstrapLock bootstrap;
 
+	private final DemoQuotas quotas;
+
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
 			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
 			@Value("${bellwether.demo.enabled:true}") boolean enabled,
-			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap) {
+			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap, DemoQuotas quotas) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -118,6 +120,7 @@ class DemoCompany implements ApplicationRunner {
 		this.enabled = enabled;
 		this.seed = seed;
 		this.bootstrap = bootstrap;
+		this.quotas = quotas;
 	}
 
 	/**
@@ -233,6 +236,7 @@ class DemoCompany implements ApplicationRunner {
 		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), upkeep, catalogue);
 		seedUsage(day, asOf, adminId, ids);
+		this.quotas.seed(ids);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 

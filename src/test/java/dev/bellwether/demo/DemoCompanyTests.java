@@ -113,6 +113,40 @@ class DemoCompanyTests {
 	}
 
 	@Test
+	void givesEveryRepAndManagerQuotasForTheLastSixQuartersThisOneAndTheNextTwo(
+			@Autowired dev.bellwether.forecasting.Quotas quotas,
+			@Autowired dev.bellwether.forecasting.Forecasts forecasts) {
+		seeded();
+		User ceo = this.users.findByUsername("ceo").orElseThrow();
+		Viewer viewer = new Viewer(ceo.id(), ceo.username(), ceo.fullName(), ceo.role());
+		var current = this.calendar.current(dev.bellwether.platform.FiscalPeriod.Kind.QUARTER);
+		var quarter = current;
+		for (int i = 0; i < DemoQuotas.PAST_QUARTERS; i++) {
+			quarter = this.calendar.previous(quarter);
+		}
+		for (int i = 0; i < DemoQuotas.PAST_QUARTERS + 1 + DemoQuotas.NEXT_QUARTERS; i++) {
+			for (DemoPeople.Person person : DemoPeople.all()) {
+				User user = this.users.findByUsername(person.username()).orElseThrow();
+				var view = quotas.get(viewer, user.id(), quarter.code());
+				if (person.role() == Role.REP) {
+					assertThat(view.personal()).as(person.username() + " " + quarter).isNotNull();
+					assertThat(view.personal().amount()).isGreaterThanOrEqualTo(new java.math.BigDecimal("20000"));
+					assertThat(view.personal().amount().remainder(new java.math.BigDecimal("5000"))).isZero();
+				}
+				else if (person.role() == Role.MANAGER) {
+					assertThat(view.team()).as(person.username() + " " + quarter).isNotNull();
+				}
+			}
+			quarter = this.calendar.next(quarter);
+		}
+		User north = this.users.findByUsername("mgr.north").orElseThrow();
+		var forecast = forecasts.forecast(viewer, this.calendar.previous(current).code(), north.id());
+		assertThat(forecast.total().measures().quota()).isPositive();
+		assertThat(forecast.total().measures().attainment()).isNotNull();
+		assertThat(forecast.rows()).hasSize(7);
+	}
+
+	@Test
 	void seedsAboutFifteenHundredDealsWhoseStageHistoryExplainsThem() {
 		seeded();
 		PipelineChecks pipeline = new PipelineChecks(this.jdbc, DEMO_DEALS);

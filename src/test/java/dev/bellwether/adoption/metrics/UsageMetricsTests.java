@@ -201,23 +201,25 @@ class UsageMetricsTests {
 	}
 
 	@Test
-	void reportingFromTheSystemAndExportLeakageAreNotMeasuredWhileNoModuleCapturesReportsOrExports() {
+	void reportingFromTheSystemAndExportLeakageAreMeasuredOnceTheForecastCapturesItsViews() {
 		Headline headline = this.metrics.headline(this.company, AS_OF, false);
 		UserHealth repA = user(this.repA);
 
-		// this build has no reports, forecasts or exports of the CRM's records (the
-		// adoption module's own are about the use of Bellwether): no figure, not 0%; the
-		// formulas themselves are checked in FiguresTests
-		assertThat(headline.reportingMeasured()).isFalse();
-		assertThat(headline.exportLeakageMeasured()).isFalse();
-		assertThat(headline.reportingShare()).isNull();
-		assertThat(headline.executiveReportingShare()).isNull();
-		assertThat(headline.exportLeakage()).isNull();
-		assertThat(repA.exportLeakage()).isNull();
-		// what was captured is still shown as it is
+		// forecast views and list exports are captured: both figures are measured
+		// (their formulas are checked in FiguresTests). Of the users in scope active in
+		// the 30 days (exec, manager, repA; the leaver is deactivated), exec (a dashboard
+		// view) and repA (report views) reported; repA has 2 exports to 4 report views
+		assertThat(headline.reportingMeasured()).isTrue();
+		assertThat(headline.exportLeakageMeasured()).isTrue();
+		assertThat(headline.reportingShare()).isEqualTo(REPORTING_SHARE);
+		assertThat(headline.executiveReportingShare()).isEqualTo(1.0);
+		assertThat(headline.exportLeakage()).isEqualTo(0.5);
+		assertThat(repA.exportLeakage()).isEqualTo(0.5);
 		assertThat(repA.reportViews()).isEqualTo(4);
 		assertThat(repA.exports()).isEqualTo(2);
 	}
+
+	static final Double REPORTING_SHARE = 2 / 3.0;
 
 	@Test
 	void cascadeByOrgLevelWithManagersBesideTheirTeams() {
