@@ -71,7 +71,9 @@ class ModuleTablesTests {
 			entry("adoption_sponsors", "adoption"), entry("adoption_settings", "adoption"),
 			entry("adoption_scores", "adoption"), entry("adoption_alerts", "adoption"),
 			// listviews
-			entry("list_views", "listviews"), entry("list_view_defaults", "listviews"));
+			entry("list_views", "listviews"), entry("list_view_defaults", "listviews"),
+			// forecasting: pipeline snapshots
+			entry("pipeline_snapshots", "forecasting"), entry("pipeline_snapshot_deals", "forecasting"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
