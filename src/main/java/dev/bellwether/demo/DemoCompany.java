@@ -233,6 +233,7 @@ class DemoCompany implements ApplicationRunner {
 		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), upkeep, catalogue);
 		seedUsage(day, asOf, adminId, ids);
+		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 
