@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -179,6 +183,38 @@ class PipelineSnapshotTests {
 			.param("id", first.snapshot().id())
 			.query(Long.class)
 			.single()).isEqualTo(first.snapshot().dealCount());
+	}
+
+	@Test
+	void theWeeklyJobStartedOnTwoNodesAtOnceWritesOneSnapshot() throws Exception {
+		Instant minute = uniqueMinute();
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			Future<PipelineSnapshots.Taken> one = nodes
+				.submit(() -> this.snapshots.take(Kind.WEEKLY, null, minute.plusSeconds(1)));
+			Future<PipelineSnapshots.Taken> two = nodes
+				.submit(() -> this.snapshots.take(Kind.WEEKLY, null, minute.plusSeconds(2)));
+			List<PipelineSnapshots.Taken> both = List.of(one.get(1, TimeUnit.MINUTES), two.get(1, TimeUnit.MINUTES));
+
+			assertThat(both).filteredOn(PipelineSnapshots.Taken::taken).hasSize(1);
+			assertThat(both).extracting(taken -> taken.snapshot().id()).containsOnly(both.get(0).snapshot().id());
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("select count(*) from pipeline_snapshots where kind = 'WEEKLY' and taken_minute = :m")
+			.param("m", java.time.OffsetDateTime.ofInstant(minute, java.time.ZoneOffset.UTC))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theWeeklyJobRunsOnOneNodeOnTheConfiguredDay() throws Exception {
+		java.lang.reflect.Method weekly = PipelineSnapshotJob.class.getDeclaredMethod("weekly");
+		assertThat(weekly.getAnnotation(org.springframework.scheduling.annotation.Scheduled.class).cron())
+			.isEqualTo("${bellwether.forecasting.snapshot.cron:0 0 6 * * MON}");
+		assertThat(weekly.getAnnotation(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class).name())
+			.isEqualTo("forecasting.weekly-pipeline-snapshot");
 	}
 
 	@Test
