@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -87,6 +88,8 @@ public class PipelineSnapshots {
 
 	private final Clock clock;
 
+	private final ReentrantLock oneAtATime = new ReentrantLock();
+
 	PipelineSnapshots(JdbcClient jdbc, DataSource dataSource, OpenDealStream deals, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -148,6 +151,18 @@ public class PipelineSnapshots {
 	}
 
 	Taken take(Kind kind, UUID takenBy, Instant at) {
+		// one snapshot at a time on this node: a request waiting here holds no connection
+		// (one waiting on the unique index would hold one while the first needs a second)
+		this.oneAtATime.lock();
+		try {
+			return takeAlone(kind, takenBy, at);
+		}
+		finally {
+			this.oneAtATime.unlock();
+		}
+	}
+
+	private Taken takeAlone(Kind kind, UUID takenBy, Instant at) {
 		long started = System.nanoTime();
 		Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
 		UUID id = Ids.newId();

@@ -373,6 +373,10 @@ class PipelineSnapshotTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/pipeline").with(TestUsers.signIn(this.mvc, this.manager)))
 			.andExpect(content().string(containsString("/pipeline/changes")));
+		this.mvc
+			.perform(get("/pipeline/changes").param("period", "2026-Q9").with(TestUsers.signIn(this.mvc, this.manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026-Q4 (a fiscal quarter)")));
 	}
 
 	/** A minute of its own, well before now: the start of a comparison. */

@@ -71,6 +71,9 @@ class PipelineChangesController {
 		model.addAttribute("periodCode", period);
 		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, DEALS_PER_BUCKET);
 		try {
+			if (from == null && to != null) {
+				throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
+			}
 			FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
 			PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
 					: this.changes.sincePeriodStart(viewer,
