@@ -342,6 +342,13 @@ class PipelineSnapshotTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(mine.name())))
 			.andExpect(content().string(not(containsString(theirs.name()))));
+		this.mvc
+			.perform(get("/pipeline/changes/export.csv").param("from", start.id().toString())
+				.with(TestUsers.signIn(this.mvc, this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(content().string(containsString("Amount up," + mine.id() + "," + mine.name())))
+			.andExpect(content().string(not(containsString(theirs.id().toString()))));
 	}
 
 	@Test
