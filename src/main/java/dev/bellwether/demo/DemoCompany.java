@@ -237,6 +237,7 @@ class DemoCompany implements ApplicationRunner {
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), upkeep, catalogue);
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
+		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 

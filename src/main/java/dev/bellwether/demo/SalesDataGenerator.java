@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.bellwether.identity.Role;
+import dev.bellwether.platform.db.CopyRows;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;

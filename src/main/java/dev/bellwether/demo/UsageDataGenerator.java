@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import dev.bellwether.identity.Role;
+import dev.bellwether.platform.db.CopyRows;
 import dev.bellwether.platform.usage.UsageKind;
 
 import org.postgresql.PGConnection;

@@ -342,6 +342,44 @@ class DemoCompanyTests {
 	}
 
 	@Test
+	void reconstructsWeeklyPipelineSnapshotsFromTheStageHistory() {
+		seeded();
+		Map<String, Object> weekly = this.jdbc.queryForMap("""
+				select count(*) as snapshots, min(deal_count) as fewest, max(taken_at) as last,
+				       count(*) filter (where extract(isodow from taken_at at time zone 'UTC') <> 1) as not_monday
+				from pipeline_snapshots where kind = 'WEEKLY' and taken_by is null and taken_at < ?
+				""", seedingDay());
+		// eighteen months of history, a snapshot each Monday
+		assertThat((Long) weekly.get("snapshots")).isGreaterThanOrEqualTo(70);
+		assertThat(weekly).containsEntry("not_monday", 0L);
+		// the last snapshot holds each deal untouched since as it is now
+		assertThat(this.jdbc.queryForObject("""
+				with last as (select id, taken_at from pipeline_snapshots where kind = 'WEEKLY'
+				              and taken_by is null and taken_at < ? order by taken_at desc limit 1)
+				select count(*) from opportunities o cross join last
+				where %s and o.deleted_at is null
+				  and not exists (select 1 from opportunity_history h where h.opportunity_id = o.id
+				                  and h.changed_at > last.taken_at)
+				  and (o.closed_at is null) <> exists (select 1 from pipeline_snapshot_deals d
+				        where d.snapshot_id = last.id and d.deal_id = o.id and d.stage_id = o.stage_id
+				          and d.amount is not distinct from o.amount and d.close_date = o.close_date)
+				""".formatted(DEMO_DEALS), Long.class, seedingDay())).isZero();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from pipeline_snapshot_deals d join pipeline_snapshots p on p.id = d.snapshot_id
+				where p.kind = 'WEEKLY' and p.taken_by is null
+				""", Long.class)).isPositive();
+	}
+
+	/**
+	 * The demo's own snapshots are before the seeding day (other tests take theirs
+	 * later).
+	 */
+	private java.time.OffsetDateTime seedingDay() {
+		return java.time.OffsetDateTime.ofInstant(this.calendar.startOf(this.calendar.today()),
+				java.time.ZoneOffset.UTC);
+	}
+
+	@Test
 	void seedsACatalogueAndPricesNearlyHalfTheDealsFromLineItems() {
 		seeded();
 		assertThat(this.jdbc.queryForObject("""

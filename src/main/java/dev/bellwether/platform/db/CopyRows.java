@@ -1,4 +1,4 @@
-package dev.bellwether.demo;
+package dev.bellwether.platform.db;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,8 +15,9 @@ import org.postgresql.copy.CopyManager;
  * Rows for one table in PostgreSQL's COPY text format, built in memory and sent with one
  * {@code COPY ... FROM STDIN}. Writing values by hand (instead of through
  * {@code java.time} formatters and strings) keeps generation well ahead of the server.
+ * Used by the demo company's generators and by the pipeline snapshots.
  */
-final class CopyRows {
+public final class CopyRows {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -34,25 +35,25 @@ final class CopyRows {
 
 	private boolean rowStarted;
 
-	CopyRows(String table, String columns) {
+	public CopyRows(String table, String columns) {
 		this.table = table;
 		this.columns = columns;
 	}
 
-	String table() {
+	public String table() {
 		return this.table;
 	}
 
-	int rows() {
+	public int rows() {
 		return this.rows;
 	}
 
 	/** Bytes collected so far. */
-	int size() {
+	public int size() {
 		return this.length;
 	}
 
-	CopyRows uuid(UUID value) {
+	public CopyRows uuid(UUID value) {
 		if (value == null) {
 			return nul();
 		}
@@ -70,7 +71,7 @@ final class CopyRows {
 		return this;
 	}
 
-	CopyRows text(String value) {
+	public CopyRows text(String value) {
 		if (value == null) {
 			return nul();
 		}
@@ -89,21 +90,21 @@ final class CopyRows {
 		return this;
 	}
 
-	CopyRows integer(long value) {
+	public CopyRows integer(long value) {
 		separate();
 		ensure(20);
 		ascii(Long.toString(value));
 		return this;
 	}
 
-	CopyRows integer(Integer value) {
+	public CopyRows integer(Integer value) {
 		return value == null ? nul() : integer(value.longValue());
 	}
 
 	/**
 	 * A money amount given in cents.
 	 */
-	CopyRows cents(long cents) {
+	public CopyRows cents(long cents) {
 		separate();
 		ensure(24);
 		if (cents < 0) {
@@ -118,18 +119,25 @@ final class CopyRows {
 		return this;
 	}
 
-	CopyRows bool(boolean value) {
+	/**
+	 * A money amount (at most two decimals), or null.
+	 */
+	public CopyRows amount(java.math.BigDecimal value) {
+		return value == null ? nul() : cents(value.movePointRight(2).longValueExact());
+	}
+
+	public CopyRows bool(boolean value) {
 		separate();
 		ensure(1);
 		this.buffer[this.length++] = (byte) (value ? 't' : 'f');
 		return this;
 	}
 
-	CopyRows date(LocalDate value) {
+	public CopyRows date(LocalDate value) {
 		return value == null ? nul() : date(value.toEpochDay());
 	}
 
-	CopyRows date(long epochDay) {
+	public CopyRows date(long epochDay) {
 		separate();
 		ensure(10);
 		writeDate(epochDay);
@@ -139,7 +147,7 @@ final class CopyRows {
 	/**
 	 * An instant in UTC, to the millisecond; {@code Long.MIN_VALUE} writes null.
 	 */
-	CopyRows instant(long epochMillis) {
+	public CopyRows instant(long epochMillis) {
 		if (epochMillis == Long.MIN_VALUE) {
 			return nul();
 		}
@@ -164,7 +172,7 @@ final class CopyRows {
 		return this;
 	}
 
-	CopyRows nul() {
+	public CopyRows nul() {
 		separate();
 		ensure(2);
 		this.buffer[this.length++] = '\\';
@@ -172,7 +180,7 @@ final class CopyRows {
 		return this;
 	}
 
-	void endRow() {
+	public void endRow() {
 		ensure(1);
 		this.buffer[this.length++] = '\n';
 		this.rowStarted = false;
@@ -183,7 +191,7 @@ final class CopyRows {
 	 * Sends the rows collected so far and starts afresh.
 	 * @return the number of rows sent
 	 */
-	long copyTo(CopyManager copy) throws SQLException, IOException {
+	public long copyTo(CopyManager copy) throws SQLException, IOException {
 		if (this.rows == 0) {
 			return 0;
 		}
@@ -193,12 +201,12 @@ final class CopyRows {
 		return copied;
 	}
 
-	void digest(MessageDigest digest) {
+	public void digest(MessageDigest digest) {
 		digest.update(this.table.getBytes(StandardCharsets.US_ASCII));
 		digest.update(this.buffer, 0, this.length);
 	}
 
-	void clear() {
+	public void clear() {
 		this.length = 0;
 		this.rows = 0;
 		this.rowStarted = false;

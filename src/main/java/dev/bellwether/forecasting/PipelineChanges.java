@@ -1,0 +1,320 @@
+package dev.bellwether.forecasting;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.bellwether.forecasting.PipelineChangeReport.Bucket;
+import dev.bellwether.forecasting.PipelineChangeReport.ChangedDeal;
+import dev.bellwether.forecasting.PipelineChangeReport.Total;
+import dev.bellwether.forecasting.PipelineSnapshots.Snapshot;
+import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.FiscalPeriod;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.sales.DealFacts;
+import dev.bellwether.sales.OpenDealStream;
+import dev.bellwether.sales.OpenDealStream.ClosedDeal;
+import dev.bellwether.sales.OpenDealStream.DealState;
+import dev.bellwether.sales.OpportunityAccess;
+import dev.bellwether.sales.PipelineStage;
+import dev.bellwether.sales.PipelineStages;
+import dev.bellwether.sales.StageOutcome;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What changed in a period's pipeline between two snapshots, or between the snapshot
+ * nearest the period's start and the live pipeline, as the viewer may see it: the
+ * {@link ChangeBucket}s with their totals and the deals behind them (see
+ * docs/pipeline-snapshots.md for the exact rules).
+ * <p>
+ * Each side is read once, narrowed to the deals the viewer may see (by their owner at
+ * that moment); only the deals that matter to the period are kept in memory.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PipelineChanges {
+
+	public static final int DEFAULT_LIMIT = 50;
+
+	public static final int MAX_LIMIT = 1000;
+
+	private final PipelineSnapshots snapshots;
+
+	private final OpenDealStream deals;
+
+	private final OpportunityAccess access;
+
+	private final PipelineStages stages;
+
+	private final DealFacts facts;
+
+	private final DealFlags flags;
+
+	private final FiscalCalendar calendar;
+
+	private final Clock clock;
+
+	PipelineChanges(PipelineSnapshots snapshots, OpenDealStream deals, OpportunityAccess access, PipelineStages stages,
+			DealFacts facts, DealFlags flags, FiscalCalendar calendar, Clock clock) {
+		this.snapshots = snapshots;
+		this.deals = deals;
+		this.access = access;
+		this.stages = stages;
+		this.facts = facts;
+		this.flags = flags;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/**
+	 * Who and how much to look at.
+	 *
+	 * @param ownerId only this owner's deals, or {@code null}
+	 * @param teamOf only this manager's organisation, or {@code null}
+	 * @param limit the most deals listed per bucket (the totals count them all)
+	 */
+	public record Scope(UUID ownerId, UUID teamOf, int limit) {
+
+		public Scope {
+			if (limit < 0 || limit > MAX_LIMIT) {
+				throw new InvalidInputException("limit", "List 0 to " + MAX_LIMIT + " deals per bucket.");
+			}
+		}
+
+		public static Scope all() {
+			return new Scope(null, null, DEFAULT_LIMIT);
+		}
+
+	}
+
+	/**
+	 * Between two snapshots, or from a snapshot to the live pipeline.
+	 * @param toId {@code null} for the live pipeline
+	 * @param period {@code null} for the fiscal quarter holding the end
+	 * @throws RecordNotFoundException for an unknown snapshot
+	 * @throws InvalidInputException when the start snapshot was taken after the end one
+	 */
+	public PipelineChangeReport between(Viewer viewer, UUID fromId, UUID toId, FiscalPeriod period, Scope scope) {
+		Snapshot from = this.snapshots.get(viewer, fromId);
+		Snapshot to = toId == null ? null : this.snapshots.get(viewer, toId);
+		if (to != null && from.takenAt().isAfter(to.takenAt())) {
+			throw new InvalidInputException("from",
+					"The start snapshot (from) was taken after the end snapshot (to): swap them.");
+		}
+		Instant toAt = to == null ? this.clock.instant() : to.takenAt();
+		FiscalPeriod target = period != null ? period
+				: this.calendar.periodOf(FiscalPeriod.Kind.QUARTER, toAt.atZone(this.calendar.zone()).toLocalDate());
+		return compare(viewer, from, to, toAt, target, scope);
+	}
+
+	/**
+	 * From the snapshot taken nearest the period's start to the live pipeline.
+	 * @throws InvalidInputException when no snapshot was ever taken
+	 */
+	public PipelineChangeReport sincePeriodStart(Viewer viewer, FiscalPeriod period, Scope scope) {
+		Snapshot from = this.snapshots.nearest(this.calendar.startOf(period.start()))
+			.map(snapshot -> snapshot.forViewer(viewer))
+			.orElseThrow(() -> new InvalidInputException("period",
+					"No pipeline snapshot has been taken yet to compare with: take one first."));
+		return compare(viewer, from, null, this.clock.instant(), period, scope);
+	}
+
+	private PipelineChangeReport compare(Viewer viewer, Snapshot from, Snapshot to, Instant toAt, FiscalPeriod period,
+			Scope scope) {
+		SqlFilter snapshotOwners = this.access.readFilter(viewer, "d.owner_id", scope.ownerId(), scope.teamOf());
+
+		// the start: deals in the period's pipeline then
+		Map<UUID, DealState> startInPeriod = new HashMap<>();
+		this.snapshots.forEachDeal(from.id(), snapshotOwners, deal -> {
+			if (period.contains(deal.closeDate())) {
+				startInPeriod.put(deal.id(), deal);
+			}
+		});
+
+		// the end: deals in the period's pipeline then, and those that left it but are
+		// open
+		Map<UUID, DealState> end = new HashMap<>();
+		java.util.function.Consumer<DealState> keep = deal -> {
+			if (period.contains(deal.closeDate()) || startInPeriod.containsKey(deal.id())) {
+				end.put(deal.id(), deal);
+			}
+		};
+		if (to == null) {
+			this.deals.forEachOpen(viewer, scope.ownerId(), scope.teamOf(), keep);
+		}
+		else {
+			this.snapshots.forEachDeal(to.id(), snapshotOwners, keep);
+		}
+
+		// closed in between: from the period's pipeline, or closed with a date in it
+		Map<UUID, ClosedDeal> closed = new HashMap<>();
+		for (ClosedDeal deal : this.deals.closedBetween(viewer, scope.ownerId(), scope.teamOf(), from.takenAt(),
+				toAt)) {
+			UUID id = deal.state().id();
+			if (!end.containsKey(id) && (startInPeriod.containsKey(id) || period.contains(deal.state().closeDate()))) {
+				closed.put(id, deal);
+			}
+		}
+
+		// deals entering the period's pipeline: were they open (elsewhere) at the start?
+		Set<UUID> entering = new HashSet<>();
+		end.keySet().stream().filter(id -> !startInPeriod.containsKey(id)).forEach(entering::add);
+		closed.keySet().stream().filter(id -> !startInPeriod.containsKey(id)).forEach(entering::add);
+		Map<UUID, DealState> startElsewhere = this.snapshots.dealsOf(from.id(), snapshotOwners, entering);
+
+		Set<UUID> ids = new HashSet<>(startInPeriod.keySet());
+		ids.addAll(end.keySet());
+		ids.addAll(closed.keySet());
+		Map<ChangeBucket, List<Moved>> moved = new EnumMap<>(ChangeBucket.class);
+		for (UUID id : ids) {
+			DealState before = startInPeriod.containsKey(id) ? startInPeriod.get(id) : startElsewhere.get(id);
+			DealState after = end.get(id);
+			ClosedDeal closing = closed.get(id);
+			for (Movement movement : movements(before, after, closing, period)) {
+				moved.computeIfAbsent(movement.bucket(), bucket -> new ArrayList<>())
+					.add(new Moved(id, movement.amount(), before,
+							after != null ? after : closing == null ? null : closing.state()));
+			}
+		}
+		Total start = total(startInPeriod.values(), period);
+		Total finish = total(end.values(), period);
+		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start, finish,
+				buckets(moved, scope.limit()));
+	}
+
+	private List<Bucket> buckets(Map<ChangeBucket, List<Moved>> moved, int limit) {
+		Map<ChangeBucket, List<Moved>> listed = new EnumMap<>(ChangeBucket.class);
+		Set<UUID> shown = new HashSet<>();
+		moved.forEach((bucket, deals) -> {
+			List<Moved> largest = deals.stream()
+				.sorted(Comparator.comparing(Moved::amount).reversed().thenComparing(Moved::id))
+				.limit(limit)
+				.toList();
+			listed.put(bucket, largest);
+			largest.forEach(deal -> shown.add(deal.id()));
+		});
+		Map<UUID, DealFacts.Facts> found = this.facts.of(shown);
+		Map<UUID, DealFlags.Flags> raised = this.flags.of(shown);
+		Map<UUID, String> stageNames = new HashMap<>();
+		for (PipelineStage stage : this.stages.all()) {
+			stageNames.put(stage.id(), stage.name());
+		}
+		List<Bucket> buckets = new ArrayList<>();
+		for (ChangeBucket bucket : ChangeBucket.values()) {
+			List<Moved> all = moved.getOrDefault(bucket, List.of());
+			BigDecimal amount = all.stream().map(Moved::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			List<ChangedDeal> deals = listed.getOrDefault(bucket, List.of()).stream().map(deal -> {
+				DealFacts.Facts facts = found.get(deal.id());
+				DealState before = deal.before();
+				DealState after = deal.after();
+				return new ChangedDeal(deal.id(), facts == null ? null : facts.name(),
+						after != null ? after.ownerId() : before.ownerId(), deal.amount(),
+						before == null ? null : before.value(), after == null ? null : after.value(),
+						before == null ? null : before.closeDate(), after == null ? null : after.closeDate(),
+						before == null ? null : stageNames.get(before.stageId()),
+						after == null ? null : stageNames.get(after.stageId()), raised.get(deal.id()));
+			}).toList();
+			buckets.add(new Bucket(bucket, all.size(), amount, deals));
+		}
+		return buckets;
+	}
+
+	private static Total total(Iterable<DealState> deals, FiscalPeriod period) {
+		long count = 0;
+		BigDecimal amount = BigDecimal.ZERO;
+		for (DealState deal : deals) {
+			if (period.contains(deal.closeDate())) {
+				count++;
+				amount = amount.add(deal.value());
+			}
+		}
+		return new Total(count, amount);
+	}
+
+	/**
+	 * A deal's part in a bucket.
+	 *
+	 * @param amount positive, the bucket's sign says which way it moves the pipeline
+	 */
+	record Movement(ChangeBucket bucket, BigDecimal amount) {
+
+	}
+
+	private record Moved(UUID id, BigDecimal amount, DealState before, DealState after) {
+
+	}
+
+	/**
+	 * The buckets one deal counts in (the rules of docs/pipeline-snapshots.md).
+	 * @param before the deal at the start if it was open then (in the period or not)
+	 * @param after the deal at the end if it is open then
+	 * @param closed the deal as it closed between the two moments, if it did and is not
+	 * open at the end
+	 */
+	static List<Movement> movements(DealState before, DealState after, ClosedDeal closed, FiscalPeriod period) {
+		boolean startIn = before != null && period.contains(before.closeDate());
+		List<Movement> movements = new ArrayList<>();
+		if (after != null) {
+			boolean endIn = period.contains(after.closeDate());
+			if (startIn && endIn) {
+				amountChange(before.value(), after.value(), movements);
+			}
+			else if (startIn) {
+				movements.add(new Movement(ChangeBucket.PUSHED_OUT, before.value()));
+			}
+			else if (endIn) {
+				movements.add(new Movement(before == null ? ChangeBucket.NEW : ChangeBucket.PULLED_IN, after.value()));
+			}
+			if (before != null && (startIn || endIn) && before.stagePosition() != after.stagePosition()) {
+				movements.add(new Movement(after.stagePosition() > before.stagePosition() ? ChangeBucket.STAGE_FORWARD
+						: ChangeBucket.STAGE_BACK, after.value()));
+			}
+		}
+		else if (closed != null && (startIn || period.contains(closed.state().closeDate()))) {
+			BigDecimal amount = closed.state().value();
+			if (startIn) {
+				amountChange(before.value(), amount, movements);
+			}
+			else {
+				movements.add(new Movement(before == null ? ChangeBucket.NEW : ChangeBucket.PULLED_IN, amount));
+			}
+			movements
+				.add(new Movement(closed.outcome() == StageOutcome.WON ? ChangeBucket.WON : ChangeBucket.LOST, amount));
+		}
+		else if (startIn) {
+			movements.add(new Movement(ChangeBucket.REMOVED, before.value()));
+		}
+		return movements;
+	}
+
+	private static void amountChange(BigDecimal before, BigDecimal after, List<Movement> movements) {
+		int direction = after.compareTo(before);
+		if (direction > 0) {
+			movements.add(new Movement(ChangeBucket.AMOUNT_UP, after.subtract(before)));
+		}
+		else if (direction < 0) {
+			movements.add(new Movement(ChangeBucket.AMOUNT_DOWN, before.subtract(after)));
+		}
+	}
+
+	/** Today in the company's time zone, for pages that default to the current period. */
+	public LocalDate today() {
+		return this.calendar.today();
+	}
+
+}

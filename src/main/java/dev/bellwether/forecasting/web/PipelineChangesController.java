@@ -1,0 +1,204 @@
+package dev.bellwether.forecasting.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bellwether.forecasting.ChangeBucket;
+import dev.bellwether.forecasting.PipelineChangeReport;
+import dev.bellwether.forecasting.PipelineChanges;
+import dev.bellwether.forecasting.PipelineSnapshots;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.FiscalPeriod;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.export.CsvExport;
+import dev.bellwether.platform.export.ExportFormat;
+import dev.bellwether.platform.export.RecordsExported;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.sales.OpportunityAccess;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The what-changed page: a period's pipeline between two snapshots, or since the period
+ * started, as a waterfall with the deals behind each bucket; and the button that takes a
+ * snapshot now.
+ */
+@Controller
+class PipelineChangesController {
+
+	static final int DEALS_PER_BUCKET = 100;
+
+	private final PipelineChanges changes;
+
+	private final PipelineSnapshots snapshots;
+
+	private final FiscalCalendar calendar;
+
+	private final UserDirectory users;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PipelineChangesController(PipelineChanges changes, PipelineSnapshots snapshots, FiscalCalendar calendar,
+			UserDirectory users, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
+		this.changes = changes;
+		this.snapshots = snapshots;
+		this.calendar = calendar;
+		this.users = users;
+		this.json = json;
+	}
+
+	@Usage(UsageKind.DASHBOARD_VIEW)
+	@GetMapping("/pipeline/changes")
+	String changes(Viewer viewer, @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to,
+			@RequestParam(required = false) String period, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID manager, Model model) {
+		model.addAttribute("snapshots", this.snapshots.list(viewer, 100));
+		model.addAttribute("mayTake", this.snapshots.mayTake(viewer));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("owner", owner);
+		model.addAttribute("manager", manager);
+		model.addAttribute("periodCode", period);
+		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, DEALS_PER_BUCKET);
+		try {
+			if (from == null && to != null) {
+				throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
+			}
+			FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
+			PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
+					: this.changes.sincePeriodStart(viewer,
+							target != null ? target : this.calendar.current(FiscalPeriod.Kind.QUARTER), scope);
+			model.addAttribute("report", report);
+			model.addAttribute("waterfall", this.json.writeValueAsString(waterfall(report)));
+			model.addAttribute("owners", this.users.namesOf(owners(report)));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "forecasting/changes";
+	}
+
+	/**
+	 * Every bucket's deals (up to {@value PipelineChanges#MAX_LIMIT} a bucket) as CSV,
+	 * through the formula-safe {@link CsvExport}, scoped like the page.
+	 */
+	@GetMapping("/pipeline/changes/export.csv")
+	void export(Viewer viewer, @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to,
+			@RequestParam(required = false) String period, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID manager, HttpServletResponse response) throws IOException {
+		if (from == null && to != null) {
+			throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
+		}
+		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, PipelineChanges.MAX_LIMIT);
+		FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
+		PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
+				: this.changes.sincePeriodStart(viewer,
+						target != null ? target : this.calendar.current(FiscalPeriod.Kind.QUARTER), scope);
+		Map<UUID, String> names = this.users.namesOf(owners(report));
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("pipeline-changes-" + report.period().code() + ".csv")
+					.build()
+					.toString());
+		long rows = 0;
+		boolean capped = false;
+		try (CsvExport csv = CsvExport.open(response.getOutputStream(), "Change", "Deal id", "Deal", "Owner",
+				"Amount counted", "Stage before", "Amount before", "Close date before", "Stage after", "Amount after",
+				"Close date after", "Flags")) {
+			for (PipelineChangeReport.Bucket bucket : report.buckets()) {
+				capped |= bucket.more();
+				for (PipelineChangeReport.ChangedDeal deal : bucket.deals()) {
+					csv.row(bucket.bucket().label(), deal.id(), deal.name(), names.get(deal.ownerId()), deal.amount(),
+							deal.fromStage(), deal.fromAmount(), deal.fromCloseDate(), deal.toStage(), deal.toAmount(),
+							deal.toCloseDate(), deal.flags() == null ? null : String.join("; ", deal.flags().labels()));
+					rows++;
+				}
+			}
+		}
+		this.events.publishEvent(new RecordsExported(OpportunityAccess.RECORD_TYPE, viewer.id(), this.clock.instant(),
+				rows, ExportFormat.CSV, capped));
+	}
+
+	@PostMapping("/pipeline/snapshots")
+	String take(Viewer viewer, @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+		PipelineSnapshots.Taken taken = this.snapshots.takeOnDemand(viewer);
+		redirect.addFlashAttribute("flashSuccess", taken.taken() ? "Snapshot of the pipeline taken."
+				: "A snapshot was already taken this minute: that one is kept.");
+		return "redirect:" + UriComponentsBuilder.fromPath("/pipeline/changes")
+			.queryParam("from", taken.snapshot().id())
+			.build()
+			.toUriString();
+	}
+
+	private static List<UUID> owners(PipelineChangeReport report) {
+		List<UUID> owners = new ArrayList<>();
+		report.buckets().forEach(bucket -> bucket.deals().forEach(deal -> owners.add(deal.ownerId())));
+		return owners;
+	}
+
+	/**
+	 * The chart's bars: the start, each reconciling bucket floating from where the last
+	 * one ended, the end.
+	 */
+	static Map<String, Object> waterfall(PipelineChangeReport report) {
+		List<String> labels = new ArrayList<>();
+		List<BigDecimal[]> bars = new ArrayList<>();
+		List<String> kinds = new ArrayList<>();
+		List<String> anchors = new ArrayList<>();
+		labels.add("Start");
+		bars.add(new BigDecimal[] { BigDecimal.ZERO, report.start().amount() });
+		kinds.add("total");
+		anchors.add("");
+		BigDecimal level = report.start().amount();
+		for (PipelineChangeReport.Bucket bucket : report.buckets()) {
+			ChangeBucket kind = bucket.bucket();
+			if (kind.sign() == 0) {
+				continue;
+			}
+			BigDecimal next = kind.sign() > 0 ? level.add(bucket.amount()) : level.subtract(bucket.amount());
+			labels.add(kind.label());
+			bars.add(new BigDecimal[] { level, next });
+			kinds.add(kind.sign() > 0 ? "up" : "down");
+			anchors.add("#bucket-" + kind.code());
+			level = next;
+		}
+		labels.add("End");
+		bars.add(new BigDecimal[] { BigDecimal.ZERO, report.end().amount() });
+		kinds.add("total");
+		anchors.add("");
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("labels", labels);
+		chart.put("bars", bars);
+		chart.put("kinds", kinds);
+		chart.put("links", anchors);
+		return chart;
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.bellwether.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bellwether.identity.SqlFilter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static dev.bellwether.platform.SqlValues.instant;
+
+/**
+ * What the forecasting module shows beside a deal it lists (its name, stage and figures)
+ * and the facts its flags are made of: how often the close date was pushed later and the
+ * amount changed (from the stage history), whether the deal is stale by
+ * {@link OpportunityFreshness}'s rule, its next step and when it was last touched.
+ * Callers pass ids of deals the viewer may see (this does not check).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DealFacts {
+
+	private final JdbcClient jdbc;
+
+	private final OpportunityFreshness freshness;
+
+	DealFacts(JdbcClient jdbc, OpportunityFreshness freshness) {
+		this.jdbc = jdbc;
+		this.freshness = freshness;
+	}
+
+	/**
+	 * @param closeDatePushes how many recorded changes moved the close date later
+	 * @param amountChanges how many recorded changes changed the amount (its first entry
+	 * not counted)
+	 * @param stale open and untouched for longer than its stage allows
+	 * @param lastTouchedAt the last update of the deal or activity logged on it
+	 */
+	public record Facts(UUID id, String name, UUID ownerId, String stageName, StageOutcome outcome, BigDecimal amount,
+			LocalDate closeDate, String nextStep, Instant lastTouchedAt, boolean stale, int closeDatePushes,
+			int amountChanges) {
+
+	}
+
+	/**
+	 * The facts of the given deals that exist and are not in the recycle bin, by id.
+	 */
+	public Map<UUID, Facts> of(Collection<UUID> ids) {
+		Map<UUID, Facts> facts = new HashMap<>();
+		List<UUID> all = List.copyOf(ids);
+		SqlFilter stale = this.freshness.stale("o", "s");
+		for (int from = 0; from < all.size(); from += OpenDealStream.BATCH) {
+			this.jdbc.sql("""
+					select o.id, o.name, o.owner_id, s.name as stage_name, s.outcome, o.amount, o.close_date,
+					       o.next_step, o.last_touched_at, %s as stale,
+					       coalesce(h.pushes, 0) as pushes, coalesce(h.amount_changes, 0) as amount_changes
+					from opportunities o
+					join pipeline_stages s on s.id = o.stage_id
+					left join (
+					  select opportunity_id,
+					         count(*) filter (where to_close_date > from_close_date) as pushes,
+					         count(*) filter (where from_stage_id is not null
+					                            and from_amount is distinct from to_amount) as amount_changes
+					  from opportunity_history where opportunity_id in (:ids) group by opportunity_id
+					) h on h.opportunity_id = o.id
+					where o.id in (:ids) and o.deleted_at is null
+					""".formatted(stale.sql()))
+				.params(stale.parameters())
+				.param("ids", all.subList(from, Math.min(all.size(), from + OpenDealStream.BATCH)))
+				.query(rs -> {
+					UUID id = rs.getObject("id", UUID.class);
+					facts.put(id,
+							new Facts(id, rs.getString("name"), rs.getObject("owner_id", UUID.class),
+									rs.getString("stage_name"), StageOutcome.valueOf(rs.getString("outcome")),
+									rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class),
+									rs.getString("next_step"), instant(rs, "last_touched_at"), rs.getBoolean("stale"),
+									rs.getInt("pushes"), rs.getInt("amount_changes")));
+				});
+		}
+		return facts;
+	}
+
+	/**
+	 * @return today in the company's time zone (the day flags are judged on)
+	 */
+	public LocalDate today() {
+		return this.freshness.today();
+	}
+
+}
