@@ -20,6 +20,7 @@ import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.sales.DealOutcomes;
+import dev.bellwether.sales.PipelineStages;
 
 import org.springframework.stereotype.Service;
 
@@ -47,7 +48,11 @@ public class SalesAnalytics {
 
 	private final FiscalCalendar calendar;
 
-	SalesAnalytics(DealOutcomes outcomes, OrgChart orgChart, UserDirectory users, FiscalCalendar calendar) {
+	private final PipelineStages stages;
+
+	SalesAnalytics(DealOutcomes outcomes, OrgChart orgChart, UserDirectory users, FiscalCalendar calendar,
+			PipelineStages stages) {
+		this.stages = stages;
 		this.outcomes = outcomes;
 		this.orgChart = orgChart;
 		this.users = users;
@@ -84,6 +89,25 @@ public class SalesAnalytics {
 					"You see the analytics of your own organisation only: this person is not in it.");
 		}
 		return team(manager);
+	}
+
+	/**
+	 * @return whether the viewer sees everyone's analytics
+	 */
+	public boolean seesEveryone(Viewer viewer) {
+		return SEE_EVERYONE.contains(viewer.role());
+	}
+
+	/**
+	 * @return the name of a stage given by id, for titles
+	 */
+	public String stageName(String stageId) {
+		try {
+			return this.stages.find(UUID.fromString(stageId.strip())).map(s -> s.name()).orElse("an unknown stage");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new dev.bellwether.platform.InvalidInputException("value", "A stage is named by its id.");
+		}
 	}
 
 	private AnalyticsScope team(UUID managerId) {
@@ -267,6 +291,41 @@ public class SalesAnalytics {
 	 */
 	public record Funnel(FiscalPeriod period, AnalyticsScope scope, DealOutcomes.Funnel funnel,
 			List<DealOutcomes.StageTime> timeInStage) {
+
+		/**
+		 * @return each open stage with the share of the period's deals that reached it
+		 * and the share of those that reached the stage before (the first: of all), then
+		 * "won" as a last step without a stage
+		 */
+		public List<FunnelStep> steps() {
+			List<FunnelStep> steps = new ArrayList<>();
+			long before = this.funnel.deals();
+			for (DealOutcomes.StageReach reach : this.funnel.steps()) {
+				steps.add(new FunnelStep(reach.stage().id(), reach.stage().name(), reach.reached(),
+						share(reach.reached(), this.funnel.deals()), share(reach.reached(), before)));
+				before = reach.reached();
+			}
+			steps.add(new FunnelStep(null, "Won", this.funnel.won(), share(this.funnel.won(), this.funnel.deals()),
+					share(this.funnel.won(), before)));
+			return steps;
+		}
+
+		private static Double share(long part, long whole) {
+			return whole == 0 ? null : (double) part / whole;
+		}
+
+	}
+
+	/**
+	 * A step of the funnel.
+	 *
+	 * @param stageId {@code null} for the last step, won
+	 * @param reached how many of the period's deals reached the stage or went further
+	 * @param share reached ÷ the period's deals; {@code null} without deals
+	 * @param conversion reached ÷ those that reached the step before (for the first: the
+	 * period's deals); {@code null} when none did
+	 */
+	public record FunnelStep(UUID stageId, String stage, long reached, Double share, Double conversion) {
 	}
 
 }

@@ -285,14 +285,19 @@ public class DealOutcomes {
 			params.put("ownerId", ownerId);
 		}
 		String join = "";
-		UUID stageId = (value == null || drill.stageValue() == false) ? null : parseStage(value);
+		UUID stageId = (value == null || !drill.stageValue()) ? null : parseStage(value);
 		switch (drill) {
 			case WON -> terms.add("s.outcome = 'WON' and o.closed_at is not null and " + closedIn(period, params));
 			case LOST -> terms.add("s.outcome = 'LOST' and o.closed_at is not null and " + closedIn(period, params));
 			case CLOSED ->
 				terms.add("s.outcome in ('WON', 'LOST') and o.closed_at is not null and " + closedIn(period, params));
 			case OPEN -> terms.add("o.closed_at is null");
-			case CREATED -> terms.add(createdIn(period, params));
+			case CREATED -> {
+				terms.add(createdIn(period, params));
+				if ("won".equalsIgnoreCase(value)) {
+					terms.add("s.outcome = 'WON'");
+				}
+			}
 			case REACHED -> {
 				terms.add(createdIn(period, params));
 				terms.add("(s.outcome = 'WON' or exists (select 1 from (select h.to_stage_id as stage_id"
@@ -468,7 +473,10 @@ public class DealOutcomes {
 		CLOSED,
 		/** Open now. */
 		OPEN,
-		/** Created in the period (the funnel's deals). */
+		/**
+		 * Created in the period (the funnel's deals; with the value {@code won}, those
+		 * won).
+		 */
 		CREATED,
 		/** Created in the period and reached the stage given (by id) or further. */
 		REACHED,

@@ -201,22 +201,19 @@ class UsageMetricsTests {
 	}
 
 	@Test
-	void reportingFromTheSystemAndExportLeakageAreNotMeasuredWhileNoModuleCapturesReportsOrExports() {
+	void reportingFromTheSystemAndExportLeakageAreMeasuredOnceAModuleCapturesReportViews() {
 		Headline headline = this.metrics.headline(this.company, AS_OF, false);
 		UserHealth repA = user(this.repA);
 
-		// this build has no reports, forecasts or exports of the CRM's records (the
-		// adoption module's own are about the use of Bellwether): no figure, not 0%; the
-		// formulas themselves are checked in FiguresTests
-		assertThat(headline.reportingMeasured()).isFalse();
-		assertThat(headline.exportLeakageMeasured()).isFalse();
-		assertThat(headline.reportingShare()).isNull();
-		assertThat(headline.executiveReportingShare()).isNull();
-		assertThat(headline.exportLeakage()).isNull();
-		assertThat(repA.exportLeakage()).isNull();
-		// what was captured is still shown as it is
+		// forecasting's analytics pages capture views of the CRM's reports (REPORT_VIEW)
+		// and sales captures exports of deals: both figures are measured; the formulas
+		// themselves are checked in FiguresTests
+		assertThat(headline.reportingMeasured()).isTrue();
+		assertThat(headline.exportLeakageMeasured()).isTrue();
+		assertThat(headline.reportingShare()).isNotNull();
 		assertThat(repA.reportViews()).isEqualTo(4);
 		assertThat(repA.exports()).isEqualTo(2);
+		assertThat(repA.exportLeakage()).isEqualTo(0.5);
 	}
 
 	@Test
