@@ -246,6 +246,7 @@ class OpportunityFieldUpdates {
 		Set<UUID> updated = updateAll(viewer, now, changing, """
 				stage_id = :stage, probability = :probability, forecast_category = :category,
 				  loss_reason = case when :lost then o.loss_reason else null end,
+				  loss_reason_detail = case when :lost then o.loss_reason_detail else null end,
 				  closed_at = case when :closed then :now else null end,
 				  close_date = case when :closed then :today else o.close_date end""", values);
 		Map<UUID, String> stageNames = new HashMap<>();
