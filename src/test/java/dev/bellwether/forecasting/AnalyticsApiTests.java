@@ -173,6 +173,45 @@ class AnalyticsApiTests {
 			.andExpect(content().string(not(containsString("id=\"nav-analytics\""))));
 	}
 
+	@Test
+	void theTablesExportFormulaSafeAsCsvAndAsAWorkbook() throws Exception {
+		this.jdbc.sql("update users set full_name = '=HYPERLINK(\"http://evil.example\")' where id = :id")
+			.param("id", this.rep.id())
+			.update();
+		this.mvc
+			.perform(get("/api/v1/analytics/export").param("period", "2026-Q2")
+				.param("table", "owners")
+				.with(TestUsers.basic(this.manager)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", containsString("analytics-2026-Q2-owners.csv")))
+			.andExpect(content().string(containsString("Owner,Won,Lost,Won amount")))
+			.andExpect(content().string(containsString("'=HYPERLINK")))
+			.andExpect(content().string(containsString(",1,0,1000.00,0,100.0,100.0,1000.00,")));
+		byte[] xlsx = this.mvc
+			.perform(get("/analytics/export").param("period", "2026-Q2")
+				.param("format", "xlsx")
+				.with(TestUsers.signIn(this.mvc, this.manager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+		this.mvc.perform(get("/api/v1/analytics/export").param("table", "bogus").with(TestUsers.basic(this.manager)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("lost-at")));
+		this.mvc
+			.perform(get("/api/v1/analytics/export").param("manager", this.top.id().toString())
+				.with(TestUsers.basic(this.manager)))
+			.andExpect(status().isForbidden());
+		this.recorder.flush();
+		assertThat(this.jdbc
+			.sql("select count(*) from usage_events where user_id = :id and kind = 'EXPORT' and module = 'forecasting'")
+			.param("id", this.manager.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	private void closed(User owner, String amount, UUID stage, String reason) {
 		Viewer viewer = TestUsers.viewer(owner);
 		UUID account = this.accounts

@@ -1,5 +1,6 @@
 package dev.bellwether.forecasting.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,10 +11,13 @@ import dev.bellwether.forecasting.SalesAnalytics;
 import dev.bellwether.forecasting.WinLoss;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalPeriod;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.DealOutcomes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,8 +47,26 @@ class AnalyticsApiController {
 
 	private final SalesAnalytics analytics;
 
-	AnalyticsApiController(SalesAnalytics analytics) {
+	private final AnalyticsExports exports;
+
+	AnalyticsApiController(SalesAnalytics analytics, AnalyticsExports exports) {
 		this.analytics = analytics;
+		this.exports = exports;
+	}
+
+	@GetMapping("/export")
+	@Usage(UsageKind.EXPORT)
+	@Operation(summary = "The analytics tables as a file: format=xlsx, every table a sheet; format=csv (the "
+			+ "default), one table: table=summary, owners (the default), teams, trend, funnel, reasons, competitors "
+			+ "or lost-at. Cells are formula-safe (docs/exports.md)")
+	void export(Viewer viewer, @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+			@Parameter(description = MANAGER) @RequestParam(required = false) UUID manager,
+			@Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
+			@Parameter(
+					description = "For CSV: summary, owners, teams, trend, funnel, reasons, competitors or lost-at") @RequestParam(
+							required = false) String table,
+			HttpServletResponse response) throws IOException {
+		this.exports.write(viewer, period, manager, format, table, response);
 	}
 
 	@GetMapping("/win-rates")

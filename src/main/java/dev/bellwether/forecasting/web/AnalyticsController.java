@@ -42,7 +42,11 @@ class AnalyticsController {
 
 	private final JsonMapper json;
 
-	AnalyticsController(SalesAnalytics analytics, UserDirectory users, OrgChart orgChart, JsonMapper json) {
+	private final AnalyticsExports exports;
+
+	AnalyticsController(SalesAnalytics analytics, UserDirectory users, OrgChart orgChart, JsonMapper json,
+			AnalyticsExports exports) {
+		this.exports = exports;
 		this.analytics = analytics;
 		this.users = users;
 		this.orgChart = orgChart;
@@ -68,10 +72,27 @@ class AnalyticsController {
 		model.addAttribute("losses", losses);
 		model.addAttribute("managers", managers(viewer));
 		model.addAttribute("seesEveryone", this.analytics.seesEveryone(viewer));
+		java.util.Map<String, String> exportTables = new java.util.LinkedHashMap<>();
+		for (AnalyticsExports.Sheet sheet : AnalyticsExports.Sheet.values()) {
+			exportTables.put(sheet.code(), sheet.title);
+		}
+		model.addAttribute("exportTables", exportTables);
 		model.addAttribute("trendChart", this.json.writeValueAsString(trendChart(rates, manager)));
 		model.addAttribute("funnelChart", this.json.writeValueAsString(funnelChart(funnel, fiscal, manager)));
 		model.addAttribute("reasonChart", this.json.writeValueAsString(reasonChart(losses, fiscal, manager)));
 		return "forecasting/analytics";
+	}
+
+	/**
+	 * The page's tables as CSV (one, {@code table=}) or XLSX (all).
+	 */
+	@GetMapping("/analytics/export")
+	@Usage(UsageKind.EXPORT)
+	void export(Viewer viewer, @RequestParam(required = false) String period,
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String format,
+			@RequestParam(required = false) String table, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		this.exports.write(viewer, period, manager, format, table, response);
 	}
 
 	@GetMapping("/analytics/deals")
