@@ -380,6 +380,63 @@ class SalesAnalyticsTests {
 			.hasMessageContaining("2026-Q4");
 	}
 
+	@Test
+	void theWorkedExampleOfDocsAnalyticsMd() throws Exception {
+		String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/analytics.md"));
+		Viewer viewer = TestUsers.viewer(this.manager);
+		SalesAnalytics.AnalyticsScope scope = this.analytics.scope(viewer, null);
+
+		WinLoss q1 = this.analytics.winRates(viewer, scope, this.analytics.period("2026-Q1")).total();
+		assertThat(percent(q1.winRate())).isEqualTo("66.7%");
+		assertThat(percent(q1.valueWinRate())).isEqualTo("85.7%");
+		assertThat(q1.averageDealSize()).isEqualByComparingTo("1500.05");
+		assertThat(q1.medianCycleDays()).isEqualTo(52.0);
+		assertThat(q1.meanCycleDays()).isEqualTo(52.0);
+		assertThat(doc).contains("**66.7%**", "**85.7%**", "**1,500.05**", "**52** days");
+
+		WinLoss q2 = this.analytics.winRates(viewer, scope, this.analytics.period("2026-Q2")).total();
+		assertThat(percent(q2.winRate())).isEqualTo("50.0%");
+		assertThat(percent(q2.valueWinRate())).isEqualTo("54.6%");
+		PipelineVelocity velocity = this.analytics.velocity(viewer, scope, this.analytics.period("2026-Q2"));
+		assertThat(velocity.openDeals()).isEqualTo(2);
+		assertThat(velocity.perDay()).isEqualByComparingTo("30.05");
+		assertThat(velocity.perPeriod()).isEqualByComparingTo("2734.10");
+		assertThat(doc).contains("**50%**", "**54.6%**", "**30.05 a day**", "**2,734.10**");
+
+		WinLoss year = this.analytics.winRates(viewer, scope, this.analytics.period("FY2026")).total();
+		assertThat(percent(year.winRate())).isEqualTo("60.0%");
+		assertThat(year.averageDealSize()).isEqualByComparingTo("1100.18");
+		assertThat(year.medianCycleDays()).isEqualTo(46.0);
+		assertThat(year.meanCycleDays()).isEqualTo(38.0);
+		assertThat(doc).contains("**60%**", "**1,100.18**", "median **46**, mean **38**");
+
+		SalesAnalytics.Funnel funnel = this.analytics.funnel(viewer, scope, this.analytics.period("2026-Q2"));
+		assertThat(funnel.steps()).filteredOn(step -> step.stageId() == null || OPEN_STAGES.contains(step.stageId()))
+			.extracting(SalesAnalytics.FunnelStep::reached)
+			.containsExactly(4L, 2L, 2L, 2L, 1L, 1L);
+		assertThat(doc).contains("Prospecting 4 (100%)", "Proposal **2** each", "Negotiation 1 (D4: 25%)");
+		assertThat(this.analytics.funnel(viewer, scope, this.analytics.period("2026-Q1")).timeInStage())
+			.filteredOn(t -> t.stage().id().equals(QUALIFICATION))
+			.singleElement()
+			.satisfies(t -> assertThat(t.medianDays()).isEqualTo(28.5));
+		assertThat(doc).contains("median **28.5**");
+
+		DealOutcomes.Losses losses = this.analytics.losses(viewer, scope, this.analytics.period("FY2026"));
+		assertThat(losses.competitors()).singleElement().satisfies(loss -> {
+			assertThat(loss.deals()).isEqualTo(2);
+			assertThat(loss.amount()).isEqualByComparingTo("750.00");
+		});
+		assertThat(doc).contains("*Acme* **2** deals, **750.00**");
+
+		WinLoss empty = this.analytics.winRates(viewer, scope, this.analytics.period("2025-Q3")).total();
+		assertThat(empty.winRate()).isNull();
+		assertThat(this.analytics.velocity(viewer, scope, this.analytics.period("2025-Q3")).perDay()).isNull();
+	}
+
+	private static String percent(Double share) {
+		return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+	}
+
 	private void assertAgrees(WinLoss figures, Predicate<Fixture> counted, String what) {
 		List<Fixture> closed = this.deals.stream().filter(counted).toList();
 		List<Fixture> won = closed.stream().filter(Fixture::won).toList();
