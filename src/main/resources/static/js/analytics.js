@@ -20,8 +20,9 @@
       data: {
         labels: spec.labels,
         datasets: spec.series.map(function (s) {
+          // lines drawn over the bars
           return { label: s.label, data: s.data, type: s.type, yAxisID: s.axis, borderColor: s.color,
-            backgroundColor: s.color, tension: 0.25, spanGaps: true, pointRadius: 3 };
+            backgroundColor: s.color, tension: 0.25, spanGaps: true, pointRadius: 3, order: s.type === 'line' ? 0 : 1 };
         })
       },
       options: {
