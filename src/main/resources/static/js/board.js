@@ -24,7 +24,9 @@
       var reason = document.getElementById('loss-reason');
       var form = document.getElementById('loss-form');
       document.getElementById('loss-deal-name').textContent = card.getAttribute('data-name');
+      var detail = document.getElementById('loss-reason-detail');
       reason.value = '';
+      detail.value = '';
       reason.classList.remove('is-invalid');
       function finish(value) {
         form.removeEventListener('submit', onSubmit);
@@ -36,7 +38,7 @@
       function onSubmit(event) {
         event.preventDefault();
         if (!reason.value.trim()) { reason.classList.add('is-invalid'); reason.focus(); return; }
-        finish(reason.value.trim());
+        finish({ reason: reason.value.trim(), detail: detail.value.trim() });
       }
       function onCancel(event) { event.preventDefault(); finish(null); }
       form.addEventListener('submit', onSubmit);
@@ -49,15 +51,16 @@
 
   function move(card, stageId) {
     if (!card || card.getAttribute('data-stage-id') === stageId) { return; }
-    var reasoning = isLostStage(stageId) ? askLossReason(card) : Promise.resolve('');
-    reasoning.then(function (lossReason) {
-      if (lossReason === null) { restoreSelect(card); return; }
+    var reasoning = isLostStage(stageId) ? askLossReason(card) : Promise.resolve({ reason: '', detail: '' });
+    reasoning.then(function (loss) {
+      if (loss === null) { restoreSelect(card); return; }
       var board = boardElement();
       var body = new URLSearchParams();
       body.append('id', card.getAttribute('data-id'));
       body.append('stageId', stageId);
       body.append('version', card.getAttribute('data-version'));
-      if (lossReason) { body.append('lossReason', lossReason); }
+      if (loss.reason) { body.append('lossReason', loss.reason); }
+      if (loss.detail) { body.append('lossReasonDetail', loss.detail); }
       ['ownerId', 'team', 'period'].forEach(function (name) {
         var value = board.getAttribute('data-' + (name === 'ownerId' ? 'owner-id' : name));
         if (value) { body.append(name, value); }

@@ -58,6 +58,8 @@ final class DemoNames {
 			"No decision: the customer went quiet", "Stayed with the incumbent vendor", "Missing features they need",
 			"Project postponed indefinitely", "Champion left the company" };
 
+	static final String[] COMPETITORS = { "Northwind CRM", "Salesbridge", "Pipewell", "Contoso Sales Cloud" };
+
 	static final String[] NEXT_STEPS = { "Send the proposal", "Schedule a product demo", "Follow-up call",
 			"Legal review of the contract", "Negotiate terms", "Meet the executive sponsor", "Technical validation",
 			"Prepare a revised quote" };

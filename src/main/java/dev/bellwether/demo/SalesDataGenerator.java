@@ -175,9 +175,21 @@ public final class SalesDataGenerator {
 
 	/**
 	 * An account to generate deals for, with its contacts.
-	 *
 	 * @param createdAt deals are created after it
 	 */
+	/**
+	 * Who a deal lost to a competitor or to the incumbent was up against, so that
+	 * win/loss analytics have competitors to show; taken from the deal's id rather than
+	 * the random sequence, which the rest of the story depends on.
+	 */
+	static String competitor(UUID dealId, String lossReason) {
+		if (!"Lost to a competitor on price".equals(lossReason)
+				&& !"Stayed with the incumbent vendor".equals(lossReason)) {
+			return null;
+		}
+		return DemoNames.COMPETITORS[Math.floorMod(dealId.hashCode(), DemoNames.COMPETITORS.length)];
+	}
+
 	public record Customer(UUID accountId, String name, UUID ownerId, List<UUID> contactIds, long createdAt) {
 	}
 
@@ -712,6 +724,7 @@ public final class SalesDataGenerator {
 			.text(closed ? null : pick(random, DemoNames.NEXT_STEPS))
 			.text(pick(random, DemoNames.LEAD_SOURCES))
 			.text(lossReason)
+			.text(competitor(dealId, lossReason))
 			.text(random.nextInt(100) < 30 ? pick(random, DemoNames.NOTES) : null)
 			.instant(closedAt)
 			.uuid(STAGES[firstStage])
@@ -981,7 +994,7 @@ public final class SalesDataGenerator {
 		final CopyRows opportunities = new CopyRows("opportunities",
 				"id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency, "
 						+ "amount_from_line_items, close_date, probability, forecast_category, next_step, "
-						+ "lead_source, loss_reason, description, closed_at, first_stage_id, "
+						+ "lead_source, loss_reason, competitor, description, closed_at, first_stage_id, "
 						+ "first_forecast_category, last_touched_at, last_touched_by, created_at, created_by, "
 						+ "updated_at, updated_by, version");
 

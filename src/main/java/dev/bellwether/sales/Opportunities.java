@@ -78,6 +78,11 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	public static final String RECORD_TYPE = OpportunityAccess.RECORD_TYPE;
 
 	/**
+	 * The key of the loss-reason pick list's "Other", which asks for the reason in words.
+	 */
+	static final String OTHER = "other";
+
+	/**
 	 * Lists count their rows only this far past the current page: beyond it the total is
 	 * "more than", and a count over a million rows does not slow every page down.
 	 */
@@ -437,11 +442,12 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.sql("""
 					insert into opportunities (id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency,
 					  amount_from_line_items, close_date, probability, forecast_category, next_step, lead_source,
-					  loss_reason, description, closed_at, first_stage_id, first_forecast_category, last_touched_at,
+					  loss_reason, loss_reason_detail, competitor, description, closed_at, first_stage_id,
+					  first_forecast_category, last_touched_at,
 					  last_touched_by, created_at, created_by, updated_at, updated_by, version)
 					values (:id, :name, :accountId, :primaryContactId, :ownerId, :stageId, :amount, :currency,
 					  :amountFromLineItems, :closeDate, :probability, :forecastCategory, :nextStep, :leadSource,
-					  :lossReason, :description, :closedAt, :stageId, :forecastCategory, :now, :actor, :now, :actor,
+					  :lossReason, :lossReasonDetail, :competitor, :description, :closedAt, :stageId, :forecastCategory, :now, :actor, :now, :actor,
 					  :now, :actor, 0)
 					""")
 			.params(columns)
@@ -521,12 +527,24 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 */
 	@Transactional
 	public Opportunity changeStage(Viewer viewer, UUID id, UUID stageId, long expectedVersion, String lossReason) {
+		return changeStage(viewer, id, stageId, expectedVersion, lossReason, null);
+	}
+
+	/**
+	 * {@link #changeStage(Viewer, UUID, UUID, long, String)} with the loss reason's
+	 * detail, required when the reason is "Other".
+	 */
+	@Transactional
+	public Opportunity changeStage(Viewer viewer, UUID id, UUID stageId, long expectedVersion, String lossReason,
+			String lossReasonDetail) {
 		Opportunity before = get(viewer, id);
 		this.access.requireEdit(viewer, id);
 		if (stageId == null) {
 			throw new InvalidInputException("stageId", "Choose the stage to move the deal to.");
 		}
-		OpportunityDetails details = before.details().withStage(stageId, null, null, lossReason);
+		OpportunityDetails details = before.details()
+			.withStage(stageId, null, null, lossReason,
+					lossReasonDetail == null ? before.lossReasonDetail() : lossReasonDetail);
 		return save(viewer, before, expectedVersion, details, null);
 	}
 
@@ -537,7 +555,7 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			details = details.withStage(details.stageId(),
 					Objects.equals(details.probability(), before.probability()) ? null : details.probability(),
 					details.forecastCategory() == before.forecastCategory() ? null : details.forecastCategory(),
-					details.lossReason());
+					details.lossReason(), details.lossReasonDetail());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		details = withListValues(before, details, errors);
@@ -566,7 +584,8 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 				  owner_id = :ownerId, stage_id = :stageId, amount = :amount,
 				  amount_from_line_items = :amountFromLineItems, close_date = :closeDate, probability = :probability,
 				  forecast_category = :forecastCategory, next_step = :nextStep, lead_source = :leadSource,
-				  loss_reason = :lossReason, description = :description, closed_at = :closedAt, updated_at = :now,
+				  loss_reason = :lossReason, loss_reason_detail = :lossReasonDetail, competitor = :competitor,
+				  description = :description, closed_at = :closedAt, updated_at = :now,
 				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
@@ -790,10 +809,22 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 				errors.putAll(ex.fieldErrors());
 			}
 		}
+		if (lost && lossReason != null && !errors.containsKey("lossReason") && isOther(lossReason)
+				&& (details.lossReasonDetail() == null || details.lossReasonDetail().isBlank())) {
+			errors.put("lossReasonDetail", "Say what the other reason was.");
+		}
 		return new OpportunityDetails(details.name(), details.accountId(), details.primaryContactId(),
 				details.ownerId(), details.stageId(), details.amount(), details.amountFromLineItems(),
 				details.closeDate(), details.probability(), details.forecastCategory(), details.nextStep(), leadSource,
-				lossReason, details.description());
+				lossReason, details.description(), details.lossReasonDetail(), details.competitor());
+	}
+
+	/**
+	 * @return whether a loss reason is the pick list's "Other" (by its key, whatever
+	 * administrators renamed it to), which asks for the reason in words
+	 */
+	boolean isOther(String lossReason) {
+		return this.pickLists.find("loss-reason", lossReason).map(value -> OTHER.equals(value.key())).orElse(false);
 	}
 
 	/**
@@ -978,6 +1009,8 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		columns.put("nextStep", blankToNull(details.nextStep()));
 		columns.put("leadSource", blankToNull(details.leadSource()));
 		columns.put("lossReason", terms.lossReason());
+		columns.put("lossReasonDetail", terms.lossReason() == null ? null : blankToNull(details.lossReasonDetail()));
+		columns.put("competitor", blankToNull(details.competitor()));
 		columns.put("description", blankToNull(details.description()));
 		return columns;
 	}
@@ -997,6 +1030,8 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.compare("nextStep", created ? null : trim(before.nextStep()), trim(after.nextStep()))
 			.compare("leadSource", created ? null : before.leadSource(), after.leadSource())
 			.compare("lossReason", created ? null : before.lossReason(), after.lossReason())
+			.compare("lossReasonDetail", created ? null : before.lossReasonDetail(), after.lossReasonDetail())
+			.compare("competitor", created ? null : before.competitor(), after.competitor())
 			.compare("description", created ? null : before.description(), after.description())
 			.changes();
 	}
@@ -1009,8 +1044,9 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 				rs.getString("currency"), rs.getBoolean("amount_from_line_items"),
 				rs.getObject("close_date", LocalDate.class), rs.getInt("probability"),
 				ForecastCategory.valueOf(rs.getString("forecast_category")), rs.getString("next_step"),
-				rs.getString("lead_source"), rs.getString("loss_reason"), rs.getString("description"),
-				instant(rs, "closed_at"), rs.getObject("first_stage_id", UUID.class),
+				rs.getString("lead_source"), rs.getString("loss_reason"), rs.getString("loss_reason_detail"),
+				rs.getString("competitor"), rs.getString("description"), instant(rs, "closed_at"),
+				rs.getObject("first_stage_id", UUID.class),
 				ForecastCategory.valueOf(rs.getString("first_forecast_category")), instant(rs, "last_touched_at"),
 				rs.getObject("last_touched_by", UUID.class), rs.getBoolean("stale"), rs.getBoolean("overdue"),
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class),

@@ -18,10 +18,10 @@ import dev.bellwether.platform.customfield.CustomValues;
 public record Opportunity(UUID id, String name, UUID accountId, UUID primaryContactId, UUID ownerId, UUID stageId,
 		String stageName, StageOutcome outcome, BigDecimal amount, String currency, boolean amountFromLineItems,
 		LocalDate closeDate, int probability, ForecastCategory forecastCategory, String nextStep, String leadSource,
-		String lossReason, String description, Instant closedAt, UUID firstStageId,
-		ForecastCategory firstForecastCategory, Instant lastTouchedAt, UUID lastTouchedBy, boolean stale,
-		boolean overdue, Instant deletedAt, UUID deletedBy, UUID deletedWith, Instant createdAt, UUID createdBy,
-		Instant updatedAt, UUID updatedBy, long version,
+		String lossReason, String lossReasonDetail, String competitor, String description, Instant closedAt,
+		UUID firstStageId, ForecastCategory firstForecastCategory, Instant lastTouchedAt, UUID lastTouchedBy,
+		boolean stale, boolean overdue, Instant deletedAt, UUID deletedBy, UUID deletedWith, Instant createdAt,
+		UUID createdBy, Instant updatedAt, UUID updatedBy, long version,
 		CustomValues customFields) implements EditedRecord<OpportunityDetails> {
 
 	public boolean isOpen() {
@@ -54,7 +54,8 @@ public record Opportunity(UUID id, String name, UUID accountId, UUID primaryCont
 	public OpportunityDetails details() {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId, this.ownerId, this.stageId,
 				this.amount, this.amountFromLineItems, this.closeDate, this.probability, this.forecastCategory,
-				this.nextStep, this.leadSource, this.lossReason, this.description);
+				this.nextStep, this.leadSource, this.lossReason, this.description, this.lossReasonDetail,
+				this.competitor);
 	}
 
 }

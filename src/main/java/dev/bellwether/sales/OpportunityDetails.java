@@ -20,6 +20,9 @@ import jakarta.validation.constraints.Size;
  * @param probability {@code null} for the stage's default
  * @param forecastCategory {@code null} for the stage's default
  * @param lossReason required when the stage is a lost one, dropped otherwise
+ * @param lossReasonDetail the reason in the customer's words: required when the loss
+ * reason is the pick list's "Other" (key {@code other}), kept only on lost deals
+ * @param competitor who the deal was up against, as plain text
  */
 public record OpportunityDetails(
 		@NotBlank(message = "Enter the deal's name.") @Size(max = 200,
@@ -35,7 +38,21 @@ public record OpportunityDetails(
 		@Size(max = 255, message = "Keep the next step to 255 characters.") String nextStep,
 		@Size(max = 40, message = "Keep the lead source to 40 characters.") String leadSource,
 		@Size(max = 500, message = "Keep the loss reason to 500 characters.") String lossReason,
-		@Size(max = 10_000, message = "Keep the description to 10,000 characters.") String description) {
+		@Size(max = 10_000, message = "Keep the description to 10,000 characters.") String description,
+		@Size(max = 500, message = "Keep the loss reason's detail to 500 characters.") String lossReasonDetail,
+		@Size(max = 200, message = "Keep the competitor to 200 characters.") String competitor) {
+
+	/**
+	 * Without a loss reason's detail or a competitor (forms and callers that do not ask
+	 * for them).
+	 */
+	public OpportunityDetails(String name, UUID accountId, UUID primaryContactId, UUID ownerId, UUID stageId,
+			BigDecimal amount, boolean amountFromLineItems, LocalDate closeDate, Integer probability,
+			ForecastCategory forecastCategory, String nextStep, String leadSource, String lossReason,
+			String description) {
+		this(name, accountId, primaryContactId, ownerId, stageId, amount, amountFromLineItems, closeDate, probability,
+				forecastCategory, nextStep, leadSource, lossReason, description, null, null);
+	}
 
 	static OpportunityDetails empty() {
 		return new OpportunityDetails(null, null, null, null, null, null, false, null, null, null, null, null, null,
@@ -43,15 +60,20 @@ public record OpportunityDetails(
 	}
 
 	OpportunityDetails withStage(UUID stage, Integer probability, ForecastCategory category, String reason) {
+		return withStage(stage, probability, category, reason, this.lossReasonDetail);
+	}
+
+	OpportunityDetails withStage(UUID stage, Integer probability, ForecastCategory category, String reason,
+			String reasonDetail) {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId, this.ownerId, stage,
 				this.amount, this.amountFromLineItems, this.closeDate, probability, category, this.nextStep,
-				this.leadSource, reason, this.description);
+				this.leadSource, reason, this.description, reasonDetail, this.competitor);
 	}
 
 	OpportunityDetails withCloseDate(LocalDate date) {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId, this.ownerId, this.stageId,
 				this.amount, this.amountFromLineItems, date, this.probability, this.forecastCategory, this.nextStep,
-				this.leadSource, this.lossReason, this.description);
+				this.leadSource, this.lossReason, this.description, this.lossReasonDetail, this.competitor);
 	}
 
 }

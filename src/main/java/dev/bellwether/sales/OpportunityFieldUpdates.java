@@ -284,11 +284,14 @@ class OpportunityFieldUpdates {
 		values.put("reason", lossReason);
 		values.put("closed", closed);
 		values.put("today", today);
-		Set<UUID> updated = updateAll(viewer, now, changing, """
-				stage_id = :stage, probability = :probability, forecast_category = :category,
-				  loss_reason = case when :lost then coalesce(cast(:reason as text), o.loss_reason) else null end,
-				  closed_at = case when :closed then :now else null end,
-				  close_date = case when :closed then :today else o.close_date end""", values);
+		Set<UUID> updated = updateAll(viewer, now, changing,
+				"""
+						stage_id = :stage, probability = :probability, forecast_category = :category,
+						  loss_reason = case when :lost then coalesce(cast(:reason as text), o.loss_reason) else null end,
+						  loss_reason_detail = case when :lost and cast(:reason as text) is null then o.loss_reason_detail else null end,
+						  closed_at = case when :closed then :now else null end,
+						  close_date = case when :closed then :today else o.close_date end""",
+				values);
 		Map<UUID, String> stageNames = new HashMap<>();
 		this.stages.all().forEach(s -> stageNames.put(s.id(), s.name()));
 		List<Before> moved = new ArrayList<>();

@@ -99,7 +99,8 @@ class AccessibilityBrowserIT {
 		User admin = this.users.create(Role.ADMIN);
 		assertClean(browser, admin, records.common(), "/admin/users", "/admin/users/" + records.rep().id(),
 				"/admin/users/new", "/admin/stages", "/admin/stages/new", "/admin/products", "/admin/products/new",
-				"/admin/adoption/key-features", "/admin/adoption/sponsors", "/adoption");
+				"/admin/adoption/key-features", "/admin/adoption/sponsors", "/adoption", "/analytics",
+				"/analytics/deals?figure=open");
 	}
 
 	@Test

@@ -105,7 +105,8 @@ public final class PipelineChecks {
 				       count(*) filter (where s.outcome = 'OPEN' and o.close_date < ?) as overdue,
 				       count(*) filter (where o.first_forecast_category in ('COMMIT', 'CLOSED')) as late,
 				       count(*) filter (where o.first_stage_id = o.stage_id and s.outcome = 'WON') as entered_won,
-				       count(distinct o.loss_reason) as reasons
+				       count(distinct o.loss_reason) as reasons,
+				       count(distinct o.competitor) filter (where s.outcome = 'LOST') as competitors
 				from opportunities o join pipeline_stages s on s.id = o.stage_id where %s
 				""".formatted(this.scope), java.sql.Date.valueOf(today(now)));
 		long won = ((Number) mix.get("won")).longValue();
@@ -117,6 +118,7 @@ public final class PipelineChecks {
 		assertThat(((Number) mix.get("late")).longValue()).as("deals entered late").isPositive();
 		assertThat(((Number) mix.get("entered_won")).longValue()).as("deals entered already won").isPositive();
 		assertThat(((Number) mix.get("reasons")).longValue()).as("different loss reasons").isGreaterThan(3);
+		assertThat(((Number) mix.get("competitors")).longValue()).as("competitors deals were lost to").isGreaterThan(1);
 		assertThat(count("""
 				select count(*) from opportunity_history h join opportunities o on o.id = h.opportunity_id
 				where %s and h.to_close_date > h.from_close_date and h.to_stage_id = h.from_stage_id

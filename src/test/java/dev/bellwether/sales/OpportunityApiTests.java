@@ -183,6 +183,55 @@ class OpportunityApiTests {
 	}
 
 	@Test
+	void losingForOtherAsksForTheReasonInWordsAndACompetitorIsPlainText() throws Exception {
+		User rep = this.users.create(Role.REP);
+		String location = this.mvc
+			.perform(post("/api/v1/opportunities").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name": "Lost to spreadsheets", "accountId": "%s", "stageId": "%s", "amount": 1000,
+						 "closeDate": "2026-11-30", "competitor": "  Acme CRM "}
+						""".formatted(account(rep), PROPOSAL)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.competitor").value("Acme CRM"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+
+		// "other" is the pick list's key of "Other"
+		this.mvc
+			.perform(post(location + "/stage").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"stageId\": \"" + LOST + "\", \"version\": 0, \"lossReason\": \"other\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lossReasonDetail"))
+			.andExpect(jsonPath("$.errors[0].message").value("Say what the other reason was."));
+		this.mvc.perform(post(location + "/stage").with(TestUsers.basic(rep))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"stageId\": \"" + LOST
+					+ "\", \"version\": 0, \"lossReason\": \"Other\", \"lossReasonDetail\": \"Built it in-house\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lossReason").value("Other"))
+			.andExpect(jsonPath("$.lossReasonDetail").value("Built it in-house"))
+			.andExpect(jsonPath("$.competitor").value("Acme CRM"));
+		// reopened, the deal keeps no loss reason nor its detail
+		this.mvc
+			.perform(post(location + "/stage").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"stageId\": \"" + PROPOSAL + "\", \"version\": 1}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lossReason").doesNotExist())
+			.andExpect(jsonPath("$.lossReasonDetail").doesNotExist());
+		// a named reason needs no detail
+		this.mvc
+			.perform(post(location + "/stage").with(TestUsers.basic(rep))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"stageId\": \"" + LOST + "\", \"version\": 2, \"lossReason\": \"No budget this year\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lossReasonDetail").doesNotExist());
+	}
+
+	@Test
 	void aStaleVersionIsAConflict() throws Exception {
 		User rep = this.users.create(Role.REP);
 		String location = create(rep, account(rep));

@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,8 +51,6 @@ public class ListExports {
 
 	/** Rows read per query. */
 	static final int PAGE_SIZE = 1_000;
-
-	private static final DateTimeFormatter CSV_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Map<String, ExportableList> lists = new HashMap<>();
 
@@ -216,19 +212,7 @@ public class ListExports {
 		}
 
 		private Object csvCell(Object value) {
-			if (value instanceof BigDecimal number) {
-				return number.scale() < 0 ? number.setScale(0) : number;
-			}
-			if (value instanceof Boolean flag) {
-				return flag ? "Yes" : "No";
-			}
-			if (value instanceof LocalDate date) {
-				return date.toString();
-			}
-			if (value instanceof Instant instant) {
-				return CSV_DATE_TIME.format(instant.atZone(ListExports.this.zone));
-			}
-			return value;
+			return TableExport.csvCell(value, ListExports.this.zone);
 		}
 
 		private long writeXlsx(OutputStream out) throws IOException {
@@ -264,32 +248,7 @@ public class ListExports {
 		}
 
 		private void xlsxCell(Worksheet sheet, int row, int column, Object value) {
-			if (value == null) {
-				return;
-			}
-			if (value instanceof BigDecimal number) {
-				sheet.value(row, column, number);
-				if (number.scale() == 2) {
-					sheet.style(row, column).format("#,##0.00").set();
-				}
-			}
-			else if (value instanceof Number number) {
-				sheet.value(row, column, number);
-			}
-			else if (value instanceof Boolean flag) {
-				sheet.value(row, column, flag);
-			}
-			else if (value instanceof LocalDate date) {
-				sheet.value(row, column, date);
-				sheet.style(row, column).format("yyyy-mm-dd").set();
-			}
-			else if (value instanceof Instant instant) {
-				sheet.value(row, column, LocalDateTime.ofInstant(instant, ListExports.this.zone));
-				sheet.style(row, column).format("yyyy-mm-dd hh:mm").set();
-			}
-			else {
-				sheet.value(row, column, value.toString());
-			}
+			TableExport.xlsxCell(sheet, row, column, value, ListExports.this.zone);
 		}
 
 		/**

@@ -140,12 +140,13 @@ class OpportunityApiController {
 
 	@PostMapping("/{id}/stage")
 	@Operation(summary = "Move a deal to another stage",
-			description = "With the version read (409 when stale) and, for a lost stage, the lossReason. "
+			description = "With the version read (409 when stale) and, for a lost stage, the lossReason (and its "
+					+ "lossReasonDetail when the reason is \"Other\"). "
 					+ "Probability and forecast category take the new stage's defaults.")
 	OpportunityResource move(Viewer viewer, @PathVariable UUID id, @RequestBody StageMoveRequest request) {
 		this.opportunities.get(viewer, id);
 		return resource(this.opportunities.changeStage(viewer, id, request.stageId(), requireVersion(request.version()),
-				request.lossReason()));
+				request.lossReason(), request.lossReasonDetail()));
 	}
 
 	@GetMapping("/{id}/history")

@@ -268,14 +268,17 @@ class OpportunityController {
 	 */
 	@PostMapping("/opportunities/{id}/stage")
 	String changeStage(Viewer viewer, @PathVariable UUID id, @RequestParam UUID stageId, @RequestParam long version,
-			@RequestParam(required = false) String lossReason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String lossReason, @RequestParam(required = false) String lossReasonDetail,
+			RedirectAttributes redirect) {
 		try {
-			Opportunity moved = this.opportunities.changeStage(viewer, id, stageId, version, lossReason);
+			Opportunity moved = this.opportunities.changeStage(viewer, id, stageId, version, lossReason,
+					lossReasonDetail);
 			redirect.addFlashAttribute("flashSuccess", moved.name() + " moved to " + moved.stageName() + ".");
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
 			redirect.addFlashAttribute("lossReasonError", ex.fieldErrors().get("lossReason"));
+			redirect.addFlashAttribute("lossReasonDetailError", ex.fieldErrors().get("lossReasonDetail"));
 		}
 		catch (StaleRecordException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage() + " The page now shows the latest version.");

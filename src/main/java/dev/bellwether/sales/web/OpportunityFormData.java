@@ -41,6 +41,10 @@ public class OpportunityFormData {
 
 	private String lossReason;
 
+	private String lossReasonDetail;
+
+	private String competitor;
+
 	private String description;
 
 	private long version;
@@ -72,6 +76,8 @@ public class OpportunityFormData {
 		form.nextStep = deal.nextStep();
 		form.leadSource = deal.leadSource();
 		form.lossReason = deal.lossReason();
+		form.lossReasonDetail = deal.lossReasonDetail();
+		form.competitor = deal.competitor();
 		form.description = deal.description();
 		form.version = deal.version();
 		return form;
@@ -81,7 +87,7 @@ public class OpportunityFormData {
 		return new OpportunityDetails(this.name, this.accountId, this.primaryContactId, this.ownerId, this.stageId,
 				inputs.decimal("amount", this.amount, "an amount"), this.amountFromLineItems,
 				inputs.date("closeDate", this.closeDate), this.probability, this.forecastCategory, this.nextStep,
-				this.leadSource, this.lossReason, this.description);
+				this.leadSource, this.lossReason, this.description, this.lossReasonDetail, this.competitor);
 	}
 
 	public String getName() {
@@ -194,6 +200,22 @@ public class OpportunityFormData {
 
 	public void setLossReason(String lossReason) {
 		this.lossReason = lossReason;
+	}
+
+	public String getLossReasonDetail() {
+		return this.lossReasonDetail;
+	}
+
+	public void setLossReasonDetail(String lossReasonDetail) {
+		this.lossReasonDetail = lossReasonDetail;
+	}
+
+	public String getCompetitor() {
+		return this.competitor;
+	}
+
+	public void setCompetitor(String competitor) {
+		this.competitor = competitor;
 	}
 
 	public String getDescription() {

@@ -40,6 +40,10 @@ record OpportunityRequest(
 		@Schema(description = "Required when the stage is a lost one, dropped otherwise",
 				maxLength = 500) String lossReason,
 		@Schema(maxLength = 10000, example = "Replacing their spreadsheets.") String description,
+		@Schema(description = "The loss reason in the customer's words: required when lossReason is \"Other\", "
+				+ "kept only on lost deals", maxLength = 500, example = "Built it in-house") String lossReasonDetail,
+		@Schema(description = "Who the deal is up against (plain text)", maxLength = 200,
+				example = "Acme CRM") String competitor,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
 				+ "409 Conflict. Ignored on create.", example = "0") Long version,
 		@Schema(description = "Custom field values by key; a key left out keeps its value, null clears it") java.util.Map<String, Object> customFields){
@@ -49,7 +53,8 @@ record OpportunityRequest(
 				this.ownerId == null ? defaultOwner : this.ownerId, this.stageId, this.amount,
 				Boolean.TRUE.equals(this.amountFromLineItems), inputs.date("closeDate", this.closeDate),
 				this.probability, inputs.choice("forecastCategory", this.forecastCategory, ForecastCategory.class),
-				this.nextStep, this.leadSource, this.lossReason, this.description);
+				this.nextStep, this.leadSource, this.lossReason, this.description, this.lossReasonDetail,
+				this.competitor);
 	}
 
 }

@@ -74,12 +74,13 @@ class PipelineBoardController {
 
 	@PostMapping("/pipeline/move")
 	String move(Viewer viewer, @RequestParam UUID id, @RequestParam UUID stageId, @RequestParam long version,
-			@RequestParam(required = false) String lossReason, @RequestParam(required = false) UUID ownerId,
-			@RequestParam(required = false) UUID team, @RequestParam(required = false) ClosePeriod period,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String lossReason, @RequestParam(required = false) String lossReasonDetail,
+			@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) ClosePeriod period, HttpServletResponse response, Model model) {
 		BoardFilter filter = new BoardFilter(ownerId, team, period);
 		try {
-			Opportunity moved = this.opportunities.changeStage(viewer, id, stageId, version, lossReason);
+			Opportunity moved = this.opportunities.changeStage(viewer, id, stageId, version, lossReason,
+					lossReasonDetail);
 			model.addAttribute("message", "Moved “" + moved.name() + "” to " + moved.stageName() + ".");
 			model.addAttribute("movedId", moved.id());
 		}

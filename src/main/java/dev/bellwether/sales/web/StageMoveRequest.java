@@ -14,6 +14,8 @@ record StageMoveRequest(@Schema(requiredMode = REQUIRED, description = "The stag
 				description = "The version of the deal you read; a stale one is refused with " + "409 Conflict",
 				example = "0") Long version,
 		@Schema(description = "Required when the stage is a lost one", maxLength = 500,
-				example = "Lost to a competitor on price") String lossReason) {
+				example = "Lost to a competitor on price") String lossReason,
+		@Schema(description = "The loss reason in the customer's words: required when lossReason is \"Other\"",
+				maxLength = 500, example = "Built it in-house") String lossReasonDetail) {
 
 }

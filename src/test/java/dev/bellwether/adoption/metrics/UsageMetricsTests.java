@@ -217,6 +217,7 @@ class UsageMetricsTests {
 		assertThat(repA.exportLeakage()).isEqualTo(0.5);
 		assertThat(repA.reportViews()).isEqualTo(4);
 		assertThat(repA.exports()).isEqualTo(2);
+		assertThat(repA.exportLeakage()).isEqualTo(0.5);
 	}
 
 	static final Double REPORTING_SHARE = 2 / 3.0;

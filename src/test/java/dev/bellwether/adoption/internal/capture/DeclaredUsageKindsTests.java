@@ -81,7 +81,7 @@ class DeclaredUsageKindsTests {
 		assertThat(this.declared.features()).doesNotContain("sales:FORECAST_VIEW", "sales:MEETING_MODE",
 				"sales:REPORT_VIEW");
 		assertThat(this.declared.features()).contains("adoption:EXPORT", "adoption:REPORT_VIEW", "sales:EXPORT",
-				"customers:EXPORT", "activities:EXPORT", "forecasting:FORECAST_VIEW");
+				"customers:EXPORT", "activities:EXPORT", "forecasting:FORECAST_VIEW", "forecasting:REPORT_VIEW");
 		// the forecast grid's views make "reporting from the system" measured, and with
 		// it "export leakage"
 		assertThat(this.declared.capturesReporting()).isTrue();
