@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.bellwether.identity.Person;
 import dev.bellwether.identity.Role;
 import dev.bellwether.platform.FiscalPeriod;
+import dev.bellwether.sales.ForecastCategory;
 
 /**
  * Adds up the forecast over the manager hierarchy (docs/forecasting.md, "Roll-up"): each
@@ -36,7 +37,20 @@ final class ForecastRollup {
 
 	private final Map<UUID, Boolean> relevant = new HashMap<>();
 
+	private final Map<UUID, Map<ForecastCategory, Adjustment>> adjustments;
+
+	private final Map<UUID, ForecastAmounts> adjustedTeams = new HashMap<>();
+
 	ForecastRollup(OrgTree tree, Map<UUID, ForecastAmounts> byOwner, QuotaBook quotas, FiscalPeriod period) {
+		this(tree, byOwner, quotas, period, Map.of());
+	}
+
+	/**
+	 * @param adjustments the adjustments in effect, by person and category
+	 */
+	ForecastRollup(OrgTree tree, Map<UUID, ForecastAmounts> byOwner, QuotaBook quotas, FiscalPeriod period,
+			Map<UUID, Map<ForecastCategory, Adjustment>> adjustments) {
+		this.adjustments = adjustments;
 		this.tree = tree;
 		this.byOwner = byOwner;
 		this.quotas = quotas;
@@ -57,18 +71,59 @@ final class ForecastRollup {
 		List<Person> shown = this.tree.reportsOf(id).stream().filter(report -> isRelevant(report.id())).toList();
 		if (shown.isEmpty()) {
 			rows.add(new ForecastRow("person-" + id, parentKey, ForecastRow.Kind.PERSON, id, person.fullName(),
-					person.active(), depth, own(id), ForecastMeasures.of(own(id), this.quotas.team(id, this.period))));
+					person.active(), depth, own(id), ForecastMeasures.of(own(id), this.quotas.team(id, this.period)),
+					adjust(id, own(id)), adjustmentsOf(id)));
 			return;
 		}
 		String key = "team-" + id;
 		ForecastAmounts team = team(id, new HashSet<>());
 		rows.add(new ForecastRow(key, parentKey, ForecastRow.Kind.TEAM, id, person.fullName(), person.active(), depth,
-				team, ForecastMeasures.of(team, this.quotas.team(id, this.period))));
+				team, ForecastMeasures.of(team, this.quotas.team(id, this.period)), adjustedTeam(id, new HashSet<>()),
+				adjustmentsOf(id)));
 		rows.add(new ForecastRow("own-" + id, key, ForecastRow.Kind.OWN, id, person.fullName(), person.active(),
-				depth + 1, own(id), ForecastMeasures.of(own(id), this.quotas.personal(id, this.period))));
+				depth + 1, own(id), ForecastMeasures.of(own(id), this.quotas.personal(id, this.period)), own(id),
+				Map.of()));
 		for (Person report : shown) {
 			add(report.id(), key, depth + 1, rows, seen);
 		}
+	}
+
+	/**
+	 * A person's top row adjusted: their own adjustments where they have them, else the
+	 * sum of their own deals and their reports' adjusted top rows.
+	 */
+	private ForecastAmounts adjustedTeam(UUID id, Set<UUID> seen) {
+		ForecastAmounts known = this.adjustedTeams.get(id);
+		if (known != null) {
+			return known;
+		}
+		ForecastAmounts sum = own(id);
+		if (seen.add(id)) {
+			for (Person report : this.tree.reportsOf(id)) {
+				sum = sum.plus(adjustedTeam(report.id(), seen));
+			}
+		}
+		ForecastAmounts adjusted = adjust(id, sum);
+		this.adjustedTeams.put(id, adjusted);
+		return adjusted;
+	}
+
+	private ForecastAmounts adjust(UUID id, ForecastAmounts below) {
+		Map<ForecastCategory, Adjustment> made = adjustmentsOf(id);
+		return new ForecastAmounts(below.closed(), figure(made, ForecastCategory.COMMIT, below.commit()),
+				figure(made, ForecastCategory.BEST_CASE, below.bestCase()),
+				figure(made, ForecastCategory.PIPELINE, below.pipeline()), below.omitted(), below.closedDeals(),
+				below.commitDeals(), below.bestCaseDeals(), below.pipelineDeals(), below.omittedDeals());
+	}
+
+	private static java.math.BigDecimal figure(Map<ForecastCategory, Adjustment> made, ForecastCategory category,
+			java.math.BigDecimal otherwise) {
+		Adjustment adjustment = made.get(category);
+		return adjustment == null || adjustment.amount() == null ? otherwise : adjustment.amount();
+	}
+
+	private Map<ForecastCategory, Adjustment> adjustmentsOf(UUID id) {
+		return this.adjustments.getOrDefault(id, Map.of());
 	}
 
 	private ForecastAmounts own(UUID id) {

@@ -11,9 +11,16 @@ import java.util.UUID;
  * @param kind a team (the person and everyone below them), a manager's own deals, or a
  * person without reports
  * @param depth 0 for the top row
+ * @param amounts the gross figures: the deals as they are
+ * @param adjusted the figures with the adjustments in effect rolled up: Commit, Best case
+ * and Pipeline as adjusted for this row, or else the sum of the adjusted rows below it
+ * (Closed and Omitted are never adjusted)
+ * @param adjustments the adjustments in effect made to this row, by category (one taken
+ * back has a null amount)
  */
 public record ForecastRow(String key, String parentKey, Kind kind, UUID userId, String name, boolean active, int depth,
-		ForecastAmounts amounts, ForecastMeasures measures) {
+		ForecastAmounts amounts, ForecastMeasures measures, ForecastAmounts adjusted,
+		java.util.Map<dev.bellwether.sales.ForecastCategory, Adjustment> adjustments) {
 
 	/**
 	 * What a row adds up.
@@ -30,6 +37,22 @@ public record ForecastRow(String key, String parentKey, Kind kind, UUID userId, 
 	 */
 	public boolean isTeam() {
 		return this.kind == Kind.TEAM;
+	}
+
+	/**
+	 * @return whether an adjustment in effect changes a figure of this row or below it
+	 */
+	public boolean isAdjusted() {
+		return !this.adjusted.equals(this.amounts);
+	}
+
+	/**
+	 * @return the sequence of the adjustment in effect for the category, 0 for none (sent
+	 * back with the next adjustment)
+	 */
+	public long adjustmentSequence(dev.bellwether.sales.ForecastCategory category) {
+		Adjustment adjustment = this.adjustments.get(category);
+		return adjustment == null ? 0 : adjustment.sequence();
 	}
 
 }

@@ -45,7 +45,11 @@ public class Forecasts {
 
 	private final FiscalCalendar calendar;
 
-	Forecasts(ForecastFigures figures, Quotas quotas, UserDirectory users, OrgChart orgChart, FiscalCalendar calendar) {
+	private final Adjustments adjustments;
+
+	Forecasts(ForecastFigures figures, Quotas quotas, UserDirectory users, OrgChart orgChart, FiscalCalendar calendar,
+			Adjustments adjustments) {
+		this.adjustments = adjustments;
 		this.figures = figures;
 		this.quotas = quotas;
 		this.users = users;
@@ -79,8 +83,30 @@ public class Forecasts {
 			byOwner.merge(cell.ownerId(), amounts(cell), ForecastAmounts::plus);
 		}
 		QuotaBook book = this.quotas.book(ids, period, tree);
-		List<ForecastRow> rows = new ForecastRollup(tree, byOwner, book, period).rows(top);
+		List<ForecastRow> rows = new ForecastRollup(tree, byOwner, book, period,
+				this.adjustments.inEffect(ids, period.code()))
+			.rows(top);
 		return new Forecast(period, top, tree.person(top).fullName(), rows);
+	}
+
+	/**
+	 * Every adjustment of the forecasts of a manager's organisation for a period, oldest
+	 * first: the history behind the adjusted figures.
+	 * @throws ForbiddenException as {@link #forecast}
+	 */
+	public List<Adjustment> adjustments(Viewer viewer, String periodCode, UUID managerId) {
+		FiscalPeriod period = period(periodCode);
+		UUID top = managerId != null ? managerId : viewer.id();
+		OrgTree tree = new OrgTree(this.users.people());
+		if (!tree.contains(top)) {
+			throw new InvalidInputException("manager", "There is no user with id " + top + ".");
+		}
+		if (!canSee(viewer, top)) {
+			throw new ForbiddenException("manager",
+					"You can see the forecast of yourself and the people below you, not " + tree.person(top).fullName()
+							+ "'s.");
+		}
+		return this.adjustments.history(tree.organisationOf(top).stream().map(Person::id).toList(), period.code());
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package dev.bellwether.forecasting.web;
 
+import java.util.List;
 import java.util.UUID;
 
+import dev.bellwether.forecasting.Adjustment;
+import dev.bellwether.forecasting.Adjustments;
 import dev.bellwether.forecasting.Forecasts;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.usage.Usage;
@@ -11,6 +14,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,8 +31,33 @@ class ForecastApiController {
 
 	private final Forecasts forecasts;
 
-	ForecastApiController(Forecasts forecasts) {
+	private final Adjustments adjustments;
+
+	ForecastApiController(Forecasts forecasts, Adjustments adjustments) {
 		this.forecasts = forecasts;
+		this.adjustments = adjustments;
+	}
+
+	@GetMapping("/{period}/adjustments")
+	@Operation(summary = "Every adjustment of the forecasts of a manager's organisation for a period",
+			description = "Oldest first, each as made (who, when, the figure, the note); the latest per person and "
+					+ "category is in effect, one with a null amount took an earlier one back. Scoped like the "
+					+ "forecast.")
+	List<Adjustment> adjustments(Viewer viewer, @PathVariable String period,
+			@RequestParam(required = false) UUID manager) {
+		return this.forecasts.adjustments(viewer, period, manager);
+	}
+
+	@PutMapping("/{period}/adjustments")
+	@Operation(summary = "Adjust a forecast",
+			description = "A manager adjusts the COMMIT, BEST_CASE or PIPELINE figure of their own forecast (their "
+					+ "team's) or a direct report's, with a note; amount null takes the adjustment back. The gross "
+					+ "figures stay as they are beside the adjusted ones, and adjustments roll up. 403 for anyone "
+					+ "else (above you, or further below); 400 for a negative amount, no note, another category; 409 "
+					+ "when the sequence sent is not that of the adjustment in effect.")
+	Adjustment adjust(Viewer viewer, @PathVariable String period, @RequestBody AdjustmentRequest request) {
+		return this.adjustments.adjust(viewer, request.userId(), period, request.category(), request.amount(),
+				request.note(), request.sequence() == null ? 0 : request.sequence());
 	}
 
 	@Usage(UsageKind.FORECAST_VIEW)
