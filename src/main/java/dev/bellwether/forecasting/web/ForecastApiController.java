@@ -6,6 +6,8 @@ import java.util.UUID;
 import dev.bellwether.forecasting.Adjustment;
 import dev.bellwether.forecasting.Adjustments;
 import dev.bellwether.forecasting.Forecasts;
+import dev.bellwether.forecasting.Submission;
+import dev.bellwether.forecasting.Submissions;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -13,7 +15,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +38,52 @@ class ForecastApiController {
 
 	private final Adjustments adjustments;
 
-	ForecastApiController(Forecasts forecasts, Adjustments adjustments) {
+	private final Submissions submissions;
+
+	ForecastApiController(Forecasts forecasts, Adjustments adjustments, Submissions submissions) {
 		this.forecasts = forecasts;
 		this.adjustments = adjustments;
+		this.submissions = submissions;
+	}
+
+	@GetMapping("/{period}/submissions")
+	@Operation(summary = "Every forecast submission of a manager's organisation for a period",
+			description = "Newest first; each is a manager's team row (gross and adjusted, with the team quota) as it "
+					+ "stood when submitted. Scoped like the forecast.")
+	List<Submission> submissions(Viewer viewer, @PathVariable String period, @Parameter(
+			description = "Whose organisation (default: you)") @RequestParam(required = false) UUID manager) {
+		return this.submissions.list(viewer, period, manager);
+	}
+
+	@PostMapping("/{period}/submissions")
+	@Operation(summary = "Submit your forecast for a period (the call)",
+			description = "Keeps your team row as it is now, gross and adjusted, with the team quota. 201 with the "
+					+ "submission; 200 with the one already made when you submitted in the same minute (nothing "
+					+ "written). 403 for someone without reports.")
+	ResponseEntity<Submission> submit(Viewer viewer, @PathVariable String period) {
+		Submissions.Submitted submitted = this.submissions.submit(viewer, period);
+		return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(submitted.submission());
+	}
+
+	@GetMapping("/{period}/submissions/compare")
+	@Operation(summary = "Two submissions figure by figure",
+			description = "change = b − a for each figure. 403 when either is of someone whose forecast you can't "
+					+ "see; 404 for an unknown id.")
+	Submissions.Comparison compare(Viewer viewer, @PathVariable String period,
+			@Parameter(description = "A submission id") @RequestParam(required = false) UUID a,
+			@Parameter(description = "Another submission id") @RequestParam(required = false) UUID b) {
+		this.forecasts.period(period);
+		return this.submissions.compare(viewer, a, b);
+	}
+
+	@GetMapping("/{period}/submissions/status")
+	@Operation(summary = "Who has submitted",
+			description = "For the manager and each active manager below them: their latest and previous submission "
+					+ "for the period and whether they submitted in the current ISO week (company time zone).")
+	List<Submissions.CallStatus> submissionStatus(Viewer viewer, @PathVariable String period,
+			@RequestParam(required = false) UUID manager) {
+		return this.submissions.status(viewer, period, manager);
 	}
 
 	@GetMapping("/{period}/adjustments")

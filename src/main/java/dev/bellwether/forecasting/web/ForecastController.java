@@ -1,12 +1,15 @@
 package dev.bellwether.forecasting.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.forecasting.Adjustments;
 import dev.bellwether.forecasting.Forecast;
 import dev.bellwether.forecasting.ForecastRow;
 import dev.bellwether.forecasting.Forecasts;
+import dev.bellwether.forecasting.Submissions;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
@@ -42,8 +45,15 @@ class ForecastController {
 
 	private final Adjustments adjustments;
 
-	ForecastController(Forecasts forecasts, UserDirectory users, FiscalCalendar calendar, Adjustments adjustments) {
+	private final Submissions submissions;
+
+	private final Clock clock;
+
+	ForecastController(Forecasts forecasts, UserDirectory users, FiscalCalendar calendar, Adjustments adjustments,
+			Submissions submissions, Clock clock) {
+		this.clock = clock;
 		this.adjustments = adjustments;
+		this.submissions = submissions;
 		this.forecasts = forecasts;
 		this.users = users;
 		this.calendar = calendar;
@@ -59,6 +69,14 @@ class ForecastController {
 		model.addAttribute("previousPeriod", this.calendar.previous(forecast.period()).code());
 		model.addAttribute("nextPeriod", this.calendar.next(forecast.period()).code());
 		model.addAttribute("adjustable", this.adjustments.adjustable(viewer));
+		List<Submissions.CallStatus> calls = this.submissions.status(viewer, forecast.period().code(),
+				forecast.managerId());
+		model.addAttribute("calls", calls);
+		model.addAttribute("notSubmitted",
+				calls.stream().filter(call -> !call.submittedThisWeek()).map(Submissions.CallStatus::name).toList());
+		model.addAttribute("thisWeek", this.submissions.week(this.clock.instant()));
+		model.addAttribute("canSubmit",
+				forecast.managerId().equals(viewer.id()) && this.submissions.submits(viewer.id()));
 		model.addAttribute("managers",
 				this.users.activeManagers().stream().filter(user -> this.forecasts.canSee(viewer, user.id())).toList());
 		return "forecasting/forecast";
@@ -100,6 +118,53 @@ class ForecastController {
 			.queryParam("manager", manager != null ? manager : viewer.id())
 			.build()
 			.toUriString();
+	}
+
+	/**
+	 * The viewer submits their forecast for the period; back on the grid.
+	 */
+	@PostMapping("/forecast/submissions")
+	String submit(Viewer viewer, @RequestParam String period, RedirectAttributes redirect) {
+		try {
+			Submissions.Submitted submitted = this.submissions.submit(viewer, period);
+			redirect.addFlashAttribute("flashSuccess", submitted.created() ? "Forecast submitted."
+					: "You submitted this forecast a moment ago: nothing more to keep.");
+		}
+		catch (ForbiddenException ex) {
+			redirect.addFlashAttribute("submitError", ex.getMessage());
+		}
+		return "redirect:" + UriComponentsBuilder.fromPath("/forecast")
+			.queryParam("period", period)
+			.queryParam("manager", viewer.id())
+			.build()
+			.toUriString();
+	}
+
+	/**
+	 * Every submission of an organisation for a period; with {@code a} and {@code b},
+	 * those two compared figure by figure.
+	 */
+	@Usage(UsageKind.FORECAST_VIEW)
+	@GetMapping("/forecast/submissions")
+	String submissions(Viewer viewer, @RequestParam(required = false) String period,
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) UUID a,
+			@RequestParam(required = false) UUID b, Model model) {
+		String code = this.forecasts.period(period).code();
+		UUID top = manager != null ? manager : viewer.id();
+		model.addAttribute("period", this.forecasts.period(code));
+		model.addAttribute("manager", top);
+		model.addAttribute("submissions", this.submissions.list(viewer, code, top));
+		model.addAttribute("names",
+				this.users.people()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(person -> person.id(), person -> person.fullName())));
+		if (a != null && b != null) {
+			model.addAttribute("comparison", this.submissions.compare(viewer, a, b));
+		}
+		else if (a != null || b != null) {
+			model.addAttribute("compareError", "Pick two submissions to compare.");
+		}
+		return "forecasting/submissions";
 	}
 
 	/**
