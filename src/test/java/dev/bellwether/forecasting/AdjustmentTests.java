@@ -259,6 +259,38 @@ class AdjustmentTests {
 			.hasSize(1);
 	}
 
+	@Test
+	void theGridExportsAsCsvAndXlsxScopedLikeThePage() throws Exception {
+		this.adjustments.adjust(TestUsers.viewer(this.manager), this.repA.id(), "2026-Q3", ForecastCategory.COMMIT,
+				new BigDecimal("1750.00"), "Exported", 0);
+		var session = TestUsers.signIn(this.mvc, this.manager);
+		String csv = this.mvc
+			.perform(get("/forecast/export").param("period", "2026-Q3").param("format", "csv").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().findFirst().orElseThrow()).contains("Row,Kind,Person,Depth,Active,Closed,Commit")
+			.contains("Adjusted commit");
+		// the manager's team row: gross Commit 2,700.95, adjusted 1,750.00 + 700.70
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains("TEAM")
+			.contains("2700.95")
+			.contains("2450.70");
+		assertThat(csv.lines().count()).as("heading and the grid's 4 rows").isEqualTo(5);
+		this.mvc.perform(get("/forecast/export").param("period", "2026-Q3").param("format", "xlsx").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		this.mvc
+			.perform(get("/api/v1/forecasts/2026-Q3/export").param("manager", this.manager.id().toString())
+				.with(TestUsers.basic(this.repA)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/api/v1/forecasts/2026-Q3/export").param("format", "pdf").with(TestUsers.basic(this.manager)))
+			.andExpect(status().isBadRequest());
+	}
+
 	private void adjust(User by, User whose, ForecastCategory category, String amount,
 			Map<UUID, Map<ForecastCategory, BigDecimal>> overrides) {
 		Forecast before = this.forecasts.forecast(TestUsers.viewer(by), "2026-Q3", null);

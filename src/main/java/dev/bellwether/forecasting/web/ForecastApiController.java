@@ -40,10 +40,25 @@ class ForecastApiController {
 
 	private final Submissions submissions;
 
-	ForecastApiController(Forecasts forecasts, Adjustments adjustments, Submissions submissions) {
+	private final ForecastExports exports;
+
+	ForecastApiController(Forecasts forecasts, Adjustments adjustments, Submissions submissions,
+			ForecastExports exports) {
+		this.exports = exports;
 		this.forecasts = forecasts;
 		this.adjustments = adjustments;
 		this.submissions = submissions;
+	}
+
+	@GetMapping("/{period}/export")
+	@Usage(UsageKind.EXPORT)
+	@Operation(summary = "The forecast grid as CSV or XLSX",
+			description = "Every row of the grid (gross and adjusted figures, quota, attainment, gap, coverage), "
+					+ "through the formula-safe export; scoped like the forecast. format csv (default) or xlsx.")
+	void export(Viewer viewer, @PathVariable String period, @RequestParam(required = false) UUID manager,
+			@Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		this.exports.write(viewer, period, manager, format, response);
 	}
 
 	@GetMapping("/{period}/submissions")

@@ -49,9 +49,12 @@ class ForecastController {
 
 	private final Clock clock;
 
+	private final ForecastExports exports;
+
 	ForecastController(Forecasts forecasts, UserDirectory users, FiscalCalendar calendar, Adjustments adjustments,
-			Submissions submissions, Clock clock) {
+			Submissions submissions, Clock clock, ForecastExports exports) {
 		this.clock = clock;
+		this.exports = exports;
 		this.adjustments = adjustments;
 		this.submissions = submissions;
 		this.forecasts = forecasts;
@@ -118,6 +121,17 @@ class ForecastController {
 			.queryParam("manager", manager != null ? manager : viewer.id())
 			.build()
 			.toUriString();
+	}
+
+	/**
+	 * The grid as CSV or XLSX ({@code format=}), every row, scoped like the page.
+	 */
+	@GetMapping("/forecast/export")
+	@Usage(UsageKind.EXPORT)
+	void export(Viewer viewer, @RequestParam(required = false) String period,
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String format,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		this.exports.write(viewer, period, manager, format, response);
 	}
 
 	/**
