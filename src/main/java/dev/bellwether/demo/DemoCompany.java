@@ -238,6 +238,15 @@ class DemoCompany implements ApplicationRunner {
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
+		long submissionsStarted = System.nanoTime();
+		Map<UUID, LocalDate> stoppedById = new HashMap<>();
+		stopped.forEach((username, on) -> stoppedById.put(ids.get(username), on));
+		int submitted = DemoSubmissions.reconstruct(this.jdbc, this.calendar,
+				this.jdbc.queryForList("select distinct manager_id from users where manager_id = any(?::uuid[])",
+						UUID.class, "{" + String.join(",", ids.values().stream().map(UUID::toString).toList()) + "}"),
+				stoppedById, asOf);
+		log.info("Demo forecast submissions: {} in {} ms", submitted,
+				(System.nanoTime() - submissionsStarted) / 1_000_000);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 

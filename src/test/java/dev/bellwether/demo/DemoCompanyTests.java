@@ -370,6 +370,43 @@ class DemoCompanyTests {
 				""", Long.class)).isPositive();
 	}
 
+	@Test
+	void submitsEveryManagersForecastWeeklyUntilTheEastManagerStopped() {
+		seeded();
+		java.util.UUID east = this.users.findByUsername("mgr.east").orElseThrow().id();
+		java.util.UUID north = this.users.findByUsername("mgr.north").orElseThrow().id();
+		java.util.UUID vp = this.users.findByUsername("vp.sales").orElseThrow().id();
+		java.time.LocalDate stoppedOn = DemoUsage.stoppedOn(this.calendar.today()).get("mgr.east");
+		Map<String, Object> figures = this.jdbc.queryForMap("""
+				select count(*) filter (where user_id = ?) as north,
+				       count(*) filter (where user_id = ?) as east,
+				       max(submitted_at) filter (where user_id = ?) as east_last,
+				       max(submitted_at) filter (where user_id = ?) as north_last,
+				       count(*) filter (where extract(isodow from submitted_at at time zone 'UTC') <> 1) as not_monday,
+				       count(*) filter (where commit_amount <> adjusted_commit) as adjusted
+				from forecast_submissions where submitted_at < ? and user_id in (?, ?)
+				""", north, east, east, north, seedingDay(), north, east);
+		// eighteen months, a submission each Monday
+		assertThat((Long) figures.get("north")).isGreaterThanOrEqualTo(70);
+		assertThat((Long) figures.get("east")).isLessThan((Long) figures.get("north")).isPositive();
+		assertThat(((java.sql.Timestamp) figures.get("east_last")).toInstant()
+			.atZone(java.time.ZoneOffset.UTC)
+			.toLocalDate()).isBefore(stoppedOn);
+		assertThat(((java.sql.Timestamp) figures.get("north_last")).toInstant()
+			.atZone(java.time.ZoneOffset.UTC)
+			.toLocalDate()).isAfter(this.calendar.today().minusDays(8));
+		assertThat(figures).containsEntry("not_monday", 0L).containsEntry("adjusted", 0L);
+		// a team's figures hold its managers': the VP's commit at least the regions' sum
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from forecast_submissions v
+				where v.user_id = ?
+				  and v.commit_amount < (select sum(r.commit_amount) from forecast_submissions r
+				    join users u on u.id = r.user_id
+				    where u.manager_id = v.user_id and r.submitted_minute = v.submitted_minute
+				      and r.period_code = v.period_code)
+				""", Long.class, vp)).isZero();
+	}
+
 	/**
 	 * The demo's own snapshots are before the seeding day (other tests take theirs
 	 * later).
