@@ -74,7 +74,9 @@ class ModuleTablesTests {
 			entry("list_views", "listviews"), entry("list_view_defaults", "listviews"),
 			// forecasting
 			entry("forecast_quotas", "forecasting"), entry("forecast_quota_changes", "forecasting"),
-			entry("pipeline_snapshots", "forecasting"), entry("pipeline_snapshot_deals", "forecasting"));
+			entry("pipeline_snapshots", "forecasting"), entry("pipeline_snapshot_deals", "forecasting"),
+			entry("pipeline_reviews", "forecasting"), entry("pipeline_review_attendees", "forecasting"),
+			entry("pipeline_review_deals", "forecasting"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
