@@ -238,6 +238,7 @@ class DemoCompany implements ApplicationRunner {
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
+		log.debug("Demo pipeline reviews: {}", DemoPipelineReviews.seed(this.jdbc, this.calendar, ids, day));
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 
