@@ -148,17 +148,17 @@ public class PipelineReviews {
 	 * subject
 	 * @param otherAttendees people present who are not users, as typed
 	 */
-	public record StartRequest(SubjectKind kind, UUID subjectId, String period, List<UUID> dealIds,
+	public record ReviewRequest(SubjectKind kind, UUID subjectId, String period, List<UUID> dealIds,
 			List<UUID> attendeeIds, String otherAttendees) {
 
-		public StartRequest {
+		public ReviewRequest {
 			dealIds = dealIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(dealIds));
 			attendeeIds = attendeeIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(attendeeIds));
 		}
 
 	}
 
-	public record Attendee(UUID id, String name) {
+	public record ReviewAttendee(UUID id, String name) {
 
 	}
 
@@ -170,7 +170,7 @@ public class PipelineReviews {
 	 */
 	public record Review(UUID id, SubjectKind subjectKind, UUID subjectId, String subjectName, String period,
 			String periodLabel, UUID runBy, String runByName, Instant startedAt, Instant endedAt,
-			List<Attendee> attendees, String otherAttendees, String summary, int dealCount, int discussed,
+			List<ReviewAttendee> attendees, String otherAttendees, String summary, int dealCount, int discussed,
 			long version) {
 
 		public boolean ended() {
@@ -305,7 +305,7 @@ public class PipelineReviews {
 	 * are not open deals of the subject the viewer may see, or nothing to review
 	 */
 	@Transactional
-	public Review start(Viewer viewer, StartRequest request) {
+	public Review start(Viewer viewer, ReviewRequest request) {
 		requireKind(request.kind());
 		if (request.subjectId() == null) {
 			throw new InvalidInputException("subjectId", "Choose the rep or the team to review.");
@@ -381,7 +381,7 @@ public class PipelineReviews {
 		return load(id).orElseThrow();
 	}
 
-	private List<Candidate> chosen(Viewer viewer, StartRequest request, Candidates candidates) {
+	private List<Candidate> chosen(Viewer viewer, ReviewRequest request, Candidates candidates) {
 		Map<UUID, Reason> reasons = new HashMap<>();
 		candidates.deals().forEach(deal -> reasons.put(deal.id(), deal.reason()));
 		Map<UUID, DealState> open = this.deals.openOf(viewer, request.dealIds());
@@ -671,7 +671,7 @@ public class PipelineReviews {
 					names.getOrDefault(review.runBy(), ""), review.startedAt(), review.endedAt(),
 					attendeeIds.get(review.id())
 						.stream()
-						.map(id -> new Attendee(id, names.getOrDefault(id, "")))
+						.map(id -> new ReviewAttendee(id, names.getOrDefault(id, "")))
 						.toList(),
 					review.otherAttendees(), review.summary(), review.dealCount(), review.discussed(),
 					review.version());

@@ -13,7 +13,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.forecasting.PipelineReviews.Reason;
 import dev.bellwether.forecasting.PipelineReviews.Review;
 import dev.bellwether.forecasting.PipelineReviews.ReviewDeal;
-import dev.bellwether.forecasting.PipelineReviews.StartRequest;
+import dev.bellwether.forecasting.PipelineReviews.ReviewRequest;
 import dev.bellwether.forecasting.PipelineReviews.Step;
 import dev.bellwether.forecasting.PipelineReviews.SubjectKind;
 import dev.bellwether.identity.Role;
@@ -149,14 +149,16 @@ class PipelineReviewTests {
 		assertThatExceptionOfType(ForbiddenException.class)
 			.isThrownBy(() -> this.reviews.get(viewer(this.teamLead), ofBoss.id()));
 		// the rep reads the review they attended
-		assertThat(this.reviews.get(viewer(this.rep), review.id()).attendees()).extracting(PipelineReviews.Attendee::id)
+		assertThat(this.reviews.get(viewer(this.rep), review.id()).attendees())
+			.extracting(PipelineReviews.ReviewAttendee::id)
 			.containsExactly(this.rep.id());
 	}
 
 	@Test
 	void unknownSubjectsAndReviewsAreNotFound() {
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> this.reviews
-			.start(viewer(this.manager), new StartRequest(SubjectKind.REP, UUID.randomUUID(), null, null, null, null)));
+		assertThatExceptionOfType(RecordNotFoundException.class)
+			.isThrownBy(() -> this.reviews.start(viewer(this.manager),
+					new ReviewRequest(SubjectKind.REP, UUID.randomUUID(), null, null, null, null)));
 		assertThatExceptionOfType(RecordNotFoundException.class)
 			.isThrownBy(() -> this.reviews.get(viewer(this.manager), UUID.randomUUID()));
 		deal(this.rep, "1000", this.in);
@@ -194,22 +196,22 @@ class PipelineReviewTests {
 		Opportunity own = deal(this.rep, "1000", this.later);
 		Opportunity others = deal(this.otherRep, "1000", this.in);
 		Review review = this.reviews.start(viewer(this.manager),
-				new StartRequest(SubjectKind.REP, this.rep.id(), this.quarter.code(), List.of(own.id()),
+				new ReviewRequest(SubjectKind.REP, this.rep.id(), this.quarter.code(), List.of(own.id()),
 						List.of(this.rep.id(), this.teamLead.id()), "Sam from finance"));
 		assertThat(this.reviews.record(viewer(this.manager), review.id()).deals()).extracting(ReviewDeal::reason)
 			.containsExactly(Reason.CHOSEN);
 		assertThat(review.otherAttendees()).isEqualTo("Sam from finance");
-		assertThat(review.attendees()).extracting(PipelineReviews.Attendee::id)
+		assertThat(review.attendees()).extracting(PipelineReviews.ReviewAttendee::id)
 			.containsExactlyInAnyOrder(this.rep.id(), this.teamLead.id());
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reviews.start(viewer(this.manager),
-				new StartRequest(SubjectKind.REP, this.rep.id(), null, List.of(others.id()), null, null)));
+				new ReviewRequest(SubjectKind.REP, this.rep.id(), null, List.of(others.id()), null, null)));
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> this.reviews.start(viewer(this.manager),
-					new StartRequest(SubjectKind.REP, this.rep.id(), "2026-Q9", null, null, null)))
+					new ReviewRequest(SubjectKind.REP, this.rep.id(), "2026-Q9", null, null, null)))
 			.withMessageContaining("2026-Q4");
 		// nothing to review in a period without deals
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reviews.start(viewer(this.manager),
-				new StartRequest(SubjectKind.REP, this.rep.id(), "FY2031", null, null, null)));
+				new ReviewRequest(SubjectKind.REP, this.rep.id(), "FY2031", null, null, null)));
 	}
 
 	@Test
@@ -410,8 +412,8 @@ class PipelineReviewTests {
 		return this.reviews.walk(viewer(this.manager), review.id(), position);
 	}
 
-	private StartRequest request(SubjectKind kind, User subject) {
-		return new StartRequest(kind, subject.id(), this.quarter.code(), null, null, null);
+	private ReviewRequest request(SubjectKind kind, User subject) {
+		return new ReviewRequest(kind, subject.id(), this.quarter.code(), null, null, null);
 	}
 
 	private static Viewer viewer(User user) {

@@ -8,7 +8,7 @@ import dev.bellwether.forecasting.PipelineReviews;
 import dev.bellwether.forecasting.PipelineReviews.Review;
 import dev.bellwether.forecasting.PipelineReviews.ReviewDeal;
 import dev.bellwether.forecasting.PipelineReviews.ReviewRecord;
-import dev.bellwether.forecasting.PipelineReviews.StartRequest;
+import dev.bellwether.forecasting.PipelineReviews.ReviewRequest;
 import dev.bellwether.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +66,7 @@ class PipelineReviewApiController {
 					+ "MEETING_MODE usage. Unknown subject: 404; a subject the caller may not review: 403; a "
 					+ "malformed period, unknown attendees, deals that are not open deals of the subject, or "
 					+ "nothing to review: 400.")
-	ResponseEntity<ReviewRecord> start(Viewer viewer, @RequestBody StartRequest request) {
+	ResponseEntity<ReviewRecord> start(Viewer viewer, @RequestBody ReviewRequest request) {
 		Review review = this.reviews.start(viewer, request);
 		return ResponseEntity.created(URI.create("/api/v1/pipeline/reviews/" + review.id()))
 			.body(this.reviews.record(viewer, review.id()));
@@ -76,21 +76,22 @@ class PipelineReviewApiController {
 	@Operation(summary = "Keep a note on one deal of a running review",
 			description = "By the one running it (403 otherwise); an ended review is kept as it was (400). A blank "
 					+ "note clears it; at most 4,000 characters.")
-	ReviewDeal note(Viewer viewer, @PathVariable UUID id, @PathVariable UUID dealId, @RequestBody NoteRequest note) {
+	ReviewDeal note(Viewer viewer, @PathVariable UUID id, @PathVariable UUID dealId,
+			@RequestBody ReviewNoteRequest note) {
 		return this.reviews.note(viewer, id, dealId, note.note());
 	}
 
 	@PostMapping("/{id}/end")
 	@Operation(summary = "End a review", description = "By the one running it (403 otherwise), with an optional "
 			+ "summary; ending one already ended changes nothing.")
-	Review end(Viewer viewer, @PathVariable UUID id, @RequestBody(required = false) EndRequest end) {
+	Review end(Viewer viewer, @PathVariable UUID id, @RequestBody(required = false) ReviewEndRequest end) {
 		return this.reviews.end(viewer, id, end == null ? null : end.summary());
 	}
 
-	record NoteRequest(String note) {
+	record ReviewNoteRequest(String note) {
 	}
 
-	record EndRequest(String summary) {
+	record ReviewEndRequest(String summary) {
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.bellwether.forecasting.PipelineReviews;
 import dev.bellwether.forecasting.PipelineReviews.Review;
-import dev.bellwether.forecasting.PipelineReviews.StartRequest;
+import dev.bellwether.forecasting.PipelineReviews.ReviewRequest;
 import dev.bellwether.forecasting.PipelineReviews.SubjectKind;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -72,7 +72,7 @@ class PipelineReviewController {
 			@RequestParam(required = false) String others, Model model) {
 		try {
 			Review review = this.reviews.start(viewer,
-					new StartRequest(kind, subject, period, deals, attendees, others));
+					new ReviewRequest(kind, subject, period, deals, attendees, others));
 			return "redirect:/pipeline/reviews/" + review.id() + "/deals/1";
 		}
 		catch (InvalidInputException ex) {
