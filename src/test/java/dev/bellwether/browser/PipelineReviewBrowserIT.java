@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.bellwether.TestUsers;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
@@ -74,6 +76,7 @@ class PipelineReviewBrowserIT {
 		new Select(browser.visible(By.id("subject"))).selectByValue(rep.id().toString());
 		browser.click(By.id("show-deals"));
 		assertThat(browser.visible(By.id("review-candidates")).getText()).contains(large.name(), small.name());
+		assertAccessible(browser);
 		browser.click(By.id("start-review"));
 
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("review-progress"), "deal 1 of 2"));
@@ -84,6 +87,7 @@ class PipelineReviewBrowserIT {
 			.as("the walk is no wider than the phone")
 			.isLessThanOrEqualTo(PHONE_WIDTH);
 		screenshot(browser, "pipeline-review-walk-375px.png");
+		assertAccessible(browser);
 
 		new Actions(browser.driver()).sendKeys("j").perform();
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("review-progress"), "deal 2 of 2"));
@@ -115,10 +119,23 @@ class PipelineReviewBrowserIT {
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Review ended"));
 		assertThat(browser.visible(By.id("review-attendees")).getText()).contains(rep.fullName());
 		assertThat(browser.visible(By.id("review-deals")).getText()).contains("Pushed a week: legal review");
+		assertAccessible(browser);
 
 		browser.click(By.id("all-reviews"));
 		assertThat(browser.visible(By.cssSelector("#reviews tbody tr")).getText()).contains(rep.fullName(), "2 of 2");
 		screenshot(browser, "pipeline-reviews-375px.png");
+	}
+
+	/** No serious or critical axe-core violation on the page shown. */
+	private static void assertAccessible(Browser browser) {
+		Results results = new AxeBuilder().setLegacyMode(true).analyze(browser.driver());
+		assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
+		assertThat(results.getViolations())
+			.filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.extracting(rule -> rule.getId() + ": " + rule.getHelp() + " at "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+			.as("serious and critical axe-core violations of %s", browser.path())
+			.isEmpty();
 	}
 
 	private static void screenshot(Browser browser, String name) throws Exception {

@@ -320,6 +320,28 @@ class PipelineReviewTests {
 	}
 
 	@Test
+	void thePagesRefuseOthersPipelinesAndSayWhatIsWrongInPlace() throws Exception {
+		deal(this.rep, "1000", this.in);
+		RequestPostProcessor repSession = TestUsers.signIn(this.mvc, this.rep);
+		this.mvc.perform(get("/pipeline/reviews/new").param("subject", this.otherRep.id().toString()).with(repSession))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/pipeline/reviews/new").param("subject", this.rep.id().toString()).with(repSession))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"review-candidates\"")));
+		this.mvc
+			.perform(post("/pipeline/reviews").param("kind", "REP")
+				.param("subject", this.rep.id().toString())
+				.param("period", "2026-Q9")
+				.with(repSession)
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"review-error\"")))
+			.andExpect(content().string(containsString("2026-Q4")));
+		this.mvc.perform(get("/pipeline/reviews/" + UUID.randomUUID()).with(repSession))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theApiStartsListsAndEndsReviewsScopedLikeThePages() throws Exception {
 		Opportunity one = deal(this.rep, "1000", this.in);
 		String body = """
