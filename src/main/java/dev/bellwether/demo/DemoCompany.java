@@ -238,7 +238,9 @@ class DemoCompany implements ApplicationRunner {
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
-		log.debug("Demo pipeline reviews: {}", DemoPipelineReviews.seed(this.jdbc, this.calendar, ids, day));
+		long reviewsFrom = System.nanoTime();
+		int reviews = DemoPipelineReviews.seed(this.jdbc, this.calendar, ids, day);
+		log.debug("Demo pipeline reviews: {} in {} ms", reviews, (System.nanoTime() - reviewsFrom) / 1_000_000);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 
