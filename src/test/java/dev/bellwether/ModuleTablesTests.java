@@ -75,7 +75,9 @@ class ModuleTablesTests {
 			// forecasting
 			entry("forecast_quotas", "forecasting"), entry("forecast_quota_changes", "forecasting"),
 			entry("pipeline_snapshots", "forecasting"), entry("pipeline_snapshot_deals", "forecasting"),
-			entry("forecast_adjustments", "forecasting"), entry("forecast_submissions", "forecasting"));
+			entry("forecast_adjustments", "forecasting"), entry("forecast_submissions", "forecasting"),
+			entry("pipeline_reviews", "forecasting"), entry("pipeline_review_attendees", "forecasting"),
+			entry("pipeline_review_deals", "forecasting"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

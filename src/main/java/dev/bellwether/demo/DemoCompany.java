@@ -247,6 +247,9 @@ class DemoCompany implements ApplicationRunner {
 				stoppedById, asOf);
 		log.info("Demo forecast submissions: {} in {} ms", submitted,
 				(System.nanoTime() - submissionsStarted) / 1_000_000);
+		long reviewsFrom = System.nanoTime();
+		int reviews = DemoPipelineReviews.seed(this.jdbc, this.calendar, ids, day);
+		log.debug("Demo pipeline reviews: {} in {} ms", reviews, (System.nanoTime() - reviewsFrom) / 1_000_000);
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 

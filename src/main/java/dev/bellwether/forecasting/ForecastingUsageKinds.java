@@ -14,7 +14,8 @@ class ForecastingUsageKinds {
 
 	@Bean
 	UsageKinds forecastingDeclared() {
-		return UsageKinds.of("forecasting", UsageKind.VIEW, UsageKind.API_CALL, UsageKind.FORECAST_VIEW);
+		return UsageKinds.of("forecasting", UsageKind.VIEW, UsageKind.API_CALL, UsageKind.FORECAST_VIEW,
+				UsageKind.MEETING_MODE);
 	}
 
 }

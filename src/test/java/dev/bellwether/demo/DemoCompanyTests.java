@@ -407,6 +407,38 @@ class DemoCompanyTests {
 				""", Long.class, vp)).isZero();
 	}
 
+	@Test
+	void holdsTheManagersWeeklyPipelineReviewsUntilTheEastManagerStopped() {
+		seeded();
+		Map<String, Map<String, Object>> byManager = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select u.username, count(*) as reviews, max(r.started_at) as last,
+				       sum((select count(*) from pipeline_review_deals d where d.review_id = r.id)) as deals,
+				       sum(coalesce((select meeting_modes from usage_daily x where x.user_id = r.run_by
+				                     and x.day = cast(r.started_at at time zone 'UTC' as date)), 0)) as counted
+				from pipeline_reviews r join users u on u.id = r.run_by
+				where u.email like '%@bellwether-demo.com' and r.subject_kind = 'TEAM' and r.subject_id = r.run_by
+				group by u.username
+				""", rs -> {
+			byManager.put(rs.getString("username"),
+					Map.of("reviews", rs.getLong("reviews"), "last",
+							rs.getObject("last", java.time.OffsetDateTime.class), "deals", rs.getLong("deals"),
+							"counted", rs.getLong("counted")));
+		});
+		// a review most weeks of the thirty, each walking deals and counted as meeting
+		// mode
+		assertThat((Long) byManager.get("mgr.north").get("reviews")).isGreaterThanOrEqualTo(20);
+		assertThat((Long) byManager.get("mgr.north").get("deals")).isPositive();
+		assertThat(byManager.get("mgr.north").get("counted")).isEqualTo(byManager.get("mgr.north").get("reviews"));
+		// the East manager stopped using Bellwether about ten weeks ago: so did her
+		// reviews
+		java.time.OffsetDateTime eastLast = (java.time.OffsetDateTime) byManager.get("mgr.east").get("last");
+		assertThat(eastLast.toLocalDate())
+			.isBefore(this.calendar.today().minusDays(DemoUsage.MANAGER_STOPPED_DAYS_AGO));
+		assertThat((java.time.OffsetDateTime) byManager.get("mgr.north").get("last"))
+			.isAfter(seedingDay().minusDays(8));
+	}
+
 	/**
 	 * The demo's own snapshots are before the seeding day (other tests take theirs
 	 * later).

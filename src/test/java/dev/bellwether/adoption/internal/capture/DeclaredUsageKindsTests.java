@@ -55,6 +55,7 @@ class DeclaredUsageKindsTests {
 		});
 		// features a module reports itself (FeatureUsed), which no handler shows
 		produced.put("listviews:VIEW", "ListViews#open publishes FeatureUsed");
+		produced.put("forecasting:MEETING_MODE", "PipelineReviews#start publishes FeatureUsed");
 		Set<String> changes = new TreeSet<>();
 		UsageListeners.MODULE_OF_RECORD_TYPE.values()
 			.forEach(module -> List.of(UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE)
@@ -81,7 +82,8 @@ class DeclaredUsageKindsTests {
 		assertThat(this.declared.features()).doesNotContain("sales:FORECAST_VIEW", "sales:MEETING_MODE",
 				"sales:REPORT_VIEW");
 		assertThat(this.declared.features()).contains("adoption:EXPORT", "adoption:REPORT_VIEW", "sales:EXPORT",
-				"customers:EXPORT", "activities:EXPORT", "forecasting:FORECAST_VIEW", "forecasting:REPORT_VIEW");
+				"customers:EXPORT", "activities:EXPORT", "forecasting:FORECAST_VIEW", "forecasting:REPORT_VIEW",
+				"forecasting:MEETING_MODE");
 		// the forecast grid's views make "reporting from the system" measured, and with
 		// it "export leakage"
 		assertThat(this.declared.capturesReporting()).isTrue();
