@@ -248,60 +248,79 @@ public class ForecastAccuracy {
 					: this.source.commitDeals(pc.start.id(), period.start(), period.end(), owners));
 			wonIn.put(i, won.stream().filter(deal -> period.contains(deal.closeDate())).toList());
 		}
+		// each owner's figures per period first, so that a row adds up its owners' only
+		List<Map<UUID, OwnerFigures>> byOwner = new ArrayList<>();
+		for (int i = 0; i < periods.size(); i++) {
+			FiscalPeriod period = periods.get(i);
+			List<ForecastCallSource.Call> points = periodCalls.get(i).points;
+			Map<UUID, OwnerFigures> owned = new HashMap<>();
+			Set<UUID> wonIds = new HashSet<>();
+			for (DealOutcomes.WonDeal deal : wonIn.get(i)) {
+				wonIds.add(deal.id());
+				OwnerFigures of = owned.computeIfAbsent(deal.ownerId(), id -> new OwnerFigures(points.size()));
+				of.actual = of.actual.add(deal.value());
+				of.won++;
+				for (int k = 0; k < points.size(); k++) {
+					if (!deal.closedAt().isAfter(points.get(k).at())) {
+						of.closed[k] = of.closed[k].add(deal.value());
+					}
+				}
+			}
+			for (int k = 0; k < points.size(); k++) {
+				int point = k;
+				commit.getOrDefault(new ForecastCallSource.Asked(points.get(k), period.start(), period.end()), Map.of())
+					.forEach((owner, amount) -> {
+						OwnerFigures of = owned.computeIfAbsent(owner, id -> new OwnerFigures(points.size()));
+						of.commit[point] = of.commit[point].add(amount);
+					});
+			}
+			for (SnapshotForecastCalls.CommitDeal deal : startCommit.get(i)) {
+				OwnerFigures of = owned.computeIfAbsent(deal.ownerId(), id -> new OwnerFigures(points.size()));
+				of.commitDeals++;
+				of.commitAmount = of.commitAmount.add(deal.value());
+				if (wonIds.contains(deal.id())) {
+					of.commitWon++;
+					of.commitWonAmount = of.commitWonAmount.add(deal.value());
+				}
+			}
+			byOwner.add(owned);
+		}
 		List<Row> rows = new ArrayList<>();
 		for (Person person : organisation) {
 			boolean team = !tree.reportsOf(person.id()).isEmpty();
-			Set<UUID> rowOwners = team
-					? tree.organisationOf(person.id()).stream().map(Person::id).collect(Collectors.toSet())
-					: Set.of(person.id());
+			List<UUID> rowOwners = team ? tree.organisationOf(person.id()).stream().map(Person::id).toList()
+					: List.of(person.id());
 			List<PeriodFigures> figures = new ArrayList<>();
 			boolean anything = false;
 			for (int i = 0; i < periods.size(); i++) {
 				FiscalPeriod period = periods.get(i);
 				PeriodCalls pc = periodCalls.get(i);
-				List<DealOutcomes.WonDeal> rowWon = wonIn.get(i)
-					.stream()
-					.filter(deal -> rowOwners.contains(deal.ownerId()))
-					.toList();
-				BigDecimal actual = sum(rowWon.stream().map(DealOutcomes.WonDeal::value).toList());
+				OwnerFigures row = new OwnerFigures(pc.points.size());
+				for (UUID owner : rowOwners) {
+					OwnerFigures of = byOwner.get(i).get(owner);
+					if (of != null) {
+						row.add(of);
+						anything = true;
+					}
+				}
 				List<Point> points = new ArrayList<>();
-				for (ForecastCallSource.Call call : pc.points) {
-					BigDecimal closed = sum(rowWon.stream()
-						.filter(deal -> !deal.closedAt().isAfter(call.at()))
-						.map(DealOutcomes.WonDeal::value)
-						.toList());
-					Map<UUID, BigDecimal> byOwner = commit
-						.getOrDefault(new ForecastCallSource.Asked(call, period.start(), period.end()), Map.of());
-					BigDecimal open = sum(
-							rowOwners.stream().map(id -> byOwner.getOrDefault(id, BigDecimal.ZERO)).toList());
-					BigDecimal forecast = team ? teamForecast(person.id(), period, call, closed.add(open))
-							: closed.add(open);
-					points.add(new Point(call.id(), call.at(), closed, open, forecast));
+				for (int k = 0; k < pc.points.size(); k++) {
+					ForecastCallSource.Call call = pc.points.get(k);
+					BigDecimal derived = row.closed[k].add(row.commit[k]);
+					BigDecimal forecast = team ? teamForecast(person.id(), period, call, derived) : derived;
+					points.add(new Point(call.id(), call.at(), row.closed[k], row.commit[k], forecast));
 				}
 				Point start = (pc.start == null || points.isEmpty()) ? null : points.get(0);
 				boolean over = period.end().isBefore(today);
-				List<SnapshotForecastCalls.CommitDeal> commitDeals = startCommit.get(i)
-					.stream()
-					.filter(deal -> rowOwners.contains(deal.ownerId()))
-					.toList();
-				Set<UUID> wonIds = wonIn.get(i).stream().map(DealOutcomes.WonDeal::id).collect(Collectors.toSet());
-				List<SnapshotForecastCalls.CommitDeal> commitWon = commitDeals.stream()
-					.filter(deal -> wonIds.contains(deal.id()))
-					.toList();
-				BigDecimal commitAmount = sum(
-						commitDeals.stream().map(SnapshotForecastCalls.CommitDeal::value).toList());
-				BigDecimal commitWonAmount = sum(
-						commitWon.stream().map(SnapshotForecastCalls.CommitDeal::value).toList());
 				BigDecimal startForecast = start == null ? null : start.forecast();
-				figures.add(new PeriodFigures(period, over, start, startForecast, actual, rowWon.size(),
-						over ? AccuracyMeasures.accuracy(startForecast, actual) : null,
-						over ? AccuracyMeasures.bias(startForecast, actual) : null, commitDeals.size(),
-						commitWon.size(), commitAmount, commitWonAmount,
-						over && start != null ? AccuracyMeasures.share(BigDecimal.valueOf(commitWon.size()),
-								BigDecimal.valueOf(commitDeals.size())) : null,
-						over && start != null ? AccuracyMeasures.share(commitWonAmount, commitAmount) : null, points));
-				anything |= actual.signum() != 0 || !rowWon.isEmpty() || !commitDeals.isEmpty()
-						|| points.stream().anyMatch(pt -> pt.forecast().signum() != 0);
+				boolean judged = over && start != null;
+				figures.add(new PeriodFigures(period, over, start, startForecast, row.actual, row.won,
+						over ? AccuracyMeasures.accuracy(startForecast, row.actual) : null,
+						over ? AccuracyMeasures.bias(startForecast, row.actual) : null, row.commitDeals, row.commitWon,
+						row.commitAmount, row.commitWonAmount,
+						judged ? AccuracyMeasures.share(BigDecimal.valueOf(row.commitWon),
+								BigDecimal.valueOf(row.commitDeals)) : null,
+						judged ? AccuracyMeasures.share(row.commitWonAmount, row.commitAmount) : null, points));
 			}
 			boolean shown = person.id().equals(top) || (person.active() && SHOWN_ROLES.contains(person.role()))
 					|| anything;
@@ -471,6 +490,50 @@ public class ForecastAccuracy {
 			total = total.add(amount);
 		}
 		return total;
+	}
+
+	/**
+	 * One owner's (or, added up, one row's) figures for a period, with the closed and
+	 * Commit parts at each of the period's points.
+	 */
+	private static final class OwnerFigures {
+
+		BigDecimal actual = BigDecimal.ZERO;
+
+		long won;
+
+		final BigDecimal[] closed;
+
+		final BigDecimal[] commit;
+
+		long commitDeals;
+
+		long commitWon;
+
+		BigDecimal commitAmount = BigDecimal.ZERO;
+
+		BigDecimal commitWonAmount = BigDecimal.ZERO;
+
+		OwnerFigures(int points) {
+			this.closed = new BigDecimal[points];
+			this.commit = new BigDecimal[points];
+			java.util.Arrays.fill(this.closed, BigDecimal.ZERO);
+			java.util.Arrays.fill(this.commit, BigDecimal.ZERO);
+		}
+
+		void add(OwnerFigures other) {
+			this.actual = this.actual.add(other.actual);
+			this.won += other.won;
+			for (int k = 0; k < this.closed.length; k++) {
+				this.closed[k] = this.closed[k].add(other.closed[k]);
+				this.commit[k] = this.commit[k].add(other.commit[k]);
+			}
+			this.commitDeals += other.commitDeals;
+			this.commitWon += other.commitWon;
+			this.commitAmount = this.commitAmount.add(other.commitAmount);
+			this.commitWonAmount = this.commitWonAmount.add(other.commitWonAmount);
+		}
+
 	}
 
 	private record PeriodCalls(ForecastCallSource.Call start, List<ForecastCallSource.Call> points) {
