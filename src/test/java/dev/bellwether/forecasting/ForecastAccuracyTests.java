@@ -64,8 +64,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ForecastAccuracyTests {
 
-	/** Each test's own fiscal year, so that no two tests' snapshots fall in one week. */
-	static final AtomicInteger YEARS = new AtomicInteger(2011);
+	/**
+	 * Each test's own fiscal year, one without any snapshot yet (the database may be
+	 * shared with other runs), so that no other snapshot falls in its weeks.
+	 */
+	static final AtomicInteger YEARS = new AtomicInteger(1981);
 
 	@Autowired
 	ForecastAccuracy accuracy;
@@ -163,7 +166,7 @@ class ForecastAccuracyTests {
 
 	@BeforeEach
 	void fixture() {
-		this.year = YEARS.getAndIncrement();
+		this.year = freshYear();
 		this.q1 = this.calendar.period(this.year + "-Q1", "period");
 		this.q2 = this.calendar.period(this.year + "-Q2", "period");
 		this.director = person(Role.MANAGER, null);
@@ -540,6 +543,21 @@ class ForecastAccuracyTests {
 
 	// the fixture
 
+	private int freshYear() {
+		while (true) {
+			int candidate = YEARS.getAndIncrement();
+			long taken = this.jdbc
+				.sql("select count(*) from pipeline_snapshots where taken_at >= :from and taken_at < :to")
+				.param("from", OffsetDateTime.of(candidate - 1, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+				.param("to", OffsetDateTime.of(candidate + 1, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+				.query(Long.class)
+				.single();
+			if (taken == 0) {
+				return candidate;
+			}
+		}
+	}
+
 	private LocalDate day(int month, int dayOfMonth) {
 		return LocalDate.of(this.year, month, dayOfMonth);
 	}
@@ -550,7 +568,10 @@ class ForecastAccuracyTests {
 
 	private void snapshot(int days) {
 		Instant at = daysIntoQuarter(days).plus(Duration.ofMinutes(7));
-		UUID id = this.snapshots.take(PipelineSnapshots.Kind.ON_DEMAND, this.director.id(), at).snapshot().id();
+		PipelineSnapshots.Taken snapshot = this.snapshots.take(PipelineSnapshots.Kind.ON_DEMAND, this.director.id(),
+				at);
+		assertThat(snapshot.taken()).as("a minute of the test's own").isTrue();
+		UUID id = snapshot.snapshot().id();
 		Map<UUID, Model> copy = new HashMap<>();
 		this.deals.forEach((dealId, m) -> copy.put(dealId, m.copy()));
 		this.taken.add(new Taken(id, at, copy));
