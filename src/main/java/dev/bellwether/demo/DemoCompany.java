@@ -234,7 +234,7 @@ class DemoCompany implements ApplicationRunner {
 					product.listPrice().movePointRight(2).longValueExact(), item.perDeal()));
 		}
 		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
-				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), upkeep, catalogue);
+				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), Set.of(ids.get(DemoUsage.OPTIMIST)), upkeep, catalogue);
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
@@ -356,7 +356,7 @@ class DemoCompany implements ApplicationRunner {
 	 */
 	private void seedPipeline(Instant now, Random random, List<AccountDetails> accountDetails, List<UUID> accountIds,
 			List<ContactDetails> contactDetails, List<UUID> contactIds, List<SalesDataGenerator.Seller> sellers,
-			Set<UUID> lateEntrants, Map<UUID, SalesDataGenerator.Upkeep> upkeep,
+			Set<UUID> lateEntrants, Set<UUID> optimists, Map<UUID, SalesDataGenerator.Upkeep> upkeep,
 			List<SalesDataGenerator.CatalogueProduct> catalogue) {
 		Map<UUID, List<UUID>> contactsByAccount = new HashMap<>();
 		for (int c = 0; c < contactIds.size(); c++) {
@@ -373,6 +373,7 @@ class DemoCompany implements ApplicationRunner {
 		}
 		SalesDataGenerator generator = new SalesDataGenerator(this.seed, now, DEALS_PER_ACCOUNT, ACTIVITIES_PER_DEAL)
 			.lateEntrants(lateEntrants)
+			.optimists(optimists)
 			.upkeep(upkeep)
 			.lineItems(catalogue, DemoCatalogue.DEALS_WITH_LINE_ITEMS_PERCENT);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);

@@ -40,6 +40,12 @@ final class DemoUsage {
 
 	static final String LATE_ENTRANT = "rep.west2";
 
+	/**
+	 * A rep whose forecasts are always optimistic: deals called Commit early that are
+	 * lost (see {@link SalesDataGenerator#optimists}).
+	 */
+	static final String OPTIMIST = "rep.south2";
+
 	static final String INTEGRATION = DemoPeople.INTEGRATION;
 
 	static final String SPONSOR = "ceo";

@@ -3,6 +3,7 @@ package dev.bellwether.home;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.bellwether.forecasting.ForecastAccuracy;
 import dev.bellwether.sales.Opportunity;
 
 import org.springframework.data.domain.Page;
@@ -13,7 +14,9 @@ import org.springframework.data.domain.Page;
  * deactivated owners.
  *
  * @param orphaned {@code null} for a viewer who cannot reassign deals
+ * @param accuracy the company's forecast accuracy in the last fiscal quarter that is
+ * over, and MAPE over the last 4 (from the forecasting module)
  */
 public record CompanyHome(PipelineFigures figures, Page<Opportunity> topDeals, Map<UUID, String> people,
-		Map<UUID, String> accountNames, OrphanedDeals orphaned) {
+		Map<UUID, String> accountNames, OrphanedDeals orphaned, ForecastAccuracy.Summary accuracy) {
 }

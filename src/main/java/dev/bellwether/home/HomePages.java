@@ -19,6 +19,7 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.forecasting.ForecastAccuracy;
 import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -47,7 +48,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The figures and lists of the home pages, by view: a rep's "my day", a manager's team
  * and the company. It owns no data: everything comes through the sales, activities,
- * customers and identity modules' public APIs.
+ * customers, identity and forecasting modules' public APIs.
  */
 @Service
 public class HomePages {
@@ -82,9 +83,12 @@ public class HomePages {
 
 	private final JsonMapper json;
 
+	private final ForecastAccuracy accuracy;
+
 	HomePages(Opportunities opportunities, PipelineAnalytics analytics, PipelineStages stages, Activities activities,
 			Accounts accounts, Contacts contacts, UserDirectory users, OrgChart orgChart, FiscalCalendar calendar,
-			JsonMapper json) {
+			JsonMapper json, ForecastAccuracy accuracy) {
+		this.accuracy = accuracy;
 		this.opportunities = opportunities;
 		this.analytics = analytics;
 		this.stages = stages;
@@ -226,7 +230,7 @@ public class HomePages {
 				: null;
 		return new CompanyHome(figures, top,
 				this.users.namesOf(top.getContent().stream().map(Opportunity::ownerId).collect(Collectors.toSet())),
-				accountNames(top.getContent(), List.of()), orphaned);
+				accountNames(top.getContent(), List.of()), orphaned, this.accuracy.companySummary(viewer));
 	}
 
 	/**

@@ -5,7 +5,8 @@
  * and the deals of deactivated owners that need a new one.
  * {@link dev.bellwether.home.HomePages} computes every figure; the controllers only turn
  * requests into its calls. It owns no data and no SQL: it reads the sales, activities,
- * customers and identity modules' public APIs.
+ * customers, identity and forecasting modules' public APIs (the company view shows the
+ * forecasting module's forecast accuracy).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home")
 package dev.bellwether.home;

@@ -139,6 +139,42 @@ public class DealOutcomes {
 	}
 
 	/**
+	 * A deal won, as it stands now: its owner, amount, close date and when it was closed.
+	 */
+	public record WonDeal(UUID id, UUID ownerId, BigDecimal amount, LocalDate closeDate, java.time.Instant closedAt) {
+
+		/**
+		 * @return its amount, 0 when it has none
+		 */
+		public BigDecimal value() {
+			return this.amount == null ? BigDecimal.ZERO : this.amount;
+		}
+
+	}
+
+	/**
+	 * The deals won (a won stage, closed) with their close date between two days (both
+	 * included), among those the viewer may see, optionally narrowed to a manager's
+	 * organisation: for forecast accuracy, which needs each one's owner, close date and
+	 * the moment it was closed.
+	 */
+	public List<WonDeal> won(Viewer viewer, UUID teamOf, LocalDate from, LocalDate to) {
+		Map<String, Object> params = new HashMap<>();
+		String where = scope(viewer, teamOf, params);
+		params.put("from", from);
+		params.put("to", to);
+		return this.jdbc
+			.sql("select o.id, o.owner_id, o.amount, o.close_date, o.closed_at from opportunities o"
+					+ " join pipeline_stages s on s.id = o.stage_id where " + where
+					+ " and s.outcome = 'WON' and o.closed_at is not null and o.close_date between :from and :to")
+			.params(params)
+			.query((rs, n) -> new WonDeal(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+					rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class),
+					rs.getObject("closed_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
 	 * The open deals now (whatever their close date).
 	 */
 	public PipelineAnalytics.DealTotals open(Viewer viewer, UUID teamOf) {

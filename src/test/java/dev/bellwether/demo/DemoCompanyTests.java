@@ -147,6 +147,33 @@ class DemoCompanyTests {
 	}
 
 	@Test
+	void hasARepWhoseForecastsAreAlwaysOptimistic(@Autowired dev.bellwether.forecasting.ForecastAccuracy accuracy) {
+		seeded();
+		User ceo = this.users.findByUsername("ceo").orElseThrow();
+		Viewer viewer = new Viewer(ceo.id(), ceo.username(), ceo.fullName(), ceo.role());
+		User optimist = this.users.findByUsername(DemoUsage.OPTIMIST).orElseThrow();
+		var report = accuracy.report(viewer, ceo.id(), accuracy.periods(null, null, null));
+		java.util.List<java.math.BigDecimal> optimistBiases = new java.util.ArrayList<>();
+		java.util.List<String> alwaysOptimistic = new java.util.ArrayList<>();
+		for (var row : report.rows()) {
+			if (row.team()) {
+				continue;
+			}
+			var biases = row.periods().stream().map(f -> f.bias()).filter(java.util.Objects::nonNull).toList();
+			if (!biases.isEmpty() && biases.stream().allMatch(bias -> bias.signum() > 0)) {
+				alwaysOptimistic.add(row.name());
+			}
+			if (row.personId().equals(optimist.id())) {
+				optimistBiases.addAll(biases);
+			}
+		}
+		assertThat(optimistBiases).as("a forecast at the start of most quarters").hasSizeGreaterThanOrEqualTo(4);
+		assertThat(optimistBiases).as("always optimistic").allSatisfy(bias -> assertThat(bias).isPositive());
+		assertThat(alwaysOptimistic).as("the one rep optimistic in every quarter").containsExactly(optimist.fullName());
+		assertThat(report.top().mape()).as("the company's accuracy tells something").isNotNull();
+	}
+
+	@Test
 	void seedsAboutFifteenHundredDealsWhoseStageHistoryExplainsThem() {
 		seeded();
 		PipelineChecks pipeline = new PipelineChecks(this.jdbc, DEMO_DEALS);
