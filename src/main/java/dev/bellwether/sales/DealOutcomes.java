@@ -109,6 +109,7 @@ public class DealOutcomes {
 			group = "g.group_id";
 		}
 		List<Closed> rows = new ArrayList<>();
+		customPlan(this.jdbc);
 		this.jdbc.sql("select p.n, " + group + " as group_id, grouping(" + group + ") as total,"
 				+ " count(*) filter (where s.outcome = 'WON') as won, count(*) filter (where s.outcome = 'LOST') as lost,"
 				+ " coalesce(sum(o.amount) filter (where s.outcome = 'WON'), 0) as won_amount,"
@@ -420,6 +421,19 @@ public class DealOutcomes {
 
 	private OffsetDateTime at(LocalDate day) {
 		return this.calendar.startOf(day).atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Plans the rest of the transaction's statements for their parameters' values each
+	 * time. From a connection's fifth run of a statement the driver prepares it on the
+	 * server, where PostgreSQL may switch to a generic plan, which cannot know how many
+	 * owners a list or an array holds: for the company's 2,000 people it planned the
+	 * owners' groups ({@code unnest}) as 10 rows and joined them by nested loop, 90 s at
+	 * a million deals against 2 s planned for the values (docs/benchmarks.md, issue #14).
+	 * Outside a transaction it does nothing.
+	 */
+	static void customPlan(JdbcClient jdbc) {
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 	}
 
 	private String scope(Viewer viewer, UUID teamOf, Map<String, Object> params) {
