@@ -57,6 +57,8 @@ public class ForecastAccuracy {
 
 	private final SnapshotForecastCalls source;
 
+	private final Submissions submissions;
+
 	private final DealOutcomes outcomes;
 
 	private final DealFacts facts;
@@ -71,9 +73,10 @@ public class ForecastAccuracy {
 
 	private final Clock clock;
 
-	ForecastAccuracy(SnapshotForecastCalls source, DealOutcomes outcomes, DealFacts facts, OpportunityAccess access,
-			UserDirectory users, OrgChart orgChart, FiscalCalendar calendar, Clock clock) {
+	ForecastAccuracy(SnapshotForecastCalls source, Submissions submissions, DealOutcomes outcomes, DealFacts facts,
+			OpportunityAccess access, UserDirectory users, OrgChart orgChart, FiscalCalendar calendar, Clock clock) {
 		this.source = source;
+		this.submissions = submissions;
 		this.outcomes = outcomes;
 		this.facts = facts;
 		this.access = access;
@@ -285,6 +288,13 @@ public class ForecastAccuracy {
 			}
 			byOwner.add(owned);
 		}
+		List<UUID> heads = organisation.stream().map(Person::id).filter(id -> !tree.reportsOf(id).isEmpty()).toList();
+		List<Map<UUID, List<Submission>>> submitted = new ArrayList<>();
+		for (FiscalPeriod period : periods) {
+			submitted.add(this.submissions.made(heads, period.code())
+				.stream()
+				.collect(Collectors.groupingBy(Submission::userId)));
+		}
 		List<Row> rows = new ArrayList<>();
 		for (Person person : organisation) {
 			boolean team = !tree.reportsOf(person.id()).isEmpty();
@@ -307,8 +317,12 @@ public class ForecastAccuracy {
 				for (int k = 0; k < pc.points.size(); k++) {
 					ForecastCallSource.Call call = pc.points.get(k);
 					BigDecimal derived = row.closed[k].add(row.commit[k]);
-					BigDecimal forecast = team ? teamForecast(person.id(), period, call, derived) : derived;
-					points.add(new Point(call.id(), call.at(), row.closed[k], row.commit[k], forecast));
+					Submission submission = team
+							? submittedInWeekOf(submitted.get(i).getOrDefault(person.id(), List.of()), period, call)
+							: null;
+					points.add(new Point(call.id(), call.at(), row.closed[k], row.commit[k],
+							submission == null ? derived : submission.adjustedCommitForecast(),
+							submission == null ? null : submission.id()));
 				}
 				Point start = (pc.start == null || points.isEmpty()) ? null : points.get(0);
 				boolean over = period.end().isBefore(today);
@@ -338,12 +352,25 @@ public class ForecastAccuracy {
 	}
 
 	/**
-	 * A team's forecast at a moment: today the sum of its members' derived forecasts.
-	 * This is where a manager's submitted forecast, made at or before the moment, is to
-	 * take precedence once submissions exist (see {@link ForecastCallSource}).
+	 * The submission that is a team's forecast at a call: the manager's latest submission
+	 * for the period made in the call's week of the period (7 days from the period's
+	 * first day, the last cut at its end), if any; else the team's forecast is derived
+	 * from the snapshot.
+	 * @param made the manager's submissions for the period, newest first
 	 */
-	BigDecimal teamForecast(UUID managerId, FiscalPeriod period, ForecastCallSource.Call call, BigDecimal derived) {
-		return derived;
+	Submission submittedInWeekOf(List<Submission> made, FiscalPeriod period, ForecastCallSource.Call call) {
+		if (made.isEmpty()) {
+			return null;
+		}
+		long week = java.time.temporal.ChronoUnit.DAYS.between(period.start(),
+				LocalDate.ofInstant(call.at(), this.calendar.zone())) / 7;
+		Instant from = this.calendar.startOf(period.start().plusDays(7 * week));
+		Instant to = min(this.calendar.startOf(period.start().plusDays(7 * (week + 1))),
+				this.calendar.startOf(period.end().plusDays(1)));
+		return made.stream()
+			.filter(s -> !s.submittedAt().isBefore(from) && s.submittedAt().isBefore(to))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -563,7 +590,14 @@ public class ForecastAccuracy {
 	 * A forecast made at a moment for a row: its closed part (won by then), its open part
 	 * (in Commit then) and the forecast (their sum, or a team's submitted figure).
 	 */
-	public record Point(UUID callId, Instant at, BigDecimal closed, BigDecimal commit, BigDecimal forecast) {
+	/**
+	 * @param forecast the submitted forecast (Closed + adjusted Commit, as submitted)
+	 * when {@code submissionId} is set, else the one derived from the snapshot
+	 * @param submissionId the manager's submission that is the team's forecast in this
+	 * week, {@code null} when the forecast is derived
+	 */
+	public record Point(UUID callId, Instant at, BigDecimal closed, BigDecimal commit, BigDecimal forecast,
+			UUID submissionId) {
 	}
 
 	/**

@@ -12,13 +12,11 @@ import java.util.UUID;
  * Where forecast accuracy gets "the forecast of a period as of a moment" from: the seam
  * between {@link ForecastAccuracy} and how forecasts were made.
  * <p>
- * Today the only source is {@link SnapshotForecastCalls}: a forecast is derived from a
- * pipeline snapshot (its deals in forecast category Commit with their close date in the
+ * The calls are the pipeline snapshots ({@link SnapshotForecastCalls}): a forecast is
+ * derived from one (its deals in forecast category Commit with their close date in the
  * period, by owner), and {@link ForecastAccuracy} adds the deals already won when the
- * snapshot was taken. When managers' submitted forecasts exist, a submission made at or
- * before a moment takes precedence over the derived figure of that manager's team row:
- * {@link ForecastAccuracy#teamForecast} is the one place a team's forecast at a moment is
- * formed, and the place to look a submission up.
+ * snapshot was taken. A manager's submission in the call's week takes precedence over the
+ * derived figure of their team row ({@link ForecastAccuracy#submittedInWeekOf}).
  */
 interface ForecastCallSource {
 

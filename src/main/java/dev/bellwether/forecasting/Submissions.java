@@ -259,6 +259,14 @@ public class Submissions {
 		return tree.organisationOf(top);
 	}
 
+	/**
+	 * The submissions these people made for a period, newest first (no visibility check:
+	 * for the module's own figures).
+	 */
+	List<Submission> made(Collection<UUID> userIds, String periodCode) {
+		return of(userIds, periodCode);
+	}
+
 	private List<Submission> of(Collection<UUID> userIds, String periodCode) {
 		if (userIds.isEmpty()) {
 			return List.of();

@@ -278,6 +278,53 @@ class ForecastAccuracyTests {
 	}
 
 	/**
+	 * A manager's latest submission for the period in a call's week is their team's
+	 * forecast at that call; a submission in a week without a snapshot, or for another
+	 * period, changes nothing; person rows and other teams stay derived.
+	 */
+	@Test
+	void aManagersSubmissionIsTheTeamsForecastInItsWeek() {
+		submit(this.director, this.q1, 2, "100.00", "2300.00");
+		UUID used = submit(this.director, this.q1, 3, "0.00", "2500.00");
+		submit(this.director, this.q1, 8, "0.00", "9999.00");
+		submit(this.director, this.q2, 4, "0.00", "7777.00");
+		ForecastAccuracy.Report report = this.accuracy.report(TestUsers.viewer(this.director), null,
+				List.of(this.q1, this.q2));
+		ForecastAccuracy.PeriodFigures team = row(report, this.director).periods().get(0);
+		assertThat(team.weeks()).extracting(ForecastAccuracy.Point::forecast)
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("2500.00"), new BigDecimal("4583.67"), new BigDecimal("2407.58"));
+		assertThat(team.weeks()).extracting(ForecastAccuracy.Point::submissionId).containsExactly(used, null, null);
+		// 1 - |2,500.00 - 2,407.58| / 2,407.58 = 1 - 92.42 / 2,407.58
+		assertThat(team.accuracy()).isEqualTo("0.9616");
+		assertThat(team.bias()).isEqualTo("0.0384");
+		assertThat(team.commitToCloseCount()).as("from the snapshot's deals").isEqualTo("0.7500");
+		assertThat(row(report, this.manager).periods().get(0).weeks()).extracting(ForecastAccuracy.Point::submissionId)
+			.containsOnlyNulls();
+		assertThat(row(report, this.repA).periods().get(0).startForecast()).isEqualByComparingTo("1000.10");
+		assertThat(row(report, this.director).periods().get(1).weeks()).isEmpty();
+	}
+
+	private UUID submit(User manager, FiscalPeriod period, int days, String closed, String adjustedCommit) {
+		UUID id = UUID.randomUUID();
+		Instant at = daysIntoQuarter(days).plus(Duration.ofMinutes(30));
+		this.jdbc.sql("""
+				insert into forecast_submissions (id, user_id, period_code, submitted_at, submitted_minute, iso_week,
+				  closed, commit_amount, best_case, pipeline, omitted, adjusted_commit, adjusted_best_case,
+				  adjusted_pipeline, quota)
+				values (:id, :user, :period, :at, :at, 'W', :closed, 0, 0, 0, 0, :commit, 0, 0, null)
+				""")
+			.param("id", id)
+			.param("user", manager.id())
+			.param("period", period.code())
+			.param("at", at.atOffset(ZoneOffset.UTC))
+			.param("closed", new BigDecimal(closed))
+			.param("commit", new BigDecimal(adjustedCommit))
+			.update();
+		return id;
+	}
+
+	/**
 	 * The worked example of docs/forecasting.md ("Forecast accuracy"): every number.
 	 */
 	@Test

@@ -119,7 +119,7 @@ class ForecastAccuracyApiController {
 					f.commitAmount(), f.commitWonAmount(), f.commitToCloseCount(), f.commitToCloseValue(),
 					f.weeks()
 						.stream()
-						.map(p -> new PointResource(p.at(), p.closed(), p.commit(), p.forecast(),
+						.map(p -> new PointResource(p.at(), p.closed(), p.commit(), p.forecast(), p.submissionId(),
 								ForecastAccuracyController.drillLink(f.period(), manager, row, "forecast", p.callId())))
 						.toList(),
 					new Links(ForecastAccuracyController.drillLink(f.period(), manager, row, "forecast", null),
@@ -129,7 +129,13 @@ class ForecastAccuracyApiController {
 
 	}
 
-	record PointResource(Instant at, BigDecimal closed, BigDecimal commit, BigDecimal forecast, String deals) {
+	/**
+	 * @param forecast the manager's submitted forecast when {@code submissionId} is set,
+	 * else the one derived from the snapshot (closed + commit)
+	 * @param submissionId the team manager's submission used as this week's forecast
+	 */
+	record PointResource(Instant at, BigDecimal closed, BigDecimal commit, BigDecimal forecast, UUID submissionId,
+			String deals) {
 	}
 
 	/**
