@@ -19,6 +19,7 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.ForecastFigures;
+import dev.bellwether.sales.ForecastTotal;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -131,6 +132,15 @@ public class Forecasts {
 		var filter = ForecastFigures.dealsBehind(row.isTeam() ? null : row.userId(), row.isTeam() ? row.userId() : null,
 				category, period.start(), period.end());
 		return api ? ForecastFigures.apiLink(filter) : ForecastFigures.dealListLink(filter);
+	}
+
+	/**
+	 * The deals behind a cumulative figure of a row (Commit forecast, Best case forecast,
+	 * Open pipeline), on the deal list page.
+	 */
+	public static String dealsLink(ForecastRow row, ForecastTotal total, FiscalPeriod period) {
+		return ForecastFigures.dealListLink(ForecastFigures.dealsBehind(row.isTeam() ? null : row.userId(),
+				row.isTeam() ? row.userId() : null, total, period.start(), period.end()));
 	}
 
 	private static ForecastAmounts amounts(ForecastFigures.Cell cell) {

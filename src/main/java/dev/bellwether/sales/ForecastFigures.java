@@ -88,6 +88,15 @@ public class ForecastFigures {
 	}
 
 	/**
+	 * The deals behind a cumulative figure of a person's or a team's forecast for a
+	 * period.
+	 */
+	public static OpportunityFilter dealsBehind(UUID ownerId, UUID teamOf, ForecastTotal total, LocalDate from,
+			LocalDate to) {
+		return new OpportunityFilter(null, null, ownerId, teamOf, null, null, from, to, null, false, false, total);
+	}
+
+	/**
 	 * @return the deal list page ({@code /opportunities}) showing the deals, where their
 	 * amount, close date and stage are changed inline
 	 */
@@ -113,6 +122,9 @@ public class ForecastFigures {
 		}
 		if (filter.forecastCategory() != null) {
 			link.queryParam(category, filter.forecastCategory().name());
+		}
+		if (filter.forecastTotal() != null) {
+			link.queryParam("status".equals(status) ? "forecast" : "forecastTotal", filter.forecastTotal().name());
 		}
 		if (filter.closeFrom() != null) {
 			link.queryParam("closeFrom", filter.closeFrom());

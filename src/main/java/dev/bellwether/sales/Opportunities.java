@@ -921,6 +921,8 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.when(filter.accountId(), "o.account_id = :accountId", "accountId")
 			.when(filter.stageId(), "o.stage_id = :stageId", "stageId")
 			.when(filter.forecastCategory(), "o.forecast_category = :forecastCategory", "forecastCategory")
+			.when(filter.forecastTotal() == null ? null : filter.forecastTotal().categoryNames(),
+					"o.forecast_category in (:forecastTotal)", "forecastTotal")
 			.when(filter.closeFrom(), "o.close_date >= :closeFrom", "closeFrom")
 			.when(filter.closeTo(), "o.close_date <= :closeTo", "closeTo");
 		if (filter.open() != null) {

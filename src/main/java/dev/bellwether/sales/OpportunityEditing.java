@@ -101,8 +101,8 @@ class OpportunityEditing extends VersionedRecordEditing<Viewer, Opportunity, Opp
 
 	@Override
 	protected List<UUID> matching(Viewer viewer, Map<String, String> filters, int limit) {
-		Map<String, String> parameters = renamed(filters,
-				Map.of("owner", "ownerId", "stage", "stageId", "category", "forecastCategory", "team", "teamOf"));
+		Map<String, String> parameters = renamed(filters, Map.of("owner", "ownerId", "stage", "stageId", "category",
+				"forecastCategory", "team", "teamOf", "forecast", "forecastTotal"));
 		String status = filters.get("status");
 		if ("open".equals(status) || "closed".equals(status)) {
 			parameters.put("open", String.valueOf("open".equals(status)));

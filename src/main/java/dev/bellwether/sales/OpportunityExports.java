@@ -70,7 +70,8 @@ class OpportunityExports extends RecordListExport {
 		String category = query.choice("category");
 		return new OpportunityFilter(query.text("q"), query.id("accountId"), query.id("owner"), query.id("team"),
 				query.id("stage"), (category == null) ? null : ForecastCategory.valueOf(category),
-				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
+				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"),
+				query.choice("forecast") == null ? null : ForecastTotal.valueOf(query.choice("forecast")));
 	}
 
 	/**
@@ -80,8 +81,8 @@ class OpportunityExports extends RecordListExport {
 	 */
 	@Override
 	public Map<String, String[]> fromApi(Map<String, String[]> parameters) {
-		Map<String, String[]> renamed = ExportableList.renamed(parameters,
-				Map.of("ownerId", "owner", "stageId", "stage", "forecastCategory", "category"));
+		Map<String, String[]> renamed = ExportableList.renamed(parameters, Map.of("ownerId", "owner", "stageId",
+				"stage", "forecastCategory", "category", "forecastTotal", "forecast"));
 		String[] open = renamed.remove("open");
 		if (open != null && open.length > 0 && !renamed.containsKey("status")) {
 			renamed.put("status", new String[] { "true".equalsIgnoreCase(open[0]) ? "open"

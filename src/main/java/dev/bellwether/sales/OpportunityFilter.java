@@ -14,10 +14,19 @@ import java.util.UUID;
  * only
  * @param stale only open deals untouched for longer than their stage allows
  * @param overdue only open deals whose close date has passed
+ * @param forecastTotal only the deals in one of the forecast's cumulative figures (its
+ * categories)
  */
 public record OpportunityFilter(String query, UUID accountId, UUID ownerId, UUID teamOf, UUID stageId,
 		ForecastCategory forecastCategory, LocalDate closeFrom, LocalDate closeTo, Boolean open, boolean stale,
-		boolean overdue) {
+		boolean overdue, ForecastTotal forecastTotal) {
+
+	public OpportunityFilter(String query, UUID accountId, UUID ownerId, UUID teamOf, UUID stageId,
+			ForecastCategory forecastCategory, LocalDate closeFrom, LocalDate closeTo, Boolean open, boolean stale,
+			boolean overdue) {
+		this(query, accountId, ownerId, teamOf, stageId, forecastCategory, closeFrom, closeTo, open, stale, overdue,
+				null);
+	}
 
 	public static OpportunityFilter all() {
 		return new OpportunityFilter(null, null, null, null, null, null, null, null, null, false, false);

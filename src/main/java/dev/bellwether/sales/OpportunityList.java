@@ -38,6 +38,8 @@ class OpportunityList {
 						ListFilter.of("stage", "Stage", FilterType.ID),
 						ListFilter.choice("category", "Forecast category",
 								Arrays.stream(ForecastCategory.values()).map(Enum::name).toList()),
+						ListFilter.choice("forecast", "Forecast figure",
+								Arrays.stream(ForecastTotal.values()).map(Enum::name).toList()),
 						ListFilter.of("closeFrom", "Closing from", FilterType.DATE),
 						ListFilter.of("closeTo", "Closing to", FilterType.DATE),
 						ListFilter.choice("status", "Open or closed", List.of("open", "closed")),

@@ -21,6 +21,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.ForecastCategory;
+import dev.bellwether.sales.ForecastTotal;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
@@ -299,6 +300,53 @@ class ForecastTests {
 		this.mvc.perform(get("/forecast").with(TestUsers.signIn(this.mvc, this.repA)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Q2 FY2026")));
+	}
+
+	/**
+	 * The cumulative columns drill to the deal list too: the deals behind Commit
+	 * forecast, Best case forecast and Open pipeline, listed through the deal API's
+	 * forecastTotal, add up to the fixture's own sums of the categories they stand for.
+	 */
+	@Test
+	void theCumulativeFiguresDrillToTheDealsBehindThem() throws Exception {
+		List<UUID> team = organisationOf(this.manager.id());
+		LocalDate from = LocalDate.of(2026, 7, 1);
+		LocalDate to = LocalDate.of(2026, 9, 30);
+		for (ForecastTotal total : ForecastTotal.values()) {
+			BigDecimal expected = this.deals.stream()
+				.filter(deal -> team.contains(deal.owner()) && total.categories().contains(deal.category())
+						&& !deal.closeDate().isBefore(from) && !deal.closeDate().isAfter(to))
+				.map(Deal::amount)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			String body = this.mvc
+				.perform(get("/api/v1/opportunities").param("team", this.manager.id().toString())
+					.param("forecastTotal", total.name())
+					.param("closeFrom", from.toString())
+					.param("closeTo", to.toString())
+					.param("size", "200")
+					.with(TestUsers.basic(this.manager)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<Number> amounts = com.jayway.jsonpath.JsonPath.read(body, "$.content[*].amount");
+			BigDecimal listed = amounts.stream()
+				.map(amount -> new BigDecimal(amount.toString()))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			assertThat(listed).as(total.name()).isEqualByComparingTo(expected);
+			assertThat(expected).as("the fixture has deals behind " + total).isPositive();
+		}
+		var session = TestUsers.signIn(this.mvc, this.manager);
+		String link = "/opportunities?team=" + this.manager.id() + "&forecast=COMMIT_FORECAST&closeFrom=2026-07-01"
+				+ "&closeTo=2026-09-30";
+		this.mvc.perform(get("/forecast").param("period", "2026-Q3").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(link.replace("&", "&amp;"))));
+		this.mvc.perform(get(link).with(session)).andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/opportunities").param("forecastTotal", "EVERYTHING")
+				.with(TestUsers.basic(this.manager)))
+			.andExpect(status().isBadRequest());
 	}
 
 	private User person(Role role, User manager) {

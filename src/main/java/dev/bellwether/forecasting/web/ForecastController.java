@@ -19,6 +19,7 @@ import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.ForecastCategory;
+import dev.bellwether.sales.ForecastTotal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -201,6 +202,13 @@ class ForecastController {
 
 		public String of(ForecastRow row, String category) {
 			return Forecasts.dealsLink(row, ForecastCategory.valueOf(category), this.forecast.period(), false);
+		}
+
+		/**
+		 * @param total a {@link ForecastTotal}'s name
+		 */
+		public String total(ForecastRow row, String total) {
+			return Forecasts.dealsLink(row, ForecastTotal.valueOf(total), this.forecast.period());
 		}
 
 	}

@@ -16,6 +16,7 @@ import dev.bellwether.platform.web.ApiResources;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.ForecastCategory;
+import dev.bellwether.sales.ForecastTotal;
 import dev.bellwether.sales.LineItem;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -72,7 +73,9 @@ class OpportunityApiController {
 	@GetMapping
 	@Operation(summary = "List deals",
 			description = "Filter by q (part of the name), accountId, ownerId, team (a manager's id: their deals and "
-					+ "their organisation's), stageId, forecastCategory, closeFrom/closeTo (YYYY-MM-DD), open "
+					+ "their organisation's), stageId, forecastCategory, forecastTotal (COMMIT_FORECAST: Closed and Commit; "
+					+ "BEST_CASE_FORECAST: Closed, Commit and Best case; OPEN_PIPELINE: Commit, Best case and Pipeline), "
+					+ "closeFrom/closeTo (YYYY-MM-DD), open "
 					+ "(true/false), stale and overdue (true); sort by name, amount, closeDate, stage, probability, "
 					+ "createdAt, updatedAt or lastTouchedAt. page.totalElements is exact up to 2,000 deals past the page (500 "
 					+ "past a page reached by cursor); "
@@ -87,11 +90,12 @@ class OpportunityApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo,
 			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean stale,
 			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) ForecastTotal forecastTotal,
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@Parameter(description = ListPage.CURSOR) @RequestParam(required = false) String cursor,
 			@PageableDefault(size = 25, sort = "closeDate") Pageable pageable, HttpServletRequest http) {
 		OpportunityFilter filter = new OpportunityFilter(q, accountId, ownerId, team, stageId, forecastCategory,
-				closeFrom, closeTo, open, stale, overdue);
+				closeFrom, closeTo, open, stale, overdue, forecastTotal);
 		return resources(this.opportunities.list(viewer, filter, CustomFilter.of(http.getParameterMap()),
 				this.cursors.request(pageable, exactTotal, cursor)));
 	}

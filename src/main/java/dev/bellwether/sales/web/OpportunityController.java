@@ -19,6 +19,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.sales.ForecastTotal;
 import dev.bellwether.sales.OpportunityAccess;
 import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
@@ -123,7 +124,8 @@ class OpportunityController {
 		String category = query.choice("category");
 		OpportunityFilter filter = new OpportunityFilter(query.text("q"), accountId, query.id("owner"),
 				query.id("team"), query.id("stage"), category == null ? null : ForecastCategory.valueOf(category),
-				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"));
+				query.date("closeFrom"), query.date("closeTo"), open, query.flag("stale"), query.flag("overdue"),
+				query.choice("forecast") == null ? null : ForecastTotal.valueOf(query.choice("forecast")));
 		Pageable pageable = query.pageable();
 		model.addAttribute("listView", opened);
 		CustomFilter custom = query.custom(request.getParameterMap());
