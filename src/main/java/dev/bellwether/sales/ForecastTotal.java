@@ -12,18 +12,27 @@ import java.util.Set;
 public enum ForecastTotal {
 
 	/** Closed + Commit. */
-	COMMIT_FORECAST(EnumSet.of(ForecastCategory.CLOSED, ForecastCategory.COMMIT)),
+	COMMIT_FORECAST("Commit forecast (Closed + Commit)", EnumSet.of(ForecastCategory.CLOSED, ForecastCategory.COMMIT)),
 
 	/** Closed + Commit + Best case. */
-	BEST_CASE_FORECAST(EnumSet.of(ForecastCategory.CLOSED, ForecastCategory.COMMIT, ForecastCategory.BEST_CASE)),
+	BEST_CASE_FORECAST("Best case forecast (Closed + Commit + Best case)",
+			EnumSet.of(ForecastCategory.CLOSED, ForecastCategory.COMMIT, ForecastCategory.BEST_CASE)),
 
 	/** Pipeline + Best case + Commit: the open deals in the forecast. */
-	OPEN_PIPELINE(EnumSet.of(ForecastCategory.COMMIT, ForecastCategory.BEST_CASE, ForecastCategory.PIPELINE));
+	OPEN_PIPELINE("Open pipeline (Commit + Best case + Pipeline)",
+			EnumSet.of(ForecastCategory.COMMIT, ForecastCategory.BEST_CASE, ForecastCategory.PIPELINE));
+
+	private final String label;
 
 	private final Set<ForecastCategory> categories;
 
-	ForecastTotal(Set<ForecastCategory> categories) {
+	ForecastTotal(String label, Set<ForecastCategory> categories) {
+		this.label = label;
 		this.categories = categories;
+	}
+
+	public String label() {
+		return this.label;
 	}
 
 	public Set<ForecastCategory> categories() {

@@ -342,7 +342,9 @@ class ForecastTests {
 		this.mvc.perform(get("/forecast").param("period", "2026-Q3").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(link.replace("&", "&amp;"))));
-		this.mvc.perform(get(link).with(session)).andExpect(status().isOk());
+		this.mvc.perform(get(link).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"COMMIT_FORECAST\" selected=\"selected\">")));
 		this.mvc
 			.perform(get("/api/v1/opportunities").param("forecastTotal", "EVERYTHING")
 				.with(TestUsers.basic(this.manager)))
