@@ -42,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ChangeBucket}s with their totals and the deals behind them (see
  * docs/pipeline-snapshots.md for the exact rules).
  * <p>
- * Each side is read once, narrowed to the deals the viewer may see (by their owner at
- * that moment); only the deals that matter to the period are kept in memory.
+ * Each side is read narrowed in SQL to the deals the viewer may see (by their owner at
+ * that moment) closing in the period, then the start's deals that left the period are
+ * looked up by id at the end, and the deals entering it at the start: only the deals that
+ * matter to the period are read and kept in memory.
  */
 @Service
 @Transactional(readOnly = true)
@@ -140,26 +142,24 @@ public class PipelineChanges {
 
 		// the start: deals in the period's pipeline then
 		Map<UUID, DealState> startInPeriod = new HashMap<>();
-		this.snapshots.forEachDeal(from.id(), snapshotOwners, deal -> {
-			if (period.contains(deal.closeDate())) {
-				startInPeriod.put(deal.id(), deal);
-			}
-		});
+		this.snapshots.forEachDealClosingIn(from.id(), snapshotOwners, period.start(), period.end(),
+				deal -> startInPeriod.put(deal.id(), deal));
 
-		// the end: deals in the period's pipeline then, and those that left it but are
-		// open
+		// the end: deals in the period's pipeline then, and those of the start that left
+		// it but are open
 		Map<UUID, DealState> end = new HashMap<>();
-		java.util.function.Consumer<DealState> keep = deal -> {
-			if (period.contains(deal.closeDate()) || startInPeriod.containsKey(deal.id())) {
-				end.put(deal.id(), deal);
-			}
-		};
 		if (to == null) {
-			this.deals.forEachOpen(viewer, scope.ownerId(), scope.teamOf(), keep);
+			this.deals.forEachOpenClosingIn(viewer, scope.ownerId(), scope.teamOf(), period.start(), period.end(),
+					deal -> end.put(deal.id(), deal));
 		}
 		else {
-			this.snapshots.forEachDeal(to.id(), snapshotOwners, keep);
+			this.snapshots.forEachDealClosingIn(to.id(), snapshotOwners, period.start(), period.end(),
+					deal -> end.put(deal.id(), deal));
 		}
+		Set<UUID> left = new HashSet<>(startInPeriod.keySet());
+		left.removeAll(end.keySet());
+		end.putAll(to == null ? this.deals.openOf(viewer, scope.ownerId(), scope.teamOf(), left)
+				: this.snapshots.dealsOf(to.id(), snapshotOwners, left));
 
 		// closed in between: from the period's pipeline, or closed with a date in it
 		Map<UUID, ClosedDeal> closed = new HashMap<>();

@@ -324,6 +324,23 @@ public class PipelineSnapshots {
 	}
 
 	/**
+	 * {@link #forEachDeal(UUID, SqlFilter, Consumer)} for the deals whose close date
+	 * falls in the span (both days included).
+	 */
+	void forEachDealClosingIn(UUID snapshotId, SqlFilter owners, LocalDate first, LocalDate last,
+			Consumer<DealState> action) {
+		this.jdbc.sql(DEALS + "d.close_date between :first and :last and " + owners.sql())
+			.params(owners.parameters())
+			.param("snapshot", snapshotId)
+			.param("first", first)
+			.param("last", last)
+			.withFetchSize(OpenDealStream.FETCH_SIZE)
+			.query(rs -> {
+				action.accept(deal(rs));
+			});
+	}
+
+	/**
 	 * The given deals as the snapshot has them (those in it whose owner passes the
 	 * filter), by id.
 	 */

@@ -93,6 +93,19 @@ public class OpenDealStream {
 	}
 
 	/**
+	 * {@link #forEachOpen(Viewer, UUID, UUID, Consumer)} for the deals whose close date
+	 * falls in the span (both days included).
+	 */
+	public long forEachOpenClosingIn(Viewer viewer, UUID ownerId, UUID teamOf, LocalDate first, LocalDate last,
+			Consumer<DealState> action) {
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", ownerId, teamOf);
+		Map<String, Object> parameters = new HashMap<>(visible.parameters());
+		parameters.put("first", first);
+		parameters.put("last", last);
+		return stream(new SqlFilter("o.close_date between :first and :last and " + visible.sql(), parameters), action);
+	}
+
+	/**
 	 * The deals the viewer may see (narrowed like
 	 * {@link #forEachOpen(Viewer, UUID, UUID, Consumer)}) closed after one instant and at
 	 * or before another, still closed and not in the recycle bin.
@@ -120,11 +133,20 @@ public class OpenDealStream {
 	 * The current state of the given deals that are open and the viewer may see, by id.
 	 */
 	public Map<UUID, DealState> openOf(Viewer viewer, Collection<UUID> ids) {
+		return openOf(viewer, null, null, ids);
+	}
+
+	/**
+	 * {@link #openOf(Viewer, Collection)} narrowed to one owner and/or a manager's
+	 * organisation (either {@code null} for no narrowing), like
+	 * {@link #forEachOpen(Viewer, UUID, UUID, Consumer)}.
+	 */
+	public Map<UUID, DealState> openOf(Viewer viewer, UUID ownerId, UUID teamOf, Collection<UUID> ids) {
 		Map<UUID, DealState> open = new HashMap<>();
 		if (ids.isEmpty()) {
 			return open;
 		}
-		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id");
+		SqlFilter visible = this.access.readFilter(viewer, "o.owner_id", ownerId, teamOf);
 		List<UUID> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += BATCH) {
 			this.jdbc
