@@ -68,15 +68,7 @@ public class Forecasts {
 	public Forecast forecast(Viewer viewer, String periodCode, UUID managerId) {
 		FiscalPeriod period = period(periodCode);
 		UUID top = managerId != null ? managerId : viewer.id();
-		OrgTree tree = new OrgTree(this.users.people());
-		if (!tree.contains(top)) {
-			throw new InvalidInputException("manager", "There is no user with id " + top + ".");
-		}
-		if (!canSee(viewer, top)) {
-			throw new ForbiddenException("manager",
-					"You can see the forecast of yourself and the people below you, not " + tree.person(top).fullName()
-							+ "'s.");
-		}
+		OrgTree tree = visibleTree(viewer, top);
 		List<Person> organisation = tree.organisationOf(top);
 		List<UUID> ids = organisation.stream().map(Person::id).toList();
 		Map<UUID, ForecastAmounts> byOwner = new HashMap<>();
@@ -98,6 +90,15 @@ public class Forecasts {
 	public List<Adjustment> adjustments(Viewer viewer, String periodCode, UUID managerId) {
 		FiscalPeriod period = period(periodCode);
 		UUID top = managerId != null ? managerId : viewer.id();
+		return this.adjustments.history(visibleTree(viewer, top).organisationOf(top).stream().map(Person::id).toList(),
+				period.code());
+	}
+
+	/**
+	 * Today's hierarchy, once the viewer is known to be allowed to see the forecast of
+	 * the person at its top.
+	 */
+	private OrgTree visibleTree(Viewer viewer, UUID top) {
 		OrgTree tree = new OrgTree(this.users.people());
 		if (!tree.contains(top)) {
 			throw new InvalidInputException("manager", "There is no user with id " + top + ".");
@@ -107,7 +108,7 @@ public class Forecasts {
 					"You can see the forecast of yourself and the people below you, not " + tree.person(top).fullName()
 							+ "'s.");
 		}
-		return this.adjustments.history(tree.organisationOf(top).stream().map(Person::id).toList(), period.code());
+		return tree;
 	}
 
 	/**
