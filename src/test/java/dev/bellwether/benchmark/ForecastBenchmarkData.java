@@ -2,6 +2,9 @@ package dev.bellwether.benchmark;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,10 +42,11 @@ final class ForecastBenchmarkData {
 	}
 
 	/**
+	 * @param now the application's clock's instant: when the quotas are written
 	 * @return the seconds the real weekly snapshot took and its deals, or null when the
 	 * snapshots were there already
 	 */
-	static Taken prepare(ConfigurableApplicationContext context, JdbcTemplate jdbc, String quarterCode,
+	static Taken prepare(ConfigurableApplicationContext context, JdbcTemplate jdbc, String quarterCode, Instant now,
 			PrintStream out) {
 		Long weekly = jdbc.queryForObject("select count(*) from pipeline_snapshots where kind = 'WEEKLY'", Long.class);
 		if (weekly != null && weekly >= WEEKS) {
@@ -99,14 +103,15 @@ final class ForecastBenchmarkData {
 		Long rows = jdbc.queryForObject("select count(*) from pipeline_snapshot_deals", Long.class);
 		out.printf("  derived %d earlier weekly snapshots (%,d snapshot rows in all) in %.1f s%n", EARLIER, rows,
 				derived);
+		OffsetDateTime written = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		int quotas = jdbc.update(
 				"""
 						insert into forecast_quotas (id, user_id, period_code, kind, amount, created_at, updated_at)
-						select gen_random_uuid(), u.id, ?, 'PERSONAL', 250000 + ((hashtext(u.id::text)::bigint & 2147483647) % 20) * 25000, now(), now()
+						select gen_random_uuid(), u.id, ?, 'PERSONAL', 250000 + ((hashtext(u.id::text)::bigint & 2147483647) % 20) * 25000, ?, ?
 						from users u where u.username like ? and u.role in ('REP', 'MANAGER')
 						on conflict do nothing
 						""",
-				quarterCode, BenchmarkData.USERNAME_PREFIX + "%");
+				quarterCode, written, written, BenchmarkData.USERNAME_PREFIX + "%");
 		jdbc.execute("analyze forecast_quotas");
 		return new Taken(taken.snapshot().dealCount(), seconds, EARLIER, rows, derived, quotas);
 	}

@@ -130,7 +130,8 @@ public final class PipelineBenchmark {
 						customSeconds);
 			}
 			String quarter = context.getBean(FiscalCalendar.class).current(FiscalPeriod.Kind.QUARTER).code();
-			ForecastBenchmarkData.Taken snapshots = ForecastBenchmarkData.prepare(context, jdbc, quarter, out);
+			ForecastBenchmarkData.Taken snapshots = ForecastBenchmarkData.prepare(context, jdbc, quarter,
+					context.getBean(Clock.class).instant(), out);
 			if (snapshots.snapshotRows() == null) {
 				report.fact(
 						"Forecasting (issue #14): %d weekly snapshots reused from an earlier run; one more weekly "

@@ -9,18 +9,14 @@ import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
-import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.Opportunities;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -48,12 +47,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class AdjustmentTests {
-
-	static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
-
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
-	static final UUID NEGOTIATION = UUID.fromString("01900000-0000-7000-8000-000000000005");
 
 	static final LocalDate IN_Q3 = LocalDate.of(2026, 8, 14);
 
@@ -87,20 +80,21 @@ class AdjustmentTests {
 
 	User outsider;
 
-	final Map<UUID, UUID> managerOf = new HashMap<>();
+	ForecastingFixtures fixtures;
 
 	/** Gross amounts per owner and category, as the test created them. */
 	final Map<UUID, Map<ForecastCategory, BigDecimal>> gross = new HashMap<>();
 
 	@BeforeEach
 	void fixture() {
-		this.director = person(Role.MANAGER, null);
-		this.manager = person(Role.MANAGER, this.director);
-		this.repA = person(Role.REP, this.manager);
-		this.repB = person(Role.REP, this.manager);
-		this.repC = person(Role.REP, this.director);
-		this.outsider = person(Role.MANAGER, null);
-		person(Role.REP, this.outsider);
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Adjusted");
+		this.director = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.director);
+		this.repA = this.fixtures.person(Role.REP, this.manager);
+		this.repB = this.fixtures.person(Role.REP, this.manager);
+		this.repC = this.fixtures.person(Role.REP, this.director);
+		this.outsider = this.fixtures.person(Role.MANAGER, null);
+		this.fixtures.person(Role.REP, this.outsider);
 		deal(this.repA, NEGOTIATION, "2000.25", ForecastCategory.COMMIT);
 		deal(this.repA, PROPOSAL, "300.33", ForecastCategory.BEST_CASE);
 		deal(this.repA, PROSPECTING, "400.01", ForecastCategory.PIPELINE);
@@ -335,20 +329,16 @@ class AdjustmentTests {
 			return override;
 		}
 		BigDecimal sum = gross(person, category);
-		for (Map.Entry<UUID, UUID> entry : this.managerOf.entrySet()) {
-			if (entry.getValue().equals(person)) {
-				sum = sum.add(simple(entry.getKey(), category, overrides));
-			}
+		for (UUID report : this.fixtures.reportsOf(person)) {
+			sum = sum.add(simple(report, category, overrides));
 		}
 		return sum;
 	}
 
 	private BigDecimal grossOrganisation(UUID person, ForecastCategory category) {
 		BigDecimal sum = gross(person, category);
-		for (Map.Entry<UUID, UUID> entry : this.managerOf.entrySet()) {
-			if (entry.getValue().equals(person)) {
-				sum = sum.add(grossOrganisation(entry.getKey(), category));
-			}
+		for (UUID report : this.fixtures.reportsOf(person)) {
+			sum = sum.add(grossOrganisation(report, category));
 		}
 		return sum;
 	}
@@ -357,20 +347,8 @@ class AdjustmentTests {
 		return this.gross.getOrDefault(owner, Map.of()).getOrDefault(category, BigDecimal.ZERO);
 	}
 
-	private User person(Role role, User manager) {
-		User user = this.users.create(role, manager == null ? null : manager.id());
-		if (manager != null) {
-			this.managerOf.put(user.id(), manager.id());
-		}
-		return user;
-	}
-
 	private void deal(User owner, UUID stage, String amount, ForecastCategory counted) {
-		Viewer viewer = TestUsers.viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Adjusted Co " + UUID.randomUUID(), null,
-				null, null, null, null, null, null, null, null, null, null, owner.id(), null));
-		this.opportunities.create(viewer, new OpportunityDetails("Deal " + UUID.randomUUID(), account.id(), null,
-				owner.id(), stage, new BigDecimal(amount), false, IN_Q3, null, null, null, null, null, null));
+		this.fixtures.deal(owner, stage, amount, IN_Q3);
 		this.gross.computeIfAbsent(owner.id(), id -> new HashMap<>())
 			.merge(counted, new BigDecimal(amount), BigDecimal::add);
 	}

@@ -1,19 +1,15 @@
 package dev.bellwether.forecasting;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
-import dev.bellwether.identity.Viewer;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.LOST;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -36,12 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class AnalyticsApiTests {
-
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
-	static final UUID WON = UUID.fromString("01900000-0000-7000-8000-000000000006");
-
-	static final UUID LOST = UUID.fromString("01900000-0000-7000-8000-000000000007");
 
 	@Autowired
 	MockMvc mvc;
@@ -61,6 +54,8 @@ class AnalyticsApiTests {
 	@Autowired
 	dev.bellwether.adoption.internal.capture.UsageRecorder recorder;
 
+	ForecastingFixtures fixtures;
+
 	User top;
 
 	User manager;
@@ -71,10 +66,11 @@ class AnalyticsApiTests {
 
 	@BeforeEach
 	void fixture() {
-		this.top = this.testUsers.create(Role.MANAGER);
-		this.manager = this.testUsers.create(Role.MANAGER, this.top.id());
-		this.rep = this.testUsers.create(Role.REP, this.manager.id());
-		this.other = this.testUsers.create(Role.REP, this.manager.id());
+		this.fixtures = new ForecastingFixtures(this.testUsers, this.accounts, this.opportunities, "Analytics API");
+		this.top = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.top);
+		this.rep = this.fixtures.person(Role.REP, this.manager);
+		this.other = this.fixtures.person(Role.REP, this.manager);
 		// today is 2026-06-17: both close in 2026-Q2
 		closed(this.rep, "1000.00", WON, null);
 		closed(this.other, "3000.00", LOST, "No budget this year");
@@ -213,16 +209,8 @@ class AnalyticsApiTests {
 	}
 
 	private void closed(User owner, String amount, UUID stage, String reason) {
-		Viewer viewer = TestUsers.viewer(owner);
-		UUID account = this.accounts
-			.create(viewer,
-					new AccountDetails("Analytics API Co " + UUID.randomUUID(), null, null, null, null, null, null,
-							null, null, null, null, null, owner.id(), null))
-			.id();
-		Opportunity deal = this.opportunities.create(viewer,
-				new OpportunityDetails("Analytics API deal", account, null, owner.id(), PROPOSAL,
-						new BigDecimal(amount), false, LocalDate.of(2026, 6, 30), null, null, null, null, null, null));
-		this.opportunities.changeStage(viewer, deal.id(), stage, deal.version(), reason);
+		Opportunity deal = this.fixtures.deal(owner, PROPOSAL, amount, LocalDate.of(2026, 6, 30));
+		this.opportunities.changeStage(TestUsers.viewer(owner), deal.id(), stage, deal.version(), reason);
 	}
 
 }

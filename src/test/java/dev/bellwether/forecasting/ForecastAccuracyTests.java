@@ -18,13 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
-import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.ForbiddenException;
@@ -32,7 +29,6 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static dev.bellwether.forecasting.ForecastTests.LOST;
-import static dev.bellwether.forecasting.ForecastTests.NEGOTIATION;
-import static dev.bellwether.forecasting.ForecastTests.PROPOSAL;
-import static dev.bellwether.forecasting.ForecastTests.PROSPECTING;
-import static dev.bellwether.forecasting.ForecastTests.WON;
+import static dev.bellwether.forecasting.ForecastingFixtures.LOST;
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -121,7 +117,7 @@ class ForecastAccuracyTests {
 
 	User executive;
 
-	final Map<UUID, UUID> managerOf = new HashMap<>();
+	ForecastingFixtures fixtures;
 
 	/** Each deal as the test last set it. */
 	final Map<UUID, Model> deals = new LinkedHashMap<>();
@@ -166,17 +162,18 @@ class ForecastAccuracyTests {
 
 	@BeforeEach
 	void fixture() {
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Accuracy");
 		this.year = freshYear();
 		this.q1 = this.calendar.period(this.year + "-Q1", "period");
 		this.q2 = this.calendar.period(this.year + "-Q2", "period");
-		this.director = person(Role.MANAGER, null);
-		this.manager = person(Role.MANAGER, this.director);
-		this.repA = person(Role.REP, this.manager);
-		this.repB = person(Role.REP, this.manager);
-		this.mover = person(Role.REP, this.director);
-		this.leaver = person(Role.REP, this.manager);
-		this.soloManager = person(Role.MANAGER, this.director);
-		this.outsider = person(Role.MANAGER, null);
+		this.director = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.director);
+		this.repA = this.fixtures.person(Role.REP, this.manager);
+		this.repB = this.fixtures.person(Role.REP, this.manager);
+		this.mover = this.fixtures.person(Role.REP, this.director);
+		this.leaver = this.fixtures.person(Role.REP, this.manager);
+		this.soloManager = this.fixtures.person(Role.MANAGER, this.director);
+		this.outsider = this.fixtures.person(Role.MANAGER, null);
 		this.executive = this.users.create(Role.EXECUTIVE);
 
 		deal("a1", this.repA, NEGOTIATION, "1000.10", day(2, 15));
@@ -208,7 +205,7 @@ class ForecastAccuracyTests {
 			.param("m", this.manager.id())
 			.param("id", this.mover.id())
 			.update();
-		this.managerOf.put(this.mover.id(), this.manager.id());
+		this.fixtures.moved(this.mover, this.manager);
 		this.userDirectory.deactivate(this.leaver.id(), this.users.create(Role.ADMIN).id());
 		// week 6
 		snapshot(42);
@@ -230,7 +227,8 @@ class ForecastAccuracyTests {
 		assertThat(row(report, this.soloManager).team()).as("a manager without reports is one person").isFalse();
 
 		for (ForecastAccuracy.Row row : report.rows()) {
-			Set<UUID> owners = row.team() ? Set.copyOf(organisationOf(row.personId())) : Set.of(row.personId());
+			Set<UUID> owners = row.team() ? Set.copyOf(this.fixtures.organisationOf(row.personId()))
+					: Set.of(row.personId());
 			ForecastAccuracy.PeriodFigures f = row.periods().get(0);
 			String as = row.name() + " " + f.period().code();
 			assertThat(f.weeks()).as(as + " weeks")
@@ -569,21 +567,6 @@ class ForecastAccuracyTests {
 		return forecast.subtract(actual).divide(actual, 4, RoundingMode.HALF_UP);
 	}
 
-	/** The simple way: everyone whose chain of managers reaches the person. */
-	private List<UUID> organisationOf(UUID top) {
-		List<UUID> members = new ArrayList<>();
-		for (UUID id : this.managerOf.keySet()) {
-			UUID at = id;
-			while (at != null && !at.equals(top)) {
-				at = this.managerOf.get(at);
-			}
-			if (at != null) {
-				members.add(id);
-			}
-		}
-		return members;
-	}
-
 	private static ForecastAccuracy.Row row(ForecastAccuracy.Report report, User person) {
 		return report.rows().stream().filter(r -> r.personId().equals(person.id())).findFirst().orElseThrow();
 	}
@@ -624,23 +607,11 @@ class ForecastAccuracyTests {
 		this.taken.add(new Taken(id, at, copy));
 	}
 
-	private User person(Role role, User manager) {
-		User user = this.users.create(role, manager == null ? null : manager.id());
-		this.managerOf.put(user.id(), manager == null ? null : manager.id());
-		return user;
-	}
-
 	private void deal(String name, User owner, UUID stage, String amount, LocalDate closeDate) {
-		Viewer viewer = TestUsers.viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Accuracy Co " + UUID.randomUUID(), null,
-				null, null, null, null, null, null, null, null, null, null, owner.id(), null));
-		Opportunity deal = this.opportunities.create(viewer,
-				new OpportunityDetails("Accuracy " + name + " " + UUID.randomUUID(), account.id(), null, owner.id(),
-						stage, new BigDecimal(amount), false, closeDate, null, null, null, null, null, null));
+		Opportunity deal = this.fixtures.deal(owner, stage, amount, closeDate);
 		Model m = new Model();
 		m.owner = owner.id();
-		m.category = stage.equals(NEGOTIATION) ? ForecastCategory.COMMIT
-				: stage.equals(PROPOSAL) ? ForecastCategory.BEST_CASE : ForecastCategory.PIPELINE;
+		m.category = ForecastingFixtures.categoryOf(stage);
 		m.amount = new BigDecimal(amount);
 		m.closeDate = closeDate;
 		this.deals.put(deal.id(), m);

@@ -3,7 +3,6 @@ package dev.bellwether.forecasting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +10,6 @@ import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -23,7 +20,6 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.ForecastTotal;
 import dev.bellwether.sales.Opportunities;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.LOST;
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -48,16 +49,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ForecastTests {
-
-	static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
-
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
-	static final UUID NEGOTIATION = UUID.fromString("01900000-0000-7000-8000-000000000005");
-
-	static final UUID WON = UUID.fromString("01900000-0000-7000-8000-000000000006");
-
-	static final UUID LOST = UUID.fromString("01900000-0000-7000-8000-000000000007");
 
 	static final LocalDate IN_Q3 = LocalDate.of(2026, 8, 14);
 
@@ -101,24 +92,25 @@ class ForecastTests {
 
 	User outsider;
 
+	ForecastingFixtures fixtures;
+
 	/** The fixture's deals as the test sees them: owner, category, amount, close date. */
 	final List<Deal> deals = new ArrayList<>();
-
-	final Map<UUID, UUID> managerOf = new HashMap<>();
 
 	record Deal(UUID owner, ForecastCategory category, BigDecimal amount, LocalDate closeDate) {
 	}
 
 	@BeforeEach
 	void fixture() {
-		this.director = person(Role.MANAGER, null);
-		this.manager = person(Role.MANAGER, this.director);
-		this.repA = person(Role.REP, this.manager);
-		this.repB = person(Role.REP, this.manager);
-		this.leaver = person(Role.REP, this.manager);
-		this.soloManager = person(Role.MANAGER, this.director);
-		this.repC = person(Role.REP, this.director);
-		this.outsider = person(Role.MANAGER, null);
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Forecast");
+		this.director = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.director);
+		this.repA = this.fixtures.person(Role.REP, this.manager);
+		this.repB = this.fixtures.person(Role.REP, this.manager);
+		this.leaver = this.fixtures.person(Role.REP, this.manager);
+		this.soloManager = this.fixtures.person(Role.MANAGER, this.director);
+		this.repC = this.fixtures.person(Role.REP, this.director);
+		this.outsider = this.fixtures.person(Role.MANAGER, null);
 
 		deal(this.repA, WON, "1000.10", IN_Q3, null);
 		deal(this.repA, NEGOTIATION, "2000.25", IN_Q3.plusDays(10), null);
@@ -170,7 +162,7 @@ class ForecastTests {
 				"team-" + this.manager.id(), new BigDecimal("5000.00"), "team-" + this.director.id(),
 				new BigDecimal("8100.00"));
 		for (ForecastRow row : forecast.rows()) {
-			List<UUID> owners = row.isTeam() ? organisationOf(row.userId()) : List.of(row.userId());
+			List<UUID> owners = row.isTeam() ? this.fixtures.organisationOf(row.userId()) : List.of(row.userId());
 			ForecastAmounts a = row.amounts();
 			assertThat(a.closed()).as(row.key() + " closed").isEqualByComparingTo(sum(owners, ForecastCategory.CLOSED));
 			assertThat(a.commit()).as(row.key() + " commit").isEqualByComparingTo(sum(owners, ForecastCategory.COMMIT));
@@ -309,7 +301,7 @@ class ForecastTests {
 	 */
 	@Test
 	void theCumulativeFiguresDrillToTheDealsBehindThem() throws Exception {
-		List<UUID> team = organisationOf(this.manager.id());
+		List<UUID> team = this.fixtures.organisationOf(this.manager.id());
 		LocalDate from = LocalDate.of(2026, 7, 1);
 		LocalDate to = LocalDate.of(2026, 9, 30);
 		for (ForecastTotal total : ForecastTotal.values()) {
@@ -351,51 +343,14 @@ class ForecastTests {
 			.andExpect(status().isBadRequest());
 	}
 
-	private User person(Role role, User manager) {
-		User user = this.users.create(role, manager == null ? null : manager.id());
-		if (manager != null) {
-			this.managerOf.put(user.id(), manager.id());
-		}
-		return user;
-	}
-
 	private void deal(User owner, UUID stage, String amount, LocalDate closeDate, ForecastCategory category) {
-		Viewer viewer = TestUsers.viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Forecast Co " + UUID.randomUUID(), null,
-				null, null, null, null, null, null, null, null, null, null, owner.id(), null));
-		this.opportunities.create(viewer,
-				new OpportunityDetails("Deal " + UUID.randomUUID(), account.id(), null, owner.id(), stage,
-						new BigDecimal(amount), false, closeDate, null, category, null, null,
-						stage.equals(LOST) ? "No budget this year" : null, null));
-		ForecastCategory counted = stage.equals(WON) ? ForecastCategory.CLOSED
-				: stage.equals(LOST) ? null
-						: category != null ? category : stage.equals(NEGOTIATION) ? ForecastCategory.COMMIT
-								: stage.equals(PROPOSAL) ? ForecastCategory.BEST_CASE : ForecastCategory.PIPELINE;
+		this.fixtures.deal(owner, stage, amount, closeDate, category);
+		// a won or lost deal counts as its stage says, whatever category is set on it
+		ForecastCategory counted = category == null || stage.equals(WON) || stage.equals(LOST)
+				? ForecastingFixtures.categoryOf(stage) : category;
 		if (counted != null) {
 			this.deals.add(new Deal(owner.id(), counted, new BigDecimal(amount), closeDate));
 		}
-	}
-
-	/** The simple way: everyone whose chain of managers reaches the person. */
-	private List<UUID> organisationOf(UUID top) {
-		List<UUID> members = new ArrayList<>();
-		for (UUID id : allPeople()) {
-			UUID at = id;
-			while (at != null && !at.equals(top)) {
-				at = this.managerOf.get(at);
-			}
-			if (at != null) {
-				members.add(id);
-			}
-		}
-		return members;
-	}
-
-	private List<UUID> allPeople() {
-		List<UUID> all = new ArrayList<>(this.managerOf.keySet());
-		all.add(this.director.id());
-		all.add(this.outsider.id());
-		return all;
 	}
 
 	private BigDecimal sum(List<UUID> owners, ForecastCategory category) {

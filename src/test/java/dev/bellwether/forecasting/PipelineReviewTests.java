@@ -1,14 +1,11 @@
 package dev.bellwether.forecasting;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.forecasting.PipelineReviews.Reason;
 import dev.bellwether.forecasting.PipelineReviews.Review;
@@ -28,7 +25,6 @@ import dev.bellwether.platform.usage.FeatureUsed;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.StageChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +59,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RecordApplicationEvents
 class PipelineReviewTests {
 
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
 	@Autowired
 	PipelineReviews reviews;
 
@@ -86,6 +80,8 @@ class PipelineReviewTests {
 	@Autowired
 	ApplicationEvents events;
 
+	ForecastingFixtures fixtures;
+
 	User boss;
 
 	User manager;
@@ -104,15 +100,15 @@ class PipelineReviewTests {
 
 	@BeforeEach
 	void team() {
-		this.boss = this.users.create(Role.MANAGER);
-		this.manager = this.users.create(Role.MANAGER, this.boss.id());
-		this.teamLead = this.users.create(Role.MANAGER, this.manager.id());
-		this.rep = this.users.create(Role.REP, this.teamLead.id());
-		this.otherRep = this.users.create(Role.REP);
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Review");
+		this.boss = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.boss);
+		this.teamLead = this.fixtures.person(Role.MANAGER, this.manager);
+		this.rep = this.fixtures.person(Role.REP, this.teamLead);
+		this.otherRep = this.fixtures.person(Role.REP, null);
 		this.quarter = this.calendar.current(FiscalPeriod.Kind.QUARTER);
-		LocalDate today = this.calendar.today();
-		this.in = today.plusDays(3).isAfter(this.quarter.end()) ? today : today.plusDays(3);
-		this.later = this.quarter.end().plusDays(20);
+		this.in = ForecastingFixtures.closingIn(this.quarter, this.calendar.today());
+		this.later = ForecastingFixtures.closingAfter(this.quarter);
 	}
 
 	@Test
@@ -180,7 +176,7 @@ class PipelineReviewTests {
 			.containsExactly(large.id(), pushedLater.id(), small.id());
 		this.reviews.end(viewer(this.manager), first.id(), "Good shape");
 
-		update(pushedLater, null, this.later);
+		this.fixtures.update(pushedLater, null, null, this.later);
 		List<ReviewDeal> second = this.reviews
 			.record(viewer(this.manager),
 					this.reviews.start(viewer(this.manager), request(SubjectKind.REP, this.rep)).id())
@@ -219,7 +215,7 @@ class PipelineReviewTests {
 		Opportunity changed = deal(this.rep, "1000", this.in);
 		Opportunity quiet = deal(this.rep, "2000", this.in);
 		// before the first review: not "since the last review"
-		update(changed, "1100", this.in);
+		this.fixtures.update(changed, null, "1100", this.in);
 		Review first = this.reviews.start(viewer(this.manager), request(SubjectKind.REP, this.rep));
 		this.reviews.end(viewer(this.manager), first.id(), null);
 		// a review of the team is another subject: it does not reset what changed for the
@@ -227,7 +223,7 @@ class PipelineReviewTests {
 		Review ofTeam = this.reviews.start(viewer(this.manager), request(SubjectKind.TEAM, this.teamLead));
 		this.reviews.end(viewer(this.manager), ofTeam.id(), null);
 
-		update(changed, "1500", this.in.plusDays(1));
+		this.fixtures.update(changed, null, "1500", this.in.plusDays(1));
 		Opportunity added = deal(this.rep, "500", this.in);
 		Review second = this.reviews.start(viewer(this.manager), request(SubjectKind.REP, this.rep));
 
@@ -407,7 +403,7 @@ class PipelineReviewTests {
 		assertThat(step.canEdit()).isTrue();
 		long read = step.deal().version();
 		// the rep changes the deal meanwhile
-		update(deal, "1200", this.in);
+		this.fixtures.update(deal, null, "1200", this.in);
 
 		this.mvc
 			.perform(patch("/api/v1/opportunities/" + deal.id() + "/fields/closeDate")
@@ -443,23 +439,7 @@ class PipelineReviewTests {
 	}
 
 	private Opportunity deal(User owner, String amount, LocalDate closeDate) {
-		Viewer viewer = viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Review Co " + UUID.randomUUID(), null, null,
-				null, null, null, null, null, null, null, null, null, owner.id(), null));
-		return this.opportunities.create(viewer,
-				new OpportunityDetails("Review deal " + UUID.randomUUID(), account.id(), null, owner.id(), PROPOSAL,
-						new BigDecimal(amount), false, closeDate, null, null, null, null, null, null));
-	}
-
-	private void update(Opportunity deal, String amount, LocalDate closeDate) {
-		Viewer owner = viewer(deal.ownerId().equals(this.rep.id()) ? this.rep : this.otherRep);
-		Opportunity current = this.opportunities.get(owner, deal.id());
-		OpportunityDetails d = current.details();
-		this.opportunities.update(owner, deal.id(), current.version(),
-				new OpportunityDetails(d.name(), d.accountId(), d.primaryContactId(), d.ownerId(), d.stageId(),
-						amount == null ? d.amount() : new BigDecimal(amount), d.amountFromLineItems(), closeDate,
-						d.probability(), d.forecastCategory(), d.nextStep(), d.leadSource(), d.lossReason(),
-						d.description()));
+		return this.fixtures.deal(owner, ForecastingFixtures.PROPOSAL, amount, closeDate);
 	}
 
 }

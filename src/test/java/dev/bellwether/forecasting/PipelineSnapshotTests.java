@@ -19,8 +19,6 @@ import java.util.stream.Collectors;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.forecasting.PipelineChangeReport.Bucket;
 import dev.bellwether.forecasting.PipelineSnapshots.Kind;
@@ -33,7 +31,6 @@ import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +38,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.LOST;
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
+import static dev.bellwether.forecasting.ForecastingFixtures.QUALIFICATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
@@ -60,18 +63,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class PipelineSnapshotTests {
-
-	static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
-
-	static final UUID QUALIFICATION = UUID.fromString("01900000-0000-7000-8000-000000000002");
-
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
-	static final UUID NEGOTIATION = UUID.fromString("01900000-0000-7000-8000-000000000005");
-
-	static final UUID WON = UUID.fromString("01900000-0000-7000-8000-000000000006");
-
-	static final UUID LOST = UUID.fromString("01900000-0000-7000-8000-000000000007");
 
 	static final AtomicInteger MINUTES = new AtomicInteger();
 
@@ -102,6 +93,8 @@ class PipelineSnapshotTests {
 	@Autowired
 	MockMvc mvc;
 
+	ForecastingFixtures fixtures;
+
 	User manager;
 
 	User rep;
@@ -116,21 +109,21 @@ class PipelineSnapshotTests {
 
 	@BeforeEach
 	void team() {
-		this.manager = this.users.create(Role.MANAGER);
-		this.rep = this.users.create(Role.REP, this.manager.id());
-		this.otherRep = this.users.create(Role.REP);
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Snapshot");
+		this.manager = this.fixtures.person(Role.MANAGER, null);
+		this.rep = this.fixtures.person(Role.REP, this.manager);
+		this.otherRep = this.fixtures.person(Role.REP, null);
 		this.period = this.calendar.current(FiscalPeriod.Kind.QUARTER);
-		LocalDate today = this.calendar.today();
-		this.in = today.plusDays(3).isAfter(this.period.end()) ? today : today.plusDays(3);
-		this.later = this.period.end().plusDays(20);
+		this.in = ForecastingFixtures.closingIn(this.period, this.calendar.today());
+		this.later = ForecastingFixtures.closingAfter(this.period);
 	}
 
 	@Test
 	void theSnapshotHoldsEveryOpenDealAsItIsLive() {
-		Opportunity open = deal(this.rep, PROPOSAL, "1234.56", this.in);
-		Opportunity won = deal(this.rep, NEGOTIATION, "500", this.in);
+		Opportunity open = this.fixtures.deal(this.rep, PROPOSAL, "1234.56", this.in);
+		Opportunity won = this.fixtures.deal(this.rep, NEGOTIATION, "500", this.in);
 		this.opportunities.changeStage(viewer(this.rep), won.id(), WON, won.version(), null);
-		Opportunity deleted = deal(this.rep, PROPOSAL, "700", this.in);
+		Opportunity deleted = this.fixtures.deal(this.rep, PROPOSAL, "700", this.in);
 		this.opportunities.delete(viewer(this.rep), deleted.id());
 
 		Snapshot snapshot = this.snapshots.take(Kind.ON_DEMAND, this.manager.id(), uniqueMinute()).snapshot();
@@ -228,35 +221,35 @@ class PipelineSnapshotTests {
 	@Test
 	void whatChangedCountsEachDealInItsBuckets() {
 		// in the period's pipeline at the start
-		Opportunity unchanged = deal(this.rep, PROPOSAL, "10000", this.in);
-		Opportunity won = deal(this.rep, NEGOTIATION, "20000", this.in);
-		Opportunity lost = deal(this.rep, PROPOSAL, "30000", this.in);
-		Opportunity pushed = deal(this.rep, PROPOSAL, "40000", this.in);
-		Opportunity up = deal(this.rep, PROPOSAL, "60000", this.in);
-		Opportunity down = deal(this.rep, PROPOSAL, "70000", this.in);
-		Opportunity forwardAndUp = deal(this.rep, QUALIFICATION, "80000", this.in);
-		Opportunity back = deal(this.rep, NEGOTIATION, "11000", this.in);
-		Opportunity removed = deal(this.rep, PROPOSAL, "13000", this.in);
+		Opportunity unchanged = this.fixtures.deal(this.rep, PROPOSAL, "10000", this.in);
+		Opportunity won = this.fixtures.deal(this.rep, NEGOTIATION, "20000", this.in);
+		Opportunity lost = this.fixtures.deal(this.rep, PROPOSAL, "30000", this.in);
+		Opportunity pushed = this.fixtures.deal(this.rep, PROPOSAL, "40000", this.in);
+		Opportunity up = this.fixtures.deal(this.rep, PROPOSAL, "60000", this.in);
+		Opportunity down = this.fixtures.deal(this.rep, PROPOSAL, "70000", this.in);
+		Opportunity forwardAndUp = this.fixtures.deal(this.rep, QUALIFICATION, "80000", this.in);
+		Opportunity back = this.fixtures.deal(this.rep, NEGOTIATION, "11000", this.in);
+		Opportunity removed = this.fixtures.deal(this.rep, PROPOSAL, "13000", this.in);
 		// outside it
-		Opportunity pulled = deal(this.rep, PROPOSAL, "50000", this.later);
-		Opportunity elsewhere = deal(this.rep, PROPOSAL, "99000", this.later);
+		Opportunity pulled = this.fixtures.deal(this.rep, PROPOSAL, "50000", this.later);
+		Opportunity elsewhere = this.fixtures.deal(this.rep, PROPOSAL, "99000", this.later);
 		// not the manager's team
-		Opportunity someoneElses = deal(this.otherRep, PROPOSAL, "77000", this.in);
+		Opportunity someoneElses = this.fixtures.deal(this.otherRep, PROPOSAL, "77000", this.in);
 		Snapshot start = this.snapshots.take(Kind.ON_DEMAND, this.manager.id(), startMinute()).snapshot();
 
 		Viewer rep = viewer(this.rep);
 		this.opportunities.changeStage(rep, won.id(), WON, won.version(), null);
 		this.opportunities.changeStage(rep, lost.id(), LOST, lost.version(), "No budget this year");
-		update(pushed, null, null, this.later);
-		update(pulled, null, null, this.in);
-		update(up, null, "65000", null);
-		update(down, null, "62000", null);
-		update(forwardAndUp, NEGOTIATION, "90000", null);
+		this.fixtures.update(pushed, null, null, this.later);
+		this.fixtures.update(pulled, null, null, this.in);
+		this.fixtures.update(up, null, "65000", null);
+		this.fixtures.update(down, null, "62000", null);
+		this.fixtures.update(forwardAndUp, NEGOTIATION, "90000", null);
 		this.opportunities.changeStage(rep, back.id(), PROSPECTING, back.version(), null);
 		this.opportunities.delete(rep, removed.id());
-		Opportunity created = deal(this.rep, PROPOSAL, "12000", this.in);
-		update(elsewhere, null, "1000", this.later.plusDays(5));
-		update(someoneElses, null, "1", null);
+		Opportunity created = this.fixtures.deal(this.rep, PROPOSAL, "12000", this.in);
+		this.fixtures.update(elsewhere, null, "1000", this.later.plusDays(5));
+		this.fixtures.update(someoneElses, null, "1", null);
 
 		// expected by hand, from the fixture above
 		Map<ChangeBucket, Set<UUID>> deals = Map.of(ChangeBucket.NEW, Set.of(created.id()), ChangeBucket.PULLED_IN,
@@ -312,11 +305,11 @@ class PipelineSnapshotTests {
 
 	@Test
 	void aRepSeesOnlyTheirOwnDealsInWhatChanged() throws Exception {
-		Opportunity mine = deal(this.rep, PROPOSAL, "1000", this.in);
-		Opportunity theirs = deal(this.otherRep, PROPOSAL, "2000", this.in);
+		Opportunity mine = this.fixtures.deal(this.rep, PROPOSAL, "1000", this.in);
+		Opportunity theirs = this.fixtures.deal(this.otherRep, PROPOSAL, "2000", this.in);
 		Snapshot start = this.snapshots.take(Kind.ON_DEMAND, this.manager.id(), startMinute()).snapshot();
-		update(mine, null, "1500", null);
-		update(theirs, null, "2500", null);
+		this.fixtures.update(mine, null, "1500", null);
+		this.fixtures.update(theirs, null, "2500", null);
 
 		PipelineChangeReport asRep = this.changes.between(viewer(this.rep), start.id(), null, this.period,
 				PipelineChanges.Scope.all());
@@ -418,28 +411,6 @@ class PipelineSnapshotTests {
 
 	private static Viewer viewer(User user) {
 		return TestUsers.viewer(user);
-	}
-
-	private Opportunity deal(User owner, UUID stage, String amount, LocalDate closeDate) {
-		Viewer viewer = viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Snapshot Co " + UUID.randomUUID(), null,
-				null, null, null, null, null, null, null, null, null, null, owner.id(), null));
-		return this.opportunities.create(viewer, new OpportunityDetails("Deal " + UUID.randomUUID(), account.id(), null,
-				owner.id(), stage, new BigDecimal(amount), false, closeDate, null, null, null, null, null, null));
-	}
-
-	private void update(Opportunity deal, UUID stage, String amount, LocalDate closeDate) {
-		Opportunity current = this.opportunities.get(viewer(this.manager.id().equals(deal.ownerId()) ? this.manager
-				: (deal.ownerId().equals(this.rep.id()) ? this.rep : this.otherRep)), deal.id());
-		OpportunityDetails details = current.details();
-		this.opportunities.update(viewer(deal.ownerId().equals(this.rep.id()) ? this.rep : this.otherRep), deal.id(),
-				current.version(),
-				new OpportunityDetails(details.name(), details.accountId(), details.primaryContactId(),
-						details.ownerId(), stage == null ? details.stageId() : stage,
-						amount == null ? details.amount() : new BigDecimal(amount), false,
-						closeDate == null ? details.closeDate() : closeDate,
-						stage == null ? details.probability() : null, stage == null ? details.forecastCategory() : null,
-						details.nextStep(), details.leadSource(), details.lossReason(), details.description()));
 	}
 
 }

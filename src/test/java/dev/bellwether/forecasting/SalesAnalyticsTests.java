@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -24,13 +23,19 @@ import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.DealOutcomes;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.LOST;
+import static dev.bellwether.forecasting.ForecastingFixtures.NEEDS_ANALYSIS;
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROPOSAL;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
+import static dev.bellwether.forecasting.ForecastingFixtures.QUALIFICATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -46,20 +51,7 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class SalesAnalyticsTests {
 
-	static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
-
-	static final UUID QUALIFICATION = UUID.fromString("01900000-0000-7000-8000-000000000002");
-
-	static final UUID PROPOSAL = UUID.fromString("01900000-0000-7000-8000-000000000004");
-
-	static final UUID NEGOTIATION = UUID.fromString("01900000-0000-7000-8000-000000000005");
-
-	static final UUID WON = UUID.fromString("01900000-0000-7000-8000-000000000006");
-
-	static final UUID LOST = UUID.fromString("01900000-0000-7000-8000-000000000007");
-
-	static final List<UUID> OPEN_STAGES = List.of(PROSPECTING, QUALIFICATION,
-			UUID.fromString("01900000-0000-7000-8000-000000000003"), PROPOSAL, NEGOTIATION);
+	static final List<UUID> OPEN_STAGES = List.of(PROSPECTING, QUALIFICATION, NEEDS_ANALYSIS, PROPOSAL, NEGOTIATION);
 
 	@Autowired
 	SalesAnalytics analytics;
@@ -75,6 +67,8 @@ class SalesAnalyticsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	ForecastingFixtures fixtures;
 
 	User top;
 
@@ -108,10 +102,11 @@ class SalesAnalyticsTests {
 
 	@BeforeEach
 	void fixture() {
-		this.top = this.testUsers.create(Role.MANAGER);
-		this.manager = this.testUsers.create(Role.MANAGER, this.top.id());
-		this.repA = this.testUsers.create(Role.REP, this.manager.id());
-		this.repB = this.testUsers.create(Role.REP, this.manager.id());
+		this.fixtures = new ForecastingFixtures(this.testUsers, this.accounts, this.opportunities, "Analytics");
+		this.top = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.top);
+		this.repA = this.fixtures.person(Role.REP, this.manager);
+		this.repB = this.fixtures.person(Role.REP, this.manager);
 		// 2026-Q1
 		deal(this.repA, "1000.10", d(2026, 1, 5), d(2026, 2, 20), null, null, PROSPECTING, d(2026, 1, 5), QUALIFICATION,
 				d(2026, 1, 15), PROPOSAL, d(2026, 2, 1), WON, d(2026, 2, 20));
@@ -486,20 +481,13 @@ class SalesAnalyticsTests {
 	private void deal(User owner, String amount, LocalDate created, LocalDate closeDate, String reason,
 			String competitor, Object... moves) {
 		Viewer viewer = TestUsers.viewer(owner);
-		UUID account = this.accounts
-			.create(viewer,
-					new AccountDetails("Analytics Co " + UUID.randomUUID(), null, null, null, null, null, null, null,
-							null, null, null, null, owner.id(), null))
-			.id();
 		List<UUID> stages = new ArrayList<>();
 		List<LocalDate> entered = new ArrayList<>();
 		for (int i = 0; i < moves.length; i += 2) {
 			stages.add((UUID) moves[i]);
 			entered.add((LocalDate) moves[i + 1]);
 		}
-		Opportunity deal = this.opportunities.create(viewer,
-				new OpportunityDetails("Analytics deal", account, null, owner.id(), stages.get(0),
-						new BigDecimal(amount), false, closeDate, null, null, null, null, null, null));
+		Opportunity deal = this.fixtures.deal(owner, stages.get(0), amount, closeDate);
 		for (int i = 1; i < stages.size(); i++) {
 			deal = this.opportunities.changeStage(viewer, deal.id(), stages.get(i), deal.version(),
 					stages.get(i).equals(LOST) ? reason : null);

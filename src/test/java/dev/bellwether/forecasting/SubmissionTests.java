@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
-import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -21,7 +19,6 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.sales.ForecastCategory;
 import dev.bellwether.sales.Opportunities;
-import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static dev.bellwether.forecasting.ForecastingFixtures.NEGOTIATION;
+import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
+import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -45,12 +45,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class SubmissionTests {
-
-	static final UUID PROSPECTING = UUID.fromString("01900000-0000-7000-8000-000000000001");
-
-	static final UUID NEGOTIATION = UUID.fromString("01900000-0000-7000-8000-000000000005");
-
-	static final UUID WON = UUID.fromString("01900000-0000-7000-8000-000000000006");
 
 	@Autowired
 	Submissions submissions;
@@ -76,6 +70,8 @@ class SubmissionTests {
 	@Autowired
 	Clock clock;
 
+	ForecastingFixtures fixtures;
+
 	User director;
 
 	User manager;
@@ -88,16 +84,18 @@ class SubmissionTests {
 
 	@BeforeEach
 	void fixture() {
-		this.director = this.users.create(Role.MANAGER);
-		this.manager = this.users.create(Role.MANAGER, this.director.id());
-		this.repA = this.users.create(Role.REP, this.manager.id());
-		this.otherManager = this.users.create(Role.MANAGER, this.director.id());
-		this.users.create(Role.REP, this.otherManager.id());
-		this.outsider = this.users.create(Role.MANAGER);
-		this.users.create(Role.REP, this.outsider.id());
-		deal(this.repA, WON, "1000.10");
-		deal(this.repA, NEGOTIATION, "2000.25");
-		deal(this.manager, PROSPECTING, "300.33");
+		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Call");
+		this.director = this.fixtures.person(Role.MANAGER, null);
+		this.manager = this.fixtures.person(Role.MANAGER, this.director);
+		this.repA = this.fixtures.person(Role.REP, this.manager);
+		this.otherManager = this.fixtures.person(Role.MANAGER, this.director);
+		this.fixtures.person(Role.REP, this.otherManager);
+		this.outsider = this.fixtures.person(Role.MANAGER, null);
+		this.fixtures.person(Role.REP, this.outsider);
+		LocalDate inQ3 = LocalDate.of(2026, 8, 14);
+		this.fixtures.deal(this.repA, WON, "1000.10", inQ3);
+		this.fixtures.deal(this.repA, NEGOTIATION, "2000.25", inQ3);
+		this.fixtures.deal(this.manager, PROSPECTING, "300.33", inQ3);
 	}
 
 	@Test
@@ -250,15 +248,6 @@ class SubmissionTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private void deal(User owner, UUID stage, String amount) {
-		Viewer viewer = TestUsers.viewer(owner);
-		Account account = this.accounts.create(viewer, new AccountDetails("Call Co " + UUID.randomUUID(), null, null,
-				null, null, null, null, null, null, null, null, null, owner.id(), null));
-		this.opportunities.create(viewer,
-				new OpportunityDetails("Deal " + UUID.randomUUID(), account.id(), null, owner.id(), stage,
-						new BigDecimal(amount), false, LocalDate.of(2026, 8, 14), null, null, null, null, null, null));
 	}
 
 }
