@@ -264,6 +264,13 @@ class ForecastAccuracyBrowserIT {
 		assertThat(line(comparison.getText(), "Quota")).isEqualTo("Quota — — —");
 		assertFitsThePhone(browser);
 
+		// a submission of another period, compared by its id, says which period it is for
+		FiscalPeriod next = this.calendar.next(quarter);
+		Submission later = this.submissions.submit(TestUsers.viewer(secondLine), next.code()).submission();
+		browser.open("/forecast/submissions?period=" + quarter.code() + "&a=" + a.id() + "&b=" + later.id());
+		assertThat(browser.visible(By.id("comparison-b-period")).getText()).isEqualTo("(for " + next.code() + ")");
+		assertThat(browser.driver().findElements(By.id("comparison-a-period"))).isEmpty();
+
 		// the second-line manager may not open their manager's submission (signed in on a
 		// wide window: the phone's menu hides the user menu the sign-in waits for)
 		browser.driver().manage().deleteAllCookies();
