@@ -411,8 +411,8 @@ public class ForecastAccuracy {
 	 * what became of them) or {@code forecast} (the deals in the forecast made at a call,
 	 * by default the start's: won by then, and in Commit then).
 	 * @param personId the row's person; {@code team} for their whole organisation
-	 * @throws InvalidInputException for an unknown figure or call, or a person outside
-	 * the manager's organisation
+	 * @throws InvalidInputException for an unknown figure, call or person
+	 * @throws ForbiddenException for a person outside the manager's organisation
 	 */
 	public Drill deals(Viewer viewer, UUID managerId, UUID personId, boolean team, FiscalPeriod period, String what,
 			UUID callId) {
@@ -420,6 +420,9 @@ public class ForecastAccuracy {
 		OrgTree tree = new OrgTree(people);
 		UUID top = top(viewer, managerId, tree, people);
 		UUID person = personId == null ? top : personId;
+		if (!tree.contains(person)) {
+			throw new InvalidInputException("person", "There is no user with id " + person + ".");
+		}
 		Set<UUID> organisation = tree.organisationOf(top).stream().map(Person::id).collect(Collectors.toSet());
 		if (!organisation.contains(person)) {
 			throw new ForbiddenException("person", "This person is not in the organisation shown.");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.bellwether.forecasting.ForecastAccuracy;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
@@ -40,8 +41,11 @@ class ForecastAccuracyController {
 
 	private final JsonMapper json;
 
+	private final UserDirectory users;
+
 	ForecastAccuracyController(ForecastAccuracy accuracy, ForecastAccuracyExports exports, FiscalCalendar calendar,
-			JsonMapper json) {
+			JsonMapper json, UserDirectory users) {
+		this.users = users;
 		this.accuracy = accuracy;
 		this.exports = exports;
 		this.calendar = calendar;
@@ -52,16 +56,24 @@ class ForecastAccuracyController {
 	@Usage(UsageKind.REPORT_VIEW)
 	String accuracy(Viewer viewer, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String focus, Model model) {
-		List<FiscalPeriod> periods = this.accuracy.periods(period, from, to);
-		ForecastAccuracy.Report report = this.accuracy.report(viewer, manager, periods);
-		int focusIndex = periods.size() - 1;
-		if (focus != null && !focus.isBlank()) {
-			FiscalPeriod wanted = this.calendar.period(focus, "focus");
-			focusIndex = periods.indexOf(wanted);
-			if (focusIndex < 0) {
-				throw new InvalidInputException("focus", "The period shown in detail must be one of the periods.");
-			}
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String focus, Model model,
+			HttpServletResponse response) {
+		List<FiscalPeriod> periods;
+		ForecastAccuracy.Report report;
+		int focusIndex;
+		try {
+			periods = this.accuracy.periods(period, from, to);
+			report = this.accuracy.report(viewer, manager, periods);
+			focusIndex = focusIndex(periods, focus);
+		}
+		catch (InvalidInputException ex) {
+			// the range is typed into the page's form: say what is wrong beside it
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", String.join(" ", ex.fieldErrors().values()));
+			model.addAttribute("from", from != null ? from : period);
+			model.addAttribute("to", to);
+			model.addAttribute("manager", ex.fieldErrors().containsKey("manager") ? null : manager);
+			return "forecasting/accuracy-invalid";
 		}
 		FiscalPeriod focused = periods.get(focusIndex);
 		model.addAttribute("report", report);
@@ -72,6 +84,9 @@ class ForecastAccuracyController {
 		model.addAttribute("to", periods.get(periods.size() - 1).code());
 		model.addAttribute("manager", manager);
 		model.addAttribute("managerId", report.managerId());
+		model.addAttribute("managerName", report.managerName());
+		model.addAttribute("managers",
+				this.users.activeManagers().stream().filter(user -> this.accuracy.canSee(viewer, user.id())).toList());
 		model.addAttribute("links", new AccuracyDrillLinks(report.managerId()));
 		model.addAttribute("chart", this.json.writeValueAsString(chart(report, focusIndex)));
 		return "forecasting/accuracy";
@@ -79,9 +94,10 @@ class ForecastAccuracyController {
 
 	@GetMapping("/forecast/accuracy/deals")
 	@Usage(UsageKind.REPORT_VIEW)
-	String deals(Viewer viewer, @RequestParam String period, @RequestParam(required = false) UUID manager,
-			@RequestParam(required = false) UUID person, @RequestParam(defaultValue = "false") boolean team,
-			@RequestParam(required = false) String what, @RequestParam(required = false) UUID at, Model model) {
+	String deals(Viewer viewer, @RequestParam(required = false) String period,
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) UUID person,
+			@RequestParam(defaultValue = "false") boolean team, @RequestParam(required = false) String what,
+			@RequestParam(required = false) UUID at, Model model) {
 		FiscalPeriod fiscal = this.calendar.period(period, "period");
 		ForecastAccuracy.Drill drill = this.accuracy.deals(viewer, manager, person, team, fiscal, what, at);
 		model.addAttribute("drill", drill);
@@ -97,6 +113,17 @@ class ForecastAccuracyController {
 			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String table, HttpServletResponse response) throws IOException {
 		this.exports.write(viewer, period, from, to, manager, format, table, response);
+	}
+
+	private int focusIndex(List<FiscalPeriod> periods, String focus) {
+		if (focus == null || focus.isBlank()) {
+			return periods.size() - 1;
+		}
+		int index = periods.indexOf(this.calendar.period(focus, "focus"));
+		if (index < 0) {
+			throw new InvalidInputException("focus", "The period shown in detail must be one of the periods.");
+		}
+		return index;
 	}
 
 	/**
