@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
@@ -177,34 +178,38 @@ public class PipelineChanges {
 		closed.keySet().stream().filter(id -> !startInPeriod.containsKey(id)).forEach(entering::add);
 		Map<UUID, DealState> startElsewhere = this.snapshots.dealsOf(from.id(), snapshotOwners, entering);
 
-		Set<UUID> ids = new HashSet<>(startInPeriod.keySet());
-		ids.addAll(end.keySet());
-		ids.addAll(closed.keySet());
-		Map<ChangeBucket, List<Moved>> moved = new EnumMap<>(ChangeBucket.class);
-		for (UUID id : ids) {
-			DealState before = startInPeriod.containsKey(id) ? startInPeriod.get(id) : startElsewhere.get(id);
-			DealState after = end.get(id);
-			ClosedDeal closing = closed.get(id);
-			for (Movement movement : movements(before, after, closing, period)) {
-				moved.computeIfAbsent(movement.bucket(), bucket -> new ArrayList<>())
-					.add(new Moved(id, movement.amount(), before,
-							after != null ? after : closing == null ? null : closing.state()));
+		// every deal once: those of the start, those entering, those closed in between
+		Map<ChangeBucket, Tally> tallies = new EnumMap<>(ChangeBucket.class);
+		startInPeriod.forEach((id, before) -> tally(id, before, end.get(id), closed.get(id), period, scope, tallies));
+		end.forEach((id, after) -> {
+			if (!startInPeriod.containsKey(id)) {
+				tally(id, startElsewhere.get(id), after, null, period, scope, tallies);
 			}
-		}
+		});
+		closed.forEach((id, closing) -> {
+			if (!startInPeriod.containsKey(id)) {
+				tally(id, startElsewhere.get(id), null, closing, period, scope, tallies);
+			}
+		});
 		Total start = total(startInPeriod.values(), period);
 		Total finish = total(end.values(), period);
-		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start, finish,
-				buckets(moved, scope.limit()));
+		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start, finish, buckets(tallies));
 	}
 
-	private List<Bucket> buckets(Map<ChangeBucket, List<Moved>> moved, int limit) {
+	private static void tally(UUID id, DealState before, DealState after, ClosedDeal closing, FiscalPeriod period,
+			Scope scope, Map<ChangeBucket, Tally> tallies) {
+		DealState last = after != null ? after : closing == null ? null : closing.state();
+		for (Movement movement : movements(before, after, closing, period)) {
+			tallies.computeIfAbsent(movement.bucket(), bucket -> new Tally(scope.limit()))
+				.add(id, movement.amount(), before, last);
+		}
+	}
+
+	private List<Bucket> buckets(Map<ChangeBucket, Tally> tallies) {
 		Map<ChangeBucket, List<Moved>> listed = new EnumMap<>(ChangeBucket.class);
 		Set<UUID> shown = new HashSet<>();
-		moved.forEach((bucket, deals) -> {
-			List<Moved> largest = deals.stream()
-				.sorted(Comparator.comparing(Moved::amount).reversed().thenComparing(Moved::id))
-				.limit(limit)
-				.toList();
+		tallies.forEach((bucket, tally) -> {
+			List<Moved> largest = tally.largest();
 			listed.put(bucket, largest);
 			largest.forEach(deal -> shown.add(deal.id()));
 		});
@@ -216,8 +221,7 @@ public class PipelineChanges {
 		}
 		List<Bucket> buckets = new ArrayList<>();
 		for (ChangeBucket bucket : ChangeBucket.values()) {
-			List<Moved> all = moved.getOrDefault(bucket, List.of());
-			BigDecimal amount = all.stream().map(Moved::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			Tally tally = tallies.get(bucket);
 			List<ChangedDeal> deals = listed.getOrDefault(bucket, List.of()).stream().map(deal -> {
 				DealFacts.Facts facts = found.get(deal.id());
 				DealState before = deal.before();
@@ -229,7 +233,8 @@ public class PipelineChanges {
 						before == null ? null : stageNames.get(before.stageId()),
 						after == null ? null : stageNames.get(after.stageId()), raised.get(deal.id()));
 			}).toList();
-			buckets.add(new Bucket(bucket, all.size(), amount, deals));
+			buckets.add(tally == null ? new Bucket(bucket, 0, BigDecimal.ZERO, deals)
+					: new Bucket(bucket, tally.count, tally.amount, deals));
 		}
 		return buckets;
 	}
@@ -256,6 +261,56 @@ public class PipelineChanges {
 	}
 
 	private record Moved(UUID id, BigDecimal amount, DealState before, DealState after) {
+
+	}
+
+	/** Largest amount first, then by id. */
+	private static final Comparator<Moved> LARGEST_FIRST = Comparator.comparing(Moved::amount)
+		.reversed()
+		.thenComparing(Moved::id);
+
+	/**
+	 * A bucket's count and amount over all its deals, and its largest deals up to the
+	 * limit, kept as they come (a bounded heap, not a sort of every deal: at a million
+	 * deals a bucket holds tens of thousands).
+	 */
+	private static final class Tally {
+
+		private final int limit;
+
+		/** The smallest of the kept deals at its head. */
+		private final PriorityQueue<Moved> kept;
+
+		long count;
+
+		BigDecimal amount = BigDecimal.ZERO;
+
+		Tally(int limit) {
+			this.limit = limit;
+			this.kept = new PriorityQueue<>(Math.min(limit, 64) + 1, LARGEST_FIRST.reversed());
+		}
+
+		void add(UUID id, BigDecimal amount, DealState before, DealState after) {
+			this.count++;
+			this.amount = this.amount.add(amount);
+			if (this.limit == 0) {
+				return;
+			}
+			Moved deal = new Moved(id, amount, before, after);
+			if (this.kept.size() < this.limit) {
+				this.kept.add(deal);
+			}
+			else if (LARGEST_FIRST.compare(deal, this.kept.peek()) < 0) {
+				this.kept.poll();
+				this.kept.add(deal);
+			}
+		}
+
+		List<Moved> largest() {
+			List<Moved> largest = new ArrayList<>(this.kept);
+			largest.sort(LARGEST_FIRST);
+			return largest;
+		}
 
 	}
 

@@ -288,6 +288,18 @@ class PipelineSnapshotTests {
 			assertThat(reconciled).isEqualByComparingTo(report.end().amount());
 			assertThat(allIds(report)).doesNotContain(unchanged.id(), elsewhere.id(), someoneElses.id());
 		}
+		// a limit lists the largest deals of each bucket; the count and amount still
+		// cover
+		// all
+		for (int limit : new int[] { 0, 1 }) {
+			Bucket limited = this.changes
+				.between(viewer(this.manager), start.id(), end.id(), this.period,
+						new PipelineChanges.Scope(null, null, limit))
+				.bucket(ChangeBucket.AMOUNT_UP);
+			assertThat(limited.count()).isEqualTo(2);
+			assertThat(limited.amount()).isEqualByComparingTo("15000");
+			assertThat(ids(limited)).isEqualTo(limit == 0 ? Set.of() : Set.of(forwardAndUp.id()));
+		}
 		PipelineChangeReport.ChangedDeal grown = live.bucket(ChangeBucket.AMOUNT_UP)
 			.deals()
 			.stream()
