@@ -141,24 +141,32 @@ public class PipelineChanges {
 			Scope scope) {
 		SqlFilter snapshotOwners = this.access.readFilter(viewer, "d.owner_id", scope.ownerId(), scope.teamOf());
 
-		// the start: deals in the period's pipeline then
+		// the start: deals in the period's pipeline then, their totals counted as they
+		// come (a deal looked up by id later is outside the
+		// period at that moment)
+		Sum start = new Sum();
+		Sum finish = new Sum();
 		Map<UUID, DealState> startInPeriod = new HashMap<>();
 		this.snapshots.forEachDealClosingIn(from.id(), snapshotOwners, period.start(), period.end(),
-				deal -> startInPeriod.put(deal.id(), deal));
+				deal -> startInPeriod.put(deal.id(), start.add(deal)));
 
 		// the end: deals in the period's pipeline then, and those of the start that left
 		// it but are open
 		Map<UUID, DealState> end = new HashMap<>();
 		if (to == null) {
 			this.deals.forEachOpenClosingIn(viewer, scope.ownerId(), scope.teamOf(), period.start(), period.end(),
-					deal -> end.put(deal.id(), deal));
+					deal -> end.put(deal.id(), finish.add(deal)));
 		}
 		else {
 			this.snapshots.forEachDealClosingIn(to.id(), snapshotOwners, period.start(), period.end(),
-					deal -> end.put(deal.id(), deal));
+					deal -> end.put(deal.id(), finish.add(deal)));
 		}
-		Set<UUID> left = new HashSet<>(startInPeriod.keySet());
-		left.removeAll(end.keySet());
+		List<UUID> left = new ArrayList<>();
+		startInPeriod.keySet().forEach(id -> {
+			if (!end.containsKey(id)) {
+				left.add(id);
+			}
+		});
 		end.putAll(to == null ? this.deals.openOf(viewer, scope.ownerId(), scope.teamOf(), left)
 				: this.snapshots.dealsOf(to.id(), snapshotOwners, left));
 
@@ -191,9 +199,8 @@ public class PipelineChanges {
 				tally(id, startElsewhere.get(id), null, closing, period, scope, tallies);
 			}
 		});
-		Total start = total(startInPeriod.values(), period);
-		Total finish = total(end.values(), period);
-		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start, finish, buckets(tallies));
+		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start.total(), finish.total(),
+				buckets(tallies));
 	}
 
 	private static void tally(UUID id, DealState before, DealState after, ClosedDeal closing, FiscalPeriod period,
@@ -239,16 +246,23 @@ public class PipelineChanges {
 		return buckets;
 	}
 
-	private static Total total(Iterable<DealState> deals, FiscalPeriod period) {
-		long count = 0;
-		BigDecimal amount = BigDecimal.ZERO;
-		for (DealState deal : deals) {
-			if (period.contains(deal.closeDate())) {
-				count++;
-				amount = amount.add(deal.value());
-			}
+	/** The count and amount of a moment's deals in the period. */
+	private static final class Sum {
+
+		private long count;
+
+		private BigDecimal amount = BigDecimal.ZERO;
+
+		DealState add(DealState deal) {
+			this.count++;
+			this.amount = this.amount.add(deal.value());
+			return deal;
 		}
-		return new Total(count, amount);
+
+		Total total() {
+			return new Total(this.count, this.amount);
+		}
+
 	}
 
 	/**

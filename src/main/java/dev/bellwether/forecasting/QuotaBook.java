@@ -27,18 +27,19 @@ import dev.bellwether.platform.FiscalPeriod;
  */
 public final class QuotaBook {
 
-	private final Map<String, BigDecimal> explicit = new HashMap<>();
+	private final Map<Key, BigDecimal> explicit = new HashMap<>();
 
 	private final FiscalCalendar calendar;
 
 	private final OrgTree tree;
 
-	private final Map<String, BigDecimal> teams = new HashMap<>();
+	private final Map<Key, BigDecimal> teams = new HashMap<>();
 
-	private final Set<String> computedTeams = new HashSet<>();
+	private final Set<Key> computedTeams = new HashSet<>();
 
 	QuotaBook(List<Quota> quotas, FiscalCalendar calendar, OrgTree tree) {
-		quotas.forEach(quota -> this.explicit.put(key(quota.userId(), quota.period(), quota.kind()), quota.amount()));
+		quotas
+			.forEach(quota -> this.explicit.put(new Key(quota.userId(), quota.period(), quota.kind()), quota.amount()));
 		this.calendar = calendar;
 		this.tree = tree;
 	}
@@ -63,7 +64,7 @@ public final class QuotaBook {
 	 * @return the amount set explicitly, or {@code null}
 	 */
 	public BigDecimal explicit(UUID userId, FiscalPeriod period, QuotaKind kind) {
-		return this.explicit.get(key(userId, period.code(), kind));
+		return this.explicit.get(new Key(userId, period.code(), kind));
 	}
 
 	/**
@@ -85,7 +86,7 @@ public final class QuotaBook {
 	 * @return the quota in effect for the person and everyone below them, or {@code null}
 	 */
 	public BigDecimal team(UUID userId, FiscalPeriod period) {
-		String key = key(userId, period.code(), QuotaKind.TEAM);
+		Key key = new Key(userId, period.code(), QuotaKind.TEAM);
 		if (!this.computedTeams.contains(key)) {
 			this.computedTeams.add(key); // a cycle in the chart meets an empty answer
 			this.teams.put(key, computeTeam(userId, period));
@@ -136,8 +137,9 @@ public final class QuotaBook {
 		return sum == null ? amount : sum.add(amount);
 	}
 
-	private static String key(UUID userId, String period, QuotaKind kind) {
-		return userId + "|" + period + "|" + kind;
+	/** A person's quota of a kind for a period (by its code). */
+	private record Key(UUID userId, String period, QuotaKind kind) {
+
 	}
 
 }
