@@ -29,6 +29,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.export.XlsxSheets;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -354,6 +356,37 @@ class PipelineSnapshotTests {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andExpect(content().string(containsString("Amount up," + mine.id() + "," + mine.name())))
 			.andExpect(content().string(not(containsString(theirs.id().toString()))));
+
+		// the API's workbook: a summary sheet, then the deals, scoped the same way
+		byte[] file = this.mvc
+			.perform(get("/api/v1/pipeline/changes/export").param("from", start.id().toString())
+				.param("period", this.period.code())
+				.param("format", "xlsx")
+				.with(TestUsers.basic(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					containsString("pipeline-changes-" + this.period.code() + ".xlsx")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		XlsxSheets workbook = XlsxSheets.read(file);
+		List<List<Object>> summary = workbook.sheet(1);
+		assertThat(summary.get(0)).containsExactly("Figure", "Deals", "Amount", "Deals listed");
+		List<Object> amountUp = summary.stream()
+			.filter(row -> "Amount up".equals(row.get(0)))
+			.findFirst()
+			.orElseThrow();
+		assertThat((BigDecimal) amountUp.get(1)).isEqualByComparingTo("1");
+		assertThat((BigDecimal) amountUp.get(2)).isEqualByComparingTo("500");
+		List<List<Object>> listed = workbook.sheet(2);
+		assertThat(listed).anySatisfy(
+				row -> assertThat(row.subList(0, 3)).containsExactly("Amount up", mine.id().toString(), mine.name()));
+		assertThat(listed).noneSatisfy(row -> assertThat(row.get(1)).isEqualTo(theirs.id().toString()));
+		this.mvc
+			.perform(get("/api/v1/pipeline/changes/export").param("from", start.id().toString())
+				.param("format", "pdf")
+				.with(TestUsers.basic(this.rep)))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package dev.bellwether.forecasting.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +17,11 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.InvalidInputException;
-import dev.bellwether.platform.export.CsvExport;
-import dev.bellwether.platform.export.ExportFormat;
-import dev.bellwether.platform.export.RecordsExported;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
-import dev.bellwether.sales.OpportunityAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,14 +50,11 @@ class PipelineChangesController {
 
 	private final JsonMapper json;
 
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
+	private final PipelineChangesExports exports;
 
 	PipelineChangesController(PipelineChanges changes, PipelineSnapshots snapshots, FiscalCalendar calendar,
-			UserDirectory users, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
-		this.events = events;
-		this.clock = clock;
+			UserDirectory users, JsonMapper json, PipelineChangesExports exports) {
+		this.exports = exports;
 		this.changes = changes;
 		this.snapshots = snapshots;
 		this.calendar = calendar;
@@ -105,45 +94,17 @@ class PipelineChangesController {
 	}
 
 	/**
-	 * Every bucket's deals (up to {@value PipelineChanges#MAX_LIMIT} a bucket) as CSV,
-	 * through the formula-safe {@link CsvExport}, scoped like the page.
+	 * Every bucket's deals (up to {@value PipelineChanges#MAX_LIMIT} a bucket) as CSV or
+	 * XLSX ({@code format}; the workbook with a summary sheet), scoped like the page.
 	 */
-	@GetMapping("/pipeline/changes/export.csv")
+	@GetMapping({ "/pipeline/changes/export", "/pipeline/changes/export.csv" })
+	// counted from RecordsExported
+	@Usage(value = UsageKind.EXPORT, ignore = true)
 	void export(Viewer viewer, @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to,
 			@RequestParam(required = false) String period, @RequestParam(required = false) UUID owner,
-			@RequestParam(required = false) UUID manager, HttpServletResponse response) throws IOException {
-		if (from == null && to != null) {
-			throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
-		}
-		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, PipelineChanges.MAX_LIMIT);
-		FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
-		PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
-				: this.changes.sincePeriodStart(viewer,
-						target != null ? target : this.calendar.current(FiscalPeriod.Kind.QUARTER), scope);
-		Map<UUID, String> names = this.users.namesOf(owners(report));
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename("pipeline-changes-" + report.period().code() + ".csv")
-					.build()
-					.toString());
-		long rows = 0;
-		boolean capped = false;
-		try (CsvExport csv = CsvExport.open(response.getOutputStream(), "Change", "Deal id", "Deal", "Owner",
-				"Amount counted", "Stage before", "Amount before", "Close date before", "Stage after", "Amount after",
-				"Close date after", "Flags")) {
-			for (PipelineChangeReport.Bucket bucket : report.buckets()) {
-				capped |= bucket.more();
-				for (PipelineChangeReport.ChangedDeal deal : bucket.deals()) {
-					csv.row(bucket.bucket().label(), deal.id(), deal.name(), names.get(deal.ownerId()), deal.amount(),
-							deal.fromStage(), deal.fromAmount(), deal.fromCloseDate(), deal.toStage(), deal.toAmount(),
-							deal.toCloseDate(), deal.flags() == null ? null : String.join("; ", deal.flags().labels()));
-					rows++;
-				}
-			}
-		}
-		this.events.publishEvent(new RecordsExported(OpportunityAccess.RECORD_TYPE, viewer.id(), this.clock.instant(),
-				rows, ExportFormat.CSV, capped));
+			@RequestParam(required = false) UUID manager, @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
+		this.exports.write(viewer, from, to, period, owner, manager, format, response);
 	}
 
 	@PostMapping("/pipeline/snapshots")

@@ -1,5 +1,6 @@
 package dev.bellwether.forecasting.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +12,12 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +42,11 @@ class PipelineSnapshotApiController {
 
 	private final FiscalCalendar calendar;
 
-	PipelineSnapshotApiController(PipelineSnapshots snapshots, PipelineChanges changes, FiscalCalendar calendar) {
+	private final PipelineChangesExports exports;
+
+	PipelineSnapshotApiController(PipelineSnapshots snapshots, PipelineChanges changes, FiscalCalendar calendar,
+			PipelineChangesExports exports) {
+		this.exports = exports;
 		this.snapshots = snapshots;
 		this.changes = changes;
 		this.calendar = calendar;
@@ -69,6 +78,23 @@ class PipelineSnapshotApiController {
 	ResponseEntity<Snapshot> take(Viewer viewer) {
 		PipelineSnapshots.Taken taken = this.snapshots.takeOnDemand(viewer);
 		return ResponseEntity.status(taken.taken() ? HttpStatus.CREATED : HttpStatus.OK).body(taken.snapshot());
+	}
+
+	@GetMapping("/changes/export")
+	// counted from RecordsExported, like the page's export
+	@Usage(value = UsageKind.EXPORT, ignore = true)
+	@Operation(summary = "What changed as CSV or XLSX",
+			description = "The deals of every bucket (up to " + PipelineChanges.MAX_LIMIT + " a bucket), one row "
+					+ "per deal and bucket with both states and the flags, through the formula-safe export; the "
+					+ "workbook also has a sheet with each bucket's count and amount and the two totals. The same "
+					+ "parameters and scope as /changes (from omitted: since the period started, the current "
+					+ "quarter by default). format csv (default) or xlsx.")
+	void export(Viewer viewer, @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to,
+			@RequestParam(required = false) String period, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID manager,
+			@Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
+		this.exports.write(viewer, from, to, period, owner, manager, format, response);
 	}
 
 	@GetMapping("/changes")
