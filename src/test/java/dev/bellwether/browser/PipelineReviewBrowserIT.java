@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.deque.html.axecore.results.Results;
@@ -11,6 +12,10 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.bellwether.TestUsers;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
+import dev.bellwether.forecasting.PipelineReviews;
+import dev.bellwether.forecasting.PipelineReviews.Review;
+import dev.bellwether.forecasting.PipelineReviews.ReviewRequest;
+import dev.bellwether.forecasting.PipelineReviews.SubjectKind;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.platform.FiscalCalendar;
@@ -58,6 +63,9 @@ class PipelineReviewBrowserIT {
 	@Autowired
 	FiscalCalendar calendar;
 
+	@Autowired
+	PipelineReviews reviews;
+
 	@Test
 	void aManagerWalksARepsDealsByKeyboardChangesOneInPlaceAndEndsTheReview(Browser browser) throws Exception {
 		User manager = this.users.create(Role.MANAGER);
@@ -77,12 +85,18 @@ class PipelineReviewBrowserIT {
 		browser.click(By.id("show-deals"));
 		assertThat(browser.visible(By.id("review-candidates")).getText()).contains(large.name(), small.name());
 		assertAccessible(browser);
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		// every deal unticked is refused, rather than read as "the default deals"
+		js.executeScript(
+				"document.querySelectorAll('#review-candidates input[name=deals]').forEach(b => b.checked = false)");
+		browser.click(By.id("start-review"));
+		assertThat(browser.visible(By.id("review-error")).getText()).contains("Tick at least one deal");
+		assertThat(browser.visible(By.id("review-candidates")).getText()).contains(large.name(), small.name());
 		browser.click(By.id("start-review"));
 
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("review-progress"), "deal 1 of 2"));
 		assertThat(browser.visible(By.id("deal-name")).getText()).isEqualTo(large.name());
 		assertThat(browser.visible(By.id("first-review")).getText()).contains("first review");
-		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 		assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
 			.as("the walk is no wider than the phone")
 			.isLessThanOrEqualTo(PHONE_WIDTH);
@@ -124,6 +138,32 @@ class PipelineReviewBrowserIT {
 		browser.click(By.id("all-reviews"));
 		assertThat(browser.visible(By.cssSelector("#reviews tbody tr")).getText()).contains(rep.fullName(), "2 of 2");
 		screenshot(browser, "pipeline-reviews-375px.png");
+	}
+
+	@Test
+	void anAttendeeFollowsAReviewGoingOnWithoutTheRunnersControls(Browser browser) {
+		User manager = this.users.create(Role.MANAGER);
+		User rep = this.users.create(Role.REP, manager.id());
+		LocalDate today = this.calendar.today();
+		Opportunity only = deal(rep, "Attended " + UUID.randomUUID(), "25000", today);
+		Review review = this.reviews.start(TestUsers.viewer(manager),
+				new ReviewRequest(SubjectKind.REP, rep.id(), null, List.of(), List.of(), null));
+
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.driver().manage().window().setSize(new Dimension(PHONE_WIDTH, 900));
+		browser.open("/pipeline/reviews/" + review.id() + "/deals/1");
+		assertThat(browser.visible(By.id("deal-name")).getText()).isEqualTo(only.name());
+		assertThat(browser.visible(By.id("note-runner-only")).getText()).contains(manager.fullName());
+		assertThat(browser.driver().findElements(By.id("save-note"))).as("no button that would answer 403").isEmpty();
+		assertThat(browser.visible(By.id("review-record")).getText()).isEqualTo("The record");
+		assertThat(((Number) ((JavascriptExecutor) browser.driver())
+			.executeScript("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
+
+		browser.open("/pipeline/reviews?subject=" + UUID.randomUUID());
+		assertThat(browser.visible(By.tagName("h1")).getText()).contains("couldn't find");
+		browser.open("/pipeline/reviews?subject=" + manager.id());
+		assertThat(browser.visible(By.id("no-reviews")).getText())
+			.isEqualTo("No pipeline reviews of " + manager.fullName() + " yet.");
 	}
 
 	/** No serious or critical axe-core violation on the page shown. */

@@ -6,11 +6,13 @@ import java.util.UUID;
 import dev.bellwether.forecasting.PipelineReviews;
 import dev.bellwether.forecasting.PipelineReviews.Review;
 import dev.bellwether.forecasting.PipelineReviews.ReviewRequest;
+import dev.bellwether.forecasting.PipelineReviews.Step;
 import dev.bellwether.forecasting.PipelineReviews.SubjectKind;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +40,15 @@ class PipelineReviewController {
 
 	@GetMapping("/pipeline/reviews")
 	String list(Viewer viewer, @RequestParam(required = false) UUID subject, Model model) {
+		String subjectName = null;
+		if (subject != null) {
+			subjectName = this.users.find(subject)
+				.map(User::fullName)
+				.orElseThrow(() -> new RecordNotFoundException("user", subject));
+		}
 		model.addAttribute("reviews", this.reviews.list(viewer, subject, 200));
 		model.addAttribute("subject", subject);
-		model.addAttribute("subjectName",
-				subject == null ? null : this.users.namesOf(List.of(subject)).getOrDefault(subject, ""));
+		model.addAttribute("subjectName", subjectName);
 		return "forecasting/reviews";
 	}
 
@@ -71,6 +78,10 @@ class PipelineReviewController {
 			@RequestParam(name = "attendees", required = false) List<UUID> attendees,
 			@RequestParam(required = false) String others, Model model) {
 		try {
+			if (deals == null || deals.isEmpty()) {
+				// unticked boxes send nothing, and no deals would mean the default ones
+				throw new InvalidInputException("dealIds", "Tick at least one deal to walk.");
+			}
 			Review review = this.reviews.start(viewer,
 					new ReviewRequest(kind, subject, period, deals, attendees, others));
 			return "redirect:/pipeline/reviews/" + review.id() + "/deals/1";
@@ -102,7 +113,9 @@ class PipelineReviewController {
 
 	@GetMapping("/pipeline/reviews/{id}/deals/{position}")
 	String walk(Viewer viewer, @PathVariable UUID id, @PathVariable int position, Model model) {
-		model.addAttribute("step", this.reviews.walk(viewer, id, position));
+		Step step = this.reviews.walk(viewer, id, position);
+		model.addAttribute("step", step);
+		model.addAttribute("runsIt", step.review().runBy().equals(viewer.id()));
 		return "forecasting/review-walk";
 	}
 
