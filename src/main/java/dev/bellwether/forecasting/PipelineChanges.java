@@ -20,9 +20,11 @@ import dev.bellwether.forecasting.PipelineChangeReport.ChangedDeal;
 import dev.bellwether.forecasting.PipelineChangeReport.Total;
 import dev.bellwether.forecasting.PipelineSnapshots.Snapshot;
 import dev.bellwether.identity.SqlFilter;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
+import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.sales.DealFacts;
@@ -72,8 +74,15 @@ public class PipelineChanges {
 
 	private final Clock clock;
 
+	private final UserDirectory users;
+
+	private final Forecasts forecasts;
+
 	PipelineChanges(PipelineSnapshots snapshots, OpenDealStream deals, OpportunityAccess access, PipelineStages stages,
-			DealFacts facts, DealFlags flags, FiscalCalendar calendar, Clock clock) {
+			DealFacts facts, DealFlags flags, FiscalCalendar calendar, Clock clock, UserDirectory users,
+			Forecasts forecasts) {
+		this.users = users;
+		this.forecasts = forecasts;
 		this.snapshots = snapshots;
 		this.deals = deals;
 		this.access = access;
@@ -110,7 +119,10 @@ public class PipelineChanges {
 	 * @param toId {@code null} for the live pipeline
 	 * @param period {@code null} for the fiscal quarter holding the end
 	 * @throws RecordNotFoundException for an unknown snapshot
-	 * @throws InvalidInputException when the start snapshot was taken after the end one
+	 * @throws InvalidInputException when the start snapshot was taken after the end one,
+	 * or for an unknown person in the scope
+	 * @throws ForbiddenException for a person in the scope whose deals the viewer does
+	 * not see
 	 */
 	public PipelineChangeReport between(Viewer viewer, UUID fromId, UUID toId, FiscalPeriod period, Scope scope) {
 		Snapshot from = this.snapshots.get(viewer, fromId);
@@ -139,6 +151,8 @@ public class PipelineChanges {
 
 	private PipelineChangeReport compare(Viewer viewer, Snapshot from, Snapshot to, Instant toAt, FiscalPeriod period,
 			Scope scope) {
+		checkNarrowing(viewer, "owner", scope.ownerId());
+		checkNarrowing(viewer, "manager", scope.teamOf());
 		SqlFilter snapshotOwners = this.access.readFilter(viewer, "d.owner_id", scope.ownerId(), scope.teamOf());
 
 		// the start: deals in the period's pipeline then, their totals counted as they
@@ -201,6 +215,24 @@ public class PipelineChanges {
 		});
 		return new PipelineChangeReport(from, to, from.takenAt(), toAt, period, start.total(), finish.total(),
 				buckets(tallies));
+	}
+
+	/**
+	 * A person named to narrow the comparison must exist and be one whose deals the
+	 * viewer sees (themself or someone below them; anyone for those who see every deal),
+	 * as on the forecast grid: a silent empty answer would read as "nothing changed".
+	 */
+	private void checkNarrowing(Viewer viewer, String field, UUID personId) {
+		if (personId == null) {
+			return;
+		}
+		if (this.users.find(personId).isEmpty()) {
+			throw new InvalidInputException(field, "There is no user with id " + personId + ".");
+		}
+		if (!this.forecasts.canSee(viewer, personId)) {
+			throw new ForbiddenException(field,
+					"You can see what changed in your own pipeline and that of the people below you only.");
+		}
 	}
 
 	private static void tally(UUID id, DealState before, DealState after, ClosedDeal closing, FiscalPeriod period,

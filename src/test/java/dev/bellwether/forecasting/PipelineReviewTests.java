@@ -279,13 +279,22 @@ class PipelineReviewTests {
 
 	@Test
 	void startingAReviewIsCapturedOnceAsMeetingModeNotPerDealWalked() throws Exception {
-		deal(this.rep, "1000", this.in);
-		deal(this.rep, "2000", this.in);
+		Opportunity first = deal(this.rep, "1000", this.in);
+		Opportunity second = deal(this.rep, "2000", this.in);
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.manager);
+		// the form's boxes all unticked send no deal: refused, not the default deals
+		this.mvc
+			.perform(post("/pipeline/reviews").param("kind", "REP")
+				.param("subject", this.rep.id().toString())
+				.param("period", this.quarter.code())
+				.with(session)
+				.with(csrf()))
+			.andExpect(content().string(containsString("Tick at least one deal to walk.")));
 		String location = this.mvc
 			.perform(post("/pipeline/reviews").param("kind", "REP")
 				.param("subject", this.rep.id().toString())
 				.param("period", this.quarter.code())
+				.param("deals", first.id().toString(), second.id().toString())
 				.with(session)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())

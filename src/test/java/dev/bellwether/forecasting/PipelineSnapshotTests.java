@@ -29,6 +29,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.export.XlsxSheets;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -46,6 +47,7 @@ import static dev.bellwether.forecasting.ForecastingFixtures.PROSPECTING;
 import static dev.bellwether.forecasting.ForecastingFixtures.QUALIFICATION;
 import static dev.bellwether.forecasting.ForecastingFixtures.WON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -328,10 +330,20 @@ class PipelineSnapshotTests {
 		PipelineChangeReport asRep = this.changes.between(viewer(this.rep), start.id(), null, this.period,
 				PipelineChanges.Scope.all());
 		assertThat(ids(asRep.bucket(ChangeBucket.AMOUNT_UP))).contains(mine.id()).doesNotContain(theirs.id());
-		PipelineChangeReport asking = this.changes.between(viewer(this.rep), start.id(), null, this.period,
-				new PipelineChanges.Scope(this.otherRep.id(), null, 50));
-		assertThat(allIds(asking)).isEmpty();
-		assertThat(asking.start().count()).isZero();
+		// narrowing to someone whose deals they don't see is refused, not answered empty
+		assertThatThrownBy(() -> this.changes.between(viewer(this.rep), start.id(), null, this.period,
+				new PipelineChanges.Scope(this.otherRep.id(), null, 50)))
+			.isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> this.changes.between(viewer(this.rep), start.id(), null, this.period,
+				new PipelineChanges.Scope(null, this.manager.id(), 50)))
+			.isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> this.changes.between(viewer(this.manager), start.id(), null, this.period,
+				new PipelineChanges.Scope(UUID.randomUUID(), null, 50)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("There is no user");
+		PipelineChangeReport ownOnly = this.changes.between(viewer(this.manager), start.id(), null, this.period,
+				new PipelineChanges.Scope(this.rep.id(), null, 50));
+		assertThat(ids(ownOnly.bucket(ChangeBucket.AMOUNT_UP))).contains(mine.id()).doesNotContain(theirs.id());
 		PipelineChangeReport asManager = this.changes.between(viewer(this.manager), start.id(), null, this.period,
 				PipelineChanges.Scope.all());
 		assertThat(ids(asManager.bucket(ChangeBucket.AMOUNT_UP))).contains(mine.id()).doesNotContain(theirs.id());
