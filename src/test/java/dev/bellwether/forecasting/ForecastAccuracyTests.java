@@ -163,7 +163,7 @@ class ForecastAccuracyTests {
 	@BeforeEach
 	void fixture() {
 		this.fixtures = new ForecastingFixtures(this.users, this.accounts, this.opportunities, "Accuracy");
-		this.year = freshYear();
+		this.year = PastSnapshots.freshYear(this.jdbc, YEARS);
 		this.q1 = this.calendar.period(this.year + "-Q1", "period");
 		this.q2 = this.calendar.period(this.year + "-Q2", "period");
 		this.director = this.fixtures.person(Role.MANAGER, null);
@@ -572,21 +572,6 @@ class ForecastAccuracyTests {
 	}
 
 	// the fixture
-
-	private int freshYear() {
-		while (true) {
-			int candidate = YEARS.getAndIncrement();
-			long taken = this.jdbc
-				.sql("select count(*) from pipeline_snapshots where taken_at >= :from and taken_at < :to")
-				.param("from", OffsetDateTime.of(candidate - 1, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-				.param("to", OffsetDateTime.of(candidate + 1, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-				.query(Long.class)
-				.single();
-			if (taken == 0) {
-				return candidate;
-			}
-		}
-	}
 
 	private LocalDate day(int month, int dayOfMonth) {
 		return LocalDate.of(this.year, month, dayOfMonth);
