@@ -344,6 +344,12 @@ class PipelineReviewTests {
 			.andExpect(content().string(containsString("2026-Q4")));
 		this.mvc.perform(get("/pipeline/reviews/" + UUID.randomUUID()).with(repSession))
 			.andExpect(status().isNotFound());
+		// whose pipeline: the people below who own deals, not a marketing user with none
+		User marketer = this.fixtures.person(Role.MARKETING, this.teamLead);
+		this.mvc.perform(get("/pipeline/reviews/new").with(TestUsers.signIn(this.mvc, this.manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + this.rep.id() + "\"")))
+			.andExpect(content().string(not(containsString("value=\"" + marketer.id() + "\""))));
 	}
 
 	@Test

@@ -147,8 +147,15 @@ class PipelineReviewController {
 		return "redirect:/pipeline/reviews/" + id;
 	}
 
+	/**
+	 * The people whose deals the viewer may walk: those who own deals (not the
+	 * administrator, marketing or service users, whose pipeline is always empty).
+	 */
 	private List<User> reviewable(Viewer viewer) {
-		return this.users.activeUsers().stream().filter(user -> this.reviews.mayReview(viewer, user.id())).toList();
+		return this.users.activeSalesPeople()
+			.stream()
+			.filter(user -> this.reviews.mayReview(viewer, user.id()))
+			.toList();
 	}
 
 }
