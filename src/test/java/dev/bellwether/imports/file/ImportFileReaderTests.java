@@ -119,6 +119,32 @@ class ImportFileReaderTests {
 	}
 
 	@Test
+	void refusesAQuoteThatIsNeverClosedNamingWhereItStarts() {
+		byte[] file = "Name,Notes\nAcme,fine\nBolt,\"cut short\nand never closed\n".getBytes(StandardCharsets.UTF_8);
+		try (SourceTable table = read(file, "cut.csv")) {
+			assertThatThrownBy(() -> table.rows().toList()).isInstanceOf(ImportFileException.class)
+				.hasMessageContaining("is never closed");
+		}
+	}
+
+	@Test
+	void refusesUtf8ThatBreaksAfterItsFirstMegabyteAtTheLineWhereItBreaks() {
+		StringBuilder csv = new StringBuilder("Name,City\n");
+		while (csv.length() < 1_100_000) {
+			csv.append("Acme,Paris\n");
+		}
+		byte[] ascii = csv.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] file = java.util.Arrays.copyOf(ascii, ascii.length + 9);
+		System.arraycopy("Soci\u00e9t\u00e9,X\n".getBytes(ImportFileReader.WINDOWS_1252), 0, file, ascii.length, 9);
+		try (SourceTable table = read(file, "mixed.csv")) {
+			assertThat(table.encoding()).isEqualTo(StandardCharsets.UTF_8);
+			assertThatThrownBy(() -> table.rows().count()).isInstanceOf(ImportFileException.class)
+				.hasMessageContaining("not valid UTF-8")
+				.hasMessageContaining("CSV UTF-8");
+		}
+	}
+
+	@Test
 	void acceptsAHeaderOnlyFileAndSaysSo() {
 		try (SourceTable table = read("Name,City\n\n".getBytes(StandardCharsets.UTF_8), "empty.csv")) {
 			assertThat(table.header()).containsExactly("Name", "City");
