@@ -55,19 +55,19 @@ public final class SourceTable implements AutoCloseable {
 		this.sheetName = sheetName;
 		this.resource = resource;
 		this.raw = raw;
-		RawRow first = nextNonBlank();
-		if (first == null) {
-			closeQuietly();
-			throw new ImportFileException("The file is empty: it has no header row and no data.");
-		}
 		try {
+			RawRow first = nextNonBlank();
+			if (first == null) {
+				throw new ImportFileException(((sheetName != null) ? "The sheet '" + sheetName + "'" : "The file")
+						+ " is empty: it has no header row and no data.");
+			}
 			this.header = checkedHeader(first.cells());
+			this.next = nextRow();
 		}
 		catch (RuntimeException ex) {
 			closeQuietly();
 			throw ex;
 		}
-		this.next = nextRow();
 	}
 
 	/** The raw rows of a format, before the header is applied; null at the end. */

@@ -215,7 +215,9 @@ class ImportFileReaderTests {
 			assertThat(table.format()).isEqualTo(FileFormat.XLSX);
 			assertThat(table.sheetName()).isEqualTo("Deals");
 			assertThat(table.header()).containsExactly("Closes", "Amount", "Units", "Won", "Note", "Logged");
-			assertThat(table.rows().toList()).singleElement()
+			List<SourceRow> rows = table.rows().toList();
+			assertThat(rows).singleElement().extracting(SourceRow::number).isEqualTo(2L);
+			assertThat(rows).singleElement()
 				.extracting(SourceRow::cells)
 				.isEqualTo(List.of("2026-06-17", "1234567.5", "12345678901234567", "true", "=SUM(A1:A2)",
 						"2026-06-17T09:30:15"));
