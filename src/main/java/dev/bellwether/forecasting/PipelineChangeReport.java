@@ -3,7 +3,9 @@ package dev.bellwether.forecasting;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.platform.FiscalPeriod;
@@ -53,6 +55,13 @@ public record PipelineChangeReport(PipelineSnapshots.Snapshot from, PipelineSnap
 
 	public Bucket bucket(ChangeBucket bucket) {
 		return this.buckets.stream().filter(b -> b.bucket() == bucket).findFirst().orElseThrow();
+	}
+
+	/** The owners of the deals listed, each once, for looking up their names. */
+	public Set<UUID> ownerIds() {
+		Set<UUID> owners = new HashSet<>();
+		this.buckets.forEach(bucket -> bucket.deals().forEach(deal -> owners.add(deal.ownerId())));
+		return owners;
 	}
 
 	/** Whether the end is the live pipeline rather than a snapshot. */

@@ -115,6 +115,26 @@ public class PipelineChanges {
 	}
 
 	/**
+	 * What the pages, the exports and the API ask for: between two snapshots, from a
+	 * snapshot to now, or (no {@code fromId}) since the period started.
+	 * @param periodCode {@code null} or blank: between snapshots, the quarter holding the
+	 * end; since the period started, the current quarter
+	 * @throws InvalidInputException for an end without a start, or a malformed period
+	 */
+	public PipelineChangeReport report(Viewer viewer, UUID fromId, UUID toId, String periodCode, Scope scope) {
+		if (fromId == null && toId != null) {
+			throw new InvalidInputException("from", "Name the start snapshot (from) as well as the end (to).");
+		}
+		FiscalPeriod period = periodCode == null || periodCode.isBlank() ? null
+				: this.calendar.period(periodCode, "period");
+		if (fromId == null) {
+			return sincePeriodStart(viewer, period != null ? period : this.calendar.current(FiscalPeriod.Kind.QUARTER),
+					scope);
+		}
+		return between(viewer, fromId, toId, period, scope);
+	}
+
+	/**
 	 * Between two snapshots, or from a snapshot to the live pipeline.
 	 * @param toId {@code null} for the live pipeline
 	 * @param period {@code null} for the fiscal quarter holding the end

@@ -14,8 +14,6 @@ import dev.bellwether.forecasting.PipelineChanges;
 import dev.bellwether.forecasting.PipelineSnapshots;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.FiscalCalendar;
-import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -44,20 +42,17 @@ class PipelineChangesController {
 
 	private final PipelineSnapshots snapshots;
 
-	private final FiscalCalendar calendar;
-
 	private final UserDirectory users;
 
 	private final JsonMapper json;
 
 	private final PipelineChangesExports exports;
 
-	PipelineChangesController(PipelineChanges changes, PipelineSnapshots snapshots, FiscalCalendar calendar,
-			UserDirectory users, JsonMapper json, PipelineChangesExports exports) {
+	PipelineChangesController(PipelineChanges changes, PipelineSnapshots snapshots, UserDirectory users,
+			JsonMapper json, PipelineChangesExports exports) {
 		this.exports = exports;
 		this.changes = changes;
 		this.snapshots = snapshots;
-		this.calendar = calendar;
 		this.users = users;
 		this.json = json;
 	}
@@ -76,16 +71,10 @@ class PipelineChangesController {
 		model.addAttribute("periodCode", period);
 		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, DEALS_PER_BUCKET);
 		try {
-			if (from == null && to != null) {
-				throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
-			}
-			FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
-			PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
-					: this.changes.sincePeriodStart(viewer,
-							target != null ? target : this.calendar.current(FiscalPeriod.Kind.QUARTER), scope);
+			PipelineChangeReport report = this.changes.report(viewer, from, to, period, scope);
 			model.addAttribute("report", report);
 			model.addAttribute("waterfall", this.json.writeValueAsString(waterfall(report)));
-			model.addAttribute("owners", this.users.namesOf(owners(report)));
+			model.addAttribute("owners", this.users.namesOf(report.ownerIds()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -116,12 +105,6 @@ class PipelineChangesController {
 			.queryParam("from", taken.snapshot().id())
 			.build()
 			.toUriString();
-	}
-
-	private static List<UUID> owners(PipelineChangeReport report) {
-		List<UUID> owners = new ArrayList<>();
-		report.buckets().forEach(bucket -> bucket.deals().forEach(deal -> owners.add(deal.ownerId())));
-		return owners;
 	}
 
 	/**

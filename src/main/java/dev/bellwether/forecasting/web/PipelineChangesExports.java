@@ -14,7 +14,6 @@ import dev.bellwether.forecasting.PipelineChanges;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.FiscalCalendar;
-import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.export.ExportFormat;
 import dev.bellwether.platform.export.RecordsExported;
@@ -45,8 +44,6 @@ class PipelineChangesExports {
 
 	private final PipelineChanges changes;
 
-	private final FiscalCalendar calendar;
-
 	private final UserDirectory users;
 
 	private final ApplicationEventPublisher events;
@@ -58,7 +55,6 @@ class PipelineChangesExports {
 	PipelineChangesExports(PipelineChanges changes, FiscalCalendar calendar, UserDirectory users,
 			ApplicationEventPublisher events, Clock clock) {
 		this.changes = changes;
-		this.calendar = calendar;
 		this.users = users;
 		this.events = events;
 		this.clock = clock;
@@ -69,20 +65,14 @@ class PipelineChangesExports {
 	 * Writes the comparison to the response, with its file name: between two snapshots,
 	 * from a snapshot to now, or (no {@code from}) since the period started (the current
 	 * quarter when none is named).
-	 * @throws InvalidInputException for an unknown format or a malformed period, or a
-	 * {@code to} without a {@code from} (before anything is written)
+	 * @throws InvalidInputException for an unknown format, or as
+	 * {@link PipelineChanges#report} (before anything is written)
 	 */
 	void write(Viewer viewer, UUID from, UUID to, String period, UUID owner, UUID manager, String format,
 			HttpServletResponse response) throws IOException {
 		ExportFormat fileFormat = ExportFormat.of(format);
-		if (from == null && to != null) {
-			throw new InvalidInputException("from", "Choose the snapshot to start from as well as the end.");
-		}
-		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, PipelineChanges.MAX_LIMIT);
-		FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
-		PipelineChangeReport report = from != null ? this.changes.between(viewer, from, to, target, scope)
-				: this.changes.sincePeriodStart(viewer,
-						target != null ? target : this.calendar.current(FiscalPeriod.Kind.QUARTER), scope);
+		PipelineChangeReport report = this.changes.report(viewer, from, to, period,
+				new PipelineChanges.Scope(owner, manager, PipelineChanges.MAX_LIMIT));
 		TableExport.Table deals = deals(report);
 		response.setContentType(fileFormat.contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -102,9 +92,7 @@ class PipelineChangesExports {
 	}
 
 	private TableExport.Table deals(PipelineChangeReport report) {
-		List<UUID> owners = new ArrayList<>();
-		report.buckets().forEach(bucket -> bucket.deals().forEach(deal -> owners.add(deal.ownerId())));
-		Map<UUID, String> names = this.users.namesOf(owners);
+		Map<UUID, String> names = this.users.namesOf(report.ownerIds());
 		List<List<Object>> rows = new ArrayList<>();
 		for (PipelineChangeReport.Bucket bucket : report.buckets()) {
 			for (PipelineChangeReport.ChangedDeal deal : bucket.deals()) {

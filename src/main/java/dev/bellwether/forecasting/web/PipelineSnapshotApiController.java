@@ -9,8 +9,6 @@ import dev.bellwether.forecasting.PipelineChanges;
 import dev.bellwether.forecasting.PipelineSnapshots;
 import dev.bellwether.forecasting.PipelineSnapshots.Snapshot;
 import dev.bellwether.identity.Viewer;
-import dev.bellwether.platform.FiscalCalendar;
-import dev.bellwether.platform.FiscalPeriod;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -40,16 +38,13 @@ class PipelineSnapshotApiController {
 
 	private final PipelineChanges changes;
 
-	private final FiscalCalendar calendar;
-
 	private final PipelineChangesExports exports;
 
-	PipelineSnapshotApiController(PipelineSnapshots snapshots, PipelineChanges changes, FiscalCalendar calendar,
+	PipelineSnapshotApiController(PipelineSnapshots snapshots, PipelineChanges changes,
 			PipelineChangesExports exports) {
 		this.exports = exports;
 		this.snapshots = snapshots;
 		this.changes = changes;
-		this.calendar = calendar;
 	}
 
 	@GetMapping("/snapshots")
@@ -111,19 +106,11 @@ class PipelineSnapshotApiController {
 			@RequestParam(required = false) UUID to, @RequestParam(required = false) String period,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID manager,
 			@RequestParam(defaultValue = "" + PipelineChanges.DEFAULT_LIMIT) int limit) {
-		FiscalPeriod target = period == null || period.isBlank() ? null : this.calendar.period(period, "period");
-		PipelineChanges.Scope scope = new PipelineChanges.Scope(owner, manager, limit);
-		if (from == null) {
-			if (to != null) {
-				throw new InvalidInputException("from", "Name the start snapshot (from) as well as the end (to).");
-			}
-			if (target == null) {
-				throw new InvalidInputException("from",
-						"Name a start snapshot (from), or a period to compare since its start.");
-			}
-			return this.changes.sincePeriodStart(viewer, target, scope);
+		if (from == null && to == null && (period == null || period.isBlank())) {
+			throw new InvalidInputException("from",
+					"Name a start snapshot (from), or a period to compare since its start.");
 		}
-		return this.changes.between(viewer, from, to, target, scope);
+		return this.changes.report(viewer, from, to, period, new PipelineChanges.Scope(owner, manager, limit));
 	}
 
 }
