@@ -77,7 +77,10 @@ class ModuleTablesTests {
 			entry("pipeline_snapshots", "forecasting"), entry("pipeline_snapshot_deals", "forecasting"),
 			entry("forecast_adjustments", "forecasting"), entry("forecast_submissions", "forecasting"),
 			entry("pipeline_reviews", "forecasting"), entry("pipeline_review_attendees", "forecasting"),
-			entry("pipeline_review_deals", "forecasting"));
+			entry("pipeline_review_deals", "forecasting"),
+			// imports
+			entry("import_jobs", "imports"), entry("import_files", "imports"), entry("import_rows", "imports"),
+			entry("import_templates", "imports"), entry("import_value_mappings", "imports"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
