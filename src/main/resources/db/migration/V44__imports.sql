@@ -54,18 +54,20 @@ create table import_files (
 );
 
 -- What happened to each row: the record it created or updated (with the values before,
--- for undo, and the version it left, to tell later edits), or why it was refused.
+-- for undo, and the version it left, to tell later edits), or why it was refused. A row
+-- may write more than one record (a deal and the account it named, created with it).
 create table import_rows (
+    id            uuid primary key,
     import_id     uuid not null references import_jobs (id) on delete cascade,
     row_number    integer not null,
+    record_type   varchar(20),
     outcome       varchar(10) not null check (outcome in ('CREATED', 'UPDATED', 'SKIPPED', 'REJECTED', 'UNDONE', 'KEPT')),
     record_id     uuid,
     written_version bigint,
     before_values jsonb,
-    message       text,
-    primary key (import_id, row_number)
+    message       text
 );
-create index import_rows_record_idx on import_rows (import_id, outcome);
+create index import_rows_import_idx on import_rows (import_id, row_number);
 
 -- Mappings saved by name for the next file of the same kind.
 create table import_templates (

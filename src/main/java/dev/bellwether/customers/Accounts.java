@@ -25,6 +25,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.ListConditions;
@@ -86,10 +87,11 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 	private static final String INSERT = """
 			insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
 			  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
-			  description, created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version)
+			  description, created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version,
+			  import_id, external_id)
 			values (:id, :name, :website, :domain, :industry, :phone, :billingStreet, :billingCity, :billingState,
-			  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :now,
-			  :actor, :now, :actor, :now, :actor, 0)
+			  :billingPostalCode, :country, :employees, :annualRevenue, :parentId, :ownerId, :description, :createdAt,
+			  :actor, :now, :actor, :createdAt, :actor, 0, :importId, :externalId)
 			""";
 
 	private static final CustomizedList<Account> LIST = new CustomizedList<>(RECORD_TYPE, "a",
@@ -245,18 +247,29 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 	 */
 	@Transactional
 	public Account create(Viewer viewer, AccountDetails input, Map<String, ?> custom) {
+		return create(viewer, input, custom, null);
+	}
+
+	/**
+	 * Creates an account an import brings in: created at the file's date (not touched
+	 * since), with the import as its source and the old system's id.
+	 * @param origin the import, or {@code null} for an account a person creates
+	 */
+	@Transactional
+	public Account create(Viewer viewer, AccountDetails input, Map<String, ?> custom, ImportOrigin origin) {
 		Validated validated = validate(null, input, null, CustomValues.NONE, custom);
 		AccountDetails details = validated.details();
 		CustomValues values = validated.values();
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
-		insert(id, details, viewer.id(), now);
+		insert(id, details, viewer.id(), now, origin);
 		storeCustom(id, values);
 		Account created = load(id).orElseThrow();
 		List<FieldChange> changes = new ArrayList<>(diff(AccountDetails.empty(), details));
 		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes,
+				origin == null ? null : origin.importId()));
 		return created;
 	}
 
@@ -278,6 +291,16 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 	 */
 	@Transactional
 	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails input, Map<String, ?> custom) {
+		return update(viewer, id, expectedVersion, input, custom, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change (it does not count as a touch), or
+	 * {@code null} for a person's change
+	 */
+	@Transactional
+	public Account update(Viewer viewer, UUID id, long expectedVersion, AccountDetails input, Map<String, ?> custom,
+			UUID importId) {
 		Account before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		Validated validated = validate(id, input, before.details(), before.customFields(), custom);
@@ -295,17 +318,34 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 				  last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
-				now);
+				""")
+			.params(columns(details))
+			.param("touches", importId == null && this.users.touchesRecords(viewer.id())), viewer.id(), now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);
 			changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), values));
 		}
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+			this.events.publishEvent(
+					new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes, importId));
 		}
 		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Moves the account to the recycle bin if it is still as {@code version} left it (an
+	 * import's undo never removes what someone has changed since).
+	 * @return whether it was moved; {@code false} when it changed or is gone
+	 */
+	@Transactional
+	public boolean deleteIfUnchanged(Viewer viewer, UUID id, long version) {
+		Optional<Account> account = load(id).filter(a -> !a.isDeleted() && a.version() == version);
+		if (account.isEmpty()) {
+			return false;
+		}
+		delete(viewer, id);
+		return true;
 	}
 
 	/**
@@ -380,6 +420,9 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 			UUID id = Ids.newId();
 			rows.add(new MapSqlParameterSource(columns(details)).addValue("id", id)
 				.addValue("now", utc(now))
+				.addValue("createdAt", utc(now))
+				.addValue("importId", null)
+				.addValue("externalId", null)
 				.addValue("actor", actorId));
 			ids.add(id);
 		}
@@ -387,11 +430,14 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 		return ids;
 	}
 
-	private void insert(UUID id, AccountDetails details, UUID actorId, Instant now) {
+	private void insert(UUID id, AccountDetails details, UUID actorId, Instant now, ImportOrigin origin) {
 		this.jdbc.sql(INSERT)
 			.params(columns(details))
 			.param("id", id)
 			.param("now", utc(now))
+			.param("createdAt", utc(origin == null ? now : origin.createdAt(now)))
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : blankToNull(origin.externalId()))
 			.param("actor", actorId)
 			.update();
 	}

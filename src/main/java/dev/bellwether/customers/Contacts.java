@@ -25,6 +25,8 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
+import dev.bellwether.platform.Text;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.PagedQuery;
@@ -84,9 +86,10 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 
 	private static final String INSERT = """
 			insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
-			  created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version)
-			values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :now, :actor,
-			  :now, :actor, :now, :actor, 0)
+			  created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version, import_id,
+			  external_id)
+			values (:id, :firstName, :lastName, :title, :email, :phone, :mobile, :accountId, :ownerId, :createdAt,
+			  :actor, :now, :actor, :createdAt, :actor, 0, :importId, :externalId)
 			""";
 
 	private static final CustomizedList<Contact> LIST = new CustomizedList<>(RECORD_TYPE, "c",
@@ -215,15 +218,26 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 	 */
 	@Transactional
 	public Contact create(Viewer viewer, ContactDetails details, Map<String, ?> custom) {
+		return create(viewer, details, custom, null);
+	}
+
+	/**
+	 * Creates a contact an import brings in: created at the file's date (not touched
+	 * since), with the import as its source and the old system's id.
+	 * @param origin the import, or {@code null} for a contact a person creates
+	 */
+	@Transactional
+	public Contact create(Viewer viewer, ContactDetails details, Map<String, ?> custom, ImportOrigin origin) {
 		CustomValues values = validate(details, CustomValues.NONE, custom);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
-		insert(id, details, viewer.id(), now);
+		insert(id, details, viewer.id(), now, origin);
 		storeCustom(id, values);
 		List<FieldChange> changes = new ArrayList<>(diff(ContactDetails.empty(), details));
 		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes,
+				origin == null ? null : origin.importId()));
 		return load(id).orElseThrow();
 	}
 
@@ -245,6 +259,16 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 	 */
 	@Transactional
 	public Contact update(Viewer viewer, UUID id, long expectedVersion, ContactDetails details, Map<String, ?> custom) {
+		return update(viewer, id, expectedVersion, details, custom, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change (it does not count as a touch), or
+	 * {@code null} for a person's change
+	 */
+	@Transactional
+	public Contact update(Viewer viewer, UUID id, long expectedVersion, ContactDetails details, Map<String, ?> custom,
+			UUID importId) {
 		Contact before = get(viewer, id);
 		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
 		CustomValues values = validate(details, before.customFields(), custom);
@@ -257,17 +281,33 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 				  updated_by = :actor, last_touched_at = case when :touches then :now else last_touched_at end,
 				  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
 				where id = :id and version = :version and deleted_at is null
-				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
-				now);
+				""")
+			.params(columns(details))
+			.param("touches", importId == null && this.users.touchesRecords(viewer.id())), viewer.id(), now);
 		List<FieldChange> changes = new ArrayList<>(diff(before.details(), details));
 		if (!values.equals(before.customFields())) {
 			storeCustom(id, values);
 			changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), values));
 		}
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+			this.events.publishEvent(
+					new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes, importId));
 		}
 		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Moves the contact to the recycle bin if it is still as {@code version} left it (an
+	 * import's undo never removes what someone has changed since).
+	 * @return whether it was moved; {@code false} when it changed or is gone
+	 */
+	@Transactional
+	public boolean deleteIfUnchanged(Viewer viewer, UUID id, long version) {
+		if (load(id).filter(c -> !c.isDeleted() && c.version() == version).isEmpty()) {
+			return false;
+		}
+		delete(viewer, id);
+		return true;
 	}
 
 	@Transactional
@@ -341,6 +381,9 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 			UUID id = Ids.newId();
 			rows.add(new MapSqlParameterSource(columns(details)).addValue("id", id)
 				.addValue("now", utc(now))
+				.addValue("createdAt", utc(now))
+				.addValue("importId", null)
+				.addValue("externalId", null)
 				.addValue("actor", actorId));
 			ids.add(id);
 		}
@@ -348,11 +391,14 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 		return ids;
 	}
 
-	private void insert(UUID id, ContactDetails details, UUID actorId, Instant now) {
+	private void insert(UUID id, ContactDetails details, UUID actorId, Instant now, ImportOrigin origin) {
 		this.jdbc.sql(INSERT)
 			.params(columns(details))
 			.param("id", id)
 			.param("now", utc(now))
+			.param("createdAt", utc(origin == null ? now : origin.createdAt(now)))
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : Text.blankToNull(origin.externalId()))
 			.param("actor", actorId)
 			.update();
 	}

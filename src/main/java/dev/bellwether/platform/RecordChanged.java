@@ -16,12 +16,30 @@ import java.util.UUID;
  * @param actorId the user who did it
  * @param at when
  * @param changes each field's old and new value (for a creation: every field set)
+ * @param importId the import that made the change, or {@code null} for a person's own:
+ * what an import writes is history, not the behaviour of the user who ran it, so the
+ * adoption figures leave it out
  */
 public record RecordChanged(String recordType, UUID recordId, ChangeKind kind, UUID actorId, Instant at,
-		List<FieldChange> changes) {
+		List<FieldChange> changes, UUID importId) {
 
 	public RecordChanged {
 		changes = changes == null ? List.of() : List.copyOf(changes);
+	}
+
+	/**
+	 * A change a person made (not an import).
+	 */
+	public RecordChanged(String recordType, UUID recordId, ChangeKind kind, UUID actorId, Instant at,
+			List<FieldChange> changes) {
+		this(recordType, recordId, kind, actorId, at, changes, null);
+	}
+
+	/**
+	 * @return whether an import made the change
+	 */
+	public boolean imported() {
+		return this.importId != null;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
+import dev.bellwether.platform.Text;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.ListConditions;
@@ -308,6 +311,22 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	private static final String SEARCH_DOCUMENT = "to_tsvector('simple', o.name || ' ' || translate(o.name, '.-_@/:+', '       '))";
 
 	/**
+	 * Deals by the old system's id an import kept (exact; not those in the recycle bin).
+	 */
+	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
+		List<String> keys = externalIds.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList();
+		Map<String, UUID> found = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc
+				.sql("select external_id, id from opportunities where external_id in (:keys) and deleted_at is null")
+				.param("keys", keys)
+				.query((rs, n) -> found.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
 	 * @return the names of the given deals, for showing beside other records (no
 	 * visibility check: callers show names of deals they were allowed to link)
 	 */
@@ -425,6 +444,17 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 */
 	@Transactional
 	public Opportunity create(Viewer viewer, OpportunityDetails entered, Map<String, ?> custom) {
+		return create(viewer, entered, custom, null);
+	}
+
+	/**
+	 * Creates a deal an import brings in, with its real history: created at the file's
+	 * date, and a closed deal closed when the file says (on its close date when it does
+	 * not), its first stage the one it has; the import is its source.
+	 * @param origin the import, or {@code null} for a deal a person creates
+	 */
+	@Transactional
+	public Opportunity create(Viewer viewer, OpportunityDetails entered, Map<String, ?> custom, ImportOrigin origin) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		OpportunityDetails details = withListValues(null, entered, errors);
 		PipelineStage stage = validate(viewer, null, details, errors);
@@ -438,33 +468,43 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		Instant now = this.clock.instant();
 		BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
 		Map<String, Object> columns = columns(details, terms, amount);
+		Instant createdAt = origin == null ? now : origin.createdAt(now);
+		Instant closedAt = !stage.outcome().isClosed() ? null : origin == null ? now : origin.closedAt() != null
+				? origin.closedAt() : details.closeDate().atStartOfDay(this.clock.getZone()).toInstant();
 		this.jdbc
 			.sql("""
 					insert into opportunities (id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency,
 					  amount_from_line_items, close_date, probability, forecast_category, next_step, lead_source,
 					  loss_reason, loss_reason_detail, competitor, description, closed_at, first_stage_id,
 					  first_forecast_category, last_touched_at,
-					  last_touched_by, created_at, created_by, updated_at, updated_by, version)
+					  last_touched_by, created_at, created_by, updated_at, updated_by, version, import_id, external_id)
 					values (:id, :name, :accountId, :primaryContactId, :ownerId, :stageId, :amount, :currency,
 					  :amountFromLineItems, :closeDate, :probability, :forecastCategory, :nextStep, :leadSource,
-					  :lossReason, :lossReasonDetail, :competitor, :description, :closedAt, :stageId, :forecastCategory, :now, :actor, :now, :actor,
-					  :now, :actor, 0)
+					  :lossReason, :lossReasonDetail, :competitor, :description, :closedAt, :stageId, :forecastCategory,
+					  :touchedAt, :actor, :createdAt, :actor, :now, :actor, 0, :importId, :externalId)
 					""")
 			.params(columns)
 			.param("id", id)
 			.param("currency", this.currency)
-			.param("closedAt", stage.outcome().isClosed() ? utc(now) : null)
+			.param("closedAt", utc(closedAt))
 			.param("now", utc(now))
+			.param("createdAt", utc(createdAt))
+			.param("touchedAt", utc(closedAt == null || closedAt.isBefore(createdAt) ? createdAt : closedAt))
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : Text.blankToNull(origin.externalId()))
 			.param("actor", viewer.id())
 			.update();
 		storeCustom(id, CustomValues.NONE, values);
 		Opportunity created = load(id).orElseThrow();
-		writeHistory(null, created, viewer.id(), now);
+		writeHistory(null, created, viewer.id(), createdAt);
 		List<FieldChange> changes = new ArrayList<>(diff(null, created));
 		changes.addAll(this.customFields.changes(RECORD_TYPE, CustomValues.NONE, values));
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes));
-		this.events.publishEvent(new OpportunityStageChanged(id, created.ownerId(), null, created.stageId(),
-				created.outcome(), viewer.id(), now));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, changes,
+				origin == null ? null : origin.importId()));
+		if (origin == null) {
+			this.events.publishEvent(new OpportunityStageChanged(id, created.ownerId(), null, created.stageId(),
+					created.outcome(), viewer.id(), now));
+		}
 		return created;
 	}
 
@@ -483,9 +523,33 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	@Transactional
 	public Opportunity update(Viewer viewer, UUID id, long expectedVersion, OpportunityDetails details,
 			Map<String, ?> custom) {
+		return update(viewer, id, expectedVersion, details, custom, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change (it does not count as a touch, and
+	 * a deal it closes closed on its close date), or {@code null} for a person's change
+	 */
+	@Transactional
+	public Opportunity update(Viewer viewer, UUID id, long expectedVersion, OpportunityDetails details,
+			Map<String, ?> custom, UUID importId) {
 		Opportunity before = get(viewer, id);
 		this.access.requireEdit(viewer, id);
-		return save(viewer, before, expectedVersion, details, custom);
+		return save(viewer, before, expectedVersion, details, custom, importId);
+	}
+
+	/**
+	 * Moves the deal to the recycle bin if it is still as {@code version} left it (an
+	 * import's undo never removes what someone has changed since).
+	 * @return whether it was moved; {@code false} when it changed or is gone
+	 */
+	@Transactional
+	public boolean deleteIfUnchanged(Viewer viewer, UUID id, long version) {
+		if (load(id).filter(o -> !o.isDeleted() && o.version() == version).isEmpty()) {
+			return false;
+		}
+		delete(viewer, id);
+		return true;
 	}
 
 	/**
@@ -550,6 +614,11 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 
 	private Opportunity save(Viewer viewer, Opportunity before, long expectedVersion, OpportunityDetails entered,
 			Map<String, ?> custom) {
+		return save(viewer, before, expectedVersion, entered, custom, null);
+	}
+
+	private Opportunity save(Viewer viewer, Opportunity before, long expectedVersion, OpportunityDetails entered,
+			Map<String, ?> custom, UUID importId) {
 		OpportunityDetails details = entered;
 		if (!before.stageId().equals(details.stageId())) {
 			details = details.withStage(details.stageId(),
@@ -570,8 +639,10 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.requireAt(before.version());
 		Instant now = this.clock.instant();
 		boolean stageChanged = !before.stageId().equals(stage.id());
-		Instant closedAt = !stage.outcome().isClosed() ? null : stageChanged ? now : before.closedAt();
-		if (stageChanged && stage.outcome().isClosed() && details.closeDate().equals(before.closeDate())) {
+		Instant closedAt = !stage.outcome().isClosed() ? null : !stageChanged ? before.closedAt()
+				: importId == null ? now : details.closeDate().atStartOfDay(this.clock.getZone()).toInstant();
+		if (importId == null && stageChanged && stage.outcome().isClosed()
+				&& details.closeDate().equals(before.closeDate())) {
 			// a deal closes in the quarter of its close date (won this quarter, late
 			// entry):
 			// closed without saying when, it closed today; a close date entered with the
@@ -591,23 +662,27 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 				where id = :id and version = :version and deleted_at is null
 				""")
 			.params(columns(details, terms, amount))
-			.param("touches", this.users.touchesRecords(viewer.id()))
+			.param("touches", importId == null && this.users.touchesRecords(viewer.id()))
 			.param("closedAt", utc(closedAt)), viewer.id(), now);
 		storeCustom(before.id(), before.customFields(), values);
 		Opportunity after = load(before.id()).orElseThrow();
-		recordChange(viewer, before, after, now);
+		recordChange(viewer, before, after, now, importId);
 		return after;
 	}
 
 	private void recordChange(Viewer viewer, Opportunity before, Opportunity after, Instant now) {
+		recordChange(viewer, before, after, now, null);
+	}
+
+	private void recordChange(Viewer viewer, Opportunity before, Opportunity after, Instant now, UUID importId) {
 		if (forecastChanged(before, after)) {
 			writeHistory(before, after, viewer.id(), now);
 		}
 		List<FieldChange> changes = new ArrayList<>(diff(before, after));
 		changes.addAll(this.customFields.changes(RECORD_TYPE, before.customFields(), after.customFields()));
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(
-					new RecordChanged(RECORD_TYPE, after.id(), ChangeKind.UPDATED, viewer.id(), now, changes));
+			this.events.publishEvent(new RecordChanged(RECORD_TYPE, after.id(), ChangeKind.UPDATED, viewer.id(), now,
+					changes, importId));
 		}
 		if (!before.stageId().equals(after.stageId())) {
 			this.events.publishEvent(new OpportunityStageChanged(after.id(), after.ownerId(), before.stageId(),

@@ -109,7 +109,9 @@ public class PipelineHygiene {
 	 * entered late: their first recorded forecast category was already {@code COMMIT} or
 	 * {@code CLOSED}, or they were created at most one day before they closed. A deal is
 	 * closed in the period of its close date, as on the board and the home pages (closing
-	 * a deal without entering a close date sets it to the closing day).
+	 * a deal without entering a close date sets it to the closing day). Deals an import
+	 * created are left out: they were entered in another system, and their dates are
+	 * history, not anyone's behaviour here.
 	 * @param ownerIds whose deals, or {@code null} for every owner
 	 * @param from the first close date of the period
 	 * @param to the last close date of the period
@@ -129,7 +131,7 @@ public class PipelineHygiene {
 				        or o.closed_at <= o.created_at + interval '1 day') as late
 				      from opportunities o
 				      where o.closed_at is not null and o.close_date between :from and :to
-				        and o.deleted_at is null and %s) o
+				        and o.deleted_at is null and o.import_id is null and %s) o
 				group by o.owner_id
 				""".formatted(owners))
 			.params(params)

@@ -56,7 +56,8 @@ class UsageListeners {
 
 	@EventListener
 	void on(RecordChanged event) {
-		if (!this.recorder.isEnabled() || event.actorId() == null) {
+		// what an import wrote is the old system's history, not the importing user's use
+		if (!this.recorder.isEnabled() || event.actorId() == null || event.imported()) {
 			return;
 		}
 		UsageKind kind = switch (event.kind()) {

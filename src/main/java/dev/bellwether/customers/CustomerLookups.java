@@ -1,0 +1,103 @@
+package dev.bellwether.customers;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding accounts and contacts by the keys another system knows them by — its own id
+ * (the external id an import keeps), an account's name or web domain, a contact's e-mail
+ * address — many at a time, for imports and their matching. Records in the recycle bin
+ * are not found. Keys are compared trimmed and case-insensitively; the maps are keyed by
+ * the key so normalised (see {@link #key(String)}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustomerLookups {
+
+	private final JdbcClient jdbc;
+
+	CustomerLookups(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return the key as the maps are keyed: trimmed, lower case; {@code null} for blank
+	 */
+	public static String key(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return text.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** Accounts by external id (exact, as the old system wrote it). */
+	public Map<String, UUID> accountsByExternalId(Collection<String> externalIds) {
+		return unique("select external_id as k, id from accounts where external_id in (:keys) and deleted_at is null",
+				exact(externalIds));
+	}
+
+	/** Accounts by name: several accounts may share a name. */
+	public Map<String, List<UUID>> accountsByName(Collection<String> names) {
+		return all("select lower(name) as k, id from accounts where lower(name) in (:keys) and deleted_at is null",
+				keys(names));
+	}
+
+	/** Accounts by web domain (as {@link AccountDetails#domain()} derives it). */
+	public Map<String, List<UUID>> accountsByDomain(Collection<String> domains) {
+		return all("select domain as k, id from accounts where domain in (:keys) and deleted_at is null",
+				keys(domains));
+	}
+
+	/** Contacts by external id (exact). */
+	public Map<String, UUID> contactsByExternalId(Collection<String> externalIds) {
+		return unique("select external_id as k, id from contacts where external_id in (:keys) and deleted_at is null",
+				exact(externalIds));
+	}
+
+	/** Contacts by e-mail address: several contacts may share one. */
+	public Map<String, List<UUID>> contactsByEmail(Collection<String> emails) {
+		return all("select lower(email) as k, id from contacts where lower(email) in (:keys) and deleted_at is null",
+				keys(emails));
+	}
+
+	private Map<String, UUID> unique(String sql, List<String> keys) {
+		Map<String, UUID> found = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc.sql(sql)
+				.param("keys", keys)
+				.query((rs, n) -> found.put(rs.getString("k"), rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	private Map<String, List<UUID>> all(String sql, List<String> keys) {
+		Map<String, List<UUID>> found = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc.sql(sql + " order by id")
+				.param("keys", keys)
+				.query((rs, n) -> found.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>())
+					.add(rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	private static List<String> keys(Collection<String> texts) {
+		return texts.stream().map(CustomerLookups::key).filter(k -> k != null).distinct().toList();
+	}
+
+	private static List<String> exact(Collection<String> texts) {
+		return texts.stream().filter(t -> t != null && !t.isBlank()).map(String::trim).distinct().toList();
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.bellwether.imports;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.bellwether.imports.ImportField.Kind;
+
+/**
+ * The fields each kind of import fills, and the automatic mapping of a file's headers to
+ * them by name and synonym (Salesforce's and HubSpot's export names among them).
+ */
+public final class ImportFields {
+
+	private static final List<ImportField> ACCOUNT = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Account ID", "Id", "External ID",
+					"Record ID", "Company ID", "Account Id (18)", "Account_ID"),
+			field("name", "Name", Kind.TEXT, null, true, "Account Name", "Name", "Company", "Company Name",
+					"Organization", "Organisation", "Account"),
+			field("website", "Website", Kind.TEXT, null, false, "Website", "Company Domain Name", "Domain", "URL",
+					"Web", "Website URL"),
+			field("industry", "Industry", Kind.PICK, "industry", false, "Industry", "Sector"),
+			field("phone", "Phone", Kind.TEXT, null, false, "Phone", "Phone Number", "Company Phone", "Account Phone"),
+			field("billingStreet", "Street", Kind.TEXT, null, false, "Billing Street", "Street", "Street Address",
+					"Address", "Address 1"),
+			field("billingCity", "City", Kind.TEXT, null, false, "Billing City", "City", "Town"),
+			field("billingState", "State or region", Kind.TEXT, null, false, "Billing State/Province", "State/Region",
+					"State", "Region", "Province", "County"),
+			field("billingPostalCode", "Postal code", Kind.TEXT, null, false, "Billing Zip/Postal Code", "Postal Code",
+					"Zip", "ZIP Code", "Postcode", "Postal"),
+			field("country", "Country", Kind.PICK, "country", false, "Billing Country", "Country", "Country/Region",
+					"Office Location"),
+			field("employees", "Employees", Kind.INTEGER, null, false, "Employees", "Number of Employees", "Headcount",
+					"Staff"),
+			field("annualRevenue", "Annual revenue", Kind.MONEY, null, false, "Annual Revenue", "Revenue",
+					"Yearly Revenue"),
+			field("parent", "Parent account", Kind.ACCOUNT, null, false, "Parent Account", "Parent Account ID",
+					"Parent Company", "Subsidiary Of", "Parent"),
+			field("owner", "Owner", Kind.USER, null, false, "Account Owner", "Owner", "Company Owner", "Owner Email",
+					"Assigned To", "Account Manager"),
+			field("description", "Description", Kind.TEXT, null, false, "Description", "About", "Notes",
+					"Company Description"),
+			field("createdAt", "Created", Kind.DATE, null, false, "Created Date", "Create Date", "Created",
+					"Created At", "Date Created"));
+
+	private static final List<ImportField> CONTACT = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Contact ID", "Id", "External ID",
+					"Record ID", "Contact Id (18)"),
+			field("firstName", "First name", Kind.TEXT, null, false, "First Name", "Given Name", "Firstname",
+					"Forename"),
+			field("lastName", "Last name", Kind.TEXT, null, true, "Last Name", "Surname", "Family Name", "Lastname"),
+			field("title", "Title", Kind.TEXT, null, false, "Title", "Job Title", "Position", "Role"),
+			field("email", "E-mail", Kind.TEXT, null, false, "Email", "E-mail", "Email Address", "E-mail Address",
+					"Work Email"),
+			field("phone", "Phone", Kind.TEXT, null, false, "Phone", "Business Phone", "Phone Number", "Work Phone",
+					"Direct Line"),
+			field("mobile", "Mobile", Kind.TEXT, null, false, "Mobile", "Mobile Phone", "Mobile Phone Number", "Cell",
+					"Cell Phone"),
+			field("account", "Account", Kind.ACCOUNT, null, false, "Account Name", "Account", "Company", "Company Name",
+					"Associated Company", "Organization", "Account ID"),
+			field("owner", "Owner", Kind.USER, null, false, "Contact Owner", "Owner", "Assigned To"),
+			field("createdAt", "Created", Kind.DATE, null, false, "Created Date", "Create Date", "Created",
+					"Created At", "Date Created"));
+
+	private static final List<ImportField> OPPORTUNITY = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Opportunity ID", "Deal ID", "Id",
+					"External ID", "Record ID", "Opportunity Id (18)"),
+			field("name", "Name", Kind.TEXT, null, true, "Opportunity Name", "Deal Name", "Name", "Deal", "Opportunity",
+					"Title"),
+			field("account", "Account", Kind.ACCOUNT, null, true, "Account Name", "Account", "Company",
+					"Associated Company", "Company Name", "Account ID", "Customer"),
+			field("contact", "Primary contact", Kind.CONTACT, null, false, "Contact Email", "Primary Contact Email",
+					"Contact", "Primary Contact", "Associated Contact"),
+			field("owner", "Owner", Kind.USER, null, false, "Opportunity Owner", "Deal Owner", "Owner", "Sales Agent",
+					"Sales Rep", "Salesperson", "Assigned To"),
+			field("stage", "Stage", Kind.STAGE, null, true, "Stage", "Deal Stage", "Sales Stage", "Status",
+					"Opportunity Stage", "Pipeline Stage"),
+			field("amount", "Amount", Kind.MONEY, null, false, "Amount", "Deal Value", "Value", "Close Value",
+					"Amount (converted)", "Deal Amount", "Revenue"),
+			field("closeDate", "Close date", Kind.DATE, null, true, "Close Date", "Expected Close Date", "Closing Date",
+					"Expected Close"),
+			field("probability", "Probability (%)", Kind.PERCENT, null, false, "Probability", "Probability (%)",
+					"Deal Probability", "Win Probability"),
+			field("nextStep", "Next step", Kind.TEXT, null, false, "Next Step", "Next Steps"),
+			field("leadSource", "Lead source", Kind.PICK, "lead-source", false, "Lead Source", "Source",
+					"Original Source", "Deal Source"),
+			field("lossReason", "Loss reason", Kind.PICK, "loss-reason", false, "Loss Reason", "Closed Lost Reason",
+					"Lost Reason", "Reason Lost"),
+			field("competitor", "Competitor", Kind.TEXT, null, false, "Competitor", "Main Competitor", "Competitors"),
+			field("description", "Description", Kind.TEXT, null, false, "Description", "Notes", "Deal Description"),
+			field("createdAt", "Created", Kind.DATE, null, false, "Created Date", "Create Date", "Engage Date",
+					"Created", "Created At", "Date Created"),
+			field("closedAt", "Closed on", Kind.DATE, null, false, "Closed Date", "Date Closed", "Closed At",
+					"Actual Close Date", "Won Date", "Lost Date"));
+
+	private ImportFields() {
+	}
+
+	private static ImportField field(String key, String label, Kind kind, String list, boolean required,
+			String... synonyms) {
+		return new ImportField(key, label, kind, list, required, List.of(synonyms));
+	}
+
+	/**
+	 * @return the fields of the target, in the order a form shows them
+	 */
+	public static List<ImportField> of(ImportTarget target) {
+		return switch (target) {
+			case ACCOUNT -> ACCOUNT;
+			case CONTACT -> CONTACT;
+			case OPPORTUNITY -> OPPORTUNITY;
+		};
+	}
+
+	public static Optional<ImportField> find(ImportTarget target, String key) {
+		return of(target).stream().filter(f -> f.key().equals(key)).findFirst();
+	}
+
+	/**
+	 * Maps each header to the field whose key, label or a synonym it names (ignoring
+	 * case, spaces and punctuation); a field is taken by the first header that names it,
+	 * and headers naming none are left out (ignored).
+	 * @return header to field key, in the file's order
+	 */
+	public static Map<String, String> autoMap(ImportTarget target, List<String> headers) {
+		Map<String, String> byName = new LinkedHashMap<>();
+		for (ImportField field : of(target)) {
+			byName.putIfAbsent(normalise(field.key()), field.key());
+			byName.putIfAbsent(normalise(field.label()), field.key());
+		}
+		for (ImportField field : of(target)) {
+			for (String synonym : field.synonyms()) {
+				byName.putIfAbsent(normalise(synonym), field.key());
+			}
+		}
+		Map<String, String> mapped = new LinkedHashMap<>();
+		Set<String> taken = new HashSet<>();
+		for (String header : headers) {
+			String key = byName.get(normalise(header));
+			if (key != null && !mapped.containsKey(header) && taken.add(key)) {
+				mapped.put(header, key);
+			}
+		}
+		return mapped;
+	}
+
+	/**
+	 * @return the header folded for comparison: lower case, letters and digits only
+	 * ({@code "Account Name"}, {@code "account_name"} and {@code "ACCOUNT-NAME"} are one)
+	 */
+	static String normalise(String header) {
+		return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+	}
+
+	/**
+	 * @return the fields a new record needs that no column fills (a deal without a name
+	 * is named after its account, so its name may come from no column)
+	 */
+	public static List<ImportField> unmappedRequired(ImportTarget target, Map<String, String> columns) {
+		List<ImportField> missing = new ArrayList<>();
+		for (ImportField field : of(target)) {
+			if (field.required() && !columns.containsValue(field.key())
+					&& !(target == ImportTarget.OPPORTUNITY && "name".equals(field.key()))) {
+				missing.add(field);
+			}
+		}
+		return missing;
+	}
+
+}

@@ -1,0 +1,386 @@
+package dev.bellwether.imports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.imports.ImportJob.Status;
+import dev.bellwether.imports.ImportPreview.Choice;
+import dev.bellwether.imports.ImportPreview.Problem;
+import dev.bellwether.imports.file.ImportFileReader;
+import dev.bellwether.imports.file.SheetChoice;
+import dev.bellwether.imports.file.SourceRow;
+import dev.bellwether.imports.file.SourceTable;
+import dev.bellwether.imports.internal.ImportRunner;
+import dev.bellwether.imports.internal.ImportStore;
+import dev.bellwether.imports.internal.RowPlanner;
+import dev.bellwether.imports.internal.RowPlanner.Context;
+import dev.bellwether.imports.internal.RowPlanner.Planned;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.export.CsvExport;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Imports, from the upload of a file to its undo. Sales administrators and administrators
+ * import; each sees the imports they started (administrators see all). Nothing is written
+ * before {@link #start}: {@link #preview} says what the run would do, row by row, with
+ * the same reading of the file as the run.
+ */
+@Service
+public class ImportJobs {
+
+	public static final String RECORD_TYPE = "import";
+
+	private final ImportStore store;
+
+	private final ImportFileReader reader;
+
+	private final RowPlanner planner;
+
+	private final ImportRunner runner;
+
+	private final Clock clock;
+
+	ImportJobs(ImportStore store, ImportFileReader reader, RowPlanner planner, ImportRunner runner, Clock clock) {
+		this.store = store;
+		this.reader = reader;
+		this.planner = planner;
+		this.runner = runner;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return whether the user may import
+	 */
+	public static boolean mayImport(Viewer viewer) {
+		return viewer.is(Role.SALES_ADMIN) || viewer.isAdmin();
+	}
+
+	private static void requireImporter(Viewer viewer) {
+		if (!mayImport(viewer)) {
+			throw new ForbiddenException("Only sales administrators and administrators import data.");
+		}
+	}
+
+	/**
+	 * Keeps the file and reads its header; the columns are mapped by their names.
+	 * @param sheet the sheet of a workbook, or {@code null} for the first
+	 * @throws InvalidInputException when the file cannot be read (naming why)
+	 */
+	@Transactional
+	public ImportJob upload(Viewer viewer, ImportTarget target, String fileName, byte[] content, String sheet) {
+		requireImporter(viewer);
+		if (target == null) {
+			throw new InvalidInputException("target", "Choose what the file holds: accounts, contacts or deals.");
+		}
+		if (content == null || content.length == 0) {
+			throw new InvalidInputException("file", "Choose a CSV or Excel (.xlsx) file to import.");
+		}
+		String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.trim();
+		if (name.length() > 255) {
+			name = name.substring(name.length() - 255);
+		}
+		SheetChoice choice = sheet == null || sheet.isBlank() ? SheetChoice.first() : SheetChoice.named(sheet.trim());
+		List<String> headers;
+		String format;
+		String sheetName;
+		int rows = 0;
+		try (SourceTable table = this.reader.read(content, name, choice)) {
+			headers = table.header();
+			format = table.format().name();
+			sheetName = table.sheetName();
+			Iterator<SourceRow> all = table.rows().iterator();
+			while (all.hasNext()) {
+				all.next();
+				rows++;
+			}
+		}
+		if (rows == 0) {
+			throw new InvalidInputException("file", "'" + name + "' has a header but no rows to import.");
+		}
+		Instant now = this.clock.instant();
+		ImportJob job = new ImportJob(Ids.newId(), target, name, format, sheetName, content.length, headers,
+				ImportSettings.initial(target, headers), Status.DRAFT, rows, 0, 0, 0, 0, 0, 0, 0, false, null, null,
+				null, null, now, viewer.id(), 0);
+		this.store.insert(job, content);
+		return job;
+	}
+
+	/**
+	 * @throws RecordNotFoundException unless the user started the import or is an
+	 * administrator
+	 */
+	@Transactional(readOnly = true)
+	public ImportJob get(Viewer viewer, UUID id) {
+		ImportJob job = this.store.find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		if (!viewer.isAdmin() && !job.createdBy().equals(viewer.id())) {
+			throw new RecordNotFoundException(RECORD_TYPE, id);
+		}
+		return job;
+	}
+
+	/**
+	 * @return the user's latest imports (an administrator's: everyone's), newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<ImportJob> list(Viewer viewer, int limit) {
+		requireImporter(viewer);
+		return this.store.list(viewer.isAdmin() ? null : viewer.id(), Math.max(1, Math.min(limit, 200)));
+	}
+
+	/**
+	 * Changes how the file is read, while the import is a draft; the value mappings are
+	 * remembered for later imports.
+	 * @throws InvalidInputException naming each setting that is not valid
+	 * @throws StaleRecordException when the import changed since {@code version}
+	 */
+	@Transactional
+	public ImportJob configure(Viewer viewer, UUID id, long version, ImportSettings settings) {
+		ImportJob job = get(viewer, id);
+		requireImporter(viewer);
+		if (!job.isDraft()) {
+			throw new InvalidInputException("status", "This import has started; its settings can't change.");
+		}
+		if (settings == null) {
+			throw new InvalidInputException("settings", "Send the import's settings.");
+		}
+		check(job, settings);
+		Instant now = this.clock.instant();
+		if (!this.store.saveSettings(id, version, settings, viewer.id(), now)) {
+			throw new StaleRecordException(RECORD_TYPE, id, version);
+		}
+		this.store.remember(job.target(), settings.values(), viewer.id(), now);
+		return get(viewer, id);
+	}
+
+	private void check(ImportJob job, ImportSettings settings) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Set<String> fields = new HashSet<>();
+		settings.columns().forEach((header, field) -> {
+			if (!job.headers().contains(header)) {
+				errors.putIfAbsent("columns", "The file has no column '" + header + "'.");
+			}
+			else if (field != null && !field.isBlank()) {
+				if (ImportFields.find(job.target(), field).isEmpty()) {
+					errors.putIfAbsent("columns",
+							"'" + field + "' is not a field of " + job.target().label().toLowerCase(Locale.ROOT) + ".");
+				}
+				else if (!fields.add(field)) {
+					errors.putIfAbsent("columns", "Two columns fill the field '"
+							+ ImportFields.find(job.target(), field).get().label() + "'; choose one.");
+				}
+			}
+		});
+		settings.values().forEach((field, mapped) -> {
+			ImportField importField = ImportFields.find(job.target(), field).orElse(null);
+			if (importField == null || !(importField.hasChoices() || importField.kind() == ImportField.Kind.USER)) {
+				errors.putIfAbsent("values", "'" + field + "' has no values to map.");
+				return;
+			}
+			Set<String> allowed = new HashSet<>();
+			this.planner.choices(importField).forEach(choice -> allowed.add(choice.value()));
+			mapped.forEach((source, target) -> {
+				if (target != null && !target.isEmpty() && !allowed.contains(target)) {
+					errors.putIfAbsent("values", "'" + target + "' is not one of the choices of "
+							+ importField.label().toLowerCase(Locale.ROOT) + ".");
+				}
+			});
+		});
+		settings.references().forEach((field, rule) -> {
+			ImportField importField = ImportFields.find(job.target(), field).orElse(null);
+			if (importField == null || !importField.isReference()) {
+				errors.putIfAbsent("references", "'" + field + "' does not name another record.");
+			}
+			else if (rule == ImportSettings.ReferenceRule.CREATE && importField.kind() != ImportField.Kind.ACCOUNT) {
+				errors.putIfAbsent("references", "Only accounts are created when missing; choose to leave "
+						+ importField.label().toLowerCase(Locale.ROOT) + " empty or to refuse the row.");
+			}
+		});
+		InputValidation.throwIfAny(errors);
+	}
+
+	/**
+	 * Reads the whole file as the run would, writing nothing.
+	 */
+	@Transactional(readOnly = true)
+	public ImportPreview preview(Viewer viewer, UUID id) {
+		ImportJob job = get(viewer, id);
+		requireImporter(viewer);
+		Context context = this.planner.start(job.target(), job.settings(), viewer, job.fileName());
+		int rows = 0;
+		int create = 0;
+		int update = 0;
+		int skip = 0;
+		int reject = 0;
+		int problemCount = 0;
+		List<Problem> problems = new ArrayList<>();
+		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(),
+				job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet()))) {
+			Map<String, Integer> columns = new HashMap<>();
+			for (int i = 0; i < table.header().size(); i++) {
+				columns.putIfAbsent(table.header().get(i), i);
+			}
+			Iterator<SourceRow> all = table.rows().iterator();
+			while (all.hasNext()) {
+				List<SourceRow> batch = new ArrayList<>(500);
+				while (all.hasNext() && batch.size() < 500) {
+					batch.add(all.next());
+				}
+				for (Planned planned : context.plan(batch, columns)) {
+					rows++;
+					switch (planned.action()) {
+						case CREATE -> create++;
+						case UPDATE -> update++;
+						case SKIP -> skip++;
+						case REJECT -> reject++;
+					}
+					for (Problem problem : planned.problems()) {
+						problemCount++;
+						if (problems.size() < ImportPreview.MAX_PROBLEMS) {
+							problems.add(problem);
+						}
+					}
+				}
+			}
+		}
+		Map<String, Integer> references = new LinkedHashMap<>();
+		if (context.accountsToCreate() > 0) {
+			references.put("account", context.accountsToCreate());
+		}
+		return new ImportPreview(rows, create, update, skip, reject, references, problems, problemCount,
+				context.questions(), ImportFields.unmappedRequired(job.target(), job.settings().columns()));
+	}
+
+	/**
+	 * Starts the run in the background, if the preview allows it.
+	 * @throws InvalidInputException naming what stops it
+	 */
+	@Transactional
+	public ImportJob start(Viewer viewer, UUID id) {
+		ImportJob job = get(viewer, id);
+		requireImporter(viewer);
+		if (!job.isDraft()) {
+			throw new InvalidInputException("status", "This import has been started already.");
+		}
+		ImportPreview preview = preview(viewer, id);
+		if (!preview.unmappedRequired().isEmpty()) {
+			throw new InvalidInputException("columns",
+					"Choose the column for " + String.join(", ",
+							preview.unmappedRequired().stream().map(f -> f.label().toLowerCase(Locale.ROOT)).toList())
+							+ ".");
+		}
+		if (preview.create() + preview.update() == 0) {
+			throw new InvalidInputException("rows", "No row would create or update a record.");
+		}
+		if (job.settings().mode() == ImportSettings.Mode.ALL_OR_NOTHING && preview.reject() > 0) {
+			throw new InvalidInputException("rows", preview.reject()
+					+ " rows would be refused, and this import is all or nothing: fix them first, or import the valid rows.");
+		}
+		if (!this.store.transition(id, Status.DRAFT, Status.QUEUED, viewer.id(), this.clock.instant())) {
+			throw new StaleRecordException(RECORD_TYPE, id, job.version());
+		}
+		afterCommit(() -> this.runner.run(id));
+		return get(viewer, id);
+	}
+
+	/**
+	 * Asks a running import to stop after the chunk it is writing.
+	 */
+	@Transactional
+	public ImportJob cancel(Viewer viewer, UUID id) {
+		get(viewer, id);
+		if (!this.store.requestCancel(id)) {
+			throw new InvalidInputException("status", "This import is not running.");
+		}
+		return get(viewer, id);
+	}
+
+	/**
+	 * Takes out what the import created and puts back what it updated, in the background
+	 * — except records changed since, which are kept and listed.
+	 */
+	@Transactional
+	public ImportJob undo(Viewer viewer, UUID id) {
+		ImportJob job = get(viewer, id);
+		requireImporter(viewer);
+		if (!job.canUndo()) {
+			throw new InvalidInputException("status", job.status() == Status.UNDONE ? "This import is undone already."
+					: "Only a finished import that wrote records can be undone.");
+		}
+		if (!this.store.transition(id, job.status(), Status.UNDOING, viewer.id(), this.clock.instant())) {
+			throw new StaleRecordException(RECORD_TYPE, id, job.version());
+		}
+		afterCommit(() -> this.runner.undo(id, viewer.id()));
+		return get(viewer, id);
+	}
+
+	/**
+	 * Writes the result report: one line per row (and per record a row created with it),
+	 * what happened and why.
+	 */
+	@Transactional(readOnly = true)
+	public void report(Viewer viewer, UUID id, OutputStream out) throws IOException {
+		get(viewer, id);
+		try (CsvExport csv = CsvExport.open(out, "Row", "Record type", "Outcome", "Record id", "Message")) {
+			IOException[] failure = new IOException[1];
+			this.store.report(id, line -> {
+				try {
+					if (failure[0] == null) {
+						csv.row(line.row(), line.recordType(), line.outcome(), line.recordId(), line.message());
+					}
+				}
+				catch (IOException ex) {
+					failure[0] = ex;
+				}
+			});
+			if (failure[0] != null) {
+				throw failure[0];
+			}
+		}
+	}
+
+	/**
+	 * @return the choices of a field that has them (for mapping values)
+	 */
+	@Transactional(readOnly = true)
+	public List<Choice> choices(ImportTarget target, String field) {
+		return ImportFields.find(target, field).map(this.planner::choices).orElse(List.of());
+	}
+
+	private static void afterCommit(Runnable task) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					task.run();
+				}
+			});
+		}
+		else {
+			task.run();
+		}
+	}
+
+}

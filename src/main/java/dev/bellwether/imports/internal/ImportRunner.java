@@ -1,0 +1,495 @@
+package dev.bellwether.imports.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.AccountDetails;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.Contact;
+import dev.bellwether.customers.ContactDetails;
+import dev.bellwether.customers.Contacts;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.imports.ImportJob;
+import dev.bellwether.imports.ImportJob.Status;
+import dev.bellwether.imports.ImportSettings;
+import dev.bellwether.imports.ImportTarget;
+import dev.bellwether.imports.file.ImportFileReader;
+import dev.bellwether.imports.file.SheetChoice;
+import dev.bellwether.imports.file.SourceRow;
+import dev.bellwether.imports.file.SourceTable;
+import dev.bellwether.imports.internal.ImportStore.Counts;
+import dev.bellwether.imports.internal.ImportStore.Outcome;
+import dev.bellwether.imports.internal.ImportStore.Written;
+import dev.bellwether.imports.internal.RowPlanner.Action;
+import dev.bellwether.imports.internal.RowPlanner.Context;
+import dev.bellwether.imports.internal.RowPlanner.Planned;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.ImportOrigin;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
+import dev.bellwether.sales.OpportunityDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs imports and their undo in the background, one at a time, chunk by chunk: each
+ * chunk in a transaction (and each row in a savepoint of it, so that a refused row leaves
+ * the others), with the progress and a cancel checked between chunks. An import that must
+ * be all or nothing runs in one transaction.
+ */
+@Component
+public class ImportRunner {
+
+	static final int CHUNK = 200;
+
+	/** A run nothing has moved on for this long was on a node that stopped. */
+	static final Duration STALLED = Duration.ofMinutes(10);
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	private final ImportStore store;
+
+	private final RowPlanner planner;
+
+	private final ImportFileReader reader;
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final Opportunities opportunities;
+
+	private final UserDirectory users;
+
+	private final Clock clock;
+
+	private final TransactionTemplate chunk;
+
+	private final TransactionTemplate row;
+
+	private final TransactionTemplate own;
+
+	private final ThreadPoolExecutor background;
+
+	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
+			Opportunities opportunities, UserDirectory users, Clock clock, PlatformTransactionManager transactions,
+			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
+		this.store = store;
+		this.planner = planner;
+		this.reader = reader;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.opportunities = opportunities;
+		this.users = users;
+		this.clock = clock;
+		this.chunk = new TransactionTemplate(transactions);
+		this.row = new TransactionTemplate(transactions);
+		this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// one import at a time, the rest waiting: an import must not take the
+		// connections pages need
+		this.background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+				new CustomizableThreadFactory("import-"));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdownNow();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void markInterrupted() {
+		Instant now = this.clock.instant();
+		this.store.markInterrupted(now, now.minus(STALLED));
+	}
+
+	/**
+	 * @throws InvalidInputException when too many imports are waiting already
+	 */
+	void submit(Runnable task) {
+		try {
+			this.background.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new InvalidInputException("import", "Too many imports are waiting to run; try again in a while.");
+		}
+	}
+
+	/**
+	 * Queues the import's run (the job is {@code QUEUED}).
+	 */
+	public void run(UUID importId) {
+		submit(() -> runNow(importId));
+	}
+
+	/**
+	 * Queues the import's undo (the job is {@code UNDOING}).
+	 */
+	public void undo(UUID importId, UUID actorId) {
+		submit(() -> undoNow(importId, actorId));
+	}
+
+	void runNow(UUID importId) {
+		ImportJob job = this.store.find(importId).orElseThrow();
+		if (!this.store.transition(importId, Status.QUEUED, Status.RUNNING, job.createdBy(), this.clock.instant())) {
+			return;
+		}
+		Counts counts = new Counts();
+		try {
+			boolean all = job.settings().mode() == ImportSettings.Mode.ALL_OR_NOTHING;
+			Boolean completed = all ? this.chunk.execute(status -> write(job, counts, true))
+					: write(job, counts, false);
+			Status end = Boolean.TRUE.equals(completed) ? Status.COMPLETED : Status.CANCELLED;
+			this.store.transition(importId, Status.RUNNING, end, job.createdBy(), this.clock.instant());
+		}
+		catch (AllOrNothingRefused ex) {
+			this.store.progress(importId, 0, new Counts(), this.clock.instant());
+			this.store.fail(importId, ex.cancelled ? Status.CANCELLED : Status.FAILED, ex.getMessage(),
+					this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.error("Import {} failed", importId, ex);
+			this.store.fail(importId, Status.FAILED,
+					"The import stopped at an unexpected error; what it wrote before is kept and can be undone.",
+					this.clock.instant());
+		}
+	}
+
+	/**
+	 * @return whether it went through to the end (not cancelled)
+	 */
+	private boolean write(ImportJob job, Counts counts, boolean allOrNothing) {
+		Viewer viewer = Viewer.of(this.users.get(job.createdBy()));
+		Context context = this.planner.start(job.target(), job.settings(), viewer, job.fileName());
+		int processed = 0;
+		try (SourceTable table = this.reader.read(this.store.content(job.id()), job.fileName(), sheet(job))) {
+			Map<String, Integer> columns = columnIndex(table.header());
+			Iterator<SourceRow> rows = table.rows().iterator();
+			while (rows.hasNext()) {
+				List<SourceRow> batch = new ArrayList<>(CHUNK);
+				while (rows.hasNext() && batch.size() < CHUNK) {
+					batch.add(rows.next());
+				}
+				int before = counts.rejected;
+				if (allOrNothing) {
+					List<Outcome> outcomes = writeChunk(job, context, viewer, batch, columns, counts, false);
+					if (counts.rejected > before) {
+						throw new AllOrNothingRefused(outcomes.stream()
+							.filter(o -> "REJECTED".equals(o.outcome()))
+							.findFirst()
+							.map(o -> "Row " + o.row() + ": " + o.message()
+									+ " Nothing was imported: this import is all or nothing.")
+							.orElseThrow(), false);
+					}
+					this.store.record(job.id(), outcomes);
+				}
+				else {
+					this.chunk.executeWithoutResult(status -> this.store.record(job.id(),
+							writeChunk(job, context, viewer, batch, columns, counts, true)));
+				}
+				processed += batch.size();
+				int done = processed;
+				this.own
+					.executeWithoutResult(status -> this.store.progress(job.id(), done, counts, this.clock.instant()));
+				if (this.store.cancelRequested(job.id())) {
+					if (allOrNothing) {
+						throw new AllOrNothingRefused("Cancelled; nothing was imported.", true);
+					}
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private List<Outcome> writeChunk(ImportJob job, Context context, Viewer viewer, List<SourceRow> batch,
+			Map<String, Integer> columns, Counts counts, boolean savepoints) {
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Planned planned : context.plan(batch, columns)) {
+			List<Outcome> written = new ArrayList<>();
+			try {
+				if (savepoints) {
+					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written));
+				}
+				else {
+					writeRow(job, context, viewer, planned, written);
+				}
+			}
+			catch (InvalidInputException ex) {
+				written.clear();
+				written.add(rejected(planned, String.join(" ", ex.fieldErrors().values())));
+			}
+			catch (StaleRecordException ex) {
+				written.clear();
+				written.add(rejected(planned, "The record changed while the import ran; import the row again."));
+			}
+			catch (ForbiddenException | RecordNotFoundException ex) {
+				written.clear();
+				written.add(rejected(planned, "You may not change this record."));
+			}
+			for (Outcome outcome : written) {
+				switch (outcome.outcome()) {
+					case "CREATED" -> counts.created += outcome.recordType().equals(job.target().recordType()) ? 1 : 0;
+					case "UPDATED" -> counts.updated++;
+					case "SKIPPED" -> counts.skipped++;
+					case "REJECTED" -> counts.rejected++;
+					default -> {
+					}
+				}
+			}
+			outcomes.addAll(written);
+		}
+		return outcomes;
+	}
+
+	private Outcome rejected(Planned planned, String message) {
+		return new Outcome(planned.row(), null, "REJECTED", null, null, null, message);
+	}
+
+	private void writeRow(ImportJob job, Context context, Viewer viewer, Planned planned, List<Outcome> out) {
+		ImportTarget target = job.target();
+		String type = target.recordType();
+		if (planned.action() == Action.REJECT) {
+			out.add(new Outcome(planned.row(), null, "REJECTED", null, null, null, planned.message()));
+			return;
+		}
+		UUID recordId = planned.recordId();
+		Action action = planned.action();
+		String key = context.matchKey(planned.values());
+		if (recordId == null && key != null && context.earlierRows.get(key) != null) {
+			recordId = context.earlierRows.get(key);
+			action = job.settings().onMatch() == ImportSettings.OnMatch.UPDATE ? Action.UPDATE : Action.SKIP;
+		}
+		if (action == Action.SKIP || (action == Action.UPDATE && recordId == null)) {
+			out.add(new Outcome(planned.row(), type, "SKIPPED", recordId, null, null,
+					"The record exists already; it is left as it is."));
+			return;
+		}
+		Map<String, Object> values = new HashMap<>(planned.values());
+		UUID owner = values.get("owner") instanceof UUID id ? id : context.defaultOwner;
+		if (action == Action.CREATE && planned.newAccount() != null) {
+			String name = planned.newAccount().trim();
+			UUID accountId = context.newAccounts.get(name.toLowerCase(Locale.ROOT));
+			if (accountId == null) {
+				Account account = this.accounts.create(viewer, new AccountDetails(name, null, null, null, null, null,
+						null, null, null, null, null, null, owner, null), null,
+						new ImportOrigin(job.id(), null, null, null));
+				accountId = account.id();
+				context.accountCreated(name, accountId);
+				out.add(new Outcome(planned.row(), Accounts.RECORD_TYPE, "CREATED", accountId, account.version(), null,
+						"Account '" + name + "' created for the row."));
+			}
+			values.put(planned.newAccountField(), accountId);
+		}
+		ImportOrigin origin = new ImportOrigin(job.id(), (String) values.get("externalId"),
+				values.get("createdAt") instanceof Instant at ? at : null,
+				values.get("closedAt") instanceof Instant at ? at : null);
+		if (action == Action.CREATE) {
+			UUID id;
+			long version;
+			switch (target) {
+				case ACCOUNT -> {
+					Account created = this.accounts.create(viewer, Binders.account(null, values, owner), null, origin);
+					id = created.id();
+					version = created.version();
+				}
+				case CONTACT -> {
+					Contact created = this.contacts.create(viewer, Binders.contact(null, values, owner), null, origin);
+					id = created.id();
+					version = created.version();
+				}
+				default -> {
+					Opportunity created = this.opportunities.create(viewer, Binders.opportunity(null, values, owner),
+							null, origin);
+					id = created.id();
+					version = created.version();
+				}
+			}
+			context.created(planned, id);
+			out.add(new Outcome(planned.row(), type, "CREATED", id, version, null, warnings(planned)));
+			return;
+		}
+		// update: the row's values over the record's
+		values.remove("externalId");
+		Object before;
+		Object after;
+		long version;
+		switch (target) {
+			case ACCOUNT -> {
+				Account current = this.accounts.get(viewer, recordId);
+				before = current.details();
+				after = Binders.account(current.details(), values, current.ownerId());
+				version = current.version();
+			}
+			case CONTACT -> {
+				Contact current = this.contacts.get(viewer, recordId);
+				before = current.details();
+				after = Binders.contact(current.details(), values, current.ownerId());
+				version = current.version();
+			}
+			default -> {
+				Opportunity current = this.opportunities.get(viewer, recordId);
+				before = current.details();
+				after = Binders.opportunity(current.details(), values, current.ownerId());
+				version = current.version();
+			}
+		}
+		if (after.equals(before)) {
+			out.add(new Outcome(planned.row(), type, "SKIPPED", recordId, null, null,
+					"The record has these values already."));
+			return;
+		}
+		long written = switch (target) {
+			case ACCOUNT ->
+				this.accounts.update(viewer, recordId, version, (AccountDetails) after, null, job.id()).version();
+			case CONTACT ->
+				this.contacts.update(viewer, recordId, version, (ContactDetails) after, null, job.id()).version();
+			case OPPORTUNITY ->
+				this.opportunities.update(viewer, recordId, version, (OpportunityDetails) after, null, job.id())
+					.version();
+		};
+		out.add(new Outcome(planned.row(), type, "UPDATED", recordId, written,
+				ImportStore.JSON.writeValueAsString(before), warnings(planned)));
+	}
+
+	private static String warnings(Planned planned) {
+		return planned.problems().isEmpty() ? null : planned.message();
+	}
+
+	void undoNow(UUID importId, UUID actorId) {
+		ImportJob job = this.store.find(importId).orElseThrow();
+		Viewer viewer = Viewer.of(this.users.get(actorId));
+		Counts counts = new Counts();
+		counts.created = job.created();
+		counts.updated = job.updated();
+		counts.skipped = job.skipped();
+		counts.rejected = job.rejected();
+		counts.undone = job.undone();
+		counts.kept = job.kept();
+		try {
+			List<Written> written = this.store.written(importId);
+			int processed = 0;
+			for (int from = 0; from < written.size(); from += CHUNK) {
+				List<Written> batch = written.subList(from, Math.min(written.size(), from + CHUNK));
+				for (Written record : batch) {
+					String kept = undoInOwnTransaction(viewer, importId, record);
+					if (kept == null) {
+						counts.undone++;
+						this.store.undoOutcome(record.id(), "UNDONE", null);
+					}
+					else {
+						counts.kept++;
+						this.store.undoOutcome(record.id(), "KEPT", kept);
+					}
+				}
+				processed += batch.size();
+				this.store.progress(importId, processed, counts, this.clock.instant());
+			}
+			this.store.transition(importId, Status.UNDOING, Status.UNDONE, actorId, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.error("Undoing import {} failed", importId, ex);
+			this.store.fail(importId, Status.COMPLETED,
+					"The undo stopped at an unexpected error; start it again to undo the rest.", this.clock.instant());
+		}
+	}
+
+	/**
+	 * @return {@code null} when the record was taken out or put back; otherwise why it is
+	 * kept
+	 */
+	private String undoInOwnTransaction(Viewer viewer, UUID importId, Written record) {
+		String changed = "Changed since the import; kept as it is.";
+		try {
+			return this.row.execute(status -> undo(viewer, importId, record, changed));
+		}
+		catch (StaleRecordException ex) {
+			return changed;
+		}
+		catch (RecordNotFoundException ex) {
+			return "No longer there (deleted since the import).";
+		}
+		catch (InvalidInputException ex) {
+			return "Its earlier values are no longer valid (" + String.join(" ", ex.fieldErrors().values())
+					+ "); kept as it is.";
+		}
+	}
+
+	private String undo(Viewer viewer, UUID importId, Written record, String changed) {
+		{
+			if ("CREATED".equals(record.outcome())) {
+				boolean removed = switch (record.recordType()) {
+					case Accounts.RECORD_TYPE ->
+						this.accounts.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
+					case Contacts.RECORD_TYPE ->
+						this.contacts.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
+					default -> this.opportunities.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
+				};
+				return removed ? null : changed;
+			}
+			switch (record.recordType()) {
+				case Accounts.RECORD_TYPE -> this.accounts.update(viewer, record.recordId(), record.writtenVersion(),
+						ImportStore.JSON.readValue(record.before(), AccountDetails.class), null, importId);
+				case Contacts.RECORD_TYPE -> this.contacts.update(viewer, record.recordId(), record.writtenVersion(),
+						ImportStore.JSON.readValue(record.before(), ContactDetails.class), null, importId);
+				default -> this.opportunities.update(viewer, record.recordId(), record.writtenVersion(),
+						ImportStore.JSON.readValue(record.before(), OpportunityDetails.class), null, importId);
+			}
+			return null;
+		}
+	}
+
+	static SheetChoice sheet(ImportJob job) {
+		return job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet());
+	}
+
+	static Map<String, Integer> columnIndex(List<String> header) {
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			columns.putIfAbsent(header.get(i), i);
+		}
+		return columns;
+	}
+
+	/** An all-or-nothing import that met a refused row, or a cancel. */
+	static final class AllOrNothingRefused extends RuntimeException {
+
+		final boolean cancelled;
+
+		AllOrNothingRefused(String message, boolean cancelled) {
+			super(message);
+			this.cancelled = cancelled;
+		}
+
+	}
+
+}

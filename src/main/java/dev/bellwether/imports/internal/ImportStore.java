@@ -1,0 +1,332 @@
+package dev.bellwether.imports.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bellwether.imports.ImportJob;
+import dev.bellwether.imports.ImportJob.Status;
+import dev.bellwether.imports.ImportSettings;
+import dev.bellwether.imports.ImportTarget;
+import dev.bellwether.platform.Ids;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static dev.bellwether.platform.SqlValues.instant;
+import static dev.bellwether.platform.SqlValues.utc;
+
+/**
+ * The imports module's tables: jobs, their files, what each row did, remembered value
+ * mappings.
+ */
+@Component
+public class ImportStore {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	ImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	public void insert(ImportJob job, byte[] content) {
+		this.jdbc
+			.sql("""
+					insert into import_jobs (id, target, file_name, file_format, sheet, file_size, headers, settings, status,
+					  total_rows, created_at, created_by, updated_at, updated_by, version)
+					values (:id, :target, :fileName, :format, :sheet, :size, cast(:headers as jsonb), cast(:settings as jsonb),
+					  'DRAFT', :total, :now, :actor, :now, :actor, 0)
+					""")
+			.param("id", job.id())
+			.param("target", job.target().name())
+			.param("fileName", job.fileName())
+			.param("format", job.fileFormat())
+			.param("sheet", job.sheet())
+			.param("size", job.fileSize())
+			.param("headers", JSON.writeValueAsString(job.headers()))
+			.param("settings", JSON.writeValueAsString(job.settings()))
+			.param("total", job.total())
+			.param("now", utc(job.createdAt()))
+			.param("actor", job.createdBy())
+			.update();
+		this.jdbc.sql("insert into import_files (import_id, content) values (:id, :content)")
+			.param("id", job.id())
+			.param("content", content)
+			.update();
+	}
+
+	public Optional<ImportJob> find(UUID id) {
+		return this.jdbc.sql("select * from import_jobs where id = :id")
+			.param("id", id)
+			.query(ImportStore::map)
+			.optional();
+	}
+
+	public List<ImportJob> list(UUID createdBy, int limit) {
+		return this.jdbc
+			.sql("select * from import_jobs where (cast(:by as uuid) is null or created_by = :by)"
+					+ " order by created_at desc, id desc limit :limit")
+			.param("by", createdBy)
+			.param("limit", limit)
+			.query(ImportStore::map)
+			.list();
+	}
+
+	public byte[] content(UUID id) {
+		return this.jdbc.sql("select content from import_files where import_id = :id")
+			.param("id", id)
+			.query(byte[].class)
+			.single();
+	}
+
+	/**
+	 * @return whether the job was a draft at the version and now has the settings
+	 */
+	public boolean saveSettings(UUID id, long version, ImportSettings settings, UUID actor, Instant now) {
+		return this.jdbc.sql("""
+				update import_jobs set settings = cast(:settings as jsonb), updated_at = :now, updated_by = :actor,
+				  version = version + 1
+				where id = :id and version = :version and status = 'DRAFT'
+				""")
+			.param("settings", JSON.writeValueAsString(settings))
+			.param("now", utc(now))
+			.param("actor", actor)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	/**
+	 * Moves the job from one status to another.
+	 * @return whether it was in the status {@code from}
+	 */
+	public boolean transition(UUID id, Status from, Status to, UUID actor, Instant now) {
+		return this.jdbc.sql("""
+				update import_jobs set status = :to, updated_at = :now, updated_by = :actor, version = version + 1,
+				  started_at = case when :to = 'RUNNING' then :now else started_at end,
+				  finished_at = case when :to in ('COMPLETED', 'FAILED', 'CANCELLED') then :now else finished_at end,
+				  undone_at = case when :to = 'UNDONE' then :now else undone_at end,
+				  undone_by = case when :to = 'UNDOING' then :actor else undone_by end,
+				  processed = case when :to in ('RUNNING', 'UNDOING') then 0 else processed end,
+				  cancel_requested = case when :to in ('RUNNING', 'UNDOING') then false else cancel_requested end
+				where id = :id and status = :from
+				""")
+			.param("from", from.name())
+			.param("to", to.name())
+			.param("now", utc(now))
+			.param("actor", actor)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	public void fail(UUID id, Status to, String failure, Instant now) {
+		this.jdbc.sql("""
+				update import_jobs set status = :to, failure = :failure, finished_at = :now, updated_at = :now,
+				  version = version + 1 where id = :id
+				""").param("to", to.name()).param("failure", failure).param("now", utc(now)).param("id", id).update();
+	}
+
+	public void progress(UUID id, int processed, Counts counts, Instant now) {
+		this.jdbc
+			.sql("""
+					update import_jobs set updated_at = :now, processed = :processed, created_count = :created, updated_count = :updated,
+					  skipped_count = :skipped, rejected_count = :rejected, undone_count = :undone, kept_count = :kept
+					where id = :id
+					""")
+			.param("processed", processed)
+			.param("created", counts.created)
+			.param("updated", counts.updated)
+			.param("skipped", counts.skipped)
+			.param("rejected", counts.rejected)
+			.param("undone", counts.undone)
+			.param("kept", counts.kept)
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	public boolean cancelRequested(UUID id) {
+		return this.jdbc.sql("select cancel_requested from import_jobs where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	public boolean requestCancel(UUID id) {
+		return this.jdbc
+			.sql("update import_jobs set cancel_requested = true where id = :id and status in ('QUEUED', 'RUNNING')")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Jobs left running or queued by a node that stopped (nothing moved them on since
+	 * {@code before}): they failed, keeping what they wrote (an undo left half done can
+	 * be started again).
+	 */
+	public int markInterrupted(Instant now, Instant before) {
+		return this.jdbc.sql("""
+				update import_jobs set status = case when status = 'UNDOING' then 'COMPLETED' else 'FAILED' end,
+				  failure = 'Bellwether stopped while the import ran; what it wrote is kept and can be undone.',
+				  finished_at = :now, updated_at = :now, version = version + 1
+				where status in ('QUEUED', 'RUNNING', 'UNDOING') and updated_at < :before
+				""").param("now", utc(now)).param("before", utc(before)).update();
+	}
+
+	/** What happened to one record (or one refused row). */
+	public record Outcome(long row, String recordType, String outcome, UUID recordId, Long writtenVersion,
+			String before, String message) {
+	}
+
+	public void record(UUID importId, List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		MapSqlParameterSource[] rows = outcomes.stream()
+			.map(o -> new MapSqlParameterSource().addValue("id", Ids.newId())
+				.addValue("importId", importId)
+				.addValue("row", (int) o.row())
+				.addValue("type", o.recordType())
+				.addValue("outcome", o.outcome())
+				.addValue("recordId", o.recordId())
+				.addValue("version", o.writtenVersion())
+				.addValue("before", o.before())
+				.addValue("message", o.message()))
+			.toArray(MapSqlParameterSource[]::new);
+		this.batch.batchUpdate("""
+				insert into import_rows (id, import_id, row_number, record_type, outcome, record_id, written_version,
+				  before_values, message)
+				values (:id, :importId, :row, :type, :outcome, :recordId, :version, cast(:before as jsonb), :message)
+				""", rows);
+	}
+
+	/** A record the import wrote, for its undo. */
+	public record Written(UUID id, long row, String recordType, String outcome, UUID recordId, long writtenVersion,
+			String before) {
+	}
+
+	/**
+	 * @return the records the import created or updated, the latest first (what was
+	 * created with a row — its account — after the row's own record)
+	 */
+	public List<Written> written(UUID importId) {
+		return this.jdbc.sql("""
+				select id, row_number, record_type, outcome, record_id, written_version, before_values from import_rows
+				where import_id = :id and outcome in ('CREATED', 'UPDATED') order by id desc
+				""")
+			.param("id", importId)
+			.query((rs, n) -> new Written(rs.getObject("id", UUID.class), rs.getInt("row_number"),
+					rs.getString("record_type"), rs.getString("outcome"), rs.getObject("record_id", UUID.class),
+					rs.getLong("written_version"), rs.getString("before_values")))
+			.list();
+	}
+
+	public void undoOutcome(UUID rowId, String outcome, String message) {
+		this.jdbc.sql("update import_rows set outcome = :outcome, message = :message where id = :id")
+			.param("outcome", outcome)
+			.param("message", message)
+			.param("id", rowId)
+			.update();
+	}
+
+	/** A line of the result report. */
+	public record ReportLine(long row, String recordType, String outcome, UUID recordId, String message) {
+	}
+
+	public void report(UUID importId, java.util.function.Consumer<ReportLine> each) {
+		this.jdbc.sql("""
+				select row_number, record_type, outcome, record_id, message from import_rows where import_id = :id
+				order by row_number, id
+				""")
+			.param("id", importId)
+			.query((rs, n) -> new ReportLine(rs.getInt("row_number"), rs.getString("record_type"),
+					rs.getString("outcome"), rs.getObject("record_id", UUID.class), rs.getString("message")))
+			.stream()
+			.forEach(each);
+	}
+
+	/**
+	 * @return per field, source value (lower case) to what it was mapped to last time
+	 */
+	public Map<String, Map<String, String>> rememberedValues(ImportTarget target) {
+		Map<String, Map<String, String>> remembered = new HashMap<>();
+		this.jdbc.sql("select field, source_value, target_value from import_value_mappings where target = :target")
+			.param("target", target.name())
+			.query((rs, n) -> remembered.computeIfAbsent(rs.getString("field"), f -> new HashMap<>())
+				.put(rs.getString("source_value"), rs.getString("target_value")))
+			.list();
+		return remembered;
+	}
+
+	public void remember(ImportTarget target, Map<String, Map<String, String>> values, UUID actor, Instant now) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		values.forEach((field, mapped) -> mapped.forEach((source, value) -> {
+			if (source != null && value != null && !source.isBlank() && !value.isBlank() && source.length() <= 255
+					&& value.length() <= 255) {
+				rows.add(new MapSqlParameterSource().addValue("target", target.name())
+					.addValue("field", field)
+					.addValue("source", source.trim().toLowerCase(Locale.ROOT))
+					.addValue("value", value)
+					.addValue("now", utc(now))
+					.addValue("actor", actor));
+			}
+		}));
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate(
+					"""
+							insert into import_value_mappings (target, field, source_value, target_value, updated_at, updated_by)
+							values (:target, :field, :source, :value, :now, :actor)
+							on conflict (target, field, source_value) do update set target_value = excluded.target_value,
+							  updated_at = excluded.updated_at, updated_by = excluded.updated_by
+							""",
+					rows.toArray(MapSqlParameterSource[]::new));
+		}
+	}
+
+	/** Running totals of a run. */
+	public static final class Counts {
+
+		public int created;
+
+		public int updated;
+
+		public int skipped;
+
+		public int rejected;
+
+		public int undone;
+
+		public int kept;
+
+	}
+
+	static ImportJob map(ResultSet rs, int row) throws SQLException {
+		return new ImportJob(rs.getObject("id", UUID.class), ImportTarget.valueOf(rs.getString("target")),
+				rs.getString("file_name"), rs.getString("file_format"), rs.getString("sheet"), rs.getLong("file_size"),
+				JSON.readValue(rs.getString("headers"), new TypeReference<List<String>>() {
+				}), JSON.readValue(rs.getString("settings"), ImportSettings.class),
+				Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed"),
+				rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("skipped_count"),
+				rs.getInt("rejected_count"), rs.getInt("undone_count"), rs.getInt("kept_count"),
+				rs.getBoolean("cancel_requested"), rs.getString("failure"), instant(rs, "started_at"),
+				instant(rs, "finished_at"), instant(rs, "undone_at"), instant(rs, "created_at"),
+				rs.getObject("created_by", UUID.class), rs.getLong("version"));
+	}
+
+}

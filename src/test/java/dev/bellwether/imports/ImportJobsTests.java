@@ -1,0 +1,340 @@
+package dev.bellwether.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.customers.Account;
+import dev.bellwether.customers.AccountDetails;
+import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.CustomerLookups;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.imports.ImportJob.Status;
+import dev.bellwether.imports.ImportSettings.Mode;
+import dev.bellwether.imports.ImportSettings.OnMatch;
+import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
+import dev.bellwether.sales.PipelineHygiene;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Imports from the file to the undo: columns and values mapped, references resolved, the
+ * preview telling what the run then does, history kept as the file has it, and an undo
+ * that never overwrites a later edit.
+ */
+@IntegrationTest
+class ImportJobsTests {
+
+	@Autowired
+	ImportJobs imports;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	CustomerLookups lookups;
+
+	@Autowired
+	Opportunities opportunities;
+
+	@Autowired
+	PipelineHygiene hygiene;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestUsers users;
+
+	private User admin;
+
+	private Viewer viewer;
+
+	private String tag;
+
+	@BeforeEach
+	void aSalesAdministrator() {
+		this.admin = this.users.create(Role.SALES_ADMIN);
+		this.viewer = TestUsers.viewer(this.admin);
+		this.tag = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private ImportJob upload(ImportTarget target, String csv) {
+		return this.imports.upload(this.viewer, target, "old-crm.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+	}
+
+	private ImportJob finished(ImportJob job) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !this.imports.get(this.viewer, job.id()).status().isActive());
+		return this.imports.get(this.viewer, job.id());
+	}
+
+	private ImportSettings with(ImportSettings settings, Map<String, Map<String, String>> values, OnMatch onMatch,
+			Mode mode, LocalDate defaultCloseDate) {
+		return new ImportSettings(settings.columns(), values, settings.references(), settings.match(), onMatch, mode,
+				settings.defaultOwnerId(), defaultCloseDate, settings.dateOrder());
+	}
+
+	@Test
+	void accountsAreMappedByHeaderAndTheirValuesByList() {
+		String csv = """
+				Account ID,Account Name,Website,Industry,Billing Country,Account Owner,Employees
+				A-%1$s-1,Tecnology Partners %1$s,https://www.tp-%1$s.example,Tecnology,Germany,%2$s,"1,200"
+				A-%1$s-2,Bank Two %1$s,,banking,usa,Nobody Known,12
+				A-%1$s-3,,,,,,
+				""".formatted(this.tag, this.admin.username());
+		ImportJob job = upload(ImportTarget.ACCOUNT, csv);
+		assertThat(job.total()).isEqualTo(3);
+		assertThat(job.settings().columns()).containsEntry("Account ID", "externalId")
+			.containsEntry("Account Name", "name")
+			.containsEntry("Billing Country", "country")
+			.containsEntry("Account Owner", "owner")
+			.containsEntry("Employees", "employees");
+
+		ImportPreview preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.rows()).isEqualTo(3);
+		assertThat(preview.create()).isEqualTo(1);
+		assertThat(preview.reject()).isEqualTo(2);
+		assertThat(preview.questions()).singleElement().satisfies(question -> {
+			assertThat(question.field()).isEqualTo("industry");
+			assertThat(question.value()).isEqualTo("Tecnology");
+			assertThat(question.suggestion().label()).isEqualTo("Technology");
+		});
+		assertThat(preview.problems()).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(3);
+			assertThat(problem.field()).isEqualTo("owner");
+			assertThat(problem.rejects()).isFalse();
+		}).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(4);
+			assertThat(problem.field()).isEqualTo("name");
+			assertThat(problem.rejects()).isTrue();
+		});
+
+		ImportJob configured = this.imports.configure(this.viewer, job.id(), job.version(), with(job.settings(),
+				Map.of("industry", Map.of("Tecnology", "Technology")), OnMatch.SKIP, Mode.VALID_ROWS, null));
+		preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.create()).isEqualTo(2);
+		assertThat(preview.reject()).isEqualTo(1);
+		assertThat(preview.questions()).isEmpty();
+
+		ImportJob done = finished(this.imports.start(this.viewer, configured.id()));
+		assertThat(done.status()).isEqualTo(Status.COMPLETED);
+		assertThat(done.created()).isEqualTo(2);
+		assertThat(done.rejected()).isEqualTo(1);
+		assertThat(done.processed()).isEqualTo(3);
+
+		UUID first = this.lookups.accountsByExternalId(List.of("A-" + this.tag + "-1")).get("A-" + this.tag + "-1");
+		Account account = this.accounts.get(this.viewer, first);
+		assertThat(account.industry()).isEqualTo("Technology");
+		assertThat(account.country()).isEqualTo("DE");
+		assertThat(account.employees()).isEqualTo(1200);
+		assertThat(account.domain()).isEqualTo("tp-" + this.tag + ".example");
+		assertThat(account.ownerId()).isEqualTo(this.admin.id());
+		UUID second = this.lookups.accountsByExternalId(List.of("A-" + this.tag + "-2")).get("A-" + this.tag + "-2");
+		assertThat(this.accounts.get(this.viewer, second).country()).isEqualTo("US");
+		assertThat(this.jdbc.sql("select import_id from accounts where id = :id")
+			.param("id", first)
+			.query(UUID.class)
+			.single()).isEqualTo(job.id());
+
+		// the mapping is remembered for the next file
+		ImportJob next = upload(ImportTarget.ACCOUNT, """
+				Account Name,Industry
+				Later %s,TECNOLOGY
+				""".formatted(this.tag));
+		assertThat(this.imports.preview(this.viewer, next.id()).questions()).isEmpty();
+	}
+
+	@Test
+	void theSameFileAgainUpdatesByExternalIdAndTheUndoKeepsLaterEdits() {
+		String csv = """
+				Account ID,Account Name,Phone
+				U-%1$s-1,Upsert One %1$s,+1 555 0101
+				U-%1$s-2,Upsert Two %1$s,+1 555 0102
+				""".formatted(this.tag);
+		ImportJob first = upload(ImportTarget.ACCOUNT, csv);
+		finished(this.imports.start(this.viewer, first.id()));
+		Map<String, UUID> ids = this.lookups
+			.accountsByExternalId(List.of("U-" + this.tag + "-1", "U-" + this.tag + "-2"));
+
+		String changed = """
+				Account ID,Account Name,Phone
+				U-%1$s-1,Upsert One %1$s,+1 555 0201
+				U-%1$s-2,Upsert Two %1$s,+1 555 0202
+				U-%1$s-3,Upsert Three %1$s,+1 555 0203
+				""".formatted(this.tag);
+		ImportJob second = upload(ImportTarget.ACCOUNT, changed);
+		ImportPreview skipping = this.imports.preview(this.viewer, second.id());
+		assertThat(skipping.skip()).isEqualTo(2);
+		assertThat(skipping.create()).isEqualTo(1);
+		second = this.imports.configure(this.viewer, second.id(), second.version(),
+				with(second.settings(), Map.of(), OnMatch.UPDATE, Mode.VALID_ROWS, null));
+		ImportPreview updating = this.imports.preview(this.viewer, second.id());
+		assertThat(updating.update()).isEqualTo(2);
+		ImportJob updated = finished(this.imports.start(this.viewer, second.id()));
+		assertThat(updated.updated()).isEqualTo(2);
+		assertThat(updated.created()).isEqualTo(1);
+		UUID one = ids.get("U-" + this.tag + "-1");
+		UUID two = ids.get("U-" + this.tag + "-2");
+		assertThat(this.accounts.get(this.viewer, one).phone()).isEqualTo("+1 555 0201");
+
+		// someone edits one of the updated accounts after the import
+		Account edited = this.accounts.get(this.viewer, two);
+		AccountDetails details = edited.details();
+		this.accounts.update(this.viewer, two, edited.version(),
+				new AccountDetails(details.name(), details.website(), details.industry(), "+1 555 0999",
+						details.billingStreet(), details.billingCity(), details.billingState(),
+						details.billingPostalCode(), details.country(), details.employees(), details.annualRevenue(),
+						details.parentId(), details.ownerId(), details.description()));
+
+		ImportJob undone = finished(this.imports.undo(this.viewer, second.id()));
+		assertThat(undone.status()).isEqualTo(Status.UNDONE);
+		assertThat(undone.undone()).isEqualTo(2);
+		assertThat(undone.kept()).isEqualTo(1);
+		assertThat(this.accounts.get(this.viewer, one).phone()).isEqualTo("+1 555 0101");
+		assertThat(this.accounts.get(this.viewer, two).phone()).isEqualTo("+1 555 0999");
+		assertThat(this.lookups.accountsByExternalId(List.of("U-" + this.tag + "-3"))).isEmpty();
+
+		java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+		try {
+			this.imports.report(this.viewer, second.id(), report);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		assertThat(report.toString(StandardCharsets.UTF_8)).contains("KEPT", "Changed since the import")
+			.contains("UNDONE");
+	}
+
+	@Test
+	void dealsKeepTheirHistoryAndStayOutOfLateEntry() {
+		String csv = """
+				opportunity_id,sales_agent,account,deal_stage,engage_date,close_date,close_value
+				D-%1$s-1,%2$s,Acme %1$s,Won,2025-01-10,2025-02-20,"12,500.00"
+				D-%1$s-2,%2$s,Acme %1$s,Lost,2025-01-12,2025-03-01,0
+				D-%1$s-3,%2$s,Beta %1$s,Engaging,2025-04-02,,
+				D-%1$s-4,%2$s,,Won,2025-04-02,2025-05-01,100
+				""".formatted(this.tag, this.admin.username());
+		ImportJob job = upload(ImportTarget.OPPORTUNITY, csv);
+		assertThat(job.settings().columns()).containsEntry("opportunity_id", "externalId")
+			.containsEntry("sales_agent", "owner")
+			.containsEntry("account", "account")
+			.containsEntry("deal_stage", "stage")
+			.containsEntry("engage_date", "createdAt")
+			.containsEntry("close_date", "closeDate")
+			.containsEntry("close_value", "amount");
+		ImportPreview preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.questions()).singleElement()
+			.satisfies(question -> assertThat(question.value()).isEqualTo("Engaging"));
+		assertThat(preview.referencesCreated()).containsEntry("account", 2);
+		assertThat(preview.problems()).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(5);
+			assertThat(problem.field()).isEqualTo("account");
+			assertThat(problem.rejects()).isTrue();
+		});
+
+		String proposal = "01900000-0000-7000-8000-000000000003";
+		ImportJob configured = this.imports.configure(this.viewer, job.id(), job.version(),
+				with(job.settings(), Map.of("stage", Map.of("engaging", proposal)), OnMatch.SKIP, Mode.VALID_ROWS,
+						LocalDate.of(2026, 9, 30)));
+		preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.create()).isEqualTo(3);
+		assertThat(preview.reject()).isEqualTo(1);
+
+		ImportJob done = finished(this.imports.start(this.viewer, configured.id()));
+		assertThat(done.created()).isEqualTo(3);
+		Map<String, UUID> ids = this.opportunities
+			.idsByExternalId(List.of("D-" + this.tag + "-1", "D-" + this.tag + "-2", "D-" + this.tag + "-3"));
+		Opportunity won = this.opportunities.get(this.viewer, ids.get("D-" + this.tag + "-1"));
+		assertThat(won.outcome().isClosed()).isTrue();
+		assertThat(won.amount()).isEqualByComparingTo("12500.00");
+		assertThat(won.closeDate()).isEqualTo(LocalDate.of(2025, 2, 20));
+		assertThat(won.createdAt()).isEqualTo(LocalDate.of(2025, 1, 10).atStartOfDay(ZoneOffset.UTC).toInstant());
+		assertThat(won.closedAt()).isEqualTo(LocalDate.of(2025, 2, 20).atStartOfDay(ZoneOffset.UTC).toInstant());
+		Opportunity lost = this.opportunities.get(this.viewer, ids.get("D-" + this.tag + "-2"));
+		assertThat(lost.lossReasonDetail()).contains("old-crm.csv");
+		Opportunity open = this.opportunities.get(this.viewer, ids.get("D-" + this.tag + "-3"));
+		assertThat(open.closeDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+		assertThat(open.stageId()).isEqualTo(UUID.fromString(proposal));
+		assertThat(this.opportunities.history(this.viewer, won.id())).singleElement()
+			.satisfies(change -> assertThat(change.changedAt()).isEqualTo(won.createdAt()));
+		// entered in the old system: not anyone's late entry here
+		assertThat(
+				this.hygiene.lateEntry(List.of(this.admin.id()), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+			.isEmpty();
+		// the accounts the deals named were created with them, and go with the undo
+		assertThat(this.lookups.accountsByName(List.of("Acme " + this.tag))).hasSize(1);
+		finished(this.imports.undo(this.viewer, job.id()));
+		assertThat(this.lookups.accountsByName(List.of("Acme " + this.tag))).isEmpty();
+		assertThat(this.opportunities.idsByExternalId(List.of("D-" + this.tag + "-1"))).isEmpty();
+	}
+
+	@Test
+	void allOrNothingStartsOnlyWhenEveryRowIsValid() {
+		ImportJob job = upload(ImportTarget.CONTACT, """
+				First Name,Last Name,Email
+				Ada,Lovelace %1$s,ada-%1$s@example.com
+				Bad,E-mail %1$s,not-an-address
+				""".formatted(this.tag));
+		ImportJob strict = this.imports.configure(this.viewer, job.id(), job.version(),
+				with(job.settings(), Map.of(), OnMatch.SKIP, Mode.ALL_OR_NOTHING, null));
+		ImportPreview preview = this.imports.preview(this.viewer, strict.id());
+		assertThat(preview.reject()).isEqualTo(1);
+		assertThat(preview.problems()).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(3);
+			assertThat(problem.column()).isEqualTo("Email");
+		});
+		assertThatThrownBy(() -> this.imports.start(this.viewer, strict.id())).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("all or nothing");
+		assertThat(this.lookups.contactsByEmail(List.of("ada-" + this.tag + "@example.com"))).isEmpty();
+	}
+
+	@Test
+	void onlySalesAdministratorsImportAndEachSeesTheirOwn() {
+		User rep = this.users.create(Role.REP);
+		assertThatThrownBy(() -> this.imports.upload(TestUsers.viewer(rep), ImportTarget.ACCOUNT, "a.csv",
+				"Name\nX\n".getBytes(StandardCharsets.UTF_8), null))
+			.isInstanceOf(ForbiddenException.class);
+		ImportJob mine = upload(ImportTarget.ACCOUNT, "Name\nMine " + this.tag + "\n");
+		User other = this.users.create(Role.SALES_ADMIN);
+		assertThatThrownBy(() -> this.imports.get(TestUsers.viewer(other), mine.id()))
+			.isInstanceOf(RecordNotFoundException.class);
+		assertThat(this.imports.list(TestUsers.viewer(other), 50)).extracting(ImportJob::id).doesNotContain(mine.id());
+	}
+
+	@Test
+	void settingsThatNameNoColumnOrFieldAreRefused() {
+		ImportJob job = upload(ImportTarget.ACCOUNT, "Name,Sector\nBad settings " + this.tag + ",x\n");
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("Name", "name");
+		columns.put("Sector", "name");
+		assertThatThrownBy(() -> this.imports.configure(this.viewer, job.id(), job.version(),
+				new ImportSettings(columns, Map.of(), Map.of(), null, null, null, null, null, null)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("Two columns");
+		assertThatThrownBy(() -> this.imports.configure(this.viewer, job.id(), job.version(),
+				new ImportSettings(Map.of("Nope", "name"), Map.of(), Map.of(), null, null, null, null, null, null)))
+			.isInstanceOf(InvalidInputException.class);
+	}
+
+}
