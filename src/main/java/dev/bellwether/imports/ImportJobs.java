@@ -362,6 +362,23 @@ public class ImportJobs {
 	}
 
 	/**
+	 * @return the first rows of the file, as text (for showing what each column holds)
+	 */
+	@Transactional(readOnly = true)
+	public List<List<String>> sample(Viewer viewer, UUID id, int rows) {
+		ImportJob job = get(viewer, id);
+		List<List<String>> sample = new ArrayList<>();
+		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(),
+				job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet()))) {
+			Iterator<SourceRow> all = table.rows().iterator();
+			while (all.hasNext() && sample.size() < rows) {
+				sample.add(all.next().cells());
+			}
+		}
+		return sample;
+	}
+
+	/**
 	 * @return the choices of a field that has them (for mapping values)
 	 */
 	@Transactional(readOnly = true)

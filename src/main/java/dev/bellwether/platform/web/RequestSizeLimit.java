@@ -18,9 +18,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code bellwether.api.max-body-size} with a 413
- * problem, whether the size is declared up front or only found out while reading a
- * chunked body.
+ * Refuses API request bodies over {@code bellwether.api.max-body-size} (file uploads:
+ * {@code spring.servlet.multipart.max-request-size}) with a 413 problem, whether the size
+ * is declared up front or only found out while reading a chunked body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,7 +34,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		// a file upload (an import) has the multipart limits instead
+		// (spring.servlet.multipart.*)
+		String type = request.getContentType();
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data"));
 	}
 
 	@Override

@@ -1,0 +1,164 @@
+package dev.bellwether.imports.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.imports.ImportField;
+import dev.bellwether.imports.ImportFields;
+import dev.bellwether.imports.ImportJobs;
+import dev.bellwether.imports.ImportPreview;
+import dev.bellwether.imports.ImportPreview.Choice;
+import dev.bellwether.imports.ImportSettings;
+import dev.bellwether.imports.ImportTarget;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.platform.web.ApiResources;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "Bring accounts, contacts and deals in from a CSV or XLSX file (sales "
+		+ "administrators and administrators): upload the file, adjust how its columns and values are read, preview "
+		+ "what every row would do, start the run (in the background: poll GET /api/v1/imports/{id}), download the "
+		+ "result report, and undo it later — records changed since the import are kept and listed. See "
+		+ "docs/imports.md.")
+class ImportApiController {
+
+	private final ImportJobs imports;
+
+	ImportApiController(ImportJobs imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a file to import",
+			description = "A multipart form with file (CSV or XLSX), target (ACCOUNT, CONTACT or OPPORTUNITY) and, for "
+					+ "a workbook, sheet (its name; the first sheet by default). Columns are mapped by their headers, "
+					+ "with Salesforce's and HubSpot's export names understood; nothing is written yet.")
+	ResponseEntity<ImportResource> upload(Viewer viewer,
+			@RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) ImportTarget target, @RequestParam(required = false) String sheet)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInputException("file", "Send the file to import as the multipart part 'file'.");
+		}
+		ImportResource created = ImportResource
+			.of(this.imports.upload(viewer, target, file.getOriginalFilename(), file.getBytes(), sheet));
+		return ResponseEntity.created(URI.create("/api/v1/imports/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "Your latest imports (an administrator's: everyone's)")
+	List<ImportResource> list(Viewer viewer, @RequestParam(defaultValue = "50") int limit) {
+		return this.imports.list(viewer, limit).stream().map(ImportResource::of).toList();
+	}
+
+	@Usage(value = UsageKind.API_CALL, ignore = true)
+	@GetMapping("/{id}")
+	@Operation(summary = "An import: its settings, status and progress")
+	ImportResource get(Viewer viewer, @PathVariable UUID id) {
+		return ImportResource.of(this.imports.get(viewer, id));
+	}
+
+	@GetMapping("/fields/{target}")
+	@Operation(summary = "The fields a file's columns can fill, with the choices of those that have them",
+			description = "A field's synonyms are the headers mapped to it automatically; choices (pick-list values, "
+					+ "stages, users) are what a value mapping may map a file's value to (their value).")
+	List<FieldResource> fields(@PathVariable ImportTarget target) {
+		return ImportFields.of(target)
+			.stream()
+			.map(field -> new FieldResource(field,
+					field.hasChoices() || field.kind() == ImportField.Kind.USER
+							? this.imports.choices(target, field.key()) : List.of()))
+			.toList();
+	}
+
+	@PutMapping("/{id}/settings")
+	@Operation(summary = "Change how the file is read",
+			description = "While the import is a draft. Send the settings and the version you read (409 when stale). "
+					+ "columns maps a header to a field key; values maps, per field, a value as the file writes it to a "
+					+ "choice's value (remembered for later imports); references sets, per reference field, CREATE "
+					+ "(accounts only), LEAVE_EMPTY or REJECT.")
+	ImportResource configure(Viewer viewer, @PathVariable UUID id, @RequestBody SettingsRequest request) {
+		long version = ApiResources.requireVersion(request.version(), "import");
+		return ImportResource.of(this.imports.configure(viewer, id, version, request.settings()));
+	}
+
+	@GetMapping("/{id}/preview")
+	@Operation(summary = "What the import would do, row by row, writing nothing",
+			description = "Rows to create, update, skip and reject; every problem by row and column (the first 1,000); "
+					+ "values that match no choice, with the closest one; required fields no column fills.")
+	ImportPreview preview(Viewer viewer, @PathVariable UUID id) {
+		return this.imports.preview(viewer, id);
+	}
+
+	@PostMapping("/{id}/start")
+	@Operation(summary = "Start the import in the background",
+			description = "Refused (400) when a required field has no column, no row would write anything, or an "
+					+ "all-or-nothing import has rows that would be refused.")
+	ResponseEntity<ImportResource> start(Viewer viewer, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(ImportResource.of(this.imports.start(viewer, id)));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Stop a running import after the chunk it is writing",
+			description = "What it wrote stays, and can be undone; an all-or-nothing import writes nothing.")
+	ImportResource cancel(Viewer viewer, @PathVariable UUID id) {
+		return ImportResource.of(this.imports.cancel(viewer, id));
+	}
+
+	@PostMapping("/{id}/undo")
+	@Operation(summary = "Undo an import",
+			description = "In the background: records it created go to the recycle bin, records it updated get their "
+					+ "earlier values back — except those changed since, which are kept and listed in the report.")
+	ResponseEntity<ImportResource> undo(Viewer viewer, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(ImportResource.of(this.imports.undo(viewer, id)));
+	}
+
+	@GetMapping(value = "/{id}/report", produces = "text/csv")
+	@Operation(summary = "The result report: one line per row, what happened and why (CSV)")
+	void report(Viewer viewer, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+		this.imports.get(viewer, id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"");
+		this.imports.report(viewer, id, response.getOutputStream());
+	}
+
+	/** The settings, with the version of the import they were based on. */
+	record SettingsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long version,
+			@Parameter(required = true) ImportSettings settings) {
+	}
+
+	/** A field, with its choices. */
+	record FieldResource(String key, String label, ImportField.Kind kind, boolean required, List<String> synonyms,
+			List<Choice> choices) {
+
+		FieldResource(ImportField field, List<Choice> choices) {
+			this(field.key(), field.label(), field.kind(), field.required(), field.synonyms(), choices);
+		}
+
+	}
+
+}
