@@ -38,6 +38,8 @@ import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.platform.export.CsvExport;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -63,7 +65,11 @@ public class ImportJobs {
 
 	private final Clock clock;
 
-	ImportJobs(ImportStore store, ImportFileReader reader, RowPlanner planner, ImportRunner runner, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	ImportJobs(ImportStore store, ImportFileReader reader, RowPlanner planner, ImportRunner runner, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.store = store;
 		this.reader = reader;
 		this.planner = planner;
@@ -359,6 +365,89 @@ public class ImportJobs {
 				throw failure[0];
 			}
 		}
+	}
+
+	/** The most records one call of the bulk API takes. */
+	public static final int MAX_BULK_RECORDS = 1000;
+
+	/**
+	 * The bulk API: records sent as data rather than as a file, imported at once, as an
+	 * import of their own (with its report and its undo).
+	 * @param records each record's fields by key (see {@link ImportFields}), values as
+	 * text, numbers or booleans
+	 * @param settings how to match existing records, references and values; the columns
+	 * are the records' keys
+	 * @return the finished import
+	 * @throws InvalidInputException for no records, too many, or a key that is not a
+	 * field
+	 */
+	public ImportJob importRecords(Viewer viewer, ImportTarget target, List<Map<String, Object>> records,
+			ImportSettings settings) {
+		requireImporter(viewer);
+		if (target == null) {
+			throw new InvalidInputException("target", "Say what the records are: ACCOUNT, CONTACT or OPPORTUNITY.");
+		}
+		if (records == null || records.isEmpty()) {
+			throw new InvalidInputException("records", "Send at least one record.");
+		}
+		if (records.size() > MAX_BULK_RECORDS) {
+			throw new InvalidInputException("records", "Send at most " + MAX_BULK_RECORDS + " records a call ("
+					+ records.size() + " were sent), or upload them as a file.");
+		}
+		List<String> keys = new ArrayList<>();
+		for (Map<String, Object> record : records) {
+			if (record == null) {
+				throw new InvalidInputException("records", "A record is null.");
+			}
+			for (Map.Entry<String, Object> entry : record.entrySet()) {
+				if (ImportFields.find(target, entry.getKey()).isEmpty()) {
+					throw new InvalidInputException("records",
+							"'" + entry.getKey() + "' is not a field of " + target.label().toLowerCase(Locale.ROOT)
+									+ " (see GET /api/v1/imports/fields/" + target + ").");
+				}
+				if (entry.getValue() instanceof Map || entry.getValue() instanceof java.util.Collection) {
+					throw new InvalidInputException("records",
+							"'" + entry.getKey() + "' must be a single value, not a list or an object.");
+				}
+				if (!keys.contains(entry.getKey())) {
+					keys.add(entry.getKey());
+				}
+			}
+		}
+		Map<String, String> columns = new LinkedHashMap<>();
+		keys.forEach(key -> columns.put(key, key));
+		ImportSettings given = settings == null
+				? new ImportSettings(null, null, null, null, null, null, null, null, null) : settings;
+		Map<String, ImportSettings.ReferenceRule> references = new LinkedHashMap<>(
+				ImportSettings.initial(target, List.of()).references());
+		references.putAll(given.references());
+		ImportSettings applied = new ImportSettings(columns, given.values(), references, given.match(), given.onMatch(),
+				given.mode(), given.defaultOwnerId(), given.defaultCloseDate(), ImportSettings.DateOrder.DAY_FIRST);
+		byte[] content = BulkRecords.csv(keys, records);
+		ImportJob job = this.transactions.execute(status -> {
+			check(new ImportJob(null, target, "api", null, null, 0, keys, applied, Status.DRAFT, 0, 0, 0, 0, 0, 0, 0, 0,
+					false, null, null, null, null, null, null, 0), applied);
+			Instant now = this.clock.instant();
+			ImportJob draft = new ImportJob(Ids.newId(), target, "api-" + target.collection() + ".csv", "CSV", null,
+					content.length, keys, applied, Status.DRAFT, records.size(), 0, 0, 0, 0, 0, 0, 0, false, null, null,
+					null, null, now, viewer.id(), 0);
+			this.store.insert(draft, content);
+			this.store.transition(draft.id(), Status.DRAFT, Status.QUEUED, viewer.id(), now);
+			return draft;
+		});
+		this.runner.runNow(job.id());
+		return get(viewer, job.id());
+	}
+
+	/**
+	 * @return what happened to each row and to the records created with them, in order
+	 */
+	@Transactional(readOnly = true)
+	public List<ImportStore.ReportLine> outcomes(Viewer viewer, UUID id) {
+		get(viewer, id);
+		List<ImportStore.ReportLine> lines = new ArrayList<>();
+		this.store.report(id, lines::add);
+		return lines;
 	}
 
 	/**

@@ -206,4 +206,58 @@ class ImportApiTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Tecnical")));
 	}
 
+	@Test
+	void theBulkApiWritesManyRecordsInOneCallAsAnImport() throws Exception {
+		User admin = this.users.create(Role.SALES_ADMIN);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String body = this.mvc.perform(post("/api/v1/imports/records").with(TestUsers.basic(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"target": "OPPORTUNITY", "records": [
+					  {"externalId": "B-%1$s-1", "name": "Bulk one", "account": "Bulk Co %1$s", "stage": "won",
+					   "closeDate": "2025-06-30", "amount": 1250.50},
+					  {"externalId": "B-%1$s-2", "name": "Bulk two", "account": "Bulk Co %1$s", "stage": "Proposal",
+					   "closeDate": "2026-09-30", "amount": 99},
+					  {"externalId": "B-%1$s-3", "name": "Bulk three", "account": "Bulk Co %1$s", "stage": "Nowhere",
+					   "closeDate": "2026-09-30"}
+					]}
+					""".formatted(tag)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.importJob.status").value("COMPLETED"))
+			.andExpect(jsonPath("$.importJob.created").value(2))
+			.andExpect(jsonPath("$.importJob.rejected").value(1))
+			.andExpect(jsonPath("$.outcomes[?(@.index == 2)].outcome").value("REJECTED"))
+			.andExpect(
+					jsonPath("$.outcomes[?(@.index == 0 && @.recordType == 'opportunity')].outcome").value("CREATED"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = JsonPath.read(body, "$.importJob.id");
+		assertThat(body).contains("'Nowhere' is not a stage");
+
+		// the same records again, updating: matched by their external ids
+		this.mvc
+			.perform(post("/api/v1/imports/records").with(TestUsers.basic(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"target": "OPPORTUNITY", "settings": {"onMatch": "UPDATE"}, "records": [
+						  {"externalId": "B-%1$s-2", "amount": 150}
+						]}
+						""".formatted(tag)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.importJob.updated").value(1));
+
+		this.mvc
+			.perform(post("/api/v1/imports/records").with(TestUsers.basic(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"target": "OPPORTUNITY", "records": [{"colour": "red"}]}
+						"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'records')].message")
+				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("'colour' is not a field"))));
+		this.mvc.perform(post("/api/v1/imports/" + id + "/undo").with(TestUsers.basic(admin)))
+			.andExpect(status().isAccepted());
+	}
+
 }

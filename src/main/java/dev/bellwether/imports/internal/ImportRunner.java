@@ -158,7 +158,11 @@ public class ImportRunner {
 		submit(() -> undoNow(importId, actorId));
 	}
 
-	void runNow(UUID importId) {
+	/**
+	 * Runs a queued import in the calling thread (the bulk API, which answers with the
+	 * outcome); outside any transaction.
+	 */
+	public void runNow(UUID importId) {
 		ImportJob job = this.store.find(importId).orElseThrow();
 		if (!this.store.transition(importId, Status.QUEUED, Status.RUNNING, job.createdBy(), this.clock.instant())) {
 			return;

@@ -69,6 +69,44 @@ class ImportApiController {
 		return ResponseEntity.created(URI.create("/api/v1/imports/" + created.id())).body(created);
 	}
 
+	@PostMapping(value = "/records", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Bulk API: create or update up to 1,000 records in one call",
+			description = "records are objects keyed by the target's field keys (GET /api/v1/imports/fields/{target}), "
+					+ "with the same reading as a file: pick-list values and stages by name (case-insensitive), owners by "
+					+ "user name or e-mail, accounts by the old system's id, name or domain, dates as 2025-03-04. "
+					+ "settings (optional) as for an import: match, onMatch (SKIP or UPDATE), references, values, "
+					+ "defaultOwnerId, defaultCloseDate, mode (ALL_OR_NOTHING writes nothing if any record is refused). "
+					+ "Answers when done, with each record's outcome (index in the request, outcome, recordId, message); "
+					+ "the call is an import of its own, with its report and its undo (POST /api/v1/imports/{id}/undo).")
+	BulkResult records(Viewer viewer, @RequestBody BulkRequest request) {
+		ImportResource job = ImportResource
+			.of(this.imports.importRecords(viewer, request.target(), request.records(), request.settings()));
+		List<BulkOutcome> outcomes = this.imports.outcomes(viewer, job.id())
+			.stream()
+			.map(line -> new BulkOutcome((int) line.row() - 2, line.recordType(), line.outcome(), line.recordId(),
+					line.message()))
+			.toList();
+		return new BulkResult(job, outcomes);
+	}
+
+	/** Records for the bulk API. */
+	record BulkRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ImportTarget target,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "at most 1,000") List<java.util.Map<String, Object>> records,
+			ImportSettings settings) {
+	}
+
+	/**
+	 * What one record of a bulk call did; {@code index} is its place in the request (a
+	 * record created with it, such as a missing account, has the same index).
+	 */
+	record BulkOutcome(int index, String recordType, String outcome, UUID recordId, String message) {
+	}
+
+	/** The bulk call's import and each record's outcome. */
+	record BulkResult(ImportResource importJob, List<BulkOutcome> outcomes) {
+	}
+
 	@GetMapping
 	@Operation(summary = "Your latest imports (an administrator's: everyone's)")
 	List<ImportResource> list(Viewer viewer, @RequestParam(defaultValue = "50") int limit) {
