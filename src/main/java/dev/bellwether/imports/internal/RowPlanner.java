@@ -174,6 +174,9 @@ public class RowPlanner {
 		/** Accounts this import creates or created, by lower-case name. */
 		final Map<String, UUID> newAccounts = new HashMap<>();
 
+		/** The near miss of each account name not found ("" for none). */
+		final Map<String, String> nearAccounts = new HashMap<>();
+
 		/** Records earlier rows create, by match key. */
 		final Map<String, UUID> earlierRows = new HashMap<>();
 
@@ -655,6 +658,11 @@ public class RowPlanner {
 		}
 
 		private String nearAccount(String reference) {
+			// asked once per name: a file names a missing account on many rows
+			return this.nearAccounts.computeIfAbsent(reference.trim().toLowerCase(Locale.ROOT), this::searchNear);
+		}
+
+		private String searchNear(String reference) {
 			return RowPlanner.this.accounts.search(this.viewer, reference, 3)
 				.stream()
 				.filter(a -> SIMILARITY.apply(a.name().toLowerCase(Locale.ROOT),

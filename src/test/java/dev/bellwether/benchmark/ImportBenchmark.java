@@ -1,0 +1,204 @@
+package dev.bellwether.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.imports.ImportJob;
+import dev.bellwether.imports.ImportJobs;
+import dev.bellwether.imports.ImportPreview;
+import dev.bellwether.imports.ImportTarget;
+import dev.bellwether.platform.db.CopyRows;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An import of deals at scale, beside a raw PostgreSQL COPY of the same rows in the same
+ * run: not part of the suite (the class name matches no test pattern); run it on demand
+ * with {@code ./mvnw -o test -Dtest=ImportBenchmark -Dbench.import.deals=100000}. It
+ * prints the rows a second of the preview, the import and its undo, the import's share of
+ * COPY's speed, and the heap the JVM used (sampled). It runs in the test suite's
+ * application context (embedded PostgreSQL with fsync off), so the figures are an upper
+ * bound of what a durable server gives on the same machine.
+ */
+@IntegrationTest
+class ImportBenchmark {
+
+	private static final String[] STAGES = { "Prospecting", "Qualification", "Proposal", "Negotiation", "Won", "Lost" };
+
+	@Autowired
+	ImportJobs imports;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void importsDealsBesideCopy() throws Exception {
+		int deals = Integer.getInteger("bench.import.deals", 10_000);
+		int accounts = Math.max(1, deals / 20);
+		User admin = this.users.create(Role.SALES_ADMIN);
+		Viewer viewer = TestUsers.viewer(admin);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		byte[] file = file(deals, accounts, tag, admin.username());
+
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		AtomicLong peak = new AtomicLong();
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		System.gc();
+		long baseline = memory.getHeapMemoryUsage().getUsed();
+		sampler.setDaemon(true);
+		sampler.start();
+
+		long started = System.nanoTime();
+		ImportJob job = this.imports.upload(viewer, ImportTarget.OPPORTUNITY, "bench.csv", file, null);
+		double uploadSeconds = seconds(started);
+		started = System.nanoTime();
+		ImportPreview preview = this.imports.preview(viewer, job.id());
+		double previewSeconds = seconds(started);
+		assertThat(preview.create()).isEqualTo(deals);
+
+		started = System.nanoTime();
+		this.imports.start(viewer, job.id());
+		await().atMost(Duration.ofHours(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.imports.get(viewer, job.id()).status().isActive());
+		double importSeconds = seconds(started);
+		ImportJob done = this.imports.get(viewer, job.id());
+		assertThat(done.created()).isEqualTo(deals);
+		sampler.interrupt();
+
+		double copySeconds = copy(deals, accounts, tag);
+
+		started = System.nanoTime();
+		this.imports.undo(viewer, job.id());
+		await().atMost(Duration.ofHours(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.imports.get(viewer, job.id()).status().isActive());
+		double undoSeconds = seconds(started);
+
+		double importRate = deals / importSeconds;
+		double copyRate = deals / copySeconds;
+		System.out.printf("""
+
+				== Import benchmark: %,d deals (%,d accounts created with them), %.1f MB CSV ==
+				upload (read + count)   %8.2f s
+				preview                 %8.2f s   %,10.0f rows/s
+				import                  %8.2f s   %,10.0f rows/s   (accounts included)
+				raw COPY, same rows     %8.2f s   %,10.0f rows/s
+				import ÷ COPY                      %9.1f %%
+				undo                    %8.2f s   %,10.0f rows/s
+				heap used, peak         %,8d MB  (%,d MB before; -Xmx %,d MB)
+				""", deals, accounts, file.length / 1e6, uploadSeconds, previewSeconds, deals / previewSeconds,
+				importSeconds, importRate, copySeconds, copyRate, 100 * importRate / copyRate, undoSeconds,
+				(deals + accounts) / undoSeconds, peak.get() >> 20, baseline >> 20,
+				Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	private static byte[] file(int deals, int accounts, String tag, String owner) {
+		Random random = new Random(1);
+		StringBuilder csv = new StringBuilder(deals * 120);
+		csv.append(
+				"Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Stage,Close Date,Amount,Created Date\n");
+		LocalDate start = LocalDate.of(2024, 1, 1);
+		for (int i = 0; i < deals; i++) {
+			LocalDate created = start.plusDays(random.nextInt(700));
+			csv.append("BENCH-").append(tag).append('-').append(i).append(',');
+			csv.append("Deal ").append(i).append(',');
+			csv.append("Bench Account ").append(tag).append(' ').append(random.nextInt(accounts)).append(',');
+			csv.append(owner).append(',');
+			csv.append(STAGES[random.nextInt(STAGES.length)]).append(',');
+			csv.append(created.plusDays(10 + random.nextInt(120))).append(',');
+			csv.append(BigDecimal.valueOf(1000 + random.nextInt(200_000))).append(',');
+			csv.append(created).append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The floor: the same number of deal rows COPYed into a table shaped like deals.
+	 */
+	private double copy(int deals, int accounts, String tag) throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.createStatement()
+				.execute("create temporary table bench_copy (like opportunities including defaults)");
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			Random random = new Random(1);
+			UUID owner = UUID.randomUUID();
+			UUID stage = UUID.fromString("01900000-0000-7000-8000-000000000001");
+			long started = System.nanoTime();
+			CopyRows rows = new CopyRows("bench_copy",
+					"id, name, account_id, owner_id, stage_id, amount, currency, close_date, probability, "
+							+ "forecast_category, created_at, created_by, updated_at, updated_by, last_touched_at, "
+							+ "last_touched_by, version, first_stage_id, first_forecast_category, external_id");
+			long now = System.currentTimeMillis();
+			for (int i = 0; i < deals; i++) {
+				rows.uuid(UUID.randomUUID())
+					.text("Deal " + i)
+					.uuid(new UUID(0, random.nextInt(accounts)))
+					.uuid(owner)
+					.uuid(stage)
+					.amount(BigDecimal.valueOf(1000 + random.nextInt(200_000)))
+					.text("USD")
+					.date(LocalDate.of(2024, 6, 1))
+					.integer(10)
+					.text("PIPELINE")
+					.instant(now)
+					.uuid(owner)
+					.instant(now)
+					.uuid(owner)
+					.instant(now)
+					.uuid(owner)
+					.integer(0)
+					.uuid(stage)
+					.text("PIPELINE")
+					.text("BENCH-" + tag + "-" + i);
+				rows.endRow();
+				if (rows.rows() >= 5000) {
+					rows.copyTo(copy);
+				}
+			}
+			rows.copyTo(copy);
+			double seconds = seconds(started);
+			connection.createStatement().execute("drop table bench_copy");
+			return seconds;
+		}
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+}
