@@ -69,6 +69,39 @@ public class CustomerLookups {
 				keys(emails));
 	}
 
+	/**
+	 * @return those of the accounts that exist and are not in the recycle bin
+	 */
+	public java.util.Set<UUID> existingAccounts(Collection<UUID> ids) {
+		java.util.Set<UUID> found = new java.util.HashSet<>();
+		List<UUID> wanted = ids.stream().filter(id -> id != null).distinct().toList();
+		if (!wanted.isEmpty()) {
+			this.jdbc.sql("select id from accounts where id in (:ids) and deleted_at is null")
+				.param("ids", wanted)
+				.query((rs, n) -> found.add(rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * @return the account of each of the contacts that exist (not in the recycle bin) and
+	 * work at an account
+	 */
+	public Map<UUID, UUID> accountsOfContacts(Collection<UUID> contactIds) {
+		Map<UUID, UUID> found = new HashMap<>();
+		List<UUID> wanted = contactIds.stream().filter(id -> id != null).distinct().toList();
+		if (!wanted.isEmpty()) {
+			this.jdbc
+				.sql("select id, account_id from contacts where id in (:ids) and deleted_at is null"
+						+ " and account_id is not null")
+				.param("ids", wanted)
+				.query((rs, n) -> found.put(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
 	private Map<String, UUID> unique(String sql, List<String> keys) {
 		Map<String, UUID> found = new HashMap<>();
 		if (!keys.isEmpty()) {

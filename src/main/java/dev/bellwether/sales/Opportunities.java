@@ -469,30 +469,9 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
 		Map<String, Object> columns = columns(details, terms, amount);
 		Instant createdAt = origin == null ? now : origin.createdAt(now);
-		Instant closedAt = !stage.outcome().isClosed() ? null : origin == null ? now : origin.closedAt() != null
-				? origin.closedAt() : details.closeDate().atStartOfDay(this.clock.getZone()).toInstant();
-		this.jdbc
-			.sql("""
-					insert into opportunities (id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency,
-					  amount_from_line_items, close_date, probability, forecast_category, next_step, lead_source,
-					  loss_reason, loss_reason_detail, competitor, description, closed_at, first_stage_id,
-					  first_forecast_category, last_touched_at,
-					  last_touched_by, created_at, created_by, updated_at, updated_by, version, import_id, external_id)
-					values (:id, :name, :accountId, :primaryContactId, :ownerId, :stageId, :amount, :currency,
-					  :amountFromLineItems, :closeDate, :probability, :forecastCategory, :nextStep, :leadSource,
-					  :lossReason, :lossReasonDetail, :competitor, :description, :closedAt, :stageId, :forecastCategory,
-					  :touchedAt, :actor, :createdAt, :actor, :now, :actor, 0, :importId, :externalId)
-					""")
-			.params(columns)
-			.param("id", id)
-			.param("currency", this.currency)
-			.param("closedAt", utc(closedAt))
-			.param("now", utc(now))
-			.param("createdAt", utc(createdAt))
-			.param("touchedAt", utc(closedAt == null || closedAt.isBefore(createdAt) ? createdAt : closedAt))
-			.param("importId", origin == null ? null : origin.importId())
-			.param("externalId", origin == null ? null : Text.blankToNull(origin.externalId()))
-			.param("actor", viewer.id())
+		Instant closedAt = closedAt(stage, details, origin, now);
+		this.jdbc.sql(INSERT)
+			.params(insertParameters(columns, id, this.currency, closedAt, now, createdAt, origin, viewer.id()))
 			.update();
 		storeCustom(id, CustomValues.NONE, values);
 		Opportunity created = load(id).orElseThrow();
@@ -864,6 +843,15 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 */
 	private OpportunityDetails withListValues(Opportunity before, OpportunityDetails details,
 			Map<String, String> errors) {
+		return withListValues(before, details, errors, this.stages::find);
+	}
+
+	/**
+	 * @param stageOf the stage of an id (a caller checking many deals looks stages up
+	 * once)
+	 */
+	OpportunityDetails withListValues(Opportunity before, OpportunityDetails details, Map<String, String> errors,
+			java.util.function.Function<UUID, Optional<PipelineStage>> stageOf) {
 		String leadSource = details.leadSource();
 		try {
 			leadSource = this.pickLists.resolve("lead-source", "leadSource", details.leadSource(),
@@ -874,7 +862,7 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		}
 		String lossReason = details.lossReason();
 		boolean lost = details.stageId() != null
-				&& this.stages.find(details.stageId()).map(stage -> stage.outcome() == StageOutcome.LOST).orElse(false);
+				&& stageOf.apply(details.stageId()).map(stage -> stage.outcome() == StageOutcome.LOST).orElse(false);
 		if (lost) {
 			try {
 				lossReason = this.pickLists.resolve("loss-reason", "lossReason", details.lossReason(),
@@ -957,13 +945,7 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	}
 
 	private void writeHistory(Opportunity before, Opportunity after, UUID actorId, Instant at) {
-		this.jdbc.sql("""
-				insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id, to_stage_id,
-				  from_amount, to_amount, from_close_date, to_close_date, from_probability, to_probability,
-				  from_forecast_category, to_forecast_category)
-				values (:id, :opportunityId, :at, :actor, :fromStage, :toStage, :fromAmount, :toAmount, :fromClose,
-				  :toClose, :fromProbability, :toProbability, :fromCategory, :toCategory)
-				""")
+		this.jdbc.sql(HISTORY_INSERT)
 			.param("id", Ids.newId())
 			.param("opportunityId", after.id())
 			.param("at", utc(at))
@@ -1071,7 +1053,62 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 	}
 
-	private static Map<String, Object> columns(OpportunityDetails details, DealTerms terms, BigDecimal amount) {
+	static final String INSERT = """
+			insert into opportunities (id, name, account_id, primary_contact_id, owner_id, stage_id, amount, currency,
+			  amount_from_line_items, close_date, probability, forecast_category, next_step, lead_source,
+			  loss_reason, loss_reason_detail, competitor, description, closed_at, first_stage_id,
+			  first_forecast_category, last_touched_at,
+			  last_touched_by, created_at, created_by, updated_at, updated_by, version, import_id, external_id)
+			values (:id, :name, :accountId, :primaryContactId, :ownerId, :stageId, :amount, :currency,
+			  :amountFromLineItems, :closeDate, :probability, :forecastCategory, :nextStep, :leadSource,
+			  :lossReason, :lossReasonDetail, :competitor, :description, :closedAt, :stageId, :forecastCategory,
+			  :touchedAt, :actor, :createdAt, :actor, :now, :actor, 0, :importId, :externalId)
+			""";
+
+	static final String HISTORY_INSERT = """
+			insert into opportunity_history (id, opportunity_id, changed_at, changed_by, from_stage_id, to_stage_id,
+			  from_amount, to_amount, from_close_date, to_close_date, from_probability, to_probability,
+			  from_forecast_category, to_forecast_category)
+			values (:id, :opportunityId, :at, :actor, :fromStage, :toStage, :fromAmount, :toAmount, :fromClose,
+			  :toClose, :fromProbability, :toProbability, :fromCategory, :toCategory)
+			""";
+
+	/**
+	 * When a new deal closed: now for a person's, when the file says for an import's (on
+	 * its close date when it does not); {@code null} for an open deal.
+	 */
+	Instant closedAt(PipelineStage stage, OpportunityDetails details, ImportOrigin origin, Instant now) {
+		if (!stage.outcome().isClosed()) {
+			return null;
+		}
+		if (origin == null) {
+			return now;
+		}
+		return origin.closedAt() != null ? origin.closedAt()
+				: details.closeDate().atStartOfDay(this.clock.getZone()).toInstant();
+	}
+
+	/**
+	 * The parameters of {@link #INSERT} for a new deal.
+	 */
+	static Map<String, Object> insertParameters(Map<String, Object> columns, UUID id, String currency, Instant closedAt,
+			Instant now, Instant createdAt, ImportOrigin origin, UUID actor) {
+		Map<String, Object> parameters = new LinkedHashMap<>(columns);
+		parameters.put("id", id);
+		parameters.put("currency", currency);
+		parameters.put("closedAt", utc(closedAt));
+		parameters.put("now", utc(now));
+		parameters.put("createdAt", utc(createdAt));
+		// an imported deal was last touched when it closed (or was created) in the old
+		// system
+		parameters.put("touchedAt", utc(closedAt == null || closedAt.isBefore(createdAt) ? createdAt : closedAt));
+		parameters.put("importId", origin == null ? null : origin.importId());
+		parameters.put("externalId", origin == null ? null : Text.blankToNull(origin.externalId()));
+		parameters.put("actor", actor);
+		return parameters;
+	}
+
+	static Map<String, Object> columns(OpportunityDetails details, DealTerms terms, BigDecimal amount) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("name", details.name().trim());
 		columns.put("accountId", details.accountId());

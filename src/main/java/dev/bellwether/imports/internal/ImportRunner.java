@@ -44,6 +44,7 @@ import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.sales.DealImports;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
@@ -87,6 +88,8 @@ public class ImportRunner {
 
 	private final Opportunities opportunities;
 
+	private final DealImports deals;
+
 	private final UserDirectory users;
 
 	private final Clock clock;
@@ -100,7 +103,8 @@ public class ImportRunner {
 	private final ThreadPoolExecutor background;
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
-			Opportunities opportunities, UserDirectory users, Clock clock, PlatformTransactionManager transactions,
+			Opportunities opportunities, DealImports deals, UserDirectory users, Clock clock,
+			PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
 		this.planner = planner;
@@ -108,6 +112,7 @@ public class ImportRunner {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.opportunities = opportunities;
+		this.deals = deals;
 		this.users = users;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
@@ -238,14 +243,16 @@ public class ImportRunner {
 	private List<Outcome> writeChunk(ImportJob job, Context context, Viewer viewer, List<SourceRow> batch,
 			Map<String, Integer> columns, Counts counts, boolean savepoints) {
 		List<Outcome> outcomes = new ArrayList<>();
+		// new deals are written together after the chunk's other rows (see DealImports)
+		List<Pending> pending = job.target() == ImportTarget.OPPORTUNITY ? new ArrayList<>() : null;
 		for (Planned planned : context.plan(batch, columns)) {
 			List<Outcome> written = new ArrayList<>();
 			try {
 				if (savepoints) {
-					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written));
+					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written, pending));
 				}
 				else {
-					writeRow(job, context, viewer, planned, written);
+					writeRow(job, context, viewer, planned, written, pending);
 				}
 			}
 			catch (InvalidInputException ex) {
@@ -260,17 +267,81 @@ public class ImportRunner {
 				written.clear();
 				written.add(rejected(planned, "You may not change this record."));
 			}
-			for (Outcome outcome : written) {
-				switch (outcome.outcome()) {
-					case "CREATED" -> counts.created += outcome.recordType().equals(job.target().recordType()) ? 1 : 0;
-					case "UPDATED" -> counts.updated++;
-					case "SKIPPED" -> counts.skipped++;
-					case "REJECTED" -> counts.rejected++;
-					default -> {
-					}
+			count(job, counts, written);
+			outcomes.addAll(written);
+		}
+		if (pending != null && !pending.isEmpty()) {
+			List<Outcome> written = createDeals(job, context, viewer, pending, savepoints);
+			count(job, counts, written);
+			outcomes.addAll(written);
+		}
+		return outcomes;
+	}
+
+	private static void count(ImportJob job, Counts counts, List<Outcome> written) {
+		for (Outcome outcome : written) {
+			switch (outcome.outcome()) {
+				case "CREATED" -> counts.created += outcome.recordType().equals(job.target().recordType()) ? 1 : 0;
+				case "UPDATED" -> counts.updated++;
+				case "SKIPPED" -> counts.skipped++;
+				case "REJECTED" -> counts.rejected++;
+				default -> {
 				}
 			}
-			outcomes.addAll(written);
+		}
+	}
+
+	/** A new deal of the chunk, waiting to be written with the others. */
+	private record Pending(Planned planned, OpportunityDetails details, ImportOrigin origin) {
+	}
+
+	/**
+	 * Writes the chunk's new deals in one batch; should the batch fail as a whole (a
+	 * record someone wrote meanwhile with the same old id), one by one.
+	 */
+	private List<Outcome> createDeals(ImportJob job, Context context, Viewer viewer, List<Pending> pending,
+			boolean savepoints) {
+		List<Outcome> outcomes = new ArrayList<>();
+		String type = job.target().recordType();
+		List<DealImports.ImportedDeal> deals = pending.stream()
+			.map(p -> new DealImports.ImportedDeal(p.details(), p.origin()))
+			.toList();
+		List<DealImports.Result> results;
+		try {
+			results = savepoints ? this.row.execute(status -> this.deals.create(viewer, deals))
+					: this.deals.create(viewer, deals);
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			if (!savepoints) {
+				throw ex;
+			}
+			for (Pending one : pending) {
+				try {
+					Opportunity created = this.row
+						.execute(status -> this.opportunities.create(viewer, one.details(), null, one.origin()));
+					context.created(one.planned(), created.id());
+					outcomes.add(new Outcome(one.planned().row(), type, "CREATED", created.id(), created.version(),
+							null, warnings(one.planned())));
+				}
+				catch (InvalidInputException | org.springframework.dao.DataAccessException failed) {
+					outcomes.add(rejected(one.planned(),
+							failed instanceof InvalidInputException invalid
+									? String.join(" ", invalid.fieldErrors().values())
+									: "A deal with this old id was written meanwhile."));
+				}
+			}
+			return outcomes;
+		}
+		for (int i = 0; i < pending.size(); i++) {
+			Planned planned = pending.get(i).planned();
+			DealImports.Result result = results.get(i);
+			if (result.created()) {
+				context.created(planned, result.id());
+				outcomes.add(new Outcome(planned.row(), type, "CREATED", result.id(), 0L, null, warnings(planned)));
+			}
+			else {
+				outcomes.add(rejected(planned, String.join(" ", result.errors().values())));
+			}
 		}
 		return outcomes;
 	}
@@ -279,7 +350,8 @@ public class ImportRunner {
 		return new Outcome(planned.row(), null, "REJECTED", null, null, null, message);
 	}
 
-	private void writeRow(ImportJob job, Context context, Viewer viewer, Planned planned, List<Outcome> out) {
+	private void writeRow(ImportJob job, Context context, Viewer viewer, Planned planned, List<Outcome> out,
+			List<Pending> pending) {
 		ImportTarget target = job.target();
 		String type = target.recordType();
 		if (planned.action() == Action.REJECT) {
@@ -317,6 +389,10 @@ public class ImportRunner {
 		ImportOrigin origin = new ImportOrigin(job.id(), (String) values.get("externalId"),
 				values.get("createdAt") instanceof Instant at ? at : null,
 				values.get("closedAt") instanceof Instant at ? at : null);
+		if (action == Action.CREATE && pending != null) {
+			pending.add(new Pending(planned, Binders.opportunity(null, values, owner), origin));
+			return;
+		}
 		if (action == Action.CREATE) {
 			UUID id;
 			long version;

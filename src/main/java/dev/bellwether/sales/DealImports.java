@@ -1,0 +1,222 @@
+package dev.bellwether.sales;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.bellwether.customers.CustomerLookups;
+import dev.bellwether.identity.RecordOwners;
+import dev.bellwether.identity.User;
+import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
+import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.RecordChanged;
+import dev.bellwether.platform.RecordsChanged;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomValues;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static dev.bellwether.platform.SqlValues.utc;
+
+/**
+ * Many new deals at once, for an import: each checked by the rules a deal a person
+ * creates meets (its stage's terms, its account and contact, its owner, the custom fields
+ * it needs), the valid ones written in one batch with their first stage-history row at
+ * their real creation date, and one event for all of them. What this costs is a few
+ * statements for a chunk of deals rather than a handful for each.
+ */
+@Service
+public class DealImports {
+
+	private final Opportunities opportunities;
+
+	private final PipelineStages stages;
+
+	private final CustomerLookups lookups;
+
+	private final UserDirectory users;
+
+	private final RecordOwners owners;
+
+	private final InputValidation validation;
+
+	private final CustomFields customFields;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String currency;
+
+	DealImports(Opportunities opportunities, PipelineStages stages, CustomerLookups lookups, UserDirectory users,
+			RecordOwners owners, InputValidation validation, CustomFields customFields,
+			NamedParameterJdbcTemplate batch, ApplicationEventPublisher events, Clock clock,
+			@Value("${bellwether.sales.currency:USD}") String currency) {
+		this.opportunities = opportunities;
+		this.stages = stages;
+		this.lookups = lookups;
+		this.users = users;
+		this.owners = owners;
+		this.validation = validation;
+		this.customFields = customFields;
+		this.batch = batch;
+		this.events = events;
+		this.clock = clock;
+		this.currency = currency;
+	}
+
+	/** A deal an import brings in, and where it comes from. */
+	public record ImportedDeal(OpportunityDetails details, ImportOrigin origin) {
+	}
+
+	/**
+	 * What became of one deal: created (its id), or refused (why, by field).
+	 */
+	public record Result(UUID id, Map<String, String> errors) {
+
+		public boolean created() {
+			return this.id != null;
+		}
+
+	}
+
+	/**
+	 * Creates the valid deals; refuses the others, saying why.
+	 * @return one result per deal, in order
+	 */
+	@Transactional
+	public List<Result> create(Viewer viewer, List<ImportedDeal> deals) {
+		List<PipelineStage> all = this.stages.all();
+		Map<UUID, PipelineStage> stageById = new HashMap<>();
+		all.forEach(stage -> stageById.put(stage.id(), stage));
+		Set<UUID> accounts = this.lookups
+			.existingAccounts(deals.stream().map(deal -> deal.details().accountId()).toList());
+		Map<UUID, UUID> contactAccounts = this.lookups
+			.accountsOfContacts(deals.stream().map(deal -> deal.details().primaryContactId()).toList());
+		Map<UUID, Optional<User>> owners = new HashMap<>();
+		Map<UUID, String> unassignable = new HashMap<>();
+		Instant now = this.clock.instant();
+		List<Result> results = new ArrayList<>(deals.size());
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		List<MapSqlParameterSource> history = new ArrayList<>();
+		List<RecordChanged> created = new ArrayList<>();
+		for (ImportedDeal deal : deals) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			OpportunityDetails details = this.opportunities.withListValues(null, deal.details(), errors,
+					id -> Optional.ofNullable(stageById.get(id)));
+			errors.putAll(this.validation.violations(details));
+			if (details.amountFromLineItems()) {
+				errors.remove("amount");
+			}
+			PipelineStage stage = details.stageId() == null ? null : stageById.get(details.stageId());
+			if (details.stageId() != null && stage == null) {
+				errors.putIfAbsent("stageId", "There is no stage with id " + details.stageId() + ".");
+			}
+			else if (stage != null && stage.retired()) {
+				errors.putIfAbsent("stageId", stage.name() + " is retired; choose an active stage.");
+				stage = null;
+			}
+			if (details.accountId() != null && !accounts.contains(details.accountId())) {
+				errors.putIfAbsent("accountId", "There is no account with id " + details.accountId() + ".");
+			}
+			if (details.primaryContactId() != null) {
+				UUID account = contactAccounts.get(details.primaryContactId());
+				if (account == null || !account.equals(details.accountId())) {
+					errors.putIfAbsent("primaryContactId", "The primary contact doesn't work at the deal's account.");
+				}
+			}
+			if (details.ownerId() != null) {
+				Optional<User> owner = owners.computeIfAbsent(details.ownerId(), this.users::find);
+				if (owner.isEmpty()) {
+					errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
+				}
+				else if (!owner.get().active()) {
+					errors.putIfAbsent("ownerId", owner.get().fullName() + " is deactivated and can't own deals.");
+				}
+				else {
+					String refused = unassignable.computeIfAbsent(details.ownerId(), id -> assignable(viewer, id));
+					if (!refused.isEmpty()) {
+						errors.putIfAbsent("ownerId", refused);
+					}
+				}
+			}
+			DealTerms terms = stage == null ? null : DealTerms.of(stage, details.probability(),
+					details.forecastCategory(), details.lossReason(), errors);
+			this.customFields.apply(Opportunities.RECORD_TYPE, CustomValues.NONE, null,
+					Opportunities.requiredAt(stage, all), errors);
+			if (!errors.isEmpty()) {
+				results.add(new Result(null, errors));
+				continue;
+			}
+			UUID id = Ids.newId();
+			ImportOrigin origin = deal.origin();
+			Instant createdAt = origin.createdAt(now);
+			Instant closedAt = this.opportunities.closedAt(stage, details, origin, now);
+			BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
+			rows.add(new MapSqlParameterSource(
+					Opportunities.insertParameters(Opportunities.columns(details, terms, amount), id, this.currency,
+							closedAt, now, createdAt, origin, viewer.id())));
+			history.add(new MapSqlParameterSource().addValue("id", Ids.newId())
+				.addValue("opportunityId", id)
+				.addValue("at", utc(createdAt))
+				.addValue("actor", viewer.id())
+				.addValue("fromStage", null)
+				.addValue("toStage", stage.id())
+				.addValue("fromAmount", null)
+				.addValue("toAmount", amount)
+				.addValue("fromClose", null)
+				.addValue("toClose", details.closeDate())
+				.addValue("fromProbability", null)
+				.addValue("toProbability", terms.probability())
+				.addValue("fromCategory", null)
+				.addValue("toCategory", terms.forecastCategory().name()));
+			created.add(new RecordChanged(Opportunities.RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
+					List.of(), origin.importId()));
+			results.add(new Result(id, Map.of()));
+		}
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate(Opportunities.INSERT, rows.toArray(MapSqlParameterSource[]::new));
+			this.batch.batchUpdate(Opportunities.HISTORY_INSERT, history.toArray(MapSqlParameterSource[]::new));
+			this.events.publishEvent(new RecordsChanged(created));
+		}
+		return results;
+	}
+
+	/**
+	 * @return why the viewer may not give a deal to the owner, or {@code ""} when they
+	 * may
+	 */
+	private String assignable(Viewer viewer, UUID ownerId) {
+		try {
+			this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, ownerId, null);
+			return "";
+		}
+		catch (InvalidInputException ex) {
+			return String.join(" ", ex.fieldErrors().values());
+		}
+		catch (dev.bellwether.platform.ForbiddenException ex) {
+			return ex.getMessage();
+		}
+	}
+
+}
