@@ -153,6 +153,20 @@ public class Duplicates {
 	}
 
 	/**
+	 * The pair of these two records, whatever its status, if the detection found them.
+	 */
+	public java.util.Optional<DuplicatePair> pairOf(String recordType, UUID x, UUID y) {
+		return this.jdbc
+			.sql(COLUMNS + " where record_type = :type and a_id = least(cast(:x as uuid), cast(:y as uuid))"
+					+ " and b_id = greatest(cast(:x as uuid), cast(:y as uuid))")
+			.param("type", recordType)
+			.param("x", x)
+			.param("y", y)
+			.query(Duplicates::map)
+			.optional();
+	}
+
+	/**
 	 * "Not a duplicate": the pair leaves the open list for good.
 	 */
 	@Transactional
