@@ -114,6 +114,8 @@ public class CustomerDuplicates {
 			)
 			""" + COMBINE.formatted("contacts");
 
+	private static final String WORK_MEM = "256MB";
+
 	private final JdbcClient jdbc;
 
 	CustomerDuplicates(JdbcClient jdbc) {
@@ -127,12 +129,9 @@ public class CustomerDuplicates {
 	 * @param similarity 0 to 1; 0.6 catches "Globex Industries" and "Globex Industrie"
 	 * @param maxBlock the most records one key may be shared by
 	 */
-	@Transactional(readOnly = true)
 	public List<DuplicateCandidate> accountCandidates(double similarity, int maxBlock) {
-		this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :limit, true)")
-			.param("limit", Double.toString(similarity))
-			.query(String.class)
-			.single();
+		setLocal("pg_trgm.similarity_threshold", Double.toString(similarity));
+		setLocal("work_mem", WORK_MEM);
 		return this.jdbc.sql(ACCOUNT_PAIRS)
 			.param("maxBlock", maxBlock)
 			.param("sameName", SAME_NAME)
@@ -148,6 +147,7 @@ public class CustomerDuplicates {
 	 * @param maxBlock the most records one key may be shared by
 	 */
 	public List<DuplicateCandidate> contactCandidates(int maxBlock) {
+		setLocal("work_mem", WORK_MEM);
 		return this.jdbc.sql(CONTACT_PAIRS)
 			.param("maxBlock", maxBlock)
 			.param("sameEmail", SAME_EMAIL)
@@ -188,6 +188,18 @@ public class CustomerDuplicates {
 					rs.getObject("owner_id", UUID.class), rs.getBoolean("deleted")));
 		}).list();
 		return found;
+	}
+
+	/**
+	 * A setting for this transaction only: the detection's hash joins and sorts of whole
+	 * tables stay in memory rather than spill to disk, without raising every session's.
+	 */
+	private void setLocal(String setting, String value) {
+		this.jdbc.sql("select set_config(:setting, :value, true)")
+			.param("setting", setting)
+			.param("value", value)
+			.query(String.class)
+			.single();
 	}
 
 	private static DuplicateCandidate candidate(String recordType, ResultSet rs) throws SQLException {
