@@ -27,8 +27,6 @@ as $$
 $$;
 
 create index accounts_match_name_idx on accounts (customer_match_name(name)) where deleted_at is null;
-create index accounts_match_name_trgm_idx on accounts using gin (customer_match_name(name) gin_trgm_ops)
-  where deleted_at is null;
 create index contacts_match_person_idx on contacts (account_id, customer_match_person(first_name, last_name))
   where deleted_at is null and account_id is not null;
 create index contacts_phone_digits_idx on contacts (customer_phone_digits(phone))

@@ -56,6 +56,10 @@ public class CustomerDuplicates {
 			group by p.a_id, p.b_id, ra.owner_id, rb.owner_id
 			""";
 
+	// Similar names are compared only within blocks of names that begin or end alike
+	// (their
+	// first or last five letters): a typo at one end is still caught by the other, and no
+	// name is compared with the whole table.
 	private static final String ACCOUNT_PAIRS = """
 			with keyed as materialized (
 			  select id, customer_match_name(name) as name_key, domain from accounts where deleted_at is null
@@ -67,6 +71,19 @@ public class CustomerDuplicates {
 			domains as (
 			  select domain from keyed where domain is not null group by domain having count(*) between 2 and :maxBlock
 			),
+			fuzzy as materialized (
+			  select id, name_key, left(replace(name_key, ' ', ''), 5) as head, right(replace(name_key, ' ', ''), 5) as tail
+			  from keyed where length(name_key) >= 4
+			),
+			heads as (select head from fuzzy group by head having count(*) between 2 and :maxFuzzyBlock),
+			tails as (select tail from fuzzy group by tail having count(*) between 2 and :maxFuzzyBlock),
+			alike as (
+			  select a.id as a_id, b.id as b_id, a.name_key as a_name, b.name_key as b_name
+			  from heads k join fuzzy a on a.head = k.head join fuzzy b on b.head = k.head and a.id < b.id
+			  union
+			  select a.id, b.id, a.name_key, b.name_key
+			  from tails k join fuzzy a on a.tail = k.tail join fuzzy b on b.tail = k.tail and a.id < b.id
+			),
 			pairs as (
 			  select a.id as a_id, b.id as b_id, 'NAME' as reason, cast(:sameName as numeric) as score
 			  from names k join keyed a on a.name_key = k.name_key join keyed b on b.name_key = k.name_key and a.id < b.id
@@ -74,13 +91,8 @@ public class CustomerDuplicates {
 			  select a.id, b.id, 'DOMAIN', cast(:sameDomain as numeric)
 			  from domains k join keyed a on a.domain = k.domain join keyed b on b.domain = k.domain and a.id < b.id
 			  union all
-			  select a.id, b.id, 'SIMILAR_NAME',
-			    round(cast(similarity(customer_match_name(a.name), customer_match_name(b.name)) as numeric), 3)
-			  from accounts a join accounts b
-			    on customer_match_name(b.name) % customer_match_name(a.name) and a.id < b.id
-			  where a.deleted_at is null and b.deleted_at is null
-			    and length(customer_match_name(a.name)) >= 4
-			    and customer_match_name(a.name) <> customer_match_name(b.name)
+			  select a_id, b_id, 'SIMILAR_NAME', round(cast(similarity(a_name, b_name) as numeric), 3)
+			  from alike where a_name <> b_name and similarity(a_name, b_name) >= :similarity
 			)
 			"""
 			+ COMBINE.formatted("accounts");
@@ -116,6 +128,12 @@ public class CustomerDuplicates {
 
 	private static final String WORK_MEM = "256MB";
 
+	/**
+	 * Blocks of names that begin or end alike may be this many times bigger than blocks
+	 * of equal keys: similar names are rarer than equal ones, so such a block says more.
+	 */
+	private static final int FUZZY_BLOCK_FACTOR = 4;
+
 	private final JdbcClient jdbc;
 
 	CustomerDuplicates(JdbcClient jdbc) {
@@ -125,15 +143,17 @@ public class CustomerDuplicates {
 	/**
 	 * Pairs of accounts with the same normalised name (case, punctuation and legal forms
 	 * such as Inc, Ltd, LLC, GmbH, SA, plc and Corp left out), the same domain, or names
-	 * at least {@code similarity} alike (trigram similarity of the normalised names).
+	 * at least {@code similarity} alike (trigram similarity of the normalised names,
+	 * compared among names whose first or last five letters are the same).
 	 * @param similarity 0 to 1; 0.6 catches "Globex Industries" and "Globex Industrie"
 	 * @param maxBlock the most records one key may be shared by
 	 */
 	public List<DuplicateCandidate> accountCandidates(double similarity, int maxBlock) {
-		setLocal("pg_trgm.similarity_threshold", Double.toString(similarity));
 		setLocal("work_mem", WORK_MEM);
 		return this.jdbc.sql(ACCOUNT_PAIRS)
 			.param("maxBlock", maxBlock)
+			.param("maxFuzzyBlock", maxBlock * FUZZY_BLOCK_FACTOR)
+			.param("similarity", similarity)
 			.param("sameName", SAME_NAME)
 			.param("sameDomain", SAME_DOMAIN)
 			.param("more", EACH_MORE_REASON)

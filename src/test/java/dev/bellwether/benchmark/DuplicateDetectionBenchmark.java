@@ -68,8 +68,11 @@ class DuplicateDetectionBenchmark {
 		this.jdbc.sql("analyze contacts").update();
 		long loaded = System.nanoTime();
 
+		System.out.printf("DUPLICATE DETECTION loaded %,d contacts in %,d ms%n", contacts, (loaded - load) / 1_000_000);
 		int contactPairs = this.customers.contactCandidates(50).size();
 		long contactsDone = System.nanoTime();
+		System.out.printf("DUPLICATE DETECTION contacts: %,d pairs in %,d ms%n", contactPairs,
+				(contactsDone - loaded) / 1_000_000);
 		int accountPairs = this.customers.accountCandidates(0.6, 50).size();
 		long accountsDone = System.nanoTime();
 		DetectionRun run = this.duplicates.detect();

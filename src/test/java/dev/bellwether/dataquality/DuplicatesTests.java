@@ -86,6 +86,9 @@ class DuplicatesTests {
 		Account byDomain = account(owner, "Northwind " + tag(), "https://www." + tag + ".example");
 		Account sameDomain = account(owner, "Southgate " + tag(), tag + ".example/contact");
 		Account distinct = account(owner, "Quillby " + tag() + " Bakery", null);
+		String typo = tag();
+		Account similar = account(owner, typo + " Industries", null);
+		Account misspelt = account(owner, typo + " Industrie", null);
 		Contact ada = contact(owner, "Ada", "Lovelace" + tag, "ada." + tag + "@example.com", null);
 		Contact adaAgain = contact(owner, "Augusta", "King" + tag(), "ADA." + tag + "@Example.com", null);
 		Contact other = contact(owner, "Grace", "Hopper" + tag(), "grace." + tag() + "@example.com", null);
@@ -99,9 +102,11 @@ class DuplicatesTests {
 		});
 		assertThat(this.duplicates.pairOf("account", byDomain.id(), sameDomain.id()))
 			.hasValueSatisfying(pair -> assertThat(pair.reason()).contains("DOMAIN"));
+		assertThat(this.duplicates.pairOf("account", similar.id(), misspelt.id()))
+			.hasValueSatisfying(pair -> assertThat(pair.reason()).isEqualTo("SIMILAR_NAME"));
 		assertThat(this.duplicates.pairOf("contact", ada.id(), adaAgain.id()))
 			.hasValueSatisfying(pair -> assertThat(pair.reason()).contains("EMAIL"));
-		for (Account account : List.of(acme, acmeVariant, byDomain, sameDomain)) {
+		for (Account account : List.of(acme, acmeVariant, byDomain, sameDomain, similar, misspelt)) {
 			assertThat(this.duplicates.pairOf("account", distinct.id(), account.id())).isEmpty();
 		}
 		assertThat(this.duplicates.pairOf("contact", ada.id(), other.id())).isEmpty();
