@@ -56,10 +56,11 @@ public class CustomerDuplicates {
 			group by p.a_id, p.b_id, ra.owner_id, rb.owner_id
 			""";
 
-	// Similar names are compared only within blocks of names that begin or end alike
-	// (their
-	// first or last five letters): a typo at one end is still caught by the other, and no
-	// name is compared with the whole table.
+	// Similar names are compared only within blocks: names sharing a word's first five
+	// letters, or the last five letters of the whole name (so a typo in a word's first
+	// letters is still caught through the end). A word most names have ("company",
+	// "group")
+	// makes a block too big to say anything, and is skipped like any over-shared key.
 	private static final String ACCOUNT_PAIRS = """
 			with keyed as materialized (
 			  select id, customer_match_name(name) as name_key, domain from accounts where deleted_at is null
@@ -72,17 +73,18 @@ public class CustomerDuplicates {
 			  select domain from keyed where domain is not null group by domain having count(*) between 2 and :maxBlock
 			),
 			fuzzy as materialized (
-			  select id, name_key, left(replace(name_key, ' ', ''), 5) as head, right(replace(name_key, ' ', ''), 5) as tail
-			  from keyed where length(name_key) >= 4
+			  select id, name_key from keyed where length(name_key) >= 4
 			),
-			heads as (select head from fuzzy group by head having count(*) between 2 and :maxFuzzyBlock),
-			tails as (select tail from fuzzy group by tail having count(*) between 2 and :maxFuzzyBlock),
-			alike as (
-			  select a.id as a_id, b.id as b_id, a.name_key as a_name, b.name_key as b_name
-			  from heads k join fuzzy a on a.head = k.head join fuzzy b on b.head = k.head and a.id < b.id
+			fuzzy_keys as materialized (
+			  select f.id, 'w:' || left(w, 5) as k
+			  from fuzzy f cross join lateral unnest(string_to_array(f.name_key, ' ')) as w where length(w) >= 3
 			  union
-			  select a.id, b.id, a.name_key, b.name_key
-			  from tails k join fuzzy a on a.tail = k.tail join fuzzy b on b.tail = k.tail and a.id < b.id
+			  select f.id, 't:' || right(replace(f.name_key, ' ', ''), 5) from fuzzy f
+			),
+			blocks as (select k from fuzzy_keys group by k having count(*) between 2 and :maxFuzzyBlock),
+			alike as (
+			  select distinct a.id as a_id, b.id as b_id
+			  from blocks k join fuzzy_keys a on a.k = k.k join fuzzy_keys b on b.k = k.k and a.id < b.id
 			),
 			pairs as (
 			  select a.id as a_id, b.id as b_id, 'NAME' as reason, cast(:sameName as numeric) as score
@@ -91,8 +93,9 @@ public class CustomerDuplicates {
 			  select a.id, b.id, 'DOMAIN', cast(:sameDomain as numeric)
 			  from domains k join keyed a on a.domain = k.domain join keyed b on b.domain = k.domain and a.id < b.id
 			  union all
-			  select a_id, b_id, 'SIMILAR_NAME', round(cast(similarity(a_name, b_name) as numeric), 3)
-			  from alike where a_name <> b_name and similarity(a_name, b_name) >= :similarity
+			  select l.a_id, l.b_id, 'SIMILAR_NAME', round(cast(similarity(fa.name_key, fb.name_key) as numeric), 3)
+			  from alike l join fuzzy fa on fa.id = l.a_id join fuzzy fb on fb.id = l.b_id
+			  where fa.name_key <> fb.name_key and similarity(fa.name_key, fb.name_key) >= :similarity
 			)
 			"""
 			+ COMBINE.formatted("accounts");
