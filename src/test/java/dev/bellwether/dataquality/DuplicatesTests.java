@@ -115,6 +115,31 @@ class DuplicatesTests {
 	}
 
 	@Test
+	void aManagerSeesOnlyPairsOfRecordsTheyMayChange() throws Exception {
+		User manager = this.users.create(Role.MANAGER);
+		User report = this.users.create(Role.REP, manager.id());
+		User stranger = this.users.create(Role.REP);
+		String tag = tag();
+		Account mine = account(report, "Soylent " + tag + " Inc", null);
+		Account mineToo = account(report, "Soylent " + tag + " Ltd", null);
+		String otherTag = tag();
+		Account theirs = account(stranger, "Umbrella " + otherTag + " Inc", null);
+		Account theirsToo = account(report, "Umbrella " + otherTag + " Ltd", null);
+		this.duplicates.detect();
+		UUID minePair = this.duplicates.pairOf("account", mine.id(), mineToo.id()).orElseThrow().id();
+		UUID mixedPair = this.duplicates.pairOf("account", theirs.id(), theirsToo.id()).orElseThrow().id();
+
+		assertThat(this.duplicates.open(TestUsers.viewer(manager), "account", 10_000)).extracting(DuplicatePair::id)
+			.contains(minePair)
+			.doesNotContain(mixedPair);
+		this.mvc.perform(get("/api/v1/duplicates/" + mixedPair).with(TestUsers.basic(manager)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/duplicates?type=account&limit=500").with(TestUsers.basic(manager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == '" + mixedPair + "')]").isEmpty());
+	}
+
+	@Test
 	void aDismissedPairStaysDismissedWhenFoundAgain() throws Exception {
 		User owner = this.users.create(Role.REP);
 		User admin = this.users.create(Role.SALES_ADMIN);
