@@ -1,6 +1,7 @@
 package dev.bellwether.customers;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -228,7 +229,7 @@ public class CustomerDuplicates {
 	private static DuplicateCandidate candidate(String recordType, ResultSet rs) throws SQLException {
 		return new DuplicateCandidate(recordType, rs.getObject("a_id", UUID.class), rs.getObject("b_id", UUID.class),
 				rs.getObject("a_owner_id", UUID.class), rs.getObject("b_owner_id", UUID.class), rs.getString("reason"),
-				rs.getBigDecimal("score").setScale(3, java.math.RoundingMode.HALF_UP));
+				rs.getBigDecimal("score").setScale(3, RoundingMode.HALF_UP));
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.bellwether.customers;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -539,12 +542,12 @@ public class CustomerMerges {
 				""").param("merge", mergeId).param("outcome", outcome).query(CustomerMerges::move).list();
 	}
 
-	private static MergeMove move(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static MergeMove move(ResultSet rs, int row) throws SQLException {
 		return new MergeMove(rs.getString("record_type"), rs.getObject("record_id", UUID.class), rs.getString("field"),
 				rs.getLong("version_after"));
 	}
 
-	private java.util.Optional<StoredMerge> load(UUID mergeId) {
+	private Optional<StoredMerge> load(UUID mergeId) {
 		return this.jdbc.sql("""
 				select id, record_type, survivor_id, loser_id, cast(survivor_before as text) as survivor_before,
 				  survivor_version, loser_version, created_at, created_by, undone_at, undone_by

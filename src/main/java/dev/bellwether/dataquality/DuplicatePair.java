@@ -2,6 +2,8 @@ package dev.bellwether.dataquality;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.bellwether.customers.DuplicateRecord;
@@ -24,14 +26,14 @@ public record DuplicatePair(UUID id, String recordType, UUID aId, UUID bId, Dupl
 
 	/** The reasons as people read them. */
 	public String reasonText() {
-		return String.join(", ", java.util.Arrays.stream(this.reason.split("\\+")).map(reason -> switch (reason) {
+		return String.join(", ", Arrays.stream(this.reason.split("\\+")).map(reason -> switch (reason) {
 			case "NAME" -> "same name";
 			case "DOMAIN" -> "same domain";
 			case "SIMILAR_NAME" -> "similar name";
 			case "EMAIL" -> "same e-mail";
 			case "NAME_IN_ACCOUNT" -> "same name at the account";
 			case "PHONE" -> "same phone";
-			default -> reason.toLowerCase(java.util.Locale.ROOT);
+			default -> reason.toLowerCase(Locale.ROOT);
 		}).toList());
 	}
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -155,7 +156,7 @@ public class Duplicates {
 	/**
 	 * The pair of these two records, whatever its status, if the detection found them.
 	 */
-	public java.util.Optional<DuplicatePair> pairOf(String recordType, UUID x, UUID y) {
+	public Optional<DuplicatePair> pairOf(String recordType, UUID x, UUID y) {
 		return this.jdbc
 			.sql(COLUMNS + " where record_type = :type and a_id = least(cast(:x as uuid), cast(:y as uuid))"
 					+ " and b_id = greatest(cast(:x as uuid), cast(:y as uuid))")
