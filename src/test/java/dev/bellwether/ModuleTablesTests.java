@@ -56,7 +56,8 @@ class ModuleTablesTests {
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers
-			entry("accounts", "customers"), entry("contacts", "customers"),
+			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
+			entry("merge_moves", "customers"),
 			// sales
 			entry("pipeline_stages", "sales"), entry("products", "sales"), entry("opportunities", "sales"),
 			entry("opportunity_line_items", "sales"), entry("opportunity_history", "sales"),
@@ -80,7 +81,9 @@ class ModuleTablesTests {
 			entry("pipeline_review_deals", "forecasting"),
 			// imports
 			entry("import_jobs", "imports"), entry("import_files", "imports"), entry("import_rows", "imports"),
-			entry("import_templates", "imports"), entry("import_value_mappings", "imports"));
+			entry("import_templates", "imports"), entry("import_value_mappings", "imports"),
+			// dataquality
+			entry("duplicate_pairs", "dataquality"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -372,7 +372,8 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 		Account account = load(id).filter(Account::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		this.visibility.requireEdit(viewer, ACCESS, account.ownerId());
 		Instant now = this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
-				update accounts set deleted_at = null, deleted_by = null, updated_at = :now, updated_by = :actor,
+				update accounts set deleted_at = null, deleted_by = null, merged_into = null, updated_at = :now,
+				  updated_by = :actor,
 				  last_touched_at = :now, last_touched_by = :actor, version = version + 1 where id = :id
 				"""));
 		this.recycleBin.withIt(ChangeKind.RESTORED, Contacts.RECORD_TYPE, id, viewer.id(), now, this.jdbc.sql("""

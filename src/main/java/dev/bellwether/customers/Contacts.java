@@ -331,8 +331,9 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 					+ contact.fullName() + " belongs to it, and it is in the recycle bin too.");
 		}
 		this.recycleBin.restore(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("""
-				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, updated_at = :now,
-				  updated_by = :actor, last_touched_at = :now, last_touched_by = :actor, version = version + 1
+				update contacts set deleted_at = null, deleted_by = null, deleted_with = null, merged_into = null,
+				  updated_at = :now, updated_by = :actor, last_touched_at = :now, last_touched_by = :actor,
+				  version = version + 1
 				where id = :id
 				"""));
 		return load(id).orElseThrow();
