@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -228,9 +227,9 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Reads the whole file as the run would, writing nothing.
+	 * Reads the whole file as the run would, writing nothing. Not in one transaction: a
+	 * large file takes a while, and each chunk's look-ups stand on their own.
 	 */
-	@Transactional(readOnly = true)
 	public ImportPreview preview(Viewer viewer, UUID id) {
 		ImportJob job = get(viewer, id);
 		requireImporter(viewer);
@@ -242,12 +241,8 @@ public class ImportJobs {
 		int reject = 0;
 		int problemCount = 0;
 		List<Problem> problems = new ArrayList<>();
-		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(),
-				job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet()))) {
-			Map<String, Integer> columns = new HashMap<>();
-			for (int i = 0; i < table.header().size(); i++) {
-				columns.putIfAbsent(table.header().get(i), i);
-			}
+		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(), ImportRunner.sheet(job))) {
+			Map<String, Integer> columns = ImportRunner.columnIndex(table.header());
 			Iterator<SourceRow> all = table.rows().iterator();
 			while (all.hasNext()) {
 				List<SourceRow> batch = new ArrayList<>(500);
@@ -290,19 +285,23 @@ public class ImportJobs {
 		if (!job.isDraft()) {
 			throw new InvalidInputException("status", "This import has been started already.");
 		}
-		ImportPreview preview = preview(viewer, id);
-		if (!preview.unmappedRequired().isEmpty()) {
-			throw new InvalidInputException("columns",
-					"Choose the column for " + String.join(", ",
-							preview.unmappedRequired().stream().map(f -> f.label().toLowerCase(Locale.ROOT)).toList())
-							+ ".");
+		List<ImportField> unmapped = ImportFields.unmappedRequired(job.target(), job.settings().columns());
+		if (!unmapped.isEmpty()) {
+			throw new InvalidInputException("columns", "Choose the column for "
+					+ String.join(", ", unmapped.stream().map(f -> f.label().toLowerCase(Locale.ROOT)).toList()) + ".");
 		}
-		if (preview.create() + preview.update() == 0) {
-			throw new InvalidInputException("rows", "No row would create or update a record.");
-		}
-		if (job.settings().mode() == ImportSettings.Mode.ALL_OR_NOTHING && preview.reject() > 0) {
-			throw new InvalidInputException("rows", preview.reject()
-					+ " rows would be refused, and this import is all or nothing: fix them first, or import the valid rows.");
+		// all or nothing: the file is read once more, to refuse the start rather than
+		// fail the run (any other import writes its valid rows; the report lists the
+		// rest)
+		if (job.settings().mode() == ImportSettings.Mode.ALL_OR_NOTHING) {
+			ImportPreview preview = preview(viewer, id);
+			if (preview.create() + preview.update() == 0) {
+				throw new InvalidInputException("rows", "No row would create or update a record.");
+			}
+			if (preview.reject() > 0) {
+				throw new InvalidInputException("rows", preview.reject()
+						+ " rows would be refused, and this import is all or nothing: fix them first, or import the valid rows.");
+			}
 		}
 		if (!this.store.transition(id, Status.DRAFT, Status.QUEUED, viewer.id(), this.clock.instant())) {
 			throw new StaleRecordException(RECORD_TYPE, id, job.version());
@@ -457,8 +456,7 @@ public class ImportJobs {
 	public List<List<String>> sample(Viewer viewer, UUID id, int rows) {
 		ImportJob job = get(viewer, id);
 		List<List<String>> sample = new ArrayList<>();
-		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(),
-				job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet()))) {
+		try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(), ImportRunner.sheet(job))) {
 			Iterator<SourceRow> all = table.rows().iterator();
 			while (all.hasNext() && sample.size() < rows) {
 				sample.add(all.next().cells());

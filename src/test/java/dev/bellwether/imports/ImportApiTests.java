@@ -103,13 +103,7 @@ class ImportApiTests {
 
 		this.mvc.perform(post("/api/v1/imports/" + id + "/start").with(TestUsers.basic(admin)))
 			.andExpect(status().isAccepted());
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			String job = this.mvc.perform(get("/api/v1/imports/" + id).with(TestUsers.basic(admin)))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			return "COMPLETED".equals(JsonPath.read(job, "$.status"));
-		});
+		awaitStatus(admin, id, "COMPLETED");
 		this.mvc.perform(get("/api/v1/imports/" + id).with(TestUsers.basic(admin)))
 			.andExpect(jsonPath("$.created").value(1))
 			.andExpect(jsonPath("$.rejected").value(1))
@@ -125,13 +119,7 @@ class ImportApiTests {
 
 		this.mvc.perform(post("/api/v1/imports/" + id + "/undo").with(TestUsers.basic(admin)))
 			.andExpect(status().isAccepted());
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			String job = this.mvc.perform(get("/api/v1/imports/" + id).with(TestUsers.basic(admin)))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			return "UNDONE".equals(JsonPath.read(job, "$.status"));
-		});
+		awaitStatus(admin, id, "UNDONE");
 		this.mvc.perform(post("/api/v1/imports/" + id + "/undo").with(TestUsers.basic(admin)))
 			.andExpect(status().isBadRequest());
 	}
@@ -258,6 +246,17 @@ class ImportApiTests {
 				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("'colour' is not a field"))));
 		this.mvc.perform(post("/api/v1/imports/" + id + "/undo").with(TestUsers.basic(admin)))
 			.andExpect(status().isAccepted());
+		awaitStatus(admin, id, "UNDONE");
+	}
+
+	private void awaitStatus(User user, String id, String status) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String job = this.mvc.perform(get("/api/v1/imports/" + id).with(TestUsers.basic(user)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			return status.equals(JsonPath.read(job, "$.status"));
+		});
 	}
 
 }

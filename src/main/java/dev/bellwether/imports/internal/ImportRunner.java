@@ -548,11 +548,13 @@ public class ImportRunner {
 		}
 	}
 
-	static SheetChoice sheet(ImportJob job) {
+	/** The sheet of the import's file to read. */
+	public static SheetChoice sheet(ImportJob job) {
 		return job.sheet() == null ? SheetChoice.first() : SheetChoice.named(job.sheet());
 	}
 
-	static Map<String, Integer> columnIndex(List<String> header) {
+	/** Each header's column (the first, for a header written twice). */
+	public static Map<String, Integer> columnIndex(List<String> header) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			columns.putIfAbsent(header.get(i), i);
