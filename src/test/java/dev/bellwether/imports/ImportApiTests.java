@@ -190,6 +190,9 @@ class ImportApiTests {
 		assertThat(location).startsWith("/imports/");
 		this.mvc.perform(get(location).with(adminSession))
 			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"import-columns\"")));
+		this.mvc.perform(get(location + "/preview").with(adminSession))
+			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"import-questions\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Tecnical")));
 	}

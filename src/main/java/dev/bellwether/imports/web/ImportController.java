@@ -87,22 +87,36 @@ class ImportController {
 			return "imports/job :: progress";
 		}
 		if (job.isDraft()) {
-			List<ImportField> fields = ImportFields.of(job.target());
-			ImportPreview preview = this.imports.preview(viewer, id);
-			Map<String, List<ImportPreview.Choice>> choices = new LinkedHashMap<>();
-			for (ImportField field : fields) {
-				if (field.hasChoices() || field.kind() == ImportField.Kind.USER) {
-					choices.put(field.key(), this.imports.choices(job.target(), field.key()));
-				}
-			}
-			model.addAttribute("fields", fields);
+			model.addAttribute("fields", ImportFields.of(job.target()));
 			model.addAttribute("sample", this.imports.sample(viewer, id, 3));
-			model.addAttribute("preview", preview);
-			model.addAttribute("choices", choices);
-			model.addAttribute("canStart", preview.canStart(job.settings().mode()));
 			model.addAttribute("users", this.users.activeUsers());
 		}
 		return "imports/job";
+	}
+
+	/**
+	 * The preview of a draft, loaded by its page once shown: reading a large file takes a
+	 * while.
+	 */
+	@Usage(value = UsageKind.VIEW, ignore = true)
+	@GetMapping("/imports/{id}/preview")
+	String preview(Viewer viewer, @PathVariable UUID id, Model model) {
+		ImportJob job = this.imports.get(viewer, id);
+		if (!job.isDraft()) {
+			return "redirect:/imports/" + id;
+		}
+		ImportPreview preview = this.imports.preview(viewer, id);
+		Map<String, List<ImportPreview.Choice>> choices = new LinkedHashMap<>();
+		for (ImportField field : ImportFields.of(job.target())) {
+			if (field.hasChoices() || field.kind() == ImportField.Kind.USER) {
+				choices.put(field.key(), this.imports.choices(job.target(), field.key()));
+			}
+		}
+		model.addAttribute("job", job);
+		model.addAttribute("preview", preview);
+		model.addAttribute("choices", choices);
+		model.addAttribute("canStart", preview.canStart(job.settings().mode()));
+		return "imports/job :: preview";
 	}
 
 	@PostMapping("/imports/{id}/settings")
