@@ -227,6 +227,67 @@ public class ImportJobs {
 	}
 
 	/**
+	 * Saves the import's settings as a template, by name (replacing one of that name).
+	 */
+	@Transactional
+	public ImportTemplate saveTemplate(Viewer viewer, UUID id, String name) {
+		ImportJob job = get(viewer, id);
+		requireImporter(viewer);
+		String trimmed = name == null ? "" : name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw new InvalidInputException("name", "Name the template (at most 100 characters).");
+		}
+		this.store.saveTemplate(job.target(), trimmed, job.settings(), viewer.id(), this.clock.instant());
+		return this.store.templates(job.target())
+			.stream()
+			.filter(t -> t.name().equalsIgnoreCase(trimmed))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * @return the templates for a kind of import, by name
+	 */
+	@Transactional(readOnly = true)
+	public List<ImportTemplate> templates(Viewer viewer, ImportTarget target) {
+		requireImporter(viewer);
+		return this.store.templates(target);
+	}
+
+	@Transactional
+	public void deleteTemplate(Viewer viewer, UUID templateId) {
+		requireImporter(viewer);
+		if (!this.store.deleteTemplate(templateId)) {
+			throw new RecordNotFoundException("import template", templateId);
+		}
+	}
+
+	/**
+	 * Applies a template to a draft: its settings, with the columns the file does not
+	 * have left out (and the file's other columns mapped by their headers, as on upload).
+	 * @throws StaleRecordException when the import changed since {@code version}
+	 */
+	@Transactional
+	public ImportJob applyTemplate(Viewer viewer, UUID id, long version, UUID templateId) {
+		ImportJob job = get(viewer, id);
+		ImportTemplate template = templates(viewer, job.target()).stream()
+			.filter(t -> t.id().equals(templateId))
+			.findFirst()
+			.orElseThrow(() -> new RecordNotFoundException("import template", templateId));
+		Map<String, String> columns = new LinkedHashMap<>(ImportFields.autoMap(job.target(), job.headers()));
+		template.settings().columns().forEach((header, field) -> {
+			if (job.headers().contains(header)) {
+				columns.values().remove(field);
+				columns.put(header, field);
+			}
+		});
+		ImportSettings saved = template.settings();
+		return configure(viewer, id, version,
+				new ImportSettings(columns, saved.values(), saved.references(), saved.match(), saved.onMatch(),
+						saved.mode(), saved.defaultOwnerId(), saved.defaultCloseDate(), saved.dateOrder()));
+	}
+
+	/**
 	 * Reads the whole file as the run would, writing nothing. Not in one transaction: a
 	 * large file takes a while, and each chunk's look-ups stand on their own.
 	 */

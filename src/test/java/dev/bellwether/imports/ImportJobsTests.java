@@ -337,4 +337,39 @@ class ImportJobsTests {
 			.isInstanceOf(InvalidInputException.class);
 	}
 
+	@Test
+	void settingsSavedAsATemplateApplyToTheNextFile() {
+		ImportJob first = upload(ImportTarget.CONTACT, """
+				Surname,Mail,Firm
+				Curie %1$s,marie-%1$s@example.com,Radium %1$s
+				""".formatted(this.tag));
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("Surname", "lastName");
+		columns.put("Mail", "email");
+		columns.put("Firm", "account");
+		ImportJob configured = this.imports.configure(this.viewer, first.id(), first.version(),
+				new ImportSettings(columns, Map.of(), Map.of("account", ImportSettings.ReferenceRule.REJECT), null,
+						OnMatch.UPDATE, null, null, null, null));
+		String name = "Old CRM contacts " + this.tag;
+		ImportTemplate template = this.imports.saveTemplate(this.viewer, configured.id(), name);
+		assertThat(this.imports.templates(this.viewer, ImportTarget.CONTACT)).extracting(ImportTemplate::name)
+			.contains(name);
+
+		ImportJob next = upload(ImportTarget.CONTACT, """
+				First Name,Surname,Mail
+				Pierre,Curie %1$s,pierre-%1$s@example.com
+				""".formatted(this.tag));
+		ImportJob applied = this.imports.applyTemplate(this.viewer, next.id(), next.version(), template.id());
+		assertThat(applied.settings().columns()).containsEntry("First Name", "firstName")
+			.containsEntry("Surname", "lastName")
+			.containsEntry("Mail", "email")
+			.doesNotContainKey("Firm");
+		assertThat(applied.settings().onMatch()).isEqualTo(OnMatch.UPDATE);
+		assertThat(applied.settings().reference("account")).isEqualTo(ImportSettings.ReferenceRule.REJECT);
+		assertThat(this.imports.preview(this.viewer, next.id()).create()).isEqualTo(1);
+		this.imports.deleteTemplate(this.viewer, template.id());
+		assertThat(this.imports.templates(this.viewer, ImportTarget.CONTACT)).extracting(ImportTemplate::name)
+			.doesNotContain(name);
+	}
+
 }

@@ -299,6 +299,40 @@ public class ImportStore {
 		}
 	}
 
+	/**
+	 * Saves the settings under the name (replacing a template of that name).
+	 */
+	public void saveTemplate(ImportTarget target, String name, ImportSettings settings, UUID actor, Instant now) {
+		this.jdbc
+			.sql("""
+					insert into import_templates (id, target, name, settings, created_at, created_by, updated_at, updated_by)
+					values (:id, :target, :name, cast(:settings as jsonb), :now, :actor, :now, :actor)
+					on conflict (target, lower(name)) do update set settings = excluded.settings, name = excluded.name,
+					  updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+					  version = import_templates.version + 1
+					""")
+			.param("id", Ids.newId())
+			.param("target", target.name())
+			.param("name", name)
+			.param("settings", JSON.writeValueAsString(settings))
+			.param("now", utc(now))
+			.param("actor", actor)
+			.update();
+	}
+
+	public List<dev.bellwether.imports.ImportTemplate> templates(ImportTarget target) {
+		return this.jdbc.sql("select * from import_templates where target = :target order by lower(name)")
+			.param("target", target.name())
+			.query((rs, n) -> new dev.bellwether.imports.ImportTemplate(rs.getObject("id", UUID.class), target,
+					rs.getString("name"), JSON.readValue(rs.getString("settings"), ImportSettings.class),
+					instant(rs, "updated_at"), rs.getObject("updated_by", UUID.class)))
+			.list();
+	}
+
+	public boolean deleteTemplate(UUID id) {
+		return this.jdbc.sql("delete from import_templates where id = :id").param("id", id).update() == 1;
+	}
+
 	/** Running totals of a run. */
 	public static final class Counts {
 

@@ -15,6 +15,7 @@ import dev.bellwether.imports.ImportPreview;
 import dev.bellwether.imports.ImportPreview.Choice;
 import dev.bellwether.imports.ImportSettings;
 import dev.bellwether.imports.ImportTarget;
+import dev.bellwether.imports.ImportTemplate;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -142,6 +143,40 @@ class ImportApiController {
 	ImportResource configure(Viewer viewer, @PathVariable UUID id, @RequestBody SettingsRequest request) {
 		long version = ApiResources.requireVersion(request.version(), "import");
 		return ImportResource.of(this.imports.configure(viewer, id, version, request.settings()));
+	}
+
+	@GetMapping("/templates/{target}")
+	@Operation(summary = "The saved settings (templates) for a kind of import")
+	List<ImportTemplate> templates(Viewer viewer, @PathVariable ImportTarget target) {
+		return this.imports.templates(viewer, target);
+	}
+
+	@PostMapping("/{id}/template")
+	@Operation(summary = "Save the import's settings as a template",
+			description = "Body {\"name\": \"…\"}; a template of that name for the same kind of import is replaced.")
+	ImportTemplate saveTemplate(Viewer viewer, @PathVariable UUID id, @RequestBody TemplateRequest request) {
+		return this.imports.saveTemplate(viewer, id, request.name());
+	}
+
+	@PostMapping("/{id}/apply-template")
+	@Operation(summary = "Apply a template to a draft import",
+			description = "Body {\"templateId\": …, \"version\": …}: its settings, the columns this file lacks left out.")
+	ImportResource applyTemplate(Viewer viewer, @PathVariable UUID id, @RequestBody TemplateRequest request) {
+		long version = ApiResources.requireVersion(request.version(), "import");
+		if (request.templateId() == null) {
+			throw new InvalidInputException("templateId", "Say which template to apply.");
+		}
+		return ImportResource.of(this.imports.applyTemplate(viewer, id, version, request.templateId()));
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/templates/{templateId}")
+	@Operation(summary = "Delete a template")
+	ResponseEntity<Void> deleteTemplate(Viewer viewer, @PathVariable UUID templateId) {
+		return ApiResources.noContent(() -> this.imports.deleteTemplate(viewer, templateId));
+	}
+
+	/** A template's name, or the one to apply. */
+	record TemplateRequest(@Schema(maxLength = 100) String name, UUID templateId, Long version) {
 	}
 
 	@GetMapping("/{id}/preview")

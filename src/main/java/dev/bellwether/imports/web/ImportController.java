@@ -90,8 +90,31 @@ class ImportController {
 			model.addAttribute("fields", ImportFields.of(job.target()));
 			model.addAttribute("sample", this.imports.sample(viewer, id, 3));
 			model.addAttribute("users", this.users.activeUsers());
+			model.addAttribute("templates", this.imports.templates(viewer, job.target()));
 		}
 		return "imports/job";
+	}
+
+	@PostMapping("/imports/{id}/template")
+	String saveTemplate(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String name,
+			RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("templateSaved", this.imports.saveTemplate(viewer, id, name).name());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/imports/" + id;
+	}
+
+	@PostMapping("/imports/{id}/apply-template")
+	String applyTemplate(Viewer viewer, @PathVariable UUID id, @RequestParam long version,
+			@RequestParam(required = false) UUID templateId, RedirectAttributes redirect) {
+		if (templateId == null) {
+			redirect.addFlashAttribute("problem", "Choose a template to apply.");
+			return "redirect:/imports/" + id;
+		}
+		return act(id, redirect, () -> this.imports.applyTemplate(viewer, id, version, templateId));
 	}
 
 	/**
