@@ -115,6 +115,14 @@ public class Duplicates {
 	 * @throws ForbiddenException when the user doesn't work on duplicates
 	 */
 	public List<DuplicatePair> open(Viewer viewer, String recordType, int limit) {
+		return open(viewer, recordType, null, limit);
+	}
+
+	/**
+	 * The open pairs one record is in (all open pairs for {@code null}), as
+	 * {@link #open(Viewer, String, int)}.
+	 */
+	public List<DuplicatePair> open(Viewer viewer, String recordType, UUID recordId, int limit) {
 		requireSteward(viewer);
 		AccessPolicy policy = policy(recordType);
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -124,9 +132,11 @@ public class Duplicates {
 		params.putAll(b.parameters());
 		List<DuplicatePair> pairs = this.jdbc
 			.sql(COLUMNS + " where record_type = :type and status = 'OPEN' and " + a.sql() + " and " + b.sql()
+					+ (recordId == null ? "" : " and (a_id = :record or b_id = :record)")
 					+ " order by score desc, id limit :limit")
 			.params(params)
 			.param("type", recordType)
+			.param("record", recordId)
 			.param("limit", limit)
 			.query(Duplicates::map)
 			.list();

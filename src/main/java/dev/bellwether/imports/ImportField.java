@@ -38,7 +38,12 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 		/** A contact, by e-mail address. */
 		CONTACT,
 		/** The old system's id of the record itself. */
-		EXTERNAL_ID
+		EXTERNAL_ID,
+		/**
+		 * A custom field ({@code cf.<key>}), read by the field's own type as a form's
+		 * value is.
+		 */
+		CUSTOM
 
 	}
 

@@ -117,8 +117,47 @@ public final class ImportFields {
 		};
 	}
 
+	/** The prefix of a custom field's key: {@code cf.<key>}, as in list filters. */
+	public static final String CUSTOM = "cf.";
+
+	/**
+	 * @return the field of the key; a key {@code cf.<key>} names a custom field (whether
+	 * the record type has it is for the caller to check, see {@link #custom})
+	 */
 	public static Optional<ImportField> find(ImportTarget target, String key) {
+		if (key != null && key.startsWith(CUSTOM) && key.length() > CUSTOM.length()) {
+			return Optional
+				.of(new ImportField(key, key.substring(CUSTOM.length()), Kind.CUSTOM, null, false, List.of()));
+		}
 		return of(target).stream().filter(f -> f.key().equals(key)).findFirst();
+	}
+
+	/**
+	 * @return a custom field as an import fills it: by its label or key as a header
+	 */
+	public static ImportField custom(dev.bellwether.platform.customfield.CustomField field) {
+		return new ImportField(CUSTOM + field.key(), field.label(), Kind.CUSTOM, null, false,
+				List.of(field.label(), field.key()));
+	}
+
+	/**
+	 * {@link #autoMap(ImportTarget, List)} with the record type's custom fields too.
+	 */
+	public static Map<String, String> autoMap(ImportTarget target, List<String> headers, List<ImportField> custom) {
+		Map<String, String> mapped = autoMap(target, headers);
+		Map<String, String> byName = new LinkedHashMap<>();
+		for (ImportField field : custom) {
+			for (String synonym : field.synonyms()) {
+				byName.putIfAbsent(normalise(synonym), field.key());
+			}
+		}
+		for (String header : headers) {
+			String key = byName.get(normalise(header));
+			if (key != null && !mapped.containsKey(header) && !mapped.containsValue(key)) {
+				mapped.put(header, key);
+			}
+		}
+		return mapped;
 	}
 
 	/**

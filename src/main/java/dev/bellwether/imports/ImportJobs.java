@@ -34,6 +34,7 @@ import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.export.CsvExport;
 
 import org.springframework.stereotype.Service;
@@ -66,14 +67,31 @@ public class ImportJobs {
 
 	private final TransactionTemplate transactions;
 
+	private final CustomFields customFields;
+
 	ImportJobs(ImportStore store, ImportFileReader reader, RowPlanner planner, ImportRunner runner, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CustomFields customFields) {
+		this.customFields = customFields;
 		this.transactions = new TransactionTemplate(transactions);
 		this.store = store;
 		this.reader = reader;
 		this.planner = planner;
 		this.runner = runner;
 		this.clock = clock;
+	}
+
+	/**
+	 * @return the fields a file's columns can fill: the target's own, then its active
+	 * custom fields ({@code cf.<key>})
+	 */
+	public List<ImportField> fields(ImportTarget target) {
+		List<ImportField> fields = new ArrayList<>(ImportFields.of(target));
+		fields.addAll(customFields(target));
+		return fields;
+	}
+
+	private List<ImportField> customFields(ImportTarget target) {
+		return this.customFields.active(target.recordType()).stream().map(ImportFields::custom).toList();
 	}
 
 	/**
@@ -127,8 +145,8 @@ public class ImportJobs {
 		}
 		Instant now = this.clock.instant();
 		ImportJob job = new ImportJob(Ids.newId(), target, name, format, sheetName, content.length, headers,
-				ImportSettings.initial(target, headers), Status.DRAFT, rows, 0, 0, 0, 0, 0, 0, 0, false, null, null,
-				null, null, now, viewer.id(), 0);
+				ImportSettings.initial(target, headers, customFields(target)), Status.DRAFT, rows, 0, 0, 0, 0, 0, 0, 0,
+				false, null, null, null, null, now, viewer.id(), 0);
 		this.store.insert(job, content);
 		return job;
 	}
@@ -188,7 +206,8 @@ public class ImportJobs {
 				errors.putIfAbsent("columns", "The file has no column '" + header + "'.");
 			}
 			else if (field != null && !field.isBlank()) {
-				if (ImportFields.find(job.target(), field).isEmpty()) {
+				if (ImportFields.find(job.target(), field).isEmpty() || (field.startsWith(ImportFields.CUSTOM)
+						&& fields(job.target()).stream().noneMatch(f -> f.key().equals(field)))) {
 					errors.putIfAbsent("columns",
 							"'" + field + "' is not a field of " + job.target().label().toLowerCase(Locale.ROOT) + ".");
 				}
@@ -346,8 +365,10 @@ public class ImportJobs {
 		if (!job.isDraft()) {
 			throw new InvalidInputException("status", "This import has been started already.");
 		}
+		// a file that updates records needs no column for what only new records need
+		// (its rows that would create are refused, as the preview says)
 		List<ImportField> unmapped = ImportFields.unmappedRequired(job.target(), job.settings().columns());
-		if (!unmapped.isEmpty()) {
+		if (!unmapped.isEmpty() && job.settings().onMatch() != ImportSettings.OnMatch.UPDATE) {
 			throw new InvalidInputException("columns", "Choose the column for "
 					+ String.join(", ", unmapped.stream().map(f -> f.label().toLowerCase(Locale.ROOT)).toList()) + ".");
 		}
@@ -460,7 +481,9 @@ public class ImportJobs {
 				throw new InvalidInputException("records", "A record is null.");
 			}
 			for (Map.Entry<String, Object> entry : record.entrySet()) {
-				if (ImportFields.find(target, entry.getKey()).isEmpty()) {
+				if (ImportFields.find(target, entry.getKey()).isEmpty()
+						|| (entry.getKey().startsWith(ImportFields.CUSTOM)
+								&& fields(target).stream().noneMatch(f -> f.key().equals(entry.getKey())))) {
 					throw new InvalidInputException("records",
 							"'" + entry.getKey() + "' is not a field of " + target.label().toLowerCase(Locale.ROOT)
 									+ " (see GET /api/v1/imports/fields/" + target + ").");

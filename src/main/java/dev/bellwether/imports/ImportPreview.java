@@ -26,10 +26,12 @@ public record ImportPreview(int rows, int create, int update, int skip, int reje
 
 	/**
 	 * @return whether the import may start: something to write and nothing that stops it
+	 * (a file that updates records needs no column for a field only new records need)
 	 */
-	public boolean canStart(ImportSettings.Mode mode) {
-		return this.unmappedRequired.isEmpty() && (this.create + this.update > 0)
-				&& (mode == ImportSettings.Mode.VALID_ROWS || this.reject == 0);
+	public boolean canStart(ImportSettings settings) {
+		return (this.unmappedRequired.isEmpty() || settings.onMatch() == ImportSettings.OnMatch.UPDATE)
+				&& (this.create + this.update > 0)
+				&& (settings.mode() == ImportSettings.Mode.VALID_ROWS || this.reject == 0);
 	}
 
 	/**

@@ -44,6 +44,14 @@ public record ImportSettings(Map<String, String> columns, Map<String, Map<String
 	 * to accounts created when missing (others left empty), existing records skipped.
 	 */
 	public static ImportSettings initial(ImportTarget target, List<String> headers) {
+		return initial(target, headers, List.of());
+	}
+
+	/**
+	 * {@link #initial(ImportTarget, List)}, the record type's custom fields mapped by
+	 * their labels too.
+	 */
+	public static ImportSettings initial(ImportTarget target, List<String> headers, List<ImportField> custom) {
 		Map<String, ReferenceRule> references = new LinkedHashMap<>();
 		for (ImportField field : ImportFields.of(target)) {
 			if (field.isReference()) {
@@ -51,8 +59,8 @@ public record ImportSettings(Map<String, String> columns, Map<String, Map<String
 						? ReferenceRule.CREATE : ReferenceRule.LEAVE_EMPTY);
 			}
 		}
-		return new ImportSettings(ImportFields.autoMap(target, headers), Map.of(), references, null, null, null, null,
-				null, null);
+		return new ImportSettings(ImportFields.autoMap(target, headers, custom), Map.of(), references, null, null, null,
+				null, null, null);
 	}
 
 	/**

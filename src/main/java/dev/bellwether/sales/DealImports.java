@@ -85,8 +85,12 @@ public class DealImports {
 		this.currency = currency;
 	}
 
-	/** A deal an import brings in, and where it comes from. */
-	public record ImportedDeal(OpportunityDetails details, ImportOrigin origin) {
+	/**
+	 * A deal an import brings in, and where it comes from.
+	 *
+	 * @param custom custom field values by key, as a file writes them, or {@code null}
+	 */
+	public record ImportedDeal(OpportunityDetails details, Map<String, ?> custom, ImportOrigin origin) {
 	}
 
 	/**
@@ -120,6 +124,7 @@ public class DealImports {
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		List<MapSqlParameterSource> history = new ArrayList<>();
 		List<RecordChanged> created = new ArrayList<>();
+		List<MapSqlParameterSource> custom = new ArrayList<>();
 		for (ImportedDeal deal : deals) {
 			Map<String, String> errors = new LinkedHashMap<>();
 			OpportunityDetails details = this.opportunities.withListValues(null, deal.details(), errors,
@@ -162,7 +167,7 @@ public class DealImports {
 			}
 			DealTerms terms = stage == null ? null : DealTerms.of(stage, details.probability(),
 					details.forecastCategory(), details.lossReason(), errors);
-			this.customFields.apply(Opportunities.RECORD_TYPE, CustomValues.NONE, null,
+			CustomValues values = this.customFields.apply(Opportunities.RECORD_TYPE, CustomValues.NONE, deal.custom(),
 					Opportunities.requiredAt(stage, all), errors);
 			if (!errors.isEmpty()) {
 				results.add(new Result(null, errors));
@@ -190,6 +195,11 @@ public class DealImports {
 				.addValue("toProbability", terms.probability())
 				.addValue("fromCategory", null)
 				.addValue("toCategory", terms.forecastCategory().name()));
+			if (!values.equals(CustomValues.NONE)) {
+				custom.add(new MapSqlParameterSource().addValue("id", id)
+					.addValue("custom", values.json())
+					.addValue("text", this.customFields.searchText(Opportunities.RECORD_TYPE, values)));
+			}
 			created.add(new RecordChanged(Opportunities.RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
 					List.of(), origin.importId()));
 			results.add(new Result(id, Map.of()));
@@ -197,6 +207,11 @@ public class DealImports {
 		if (!rows.isEmpty()) {
 			this.batch.batchUpdate(Opportunities.INSERT, rows.toArray(MapSqlParameterSource[]::new));
 			this.batch.batchUpdate(Opportunities.HISTORY_INSERT, history.toArray(MapSqlParameterSource[]::new));
+			if (!custom.isEmpty()) {
+				this.batch.batchUpdate(
+						"update opportunities set custom = cast(:custom as jsonb), custom_text = :text where id = :id",
+						custom.toArray(MapSqlParameterSource[]::new));
+			}
 			this.events.publishEvent(new RecordsChanged(created));
 		}
 		return results;

@@ -64,6 +64,9 @@ class ImportJobsTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	dev.bellwether.platform.customfield.CustomFields customFields;
+
+	@Autowired
 	TestUsers users;
 
 	private User admin;
@@ -370,6 +373,48 @@ class ImportJobsTests {
 		this.imports.deleteTemplate(this.viewer, template.id());
 		assertThat(this.imports.templates(this.viewer, ImportTarget.CONTACT)).extracting(ImportTemplate::name)
 			.doesNotContain(name);
+	}
+
+	@Test
+	void customFieldsAreFilledByTheirLabelsAndTheUndoPutsThemBack() {
+		dev.bellwether.platform.customfield.CustomField tier = this.customFields.define("opportunity",
+				new dev.bellwether.platform.customfield.CustomFieldDefinition("Tier " + this.tag,
+						dev.bellwether.platform.customfield.CustomFieldType.PICK_LIST, List.of("Gold", "Silver"),
+						dev.bellwether.platform.customfield.CustomField.Requirement.NEVER, null, null, false));
+		try {
+			ImportJob job = upload(ImportTarget.OPPORTUNITY, """
+					Deal ID,Deal Name,Account,Stage,Close Date,Tier %1$s
+					T-%1$s-1,Tiered one,Tier Co %1$s,Proposal,2026-10-01,gold
+					T-%1$s-2,Tiered two,Tier Co %1$s,Proposal,2026-10-01,Platinum
+					""".formatted(this.tag));
+			assertThat(job.settings().columns()).containsEntry("Tier " + this.tag, "cf." + tier.key());
+			ImportPreview preview = this.imports.preview(this.viewer, job.id());
+			assertThat(preview.create()).isEqualTo(1);
+			assertThat(preview.problems()).anySatisfy(problem -> {
+				assertThat(problem.row()).isEqualTo(3);
+				assertThat(problem.field()).isEqualTo("cf." + tier.key());
+				assertThat(problem.rejects()).isTrue();
+			});
+			finished(this.imports.start(this.viewer, job.id()));
+			UUID deal = this.opportunities.idsByExternalId(List.of("T-" + this.tag + "-1")).get("T-" + this.tag + "-1");
+			assertThat(this.opportunities.get(this.viewer, deal).customFields().get(tier.key())).isEqualTo("Gold");
+
+			// updated by a second file, and put back by its undo
+			ImportJob again = upload(ImportTarget.OPPORTUNITY, """
+					Deal ID,Tier %1$s
+					T-%1$s-1,Silver
+					""".formatted(this.tag));
+			again = this.imports.configure(this.viewer, again.id(), again.version(),
+					with(again.settings(), Map.of(), OnMatch.UPDATE, Mode.VALID_ROWS, null));
+			ImportJob updated = finished(this.imports.start(this.viewer, again.id()));
+			assertThat(updated.updated()).isEqualTo(1);
+			assertThat(this.opportunities.get(this.viewer, deal).customFields().get(tier.key())).isEqualTo("Silver");
+			finished(this.imports.undo(this.viewer, again.id()));
+			assertThat(this.opportunities.get(this.viewer, deal).customFields().get(tier.key())).isEqualTo("Gold");
+		}
+		finally {
+			this.customFields.retire(tier.id());
+		}
 	}
 
 }

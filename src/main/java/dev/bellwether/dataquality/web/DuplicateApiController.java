@@ -37,10 +37,11 @@ class DuplicateApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List open duplicate pairs", description = "type is account or contact; most likely first.")
+	@Operation(summary = "List open duplicate pairs",
+			description = "type is account or contact; most likely first; record limits them to the pairs one record is in.")
 	List<DuplicatePairResource> list(Viewer viewer, @RequestParam(defaultValue = "account") String type,
-			@RequestParam(defaultValue = "100") int limit) {
-		return this.duplicates.open(viewer, type, Math.max(1, Math.min(limit, 500)))
+			@RequestParam(required = false) java.util.UUID record, @RequestParam(defaultValue = "100") int limit) {
+		return this.duplicates.open(viewer, type, record, Math.max(1, Math.min(limit, 500)))
 			.stream()
 			.map(DuplicatePairResource::of)
 			.toList();

@@ -63,10 +63,12 @@ class DuplicatesController {
 	}
 
 	@GetMapping("/data-quality/duplicates")
-	String list(Viewer viewer, @RequestParam(defaultValue = "account") String type, Model model) {
+	String list(Viewer viewer, @RequestParam(defaultValue = "account") String type,
+			@RequestParam(required = false) UUID record, Model model) {
 		String recordType = Contacts.RECORD_TYPE.equals(type) ? Contacts.RECORD_TYPE : Accounts.RECORD_TYPE;
 		model.addAttribute("type", recordType);
-		model.addAttribute("pairs", this.duplicates.open(viewer, recordType, SHOWN));
+		model.addAttribute("record", record);
+		model.addAttribute("pairs", this.duplicates.open(viewer, recordType, record, SHOWN));
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("canDetect", viewer.isAdmin() || viewer.is(Role.SALES_ADMIN));
 		return "dataquality/duplicates";

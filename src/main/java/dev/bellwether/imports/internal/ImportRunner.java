@@ -292,7 +292,14 @@ public class ImportRunner {
 	}
 
 	/** A new deal of the chunk, waiting to be written with the others. */
-	private record Pending(Planned planned, OpportunityDetails details, ImportOrigin origin) {
+	private record Pending(Planned planned, OpportunityDetails details, Map<String, Object> custom,
+			ImportOrigin origin) {
+	}
+
+	/**
+	 * What an update changed, as it was: the details, and the custom values it set.
+	 */
+	record Before(Object details, Map<String, Object> custom) {
 	}
 
 	/**
@@ -304,7 +311,7 @@ public class ImportRunner {
 		List<Outcome> outcomes = new ArrayList<>();
 		String type = job.target().recordType();
 		List<DealImports.ImportedDeal> deals = pending.stream()
-			.map(p -> new DealImports.ImportedDeal(p.details(), p.origin()))
+			.map(p -> new DealImports.ImportedDeal(p.details(), p.custom(), p.origin()))
 			.toList();
 		List<DealImports.Result> results;
 		try {
@@ -317,8 +324,8 @@ public class ImportRunner {
 			}
 			for (Pending one : pending) {
 				try {
-					Opportunity created = this.row
-						.execute(status -> this.opportunities.create(viewer, one.details(), null, one.origin()));
+					Opportunity created = this.row.execute(
+							status -> this.opportunities.create(viewer, one.details(), one.custom(), one.origin()));
 					context.created(one.planned(), created.id());
 					outcomes.add(new Outcome(one.planned().row(), type, "CREATED", created.id(), created.version(),
 							null, warnings(one.planned())));
@@ -371,6 +378,7 @@ public class ImportRunner {
 			return;
 		}
 		Map<String, Object> values = new HashMap<>(planned.values());
+		Map<String, Object> custom = RowPlanner.custom(values);
 		UUID owner = values.get("owner") instanceof UUID id ? id : context.defaultOwner;
 		if (action == Action.CREATE && planned.newAccount() != null) {
 			String name = planned.newAccount().trim();
@@ -390,7 +398,7 @@ public class ImportRunner {
 				values.get("createdAt") instanceof Instant at ? at : null,
 				values.get("closedAt") instanceof Instant at ? at : null);
 		if (action == Action.CREATE && pending != null) {
-			pending.add(new Pending(planned, Binders.opportunity(null, values, owner), origin));
+			pending.add(new Pending(planned, Binders.opportunity(null, values, owner), custom, origin));
 			return;
 		}
 		if (action == Action.CREATE) {
@@ -398,18 +406,20 @@ public class ImportRunner {
 			long version;
 			switch (target) {
 				case ACCOUNT -> {
-					Account created = this.accounts.create(viewer, Binders.account(null, values, owner), null, origin);
+					Account created = this.accounts.create(viewer, Binders.account(null, values, owner), custom,
+							origin);
 					id = created.id();
 					version = created.version();
 				}
 				case CONTACT -> {
-					Contact created = this.contacts.create(viewer, Binders.contact(null, values, owner), null, origin);
+					Contact created = this.contacts.create(viewer, Binders.contact(null, values, owner), custom,
+							origin);
 					id = created.id();
 					version = created.version();
 				}
 				default -> {
 					Opportunity created = this.opportunities.create(viewer, Binders.opportunity(null, values, owner),
-							null, origin);
+							custom, origin);
 					id = created.id();
 					version = created.version();
 				}
@@ -423,42 +433,50 @@ public class ImportRunner {
 		Object before;
 		Object after;
 		long version;
+		Map<String, Object> customBefore;
 		switch (target) {
 			case ACCOUNT -> {
 				Account current = this.accounts.get(viewer, recordId);
 				before = current.details();
 				after = Binders.account(current.details(), values, current.ownerId());
 				version = current.version();
+				customBefore = current.customFields().asMap();
 			}
 			case CONTACT -> {
 				Contact current = this.contacts.get(viewer, recordId);
 				before = current.details();
 				after = Binders.contact(current.details(), values, current.ownerId());
 				version = current.version();
+				customBefore = current.customFields().asMap();
 			}
 			default -> {
 				Opportunity current = this.opportunities.get(viewer, recordId);
 				before = current.details();
 				after = Binders.opportunity(current.details(), values, current.ownerId());
 				version = current.version();
+				customBefore = current.customFields().asMap();
 			}
 		}
-		if (after.equals(before)) {
+		if (after.equals(before) && custom.isEmpty()) {
 			out.add(new Outcome(planned.row(), type, "SKIPPED", recordId, null, null,
 					"The record has these values already."));
 			return;
 		}
 		long written = switch (target) {
 			case ACCOUNT ->
-				this.accounts.update(viewer, recordId, version, (AccountDetails) after, null, job.id()).version();
+				this.accounts.update(viewer, recordId, version, (AccountDetails) after, custom, job.id()).version();
 			case CONTACT ->
-				this.contacts.update(viewer, recordId, version, (ContactDetails) after, null, job.id()).version();
+				this.contacts.update(viewer, recordId, version, (ContactDetails) after, custom, job.id()).version();
 			case OPPORTUNITY ->
-				this.opportunities.update(viewer, recordId, version, (OpportunityDetails) after, null, job.id())
+				this.opportunities.update(viewer, recordId, version, (OpportunityDetails) after, custom, job.id())
 					.version();
 		};
+		// the custom values the import set, as they were (none: cleared again by the
+		// undo)
+		Map<String, Object> customRestore = new HashMap<>();
+		custom.keySet().forEach(field -> customRestore.put(field, customBefore.get(field)));
 		out.add(new Outcome(planned.row(), type, "UPDATED", recordId, written,
-				ImportStore.JSON.writeValueAsString(before), warnings(planned)));
+				ImportStore.JSON.writeValueAsString(new Before(before, customRestore)), warnings(planned)));
 	}
 
 	private static String warnings(Planned planned) {
@@ -536,13 +554,20 @@ public class ImportRunner {
 				};
 				return removed ? null : changed;
 			}
+			tools.jackson.databind.JsonNode before = ImportStore.JSON.readTree(record.before());
+			Map<String, Object> custom = new HashMap<>();
+			before.path("custom")
+				.properties()
+				.forEach(entry -> custom.put(entry.getKey(), entry.getValue().isNull() ? null
+						: ImportStore.JSON.treeToValue(entry.getValue(), Object.class)));
+			tools.jackson.databind.JsonNode details = before.path("details");
 			switch (record.recordType()) {
 				case Accounts.RECORD_TYPE -> this.accounts.update(viewer, record.recordId(), record.writtenVersion(),
-						ImportStore.JSON.readValue(record.before(), AccountDetails.class), null, importId);
+						ImportStore.JSON.treeToValue(details, AccountDetails.class), custom, importId);
 				case Contacts.RECORD_TYPE -> this.contacts.update(viewer, record.recordId(), record.writtenVersion(),
-						ImportStore.JSON.readValue(record.before(), ContactDetails.class), null, importId);
+						ImportStore.JSON.treeToValue(details, ContactDetails.class), custom, importId);
 				default -> this.opportunities.update(viewer, record.recordId(), record.writtenVersion(),
-						ImportStore.JSON.readValue(record.before(), OpportunityDetails.class), null, importId);
+						ImportStore.JSON.treeToValue(details, OpportunityDetails.class), custom, importId);
 			}
 			return null;
 		}

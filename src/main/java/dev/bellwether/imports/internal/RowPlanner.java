@@ -30,6 +30,9 @@ import dev.bellwether.imports.ImportSettings.ReferenceRule;
 import dev.bellwether.imports.ImportTarget;
 import dev.bellwether.imports.file.SourceRow;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.customfield.CustomField;
+import dev.bellwether.platform.customfield.CustomFields;
+import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.picklist.PickList;
 import dev.bellwether.platform.picklist.PickListValue;
 import dev.bellwether.platform.picklist.PickLists;
@@ -88,9 +91,12 @@ public class RowPlanner {
 
 	private final Clock clock;
 
+	private final CustomFields customFields;
+
 	RowPlanner(PickLists pickLists, PipelineStages stages, UserDirectory users, CustomerLookups lookups,
-			Accounts accounts, Opportunities opportunities, InputValidation validation, ImportStore store,
-			Clock clock) {
+			Accounts accounts, Opportunities opportunities, InputValidation validation, ImportStore store, Clock clock,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.pickLists = pickLists;
 		this.stages = stages;
 		this.users = users;
@@ -286,7 +292,7 @@ public class RowPlanner {
 
 		private Object parse(ImportField field, String cell, long row, String column, List<Problem> problems) {
 			return switch (field.kind()) {
-				case TEXT, ACCOUNT, CONTACT -> cell;
+				case TEXT, ACCOUNT, CONTACT, CUSTOM -> cell;
 				case EXTERNAL_ID -> {
 					if (cell.length() > 100) {
 						throw new IllegalArgumentException("An id of the old system is at most 100 characters long.");
@@ -593,6 +599,13 @@ public class RowPlanner {
 			if (problems.stream().anyMatch(Problem::rejects)) {
 				return;
 			}
+			Map<String, String> customErrors = new LinkedHashMap<>();
+			RowPlanner.this.customFields.apply(this.target.recordType(), CustomValues.NONE, custom(values),
+					field -> field.required() == CustomField.Requirement.ALWAYS, customErrors);
+			customErrors.forEach((field, message) -> {
+				String key = ImportFields.CUSTOM + field.substring(CustomFields.ERROR_PREFIX.length());
+				problems.add(new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
+			});
 			RowPlanner.this.validation.violations(details).forEach((field, message) -> {
 				String key = Binders.fieldOf(field);
 				if (newAccount && "account".equals(key)) {
@@ -704,6 +717,20 @@ public class RowPlanner {
 			};
 		}
 
+	}
+
+	/**
+	 * @return the custom field values of a row, by the field's key (without {@code cf.}),
+	 * as the file writes them
+	 */
+	public static Map<String, Object> custom(Map<String, Object> values) {
+		Map<String, Object> custom = new LinkedHashMap<>();
+		values.forEach((key, value) -> {
+			if (key.startsWith(ImportFields.CUSTOM)) {
+				custom.put(key.substring(ImportFields.CUSTOM.length()), value);
+			}
+		});
+		return custom;
 	}
 
 	private static String cellOf(Map<String, Object> values, String key) {

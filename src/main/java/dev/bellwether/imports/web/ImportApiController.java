@@ -126,7 +126,7 @@ class ImportApiController {
 			description = "A field's synonyms are the headers mapped to it automatically; choices (pick-list values, "
 					+ "stages, users) are what a value mapping may map a file's value to (their value).")
 	List<FieldResource> fields(@PathVariable ImportTarget target) {
-		return ImportFields.of(target)
+		return this.imports.fields(target)
 			.stream()
 			.map(field -> new FieldResource(field,
 					field.hasChoices() || field.kind() == ImportField.Kind.USER

@@ -87,7 +87,7 @@ class ImportController {
 			return "imports/job :: progress";
 		}
 		if (job.isDraft()) {
-			model.addAttribute("fields", ImportFields.of(job.target()));
+			model.addAttribute("fields", this.imports.fields(job.target()));
 			model.addAttribute("sample", this.imports.sample(viewer, id, 3));
 			model.addAttribute("users", this.users.activeUsers());
 			model.addAttribute("templates", this.imports.templates(viewer, job.target()));
@@ -130,7 +130,7 @@ class ImportController {
 		}
 		ImportPreview preview = this.imports.preview(viewer, id);
 		Map<String, List<ImportPreview.Choice>> choices = new LinkedHashMap<>();
-		for (ImportField field : ImportFields.of(job.target())) {
+		for (ImportField field : this.imports.fields(job.target())) {
 			if (field.hasChoices() || field.kind() == ImportField.Kind.USER) {
 				choices.put(field.key(), this.imports.choices(job.target(), field.key()));
 			}
@@ -138,7 +138,7 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("preview", preview);
 		model.addAttribute("choices", choices);
-		model.addAttribute("canStart", preview.canStart(job.settings().mode()));
+		model.addAttribute("canStart", preview.canStart(job.settings()));
 		return "imports/job :: preview";
 	}
 
