@@ -248,7 +248,11 @@ public class ImportRunner {
 		for (Planned planned : context.plan(batch, columns)) {
 			List<Outcome> written = new ArrayList<>();
 			try {
-				if (savepoints) {
+				// a savepoint costs two round trips: only rows that write on their own
+				// need one (a refused row writes nothing, a new deal waits for the batch)
+				boolean writes = planned.action() != Action.REJECT
+						&& !(pending != null && planned.action() == Action.CREATE && planned.newAccount() == null);
+				if (savepoints && writes) {
 					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written, pending));
 				}
 				else {
