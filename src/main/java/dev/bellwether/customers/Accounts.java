@@ -84,7 +84,7 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 			select a.*, p.name as parent_name from accounts a left join accounts p on p.id = a.parent_id
 			""";
 
-	private static final String INSERT = """
+	static final String INSERT = """
 			insert into accounts (id, name, website, domain, industry, phone, billing_street, billing_city,
 			  billing_state, billing_postal_code, country, employees, annual_revenue, parent_id, owner_id,
 			  description, created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version,
@@ -505,7 +505,7 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 		return new Validated(details, values);
 	}
 
-	private AccountDetails withListValues(AccountDetails input, AccountDetails before, Map<String, String> errors) {
+	AccountDetails withListValues(AccountDetails input, AccountDetails before, Map<String, String> errors) {
 		String industry = pick("industry", "industry", input.industry(), before == null ? null : before.industry(),
 				errors);
 		String country = pick("country", "country", input.country(), before == null ? null : before.country(), errors);
@@ -538,7 +538,7 @@ public class Accounts implements VersionedRecords<Viewer, Account, AccountDetail
 			.single() > 0;
 	}
 
-	private static Map<String, Object> columns(AccountDetails details) {
+	static Map<String, Object> columns(AccountDetails details) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("name", details.name().trim());
 		columns.put("website", blankToNull(details.website()));

@@ -84,7 +84,7 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 			select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id
 			""";
 
-	private static final String INSERT = """
+	static final String INSERT = """
 			insert into contacts (id, first_name, last_name, title, email, phone, mobile, account_id, owner_id,
 			  created_at, created_by, updated_at, updated_by, last_touched_at, last_touched_by, version, import_id,
 			  external_id)
@@ -432,7 +432,7 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 		return values;
 	}
 
-	private static Map<String, Object> columns(ContactDetails details) {
+	static Map<String, Object> columns(ContactDetails details) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("firstName", blankToNull(details.firstName()));
 		columns.put("lastName", details.lastName().trim());

@@ -23,6 +23,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.CustomerImports;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.imports.ImportJob;
@@ -90,6 +91,8 @@ public class ImportRunner {
 
 	private final DealImports deals;
 
+	private final CustomerImports customers;
+
 	private final UserDirectory users;
 
 	private final Clock clock;
@@ -103,7 +106,7 @@ public class ImportRunner {
 	private final ThreadPoolExecutor background;
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
-			Opportunities opportunities, DealImports deals, UserDirectory users, Clock clock,
+			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users, Clock clock,
 			PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
@@ -113,6 +116,7 @@ public class ImportRunner {
 		this.contacts = contacts;
 		this.opportunities = opportunities;
 		this.deals = deals;
+		this.customers = customers;
 		this.users = users;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
@@ -243,15 +247,21 @@ public class ImportRunner {
 	private List<Outcome> writeChunk(ImportJob job, Context context, Viewer viewer, List<SourceRow> batch,
 			Map<String, Integer> columns, Counts counts, boolean savepoints) {
 		List<Outcome> outcomes = new ArrayList<>();
-		// new deals are written together after the chunk's other rows (see DealImports)
-		List<Pending> pending = job.target() == ImportTarget.OPPORTUNITY ? new ArrayList<>() : null;
-		for (Planned planned : context.plan(batch, columns)) {
+		// new records are written together after the chunk's other rows (see
+		// CustomerImports, DealImports), the accounts they name first
+		List<Pending> pending = new ArrayList<>();
+		List<Planned> plan = context.plan(batch, columns);
+		List<Outcome> accounts = createNamedAccounts(job, context, viewer, plan, savepoints);
+		count(job, counts, accounts);
+		outcomes.addAll(accounts);
+		for (Planned planned : plan) {
 			List<Outcome> written = new ArrayList<>();
 			try {
 				// a savepoint costs two round trips: only rows that write on their own
-				// need one (a refused row writes nothing, a new deal waits for the batch)
-				boolean writes = planned.action() != Action.REJECT
-						&& !(pending != null && planned.action() == Action.CREATE && planned.newAccount() == null);
+				// need one (a refused row writes nothing, a new record waits for the
+				// batch)
+				boolean writes = planned.action() != Action.REJECT && !(planned.action() == Action.CREATE
+						&& (planned.newAccount() == null || context.newAccountId(planned.newAccount()) != null));
 				if (savepoints && writes) {
 					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written, pending));
 				}
@@ -274,8 +284,8 @@ public class ImportRunner {
 			count(job, counts, written);
 			outcomes.addAll(written);
 		}
-		if (pending != null && !pending.isEmpty()) {
-			List<Outcome> written = createDeals(job, context, viewer, pending, savepoints);
+		if (!pending.isEmpty()) {
+			List<Outcome> written = createPending(job, context, viewer, pending, savepoints);
 			count(job, counts, written);
 			outcomes.addAll(written);
 		}
@@ -295,9 +305,59 @@ public class ImportRunner {
 		}
 	}
 
-	/** A new deal of the chunk, waiting to be written with the others. */
-	private record Pending(Planned planned, OpportunityDetails details, Map<String, Object> custom,
-			ImportOrigin origin) {
+	/** A new record of the chunk, waiting to be written with the others. */
+	private record Pending(Planned planned, Object details, Map<String, Object> custom, ImportOrigin origin) {
+	}
+
+	/**
+	 * Creates, in one batch, the accounts the chunk's rows name and no account has (and
+	 * no earlier chunk created); one the batch refuses is left to its rows, which report
+	 * why.
+	 */
+	private List<Outcome> createNamedAccounts(ImportJob job, Context context, Viewer viewer, List<Planned> plan,
+			boolean savepoints) {
+		Map<String, Planned> first = new java.util.LinkedHashMap<>();
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		for (Planned planned : plan) {
+			if (planned.action() == Action.CREATE && planned.newAccount() != null
+					&& context.newAccountId(planned.newAccount()) == null) {
+				String key = planned.newAccount().trim().toLowerCase(Locale.ROOT);
+				first.putIfAbsent(key, planned);
+				names.putIfAbsent(key, planned.newAccount().trim());
+			}
+		}
+		if (first.isEmpty()) {
+			return List.of();
+		}
+		List<CustomerImports.Imported<AccountDetails>> rows = new ArrayList<>();
+		first.forEach((key, planned) -> {
+			UUID owner = planned.values().get("owner") instanceof UUID id ? id : context.defaultOwner;
+			rows.add(new CustomerImports.Imported<>(new AccountDetails(names.get(key), null, null, null, null, null,
+					null, null, null, null, null, null, owner, null), null,
+					new ImportOrigin(job.id(), null, null, null)));
+		});
+		List<CustomerImports.Result> results;
+		try {
+			results = savepoints ? this.row.execute(status -> this.customers.createAccounts(viewer, rows))
+					: this.customers.createAccounts(viewer, rows);
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			if (!savepoints) {
+				throw ex;
+			}
+			return List.of(); // each row creates its own, as before
+		}
+		List<Outcome> outcomes = new ArrayList<>();
+		int i = 0;
+		for (Map.Entry<String, Planned> entry : first.entrySet()) {
+			CustomerImports.Result result = results.get(i++);
+			if (result.created()) {
+				context.accountCreated(names.get(entry.getKey()), result.id());
+				outcomes.add(new Outcome(entry.getValue().row(), Accounts.RECORD_TYPE, "CREATED", result.id(), 0L, null,
+						"Account '" + names.get(entry.getKey()) + "' created for the row."));
+			}
+		}
+		return outcomes;
 	}
 
 	/**
@@ -307,20 +367,17 @@ public class ImportRunner {
 	}
 
 	/**
-	 * Writes the chunk's new deals in one batch; should the batch fail as a whole (a
+	 * Writes the chunk's new records in one batch; should the batch fail as a whole (a
 	 * record someone wrote meanwhile with the same old id), one by one.
 	 */
-	private List<Outcome> createDeals(ImportJob job, Context context, Viewer viewer, List<Pending> pending,
+	private List<Outcome> createPending(ImportJob job, Context context, Viewer viewer, List<Pending> pending,
 			boolean savepoints) {
 		List<Outcome> outcomes = new ArrayList<>();
 		String type = job.target().recordType();
-		List<DealImports.ImportedDeal> deals = pending.stream()
-			.map(p -> new DealImports.ImportedDeal(p.details(), p.custom(), p.origin()))
-			.toList();
-		List<DealImports.Result> results;
+		List<Created> results;
 		try {
-			results = savepoints ? this.row.execute(status -> this.deals.create(viewer, deals))
-					: this.deals.create(viewer, deals);
+			results = savepoints ? this.row.execute(status -> createAll(job.target(), viewer, pending))
+					: createAll(job.target(), viewer, pending);
 		}
 		catch (org.springframework.dao.DataAccessException ex) {
 			if (!savepoints) {
@@ -328,25 +385,24 @@ public class ImportRunner {
 			}
 			for (Pending one : pending) {
 				try {
-					Opportunity created = this.row.execute(
-							status -> this.opportunities.create(viewer, one.details(), one.custom(), one.origin()));
-					context.created(one.planned(), created.id());
-					outcomes.add(new Outcome(one.planned().row(), type, "CREATED", created.id(), created.version(),
-							null, warnings(one.planned())));
+					UUID created = this.row.execute(status -> createOne(job.target(), viewer, one));
+					context.created(one.planned(), created);
+					outcomes.add(new Outcome(one.planned().row(), type, "CREATED", created, 0L, null,
+							warnings(one.planned())));
 				}
 				catch (InvalidInputException | org.springframework.dao.DataAccessException failed) {
 					outcomes.add(rejected(one.planned(),
 							failed instanceof InvalidInputException invalid
 									? String.join(" ", invalid.fieldErrors().values())
-									: "A deal with this old id was written meanwhile."));
+									: "A record with this old id was written meanwhile."));
 				}
 			}
 			return outcomes;
 		}
 		for (int i = 0; i < pending.size(); i++) {
 			Planned planned = pending.get(i).planned();
-			DealImports.Result result = results.get(i);
-			if (result.created()) {
+			Created result = results.get(i);
+			if (result.id() != null) {
 				context.created(planned, result.id());
 				outcomes.add(new Outcome(planned.row(), type, "CREATED", result.id(), 0L, null, warnings(planned)));
 			}
@@ -355,6 +411,51 @@ public class ImportRunner {
 			}
 		}
 		return outcomes;
+	}
+
+	/** A record of a batch: its id, or why it was refused. */
+	private record Created(UUID id, Map<String, String> errors) {
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Created> createAll(ImportTarget target, Viewer viewer, List<Pending> pending) {
+		return switch (target) {
+			case ACCOUNT -> this.customers.createAccounts(viewer,
+					pending.stream()
+						.map(p -> new CustomerImports.Imported<>((AccountDetails) p.details(), p.custom(), p.origin()))
+						.toList())
+				.stream()
+				.map(r -> new Created(r.id(), r.errors()))
+				.toList();
+			case CONTACT -> this.customers.createContacts(viewer,
+					pending.stream()
+						.map(p -> new CustomerImports.Imported<>((ContactDetails) p.details(), p.custom(), p.origin()))
+						.toList())
+				.stream()
+				.map(r -> new Created(r.id(), r.errors()))
+				.toList();
+			case OPPORTUNITY ->
+				this.deals
+					.create(viewer,
+							pending.stream()
+								.map(p -> new DealImports.ImportedDeal((OpportunityDetails) p.details(), p.custom(),
+										p.origin()))
+								.toList())
+					.stream()
+					.map(r -> new Created(r.id(), r.errors()))
+					.toList();
+		};
+	}
+
+	private UUID createOne(ImportTarget target, Viewer viewer, Pending one) {
+		return switch (target) {
+			case ACCOUNT ->
+				this.accounts.create(viewer, (AccountDetails) one.details(), one.custom(), one.origin()).id();
+			case CONTACT ->
+				this.contacts.create(viewer, (ContactDetails) one.details(), one.custom(), one.origin()).id();
+			case OPPORTUNITY ->
+				this.opportunities.create(viewer, (OpportunityDetails) one.details(), one.custom(), one.origin()).id();
+		};
 	}
 
 	private Outcome rejected(Planned planned, String message) {
@@ -402,7 +503,12 @@ public class ImportRunner {
 				values.get("createdAt") instanceof Instant at ? at : null,
 				values.get("closedAt") instanceof Instant at ? at : null);
 		if (action == Action.CREATE && pending != null) {
-			pending.add(new Pending(planned, Binders.opportunity(null, values, owner), custom, origin));
+			Object details = switch (target) {
+				case ACCOUNT -> Binders.account(null, values, owner);
+				case CONTACT -> Binders.contact(null, values, owner);
+				case OPPORTUNITY -> Binders.opportunity(null, values, owner);
+			};
+			pending.add(new Pending(planned, details, custom, origin));
 			return;
 		}
 		if (action == Action.CREATE) {

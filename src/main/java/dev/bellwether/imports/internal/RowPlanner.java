@@ -212,6 +212,13 @@ public class RowPlanner {
 			}
 		}
 
+		/**
+		 * @return the account this import created for the name, or {@code null}
+		 */
+		public UUID newAccountId(String name) {
+			return this.newAccounts.get(name.trim().toLowerCase(Locale.ROOT));
+		}
+
 		public void accountCreated(String name, UUID id) {
 			this.newAccounts.put(name.trim().toLowerCase(Locale.ROOT), id);
 		}
