@@ -175,7 +175,9 @@ public class RowPlanner {
 
 		final List<PipelineStage> activeStages;
 
-		final List<User> activeUsers;
+		final Map<String, User> usersByName = new HashMap<>();
+
+		final Map<UUID, PipelineStage> stagesById = new HashMap<>();
 
 		/** Accounts this import creates or created, by lower-case name. */
 		final Map<String, UUID> newAccounts = new HashMap<>();
@@ -199,7 +201,17 @@ public class RowPlanner {
 			this.defaultOwner = settings.defaultOwnerId() != null ? settings.defaultOwnerId() : viewer.id();
 			this.remembered = RowPlanner.this.store.rememberedValues(target);
 			this.activeStages = RowPlanner.this.stages.active();
-			this.activeUsers = RowPlanner.this.users.activeUsers();
+			RowPlanner.this.stages.all().forEach(stage -> this.stagesById.put(stage.id(), stage));
+			// by id, user name, e-mail and full name, in that order of precedence: looked
+			// up
+			// for every row
+			List<User> active = RowPlanner.this.users.activeUsers();
+			active.forEach(u -> this.usersByName.putIfAbsent(u.id().toString(), u));
+			active.forEach(u -> this.usersByName.putIfAbsent(u.username().toLowerCase(Locale.ROOT), u));
+			active.stream()
+				.filter(u -> u.email() != null)
+				.forEach(u -> this.usersByName.putIfAbsent(u.email().toLowerCase(Locale.ROOT), u));
+			active.forEach(u -> this.usersByName.putIfAbsent(u.fullName().toLowerCase(Locale.ROOT), u));
 		}
 
 		/**
@@ -401,14 +413,7 @@ public class RowPlanner {
 		}
 
 		private Optional<User> user(String cell) {
-			String name = cell.trim();
-			for (User user : this.activeUsers) {
-				if (user.username().equalsIgnoreCase(name) || name.equalsIgnoreCase(user.email())
-						|| user.fullName().equalsIgnoreCase(name) || user.id().toString().equalsIgnoreCase(name)) {
-					return Optional.of(user);
-				}
-			}
-			return Optional.empty();
+			return Optional.ofNullable(this.usersByName.get(cell.trim().toLowerCase(Locale.ROOT)));
 		}
 
 		private record Lookups(Map<String, UUID> accountsByExternalId, Map<String, List<UUID>> accountsByName,
@@ -627,8 +632,7 @@ public class RowPlanner {
 		 * lost deal without a reason gets "Other", saying so.
 		 */
 		private void completeDeal(long number, Map<String, Object> values, List<Problem> problems) {
-			PipelineStage stage = values.get("stage") instanceof UUID id ? RowPlanner.this.stages.find(id).orElse(null)
-					: null;
+			PipelineStage stage = values.get("stage") instanceof UUID id ? this.stagesById.get(id) : null;
 			if (!values.containsKey("closeDate")) {
 				if (stage != null && !stage.isOpen() && values.get("closedAt") instanceof Instant closedAt) {
 					values.put("closeDate", closedAt.atZone(RowPlanner.this.clock.getZone()).toLocalDate());
