@@ -6,22 +6,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import dev.bellwether.identity.AccessPolicy;
 import dev.bellwether.identity.RecordOwners;
-import dev.bellwether.identity.User;
-import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
-import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InputValidation;
-import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.Text;
@@ -49,8 +44,6 @@ public class CustomerImports {
 
 	private final CustomerLookups lookups;
 
-	private final UserDirectory users;
-
 	private final RecordOwners owners;
 
 	private final InputValidation validation;
@@ -63,12 +56,11 @@ public class CustomerImports {
 
 	private final Clock clock;
 
-	CustomerImports(Accounts accounts, CustomerLookups lookups, UserDirectory users, RecordOwners owners,
-			InputValidation validation, CustomFields customFields, NamedParameterJdbcTemplate batch,
-			ApplicationEventPublisher events, Clock clock) {
+	CustomerImports(Accounts accounts, CustomerLookups lookups, RecordOwners owners, InputValidation validation,
+			CustomFields customFields, NamedParameterJdbcTemplate batch, ApplicationEventPublisher events,
+			Clock clock) {
 		this.accounts = accounts;
 		this.lookups = lookups;
-		this.users = users;
 		this.owners = owners;
 		this.validation = validation;
 		this.customFields = customFields;
@@ -213,23 +205,7 @@ public class CustomerImports {
 		}
 
 		private String refusal(UUID ownerId) {
-			Optional<User> owner = CustomerImports.this.users.find(ownerId);
-			if (owner.isEmpty()) {
-				return "There is no user with id " + ownerId + ".";
-			}
-			if (!owner.get().active()) {
-				return owner.get().fullName() + " is deactivated and can't own " + this.what + ".";
-			}
-			try {
-				CustomerImports.this.owners.requireAssignable(this.viewer, this.policy, ownerId, null);
-				return "";
-			}
-			catch (InvalidInputException ex) {
-				return String.join(" ", ex.fieldErrors().values());
-			}
-			catch (ForbiddenException ex) {
-				return ex.getMessage();
-			}
+			return CustomerImports.this.owners.refusal(this.viewer, this.policy, ownerId, this.what).orElse("");
 		}
 
 	}

@@ -49,6 +49,33 @@ public class RecordOwners {
 	}
 
 	/**
+	 * Why a new record may not belong to the user, as a form or an import says it: no
+	 * such user, deactivated, not someone who owns records, or not one the viewer may
+	 * give records to.
+	 * @param records what the records are called, e.g. {@code deals}
+	 * @return the reason, or nothing when the viewer may give a new record to the user
+	 */
+	public Optional<String> refusal(Viewer viewer, AccessPolicy policy, UUID ownerId, String records) {
+		Optional<User> owner = this.users.find(ownerId);
+		if (owner.isEmpty()) {
+			return Optional.of("There is no user with id " + ownerId + ".");
+		}
+		if (!owner.get().active()) {
+			return Optional.of(owner.get().fullName() + " is deactivated and can't own " + records + ".");
+		}
+		try {
+			requireAssignable(viewer, policy, ownerId, null);
+			return Optional.empty();
+		}
+		catch (InvalidInputException ex) {
+			return Optional.of(String.join(" ", ex.fieldErrors().values()));
+		}
+		catch (ForbiddenException ex) {
+			return Optional.of(ex.getMessage());
+		}
+	}
+
+	/**
 	 * @throws InvalidInputException (400) when the new owner is not someone who owns
 	 * records
 	 * @throws ForbiddenException (403, naming {@code ownerId}) when the viewer may not

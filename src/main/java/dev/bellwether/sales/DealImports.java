@@ -14,14 +14,11 @@ import java.util.UUID;
 
 import dev.bellwether.customers.CustomerLookups;
 import dev.bellwether.identity.RecordOwners;
-import dev.bellwether.identity.User;
-import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InputValidation;
-import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.customfield.CustomFields;
@@ -52,8 +49,6 @@ public class DealImports {
 
 	private final CustomerLookups lookups;
 
-	private final UserDirectory users;
-
 	private final RecordOwners owners;
 
 	private final InputValidation validation;
@@ -68,14 +63,12 @@ public class DealImports {
 
 	private final String currency;
 
-	DealImports(Opportunities opportunities, PipelineStages stages, CustomerLookups lookups, UserDirectory users,
-			RecordOwners owners, InputValidation validation, CustomFields customFields,
-			NamedParameterJdbcTemplate batch, ApplicationEventPublisher events, Clock clock,
-			@Value("${bellwether.sales.currency:USD}") String currency) {
+	DealImports(Opportunities opportunities, PipelineStages stages, CustomerLookups lookups, RecordOwners owners,
+			InputValidation validation, CustomFields customFields, NamedParameterJdbcTemplate batch,
+			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.sales.currency:USD}") String currency) {
 		this.opportunities = opportunities;
 		this.stages = stages;
 		this.lookups = lookups;
-		this.users = users;
 		this.owners = owners;
 		this.validation = validation;
 		this.customFields = customFields;
@@ -117,8 +110,8 @@ public class DealImports {
 			.existingAccounts(deals.stream().map(deal -> deal.details().accountId()).toList());
 		Map<UUID, UUID> contactAccounts = this.lookups
 			.accountsOfContacts(deals.stream().map(deal -> deal.details().primaryContactId()).toList());
-		Map<UUID, Optional<User>> owners = new HashMap<>();
-		Map<UUID, String> unassignable = new HashMap<>();
+		// each owner looked up and checked once a chunk
+		Map<UUID, String> refusals = new HashMap<>();
 		Instant now = this.clock.instant();
 		List<Result> results = new ArrayList<>(deals.size());
 		List<MapSqlParameterSource> rows = new ArrayList<>();
@@ -151,18 +144,10 @@ public class DealImports {
 				}
 			}
 			if (details.ownerId() != null) {
-				Optional<User> owner = owners.computeIfAbsent(details.ownerId(), this.users::find);
-				if (owner.isEmpty()) {
-					errors.putIfAbsent("ownerId", "There is no user with id " + details.ownerId() + ".");
-				}
-				else if (!owner.get().active()) {
-					errors.putIfAbsent("ownerId", owner.get().fullName() + " is deactivated and can't own deals.");
-				}
-				else {
-					String refused = unassignable.computeIfAbsent(details.ownerId(), id -> assignable(viewer, id));
-					if (!refused.isEmpty()) {
-						errors.putIfAbsent("ownerId", refused);
-					}
+				String refused = refusals.computeIfAbsent(details.ownerId(),
+						id -> this.owners.refusal(viewer, OpportunityAccess.ACCESS, id, "deals").orElse(""));
+				if (!refused.isEmpty()) {
+					errors.putIfAbsent("ownerId", refused);
 				}
 			}
 			DealTerms terms = stage == null ? null : DealTerms.of(stage, details.probability(),
@@ -215,23 +200,6 @@ public class DealImports {
 			this.events.publishEvent(new RecordsChanged(created));
 		}
 		return results;
-	}
-
-	/**
-	 * @return why the viewer may not give a deal to the owner, or {@code ""} when they
-	 * may
-	 */
-	private String assignable(Viewer viewer, UUID ownerId) {
-		try {
-			this.owners.requireAssignable(viewer, OpportunityAccess.ACCESS, ownerId, null);
-			return "";
-		}
-		catch (InvalidInputException ex) {
-			return String.join(" ", ex.fieldErrors().values());
-		}
-		catch (dev.bellwether.platform.ForbiddenException ex) {
-			return ex.getMessage();
-		}
 	}
 
 }
