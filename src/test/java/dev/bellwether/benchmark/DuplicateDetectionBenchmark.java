@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.bellwether.platform.SqlValues.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,6 +29,9 @@ class DuplicateDetectionBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Autowired
 	TestUsers users;
@@ -51,10 +55,11 @@ class DuplicateDetectionBenchmark {
 					 case when i % 100 = 0 then 'Company ' || md5((i - 1)::text) || ' Inc'
 					   when i % 100 = 50 then 'Company ' || left(md5((i - 1)::text), 30) else 'Company ' || md5(i::text) end,
 					  null, case when i % 200 = 0 then 'shared' || (i / 400) || '.example' else md5(i::text) || '.example' end,
-					  :owner, now(), now(), now(), 0
+					  :owner, :now, :now, :now, 0
 					from generate_series(1, :accounts) i
 					""")
 			.param("owner", owner.id())
+			.param("now", utc(this.clock.instant()))
 			.param("accounts", accounts)
 			.update();
 		this.jdbc.sql("""
@@ -63,11 +68,16 @@ class DuplicateDetectionBenchmark {
 				select uuidv7(), 'First' || (n.same_name % 5000), 'Last' || n.same_name,
 				  'person' || case when i % 50 = 1 then i - 1 else i end || '@example.com',
 				  '+1 (555) ' || lpad((case when i % 100 = 2 then i - 1 else i end)::text, 8, '0'),
-				  a.ids[((n.same_name - 1) / 5) % cardinality(a.ids) + 1], :owner, now(), now(), now(), 0
+				  a.ids[((n.same_name - 1) / 5) % cardinality(a.ids) + 1], :owner, :now, :now, :now, 0
 				from generate_series(1, :contacts) i
 				  cross join lateral (select case when i % 100 = 3 then i - 1 else i end as same_name) n,
 				  (select array_agg(id) as ids from accounts where owner_id = :owner) a
-				""").param("owner", owner.id()).param("contacts", contacts).param("accounts", accounts).update();
+				""")
+			.param("owner", owner.id())
+			.param("now", utc(this.clock.instant()))
+			.param("contacts", contacts)
+			.param("accounts", accounts)
+			.update();
 		this.jdbc.sql("analyze accounts").update();
 		this.jdbc.sql("analyze contacts").update();
 		long loaded = System.nanoTime();

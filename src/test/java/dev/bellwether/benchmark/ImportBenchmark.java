@@ -55,6 +55,9 @@ class ImportBenchmark {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void importsDealsBesideCopy() throws Exception {
 		int deals = Integer.getInteger("bench.import.deals", 10_000);
@@ -163,7 +166,7 @@ class ImportBenchmark {
 					"id, name, account_id, owner_id, stage_id, amount, currency, close_date, probability, "
 							+ "forecast_category, created_at, created_by, updated_at, updated_by, last_touched_at, "
 							+ "last_touched_by, version, first_stage_id, first_forecast_category, external_id");
-			long now = System.currentTimeMillis();
+			long now = this.clock.millis();
 			for (int i = 0; i < deals; i++) {
 				rows.uuid(UUID.randomUUID())
 					.text("Deal " + i)
