@@ -70,6 +70,14 @@ public class CustomerImports {
 	}
 
 	/**
+	 * Brings the planner's statistics of accounts and contacts up to date as an import
+	 * piles rows into them (see {@code sales.DealImports#refreshStatistics}).
+	 */
+	public void refreshStatistics() {
+		dev.bellwether.platform.db.Statistics.refresh(this.batch.getJdbcTemplate(), "accounts", "contacts");
+	}
+
+	/**
 	 * A record an import brings in.
 	 *
 	 * @param custom custom field values by key, as a file writes them, or {@code null}

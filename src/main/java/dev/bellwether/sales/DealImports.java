@@ -98,6 +98,18 @@ public class DealImports {
 	}
 
 	/**
+	 * Brings the planner's statistics of the deal tables up to date: a bulk load outgrows
+	 * what they say long before autovacuum's next look, and the planner, taking a table
+	 * of many thousands of rows for one of a few, then scans it whole for every lookup
+	 * (by old id, say). An import calls this as its rows pile up; where the database user
+	 * may not analyze the tables, it is left to autovacuum.
+	 */
+	public void refreshStatistics() {
+		dev.bellwether.platform.db.Statistics.refresh(this.batch.getJdbcTemplate(), "opportunities",
+				"opportunity_history");
+	}
+
+	/**
 	 * Creates the valid deals; refuses the others, saying why.
 	 * @return one result per deal, in order
 	 */

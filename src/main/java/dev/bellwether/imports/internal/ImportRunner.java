@@ -70,7 +70,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ImportRunner {
 
-	static final int CHUNK = 200;
+	static final int CHUNK = 1_000;
+
+	/**
+	 * The planner's statistics are refreshed when this many rows are written, and again
+	 * each time the number doubles.
+	 */
+	static final int FIRST_STATISTICS = 1_000;
 
 	/** A run nothing has moved on for this long was on a node that stopped. */
 	static final Duration STALLED = Duration.ofMinutes(10);
@@ -203,7 +209,11 @@ public class ImportRunner {
 	private boolean write(ImportJob job, Counts counts, boolean allOrNothing) {
 		Viewer viewer = Viewer.of(this.users.get(job.createdBy()));
 		Context context = this.planner.start(job.target(), job.settings(), viewer, job.fileName());
+		// the preview suggested the accounts a missing name may mean; the run has
+		// decided, and a fuzzy search per new name would cost more than writing it
+		context.suggestNearMisses(false);
 		int processed = 0;
+		int statistics = FIRST_STATISTICS;
 		try (SourceTable table = this.reader.read(this.store.content(job.id()), job.fileName(), sheet(job))) {
 			Map<String, Integer> columns = columnIndex(table.header());
 			Iterator<SourceRow> rows = table.rows().iterator();
@@ -230,6 +240,10 @@ public class ImportRunner {
 							writeChunk(job, context, viewer, batch, columns, counts, true)));
 				}
 				processed += batch.size();
+				if (processed >= statistics) {
+					refreshStatistics(job.target());
+					statistics *= 2;
+				}
 				int done = processed;
 				this.own
 					.executeWithoutResult(status -> this.store.progress(job.id(), done, counts, this.clock.instant()));
@@ -242,6 +256,19 @@ public class ImportRunner {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Brings the planner's statistics of the tables the import is filling up to date:
+	 * planned as the few rows they had when the import began, lookups by old id or name
+	 * would scan them whole, chunk after chunk.
+	 */
+	private void refreshStatistics(ImportTarget target) {
+		this.customers.refreshStatistics();
+		if (target == ImportTarget.OPPORTUNITY) {
+			this.deals.refreshStatistics();
+		}
+		this.store.refreshStatistics();
 	}
 
 	private List<Outcome> writeChunk(ImportJob job, Context context, Viewer viewer, List<SourceRow> batch,

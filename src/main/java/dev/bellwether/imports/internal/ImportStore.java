@@ -1,5 +1,7 @@
 package dev.bellwether.imports.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,8 +19,11 @@ import dev.bellwether.imports.ImportSettings;
 import dev.bellwether.imports.ImportTarget;
 import dev.bellwether.platform.Ids;
 import tools.jackson.core.type.TypeReference;
+import dev.bellwether.platform.db.CopyRows;
+import org.postgresql.PGConnection;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -194,26 +199,44 @@ public class ImportStore {
 			String before, String message) {
 	}
 
+	/** Refreshes the planner's statistics of the outcome rows (see ImportRunner). */
+	public void refreshStatistics() {
+		dev.bellwether.platform.db.Statistics.refresh(this.batch.getJdbcTemplate(), "import_rows");
+	}
+
+	/**
+	 * Keeps what each row did, with one COPY (a chunk's outcomes are as many rows again
+	 * as the records it writes).
+	 */
 	public void record(UUID importId, List<Outcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
 		}
-		MapSqlParameterSource[] rows = outcomes.stream()
-			.map(o -> new MapSqlParameterSource().addValue("id", Ids.newId())
-				.addValue("importId", importId)
-				.addValue("row", (int) o.row())
-				.addValue("type", o.recordType())
-				.addValue("outcome", o.outcome())
-				.addValue("recordId", o.recordId())
-				.addValue("version", o.writtenVersion())
-				.addValue("before", o.before())
-				.addValue("message", o.message()))
-			.toArray(MapSqlParameterSource[]::new);
-		this.batch.batchUpdate("""
-				insert into import_rows (id, import_id, row_number, record_type, outcome, record_id, written_version,
-				  before_values, message)
-				values (:id, :importId, :row, :type, :outcome, :recordId, :version, cast(:before as jsonb), :message)
-				""", rows);
+		CopyRows rows = new CopyRows("import_rows",
+				"id, import_id, row_number, record_type, outcome, record_id, written_version, before_values, message");
+		for (Outcome o : outcomes) {
+			rows.uuid(Ids.newId())
+				.uuid(importId)
+				.integer(o.row())
+				.text(o.recordType())
+				.text(o.outcome())
+				.uuid(o.recordId());
+			if (o.writtenVersion() == null) {
+				rows.nul();
+			}
+			else {
+				rows.integer(o.writtenVersion().longValue());
+			}
+			rows.text(o.before()).text(o.message()).endRow();
+		}
+		this.batch.getJdbcTemplate().execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return rows.copyTo(connection.unwrap(PGConnection.class).getCopyAPI());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	/** A record the import wrote, for its undo. */

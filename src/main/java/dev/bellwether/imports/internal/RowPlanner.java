@@ -185,6 +185,8 @@ public class RowPlanner {
 		/** The near miss of each account name not found ("" for none). */
 		final Map<String, String> nearAccounts = new HashMap<>();
 
+		private boolean suggest = true;
+
 		/** Records earlier rows create, by match key. */
 		final Map<String, UUID> earlierRows = new HashMap<>();
 
@@ -681,7 +683,18 @@ public class RowPlanner {
 			return byName.stream().findFirst();
 		}
 
+		/**
+		 * Whether a missing account's name is compared with the accounts there are, for a
+		 * "did you mean" (the preview's; on by default).
+		 */
+		public void suggestNearMisses(boolean suggest) {
+			this.suggest = suggest;
+		}
+
 		private String nearAccount(String reference) {
+			if (!this.suggest) {
+				return "";
+			}
 			// asked once per name: a file names a missing account on many rows
 			return this.nearAccounts.computeIfAbsent(reference.trim().toLowerCase(Locale.ROOT), this::searchNear);
 		}
