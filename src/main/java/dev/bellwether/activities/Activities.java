@@ -36,6 +36,7 @@ import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.PagedQuery;
@@ -287,39 +288,109 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 
 	@Transactional
 	public Activity create(Viewer viewer, ActivityDetails entered) {
+		return create(viewer, entered, null);
+	}
+
+	/**
+	 * Creates an activity, as an import brings it in when {@code origin} is given: kept
+	 * with its import and old id, created when the file says (a completed task completed
+	 * then too), and — being history rather than work done today — touching none of the
+	 * records it is linked to, which stay as fresh as they were.
+	 * @param origin the import the activity comes from, or {@code null}
+	 */
+	@Transactional
+	public Activity create(Viewer viewer, ActivityDetails entered, ImportOrigin origin) {
 		Instant now = this.clock.instant();
-		ActivityDetails details = validate(viewer, ActivityRules.callJustMade(entered, now), null);
+		Instant createdAt = origin == null ? now : origin.createdAt(now);
+		ActivityDetails details = validate(viewer, ActivityRules.callJustMade(entered, createdAt), null);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		UUID id = Ids.newId();
 		boolean completed = details.status() == TaskStatus.COMPLETED;
+		Instant completedAt = !completed ? null
+				: origin != null && origin.closedAt() != null && !origin.closedAt().isAfter(now) ? origin.closedAt()
+						: createdAt;
 		this.jdbc.sql("""
 				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id,
 				  due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at, sub_type,
-				  created_at, created_by, updated_at, updated_by, version)
+				  created_at, created_by, updated_at, updated_by, version, import_id, external_id)
 				values (:id, :kind, :subject, :body, :accountId, :contactId, :opportunityId, :ownerId, :dueDate,
-				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :subType, :now,
-				  :actor, :now, :actor, 0)
+				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :subType, :createdAt,
+				  :actor, :now, :actor, 0, :importId, :externalId)
 				""")
 			.params(columns(details))
 			.param("id", id)
-			.param("completedAt", completed ? utc(now) : null)
+			.param("completedAt", utc(completedAt))
 			.param("completedBy", completed ? viewer.id() : null)
-			.param("occurredAt", utc(occurredAt(details, now, completed ? now : null)))
+			.param("occurredAt", utc(occurredAt(details, createdAt, completedAt)))
+			.param("createdAt", utc(createdAt))
 			.param("now", utc(now))
 			.param("actor", viewer.id())
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : origin.externalId())
 			.update();
 		insertAttendees(id, details.attendees());
 		Activity created = load(id).orElseThrow();
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(empty(details.kind()), details)));
-		if (details.kind() != ActivityKind.TASK || completed) {
+				diff(empty(details.kind()), details), origin == null ? null : origin.importId()));
+		if (origin == null && (details.kind() != ActivityKind.TASK || completed)) {
 			touch(created, viewer.id(), now);
 		}
 		return withAttendeeNames(created);
 	}
 
+	/**
+	 * @return what the activity's own rules (those of {@link ActivityRules}: fields that
+	 * belong to its kind, a meeting's times, a link to some record) say against the
+	 * details, by field, before anything is looked up; the same the create refuses
+	 */
+	public Map<String, String> ruleViolations(ActivityDetails details) {
+		return ActivityRules.violations(ActivityRules.normalize(details));
+	}
+
+	/**
+	 * Deletes the activity as {@link #delete} does, unless it changed since it was at the
+	 * given version (an import's undo).
+	 * @return whether it was deleted
+	 */
+	@Transactional
+	public boolean deleteIfUnchanged(Viewer viewer, UUID id, long version) {
+		if (load(id).filter(a -> !a.isDeleted() && a.version() == version).isEmpty()) {
+			return false;
+		}
+		delete(viewer, id);
+		return true;
+	}
+
+	/**
+	 * @return the activities (not in the recycle bin) with the given old-system ids, by
+	 * id
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
+		List<String> keys = externalIds.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList();
+		Map<String, UUID> found = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc
+				.sql("select external_id, id from activities where external_id = any(cast(:keys as text[]))"
+						+ " and deleted_at is null")
+				.param("keys", keys.toArray(String[]::new))
+				.query((rs, n) -> found.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
 	@Transactional
 	public Activity update(Viewer viewer, UUID id, long expectedVersion, ActivityDetails entered) {
+		return update(viewer, id, expectedVersion, entered, (UUID) null);
+	}
+
+	/**
+	 * Updates the activity, as an import (or its undo) does when {@code importId} is
+	 * given: the change is the import's, not work its user did.
+	 */
+	@Transactional
+	public Activity update(Viewer viewer, UUID id, long expectedVersion, ActivityDetails entered, UUID importId) {
 		Activity before = get(viewer, id);
 		requireEdit(viewer, before);
 		if (entered.kind() != null && entered.kind() != before.kind()) {
@@ -353,9 +424,10 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 		Activity after = load(id).orElseThrow();
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+			this.events.publishEvent(
+					new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes, importId));
 		}
-		if (completing) {
+		if (completing && importId == null) {
 			touch(after, viewer.id(), now);
 		}
 		return withAttendeeNames(after);

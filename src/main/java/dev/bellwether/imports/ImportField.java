@@ -37,6 +37,13 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 		ACCOUNT,
 		/** A contact, by e-mail address. */
 		CONTACT,
+		/** A deal, by the old system's id or its name. */
+		DEAL,
+		/**
+		 * One of a fixed set of choices (an activity's kind, a task's status or
+		 * priority), matched by name or a common synonym.
+		 */
+		CHOICE,
 		/** The old system's id of the record itself. */
 		EXTERNAL_ID,
 		/**
@@ -51,14 +58,15 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 	 * @return whether the field names another record (resolved with a reference rule)
 	 */
 	public boolean isReference() {
-		return this.kind == Kind.USER || this.kind == Kind.ACCOUNT || this.kind == Kind.CONTACT;
+		return this.kind == Kind.USER || this.kind == Kind.ACCOUNT || this.kind == Kind.CONTACT
+				|| this.kind == Kind.DEAL;
 	}
 
 	/**
 	 * @return whether its values are mapped to a closed set of choices
 	 */
 	public boolean hasChoices() {
-		return this.kind == Kind.PICK || this.kind == Kind.STAGE;
+		return this.kind == Kind.PICK || this.kind == Kind.STAGE || this.kind == Kind.CHOICE;
 	}
 
 }

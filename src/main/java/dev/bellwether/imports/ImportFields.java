@@ -98,6 +98,35 @@ public final class ImportFields {
 			field("closedAt", "Closed on", Kind.DATE, null, false, "Closed Date", "Date Closed", "Closed At",
 					"Actual Close Date", "Won Date", "Lost Date"));
 
+	private static final List<ImportField> ACTIVITY = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Activity ID", "Task ID", "Event ID",
+					"Engagement ID", "Id", "External ID", "Record ID", "Activity Id (18)"),
+			field("kind", "Kind", Kind.CHOICE, "activity-kind", true, "Type", "Activity Type", "Task Type",
+					"Engagement Type", "Activity", "Kind"),
+			field("subject", "Subject", Kind.TEXT, null, false, "Subject", "Title", "Activity Subject", "Call Title",
+					"Meeting Name", "Task Title", "Meeting Title"),
+			field("body", "Notes", Kind.TEXT, null, false, "Comments", "Description", "Notes", "Body", "Call Notes",
+					"Note Body", "Meeting Notes", "Details", "Outcome", "Call Outcome"),
+			field("account", "Account", Kind.ACCOUNT, null, false, "Account Name", "Account", "Company", "Company Name",
+					"Associated Company", "Account ID", "Related To"),
+			field("contact", "Contact", Kind.CONTACT, null, false, "Contact Email", "Contact", "Associated Contact",
+					"Name Email", "Email", "Contact E-mail"),
+			field("opportunity", "Deal", Kind.DEAL, null, false, "Opportunity", "Opportunity Name", "Opportunity ID",
+					"Deal", "Deal Name", "Deal ID", "Associated Deal"),
+			field("owner", "Owner", Kind.USER, null, false, "Assigned To", "Activity Owner", "Owner", "Task Owner",
+					"Activity Assigned To", "Assigned"),
+			field("dueDate", "Due date", Kind.DATE, null, false, "Due Date", "Due", "Due Date Only", "Task Due Date"),
+			field("status", "Status", Kind.CHOICE, "task-status", false, "Status", "Task Status"),
+			field("priority", "Priority", Kind.CHOICE, "task-priority", false, "Priority", "Task Priority"),
+			field("startsAt", "Starts", Kind.DATE, null, false, "Start", "Start Date Time", "Start Time", "Starts At",
+					"Activity Date", "Call Date", "Meeting Start", "Date", "Start Date"),
+			field("endsAt", "Ends", Kind.DATE, null, false, "End", "End Date Time", "End Time", "Ends At",
+					"Meeting End", "End Date"),
+			field("createdAt", "Created", Kind.DATE, null, false, "Created Date", "Create Date", "Created",
+					"Created At", "Date Created"),
+			field("closedAt", "Completed", Kind.DATE, null, false, "Completed Date", "Completed Date/Time",
+					"Completed At", "Date Completed", "Completion Date"));
+
 	private ImportFields() {
 	}
 
@@ -114,6 +143,7 @@ public final class ImportFields {
 			case ACCOUNT -> ACCOUNT;
 			case CONTACT -> CONTACT;
 			case OPPORTUNITY -> OPPORTUNITY;
+			case ACTIVITY -> ACTIVITY;
 		};
 	}
 

@@ -6,7 +6,7 @@ package dev.bellwether.imports;
 public enum ImportTarget {
 
 	ACCOUNT("Accounts", "account", "accounts"), CONTACT("Contacts", "contact", "contacts"),
-	OPPORTUNITY("Deals", "opportunity", "opportunities");
+	OPPORTUNITY("Deals", "opportunity", "opportunities"), ACTIVITY("Activities", "activity", "activities");
 
 	private final String label;
 

@@ -318,9 +318,34 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		Map<String, UUID> found = new HashMap<>();
 		if (!keys.isEmpty()) {
 			this.jdbc
-				.sql("select external_id, id from opportunities where external_id in (:keys) and deleted_at is null")
-				.param("keys", keys)
+				.sql("select external_id, id from opportunities where external_id = any(cast(:keys as text[]))"
+						+ " and deleted_at is null")
+				.param("keys", keys.toArray(String[]::new))
 				.query((rs, n) -> found.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * @return the deals (not in the recycle bin) by name, compared trimmed and
+	 * case-insensitively, keyed by the name in lower case; several deals may share one
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<UUID>> idsByName(Collection<String> names) {
+		List<String> keys = names.stream()
+			.filter(StringUtils::hasText)
+			.map(name -> name.trim().toLowerCase(java.util.Locale.ROOT))
+			.distinct()
+			.toList();
+		Map<String, List<UUID>> found = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.jdbc
+				.sql("select lower(name) as k, id from opportunities where lower(name) = any(cast(:keys as text[]))"
+						+ " and deleted_at is null order by id")
+				.param("keys", keys.toArray(String[]::new))
+				.query((rs, n) -> found.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>())
+					.add(rs.getObject("id", UUID.class)))
 				.list();
 		}
 		return found;

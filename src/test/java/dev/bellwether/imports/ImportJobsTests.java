@@ -293,6 +293,93 @@ class ImportJobsTests {
 	}
 
 	@Test
+	void activitiesComeInAsHistoryLinkedToTheirRecordsAndGoWithTheUndo() {
+		Account account = this.accounts.create(this.viewer, new AccountDetails("Gamma " + this.tag, null, null, null,
+				null, null, null, null, null, null, null, null, this.admin.id(), null));
+		String deals = """
+				Opportunity ID,Opportunity Name,Account Name,Stage,Close Date,Created Date
+				G-%1$s-1,Gamma expansion %1$s,Gamma %1$s,Proposal,2026-12-31,2025-01-05
+				""".formatted(this.tag);
+		finished(this.imports.start(this.viewer, upload(ImportTarget.OPPORTUNITY, deals).id()));
+		UUID deal = this.opportunities.idsByExternalId(List.of("G-" + this.tag + "-1")).get("G-" + this.tag + "-1");
+		java.time.Instant touchedBefore = this.opportunities.get(this.viewer, deal).lastTouchedAt();
+
+		// a Salesforce-like export of tasks and events: kinds by their other names, a
+		// misspelt one, the deal by its old id or its name
+		String csv = """
+				Activity ID,Type,Subject,Comments,Account Name,Opportunity,Assigned To,Due Date,Status,Priority,Start,End,Created Date,Completed Date
+				T-%1$s-1,Log a Call,Intro call,Spoke to the CFO,Gamma %1$s,G-%1$s-1,%2$s,,,,2025-02-03 10:00,,2025-02-03,
+				T-%1$s-2,To-do,Send the proposal,,Gamma %1$s,Gamma expansion %1$s,%2$s,2025-02-10,Completed,High,,,2025-02-04,2025-02-09
+				T-%1$s-3,Event,On-site workshop,,Gamma %1$s,,%2$s,,,,2025-03-01 09:00,2025-03-01 12:00,2025-02-20,
+				T-%1$s-4,Meting,Typo kind,,Gamma %1$s,,%2$s,,,,2025-03-02 09:00,,2025-02-20,
+				T-%1$s-5,Call,Nowhere,,,No such deal %1$s,%2$s,,,,2025-03-03 09:00,,2025-02-20,
+				"""
+			.formatted(this.tag, this.admin.username());
+		ImportJob job = upload(ImportTarget.ACTIVITY, csv);
+		assertThat(job.settings().columns()).containsEntry("Type", "kind")
+			.containsEntry("Comments", "body")
+			.containsEntry("Opportunity", "opportunity")
+			.containsEntry("Assigned To", "owner")
+			.containsEntry("Start", "startsAt")
+			.containsEntry("Completed Date", "closedAt");
+		ImportPreview preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.questions()).singleElement().satisfies(question -> {
+			assertThat(question.value()).isEqualTo("Meting");
+			assertThat(question.suggestion().value()).isEqualTo("MEETING");
+		});
+		// linked to nothing: refused, as the activity's own rules refuse it
+		assertThat(preview.problems()).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(6);
+			assertThat(problem.field()).isEqualTo("opportunity");
+			assertThat(problem.message()).contains("No deal has the old id or name");
+		}).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(6);
+			assertThat(problem.rejects()).isTrue();
+		});
+		assertThat(preview.create()).isEqualTo(3);
+		ImportJob configured = this.imports.configure(this.viewer, job.id(), job.version(),
+				with(job.settings(), Map.of("kind", Map.of("meting", "MEETING")), OnMatch.SKIP, Mode.VALID_ROWS, null));
+
+		ImportJob done = finished(this.imports.start(this.viewer, configured.id()));
+		assertThat(done.created()).isEqualTo(4);
+		assertThat(done.rejected()).isEqualTo(1);
+		List<Map<String, Object>> rows = this.jdbc.sql("""
+				select external_id, kind, opportunity_id, account_id, status, priority, completed_at, starts_at,
+				  ends_at, created_at, occurred_at
+				from activities where import_id = :id order by external_id
+				""").param("id", job.id()).query().listOfRows();
+		assertThat(rows).hasSize(4);
+		Map<String, Object> call = rows.get(0);
+		assertThat(call.get("kind")).isEqualTo("CALL");
+		assertThat(call.get("opportunity_id")).isEqualTo(deal);
+		assertThat(call.get("account_id")).isEqualTo(account.id());
+		assertThat(((java.sql.Timestamp) call.get("occurred_at")).toInstant())
+			.isEqualTo(java.time.Instant.parse("2025-02-03T10:00:00Z"));
+		Map<String, Object> task = rows.get(1);
+		assertThat(task.get("kind")).isEqualTo("TASK");
+		assertThat(task.get("opportunity_id")).isEqualTo(deal);
+		assertThat(task.get("status")).isEqualTo("COMPLETED");
+		assertThat(task.get("priority")).isEqualTo("HIGH");
+		assertThat(((java.sql.Timestamp) task.get("completed_at")).toInstant())
+			.isEqualTo(java.time.Instant.parse("2025-02-09T00:00:00Z"));
+		assertThat(((java.sql.Timestamp) task.get("created_at")).toInstant())
+			.isEqualTo(java.time.Instant.parse("2025-02-04T00:00:00Z"));
+		Map<String, Object> meeting = rows.get(3);
+		assertThat(meeting.get("kind")).isEqualTo("MEETING");
+		// a meeting without an end lasts an hour
+		assertThat(((java.sql.Timestamp) meeting.get("ends_at")).toInstant())
+			.isEqualTo(java.time.Instant.parse("2025-03-02T10:00:00Z"));
+		// history, not work done today: the deal is no fresher for it
+		assertThat(this.opportunities.get(this.viewer, deal).lastTouchedAt()).isEqualTo(touchedBefore);
+
+		finished(this.imports.undo(this.viewer, job.id()));
+		assertThat(this.jdbc.sql("select count(*) from activities where import_id = :id and deleted_at is null")
+			.param("id", job.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void allOrNothingStartsOnlyWhenEveryRowIsValid() {
 		ImportJob job = upload(ImportTarget.CONTACT, """
 				First Name,Last Name,Email

@@ -1,10 +1,18 @@
 package dev.bellwether.imports.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.bellwether.activities.ActivityDetails;
+import dev.bellwether.activities.ActivityKind;
+import dev.bellwether.activities.TaskPriority;
+import dev.bellwether.activities.TaskStatus;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.sales.OpportunityDetails;
@@ -50,6 +58,38 @@ final class Binders {
 				text(v, "lossReasonDetail", b.lossReasonDetail()), text(v, "competitor", b.competitor()));
 	}
 
+	/**
+	 * An activity: the fields of another kind a file's columns fill (a call's due date or
+	 * status in a task export) are left out, as the kind has none; a call or meeting
+	 * without a start takes its due date's morning, a meeting without an end lasts an
+	 * hour.
+	 */
+	static ActivityDetails activity(ActivityDetails base, Map<String, Object> v, UUID owner, Clock clock) {
+		ActivityKind kind = base != null ? base.kind()
+				: v.get("kind") instanceof String k ? ActivityKind.valueOf(k) : null;
+		ActivityDetails b = base != null ? base : new ActivityDetails(kind, null, null, null, null, null, owner, null,
+				null, null, null, null, List.of());
+		boolean task = kind == ActivityKind.TASK;
+		boolean timed = kind == ActivityKind.CALL || kind == ActivityKind.MEETING;
+		LocalDate due = value(v, "dueDate", b.dueDate());
+		Instant startsAt = value(v, "startsAt", b.startsAt());
+		if (timed && startsAt == null && due != null) {
+			startsAt = due.atTime(9, 0).atZone(clock.getZone()).toInstant();
+		}
+		Instant endsAt = value(v, "endsAt", b.endsAt());
+		if (kind == ActivityKind.MEETING && endsAt == null && startsAt != null) {
+			endsAt = startsAt.plus(Duration.ofHours(1));
+		}
+		String status = text(v, "status", b.status() == null ? null : b.status().name());
+		String priority = text(v, "priority", b.priority() == null ? null : b.priority().name());
+		return new ActivityDetails(kind, text(v, "subject", b.subject()), text(v, "body", b.body()),
+				value(v, "account", b.accountId()), value(v, "contact", b.contactId()),
+				value(v, "opportunity", b.opportunityId()), value(v, "owner", b.ownerId()), task ? due : null,
+				task && status != null ? TaskStatus.valueOf(status) : null,
+				task && priority != null ? TaskPriority.valueOf(priority) : null, timed ? startsAt : null,
+				timed ? endsAt : null, b.attendees(), b.subType());
+	}
+
 	private static String text(Map<String, Object> values, String key, String current) {
 		Object value = values.get(key);
 		return value == null ? current : value.toString();
@@ -68,7 +108,8 @@ final class Binders {
 			case "ownerId" -> "owner";
 			case "stageId" -> "stage";
 			case "parentId" -> "parent";
-			case "primaryContactId" -> "contact";
+			case "primaryContactId", "contactId" -> "contact";
+			case "opportunityId" -> "opportunity";
 			default -> detailsField;
 		};
 	}

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import dev.bellwether.activities.Activities;
+import dev.bellwether.activities.Activity;
+import dev.bellwether.activities.ActivityDetails;
 import dev.bellwether.customers.Account;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
@@ -101,6 +104,8 @@ public class ImportRunner {
 
 	private final UserDirectory users;
 
+	private final Activities activities;
+
 	private final Clock clock;
 
 	private final TransactionTemplate chunk;
@@ -112,8 +117,8 @@ public class ImportRunner {
 	private final ThreadPoolExecutor background;
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
-			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users, Clock clock,
-			PlatformTransactionManager transactions,
+			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
+			Activities activities, Clock clock, PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
 		this.planner = planner;
@@ -124,6 +129,7 @@ public class ImportRunner {
 		this.deals = deals;
 		this.customers = customers;
 		this.users = users;
+		this.activities = activities;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
 		this.row = new TransactionTemplate(transactions);
@@ -471,6 +477,21 @@ public class ImportRunner {
 					.stream()
 					.map(r -> new Created(r.id(), r.errors()))
 					.toList();
+			// one at a time, each in a savepoint of its own: a refused activity must not
+			// mark the chunk's transaction for rollback
+			case ACTIVITY -> pending.stream().map(p -> {
+				try {
+					return new Created(this.row.execute(
+							status -> this.activities.create(viewer, (ActivityDetails) p.details(), p.origin()).id()),
+							Map.of());
+				}
+				catch (InvalidInputException ex) {
+					return new Created(null, ex.fieldErrors());
+				}
+				catch (ForbiddenException ex) {
+					return new Created(null, Map.of("owner", ex.getMessage()));
+				}
+			}).toList();
 		};
 	}
 
@@ -482,6 +503,7 @@ public class ImportRunner {
 				this.contacts.create(viewer, (ContactDetails) one.details(), one.custom(), one.origin()).id();
 			case OPPORTUNITY ->
 				this.opportunities.create(viewer, (OpportunityDetails) one.details(), one.custom(), one.origin()).id();
+			case ACTIVITY -> this.activities.create(viewer, (ActivityDetails) one.details(), one.origin()).id();
 		};
 	}
 
@@ -529,40 +551,14 @@ public class ImportRunner {
 		ImportOrigin origin = new ImportOrigin(job.id(), (String) values.get("externalId"),
 				values.get("createdAt") instanceof Instant at ? at : null,
 				values.get("closedAt") instanceof Instant at ? at : null);
-		if (action == Action.CREATE && pending != null) {
+		if (action == Action.CREATE) {
 			Object details = switch (target) {
 				case ACCOUNT -> Binders.account(null, values, owner);
 				case CONTACT -> Binders.contact(null, values, owner);
 				case OPPORTUNITY -> Binders.opportunity(null, values, owner);
+				case ACTIVITY -> Binders.activity(null, values, owner, this.clock);
 			};
 			pending.add(new Pending(planned, details, custom, origin));
-			return;
-		}
-		if (action == Action.CREATE) {
-			UUID id;
-			long version;
-			switch (target) {
-				case ACCOUNT -> {
-					Account created = this.accounts.create(viewer, Binders.account(null, values, owner), custom,
-							origin);
-					id = created.id();
-					version = created.version();
-				}
-				case CONTACT -> {
-					Contact created = this.contacts.create(viewer, Binders.contact(null, values, owner), custom,
-							origin);
-					id = created.id();
-					version = created.version();
-				}
-				default -> {
-					Opportunity created = this.opportunities.create(viewer, Binders.opportunity(null, values, owner),
-							custom, origin);
-					id = created.id();
-					version = created.version();
-				}
-			}
-			context.created(planned, id);
-			out.add(new Outcome(planned.row(), type, "CREATED", id, version, null, warnings(planned)));
 			return;
 		}
 		// update: the row's values over the record's
@@ -586,12 +582,19 @@ public class ImportRunner {
 				version = current.version();
 				customBefore = current.customFields().asMap();
 			}
-			default -> {
+			case OPPORTUNITY -> {
 				Opportunity current = this.opportunities.get(viewer, recordId);
 				before = current.details();
 				after = Binders.opportunity(current.details(), values, current.ownerId());
 				version = current.version();
 				customBefore = current.customFields().asMap();
+			}
+			default -> { // ACTIVITY
+				Activity current = this.activities.get(viewer, recordId);
+				before = current.details();
+				after = Binders.activity(current.details(), values, current.ownerId(), this.clock);
+				version = current.version();
+				customBefore = Map.of();
 			}
 		}
 		if (after.equals(before) && custom.isEmpty()) {
@@ -607,6 +610,8 @@ public class ImportRunner {
 			case OPPORTUNITY ->
 				this.opportunities.update(viewer, recordId, version, (OpportunityDetails) after, custom, job.id())
 					.version();
+			case ACTIVITY ->
+				this.activities.update(viewer, recordId, version, (ActivityDetails) after, job.id()).version();
 		};
 		// the custom values the import set, as they were (none: cleared again by the
 		// undo)
@@ -687,6 +692,8 @@ public class ImportRunner {
 						this.accounts.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
 					case Contacts.RECORD_TYPE ->
 						this.contacts.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
+					case Activities.RECORD_TYPE ->
+						this.activities.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
 					default -> this.opportunities.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());
 				};
 				return removed ? null : changed;
@@ -703,6 +710,9 @@ public class ImportRunner {
 						ImportStore.JSON.treeToValue(details, AccountDetails.class), custom, importId);
 				case Contacts.RECORD_TYPE -> this.contacts.update(viewer, record.recordId(), record.writtenVersion(),
 						ImportStore.JSON.treeToValue(details, ContactDetails.class), custom, importId);
+				case Activities.RECORD_TYPE ->
+					this.activities.update(viewer, record.recordId(), record.writtenVersion(),
+							ImportStore.JSON.treeToValue(details, ActivityDetails.class), importId);
 				default -> this.opportunities.update(viewer, record.recordId(), record.writtenVersion(),
 						ImportStore.JSON.treeToValue(details, OpportunityDetails.class), custom, importId);
 			}

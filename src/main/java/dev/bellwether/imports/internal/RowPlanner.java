@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.bellwether.customers.AccountDetails;
+import dev.bellwether.activities.Activities;
+import dev.bellwether.activities.ActivityDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Countries;
 import dev.bellwether.customers.CustomerLookups;
@@ -93,10 +95,13 @@ public class RowPlanner {
 
 	private final CustomFields customFields;
 
+	private final Activities activities;
+
 	RowPlanner(PickLists pickLists, PipelineStages stages, UserDirectory users, CustomerLookups lookups,
 			Accounts accounts, Opportunities opportunities, InputValidation validation, ImportStore store, Clock clock,
-			CustomFields customFields) {
+			CustomFields customFields, Activities activities) {
 		this.customFields = customFields;
+		this.activities = activities;
 		this.pickLists = pickLists;
 		this.stages = stages;
 		this.users = users;
@@ -146,6 +151,7 @@ public class RowPlanner {
 			case STAGE -> this.stages.active().stream().map(s -> new Choice(s.id().toString(), s.name())).toList();
 			case USER ->
 				this.users.activeUsers().stream().map(u -> new Choice(u.id().toString(), u.fullName())).toList();
+			case CHOICE -> FixedChoices.of(field);
 			default -> List.of();
 		};
 	}
@@ -313,7 +319,7 @@ public class RowPlanner {
 
 		private Object parse(ImportField field, String cell, long row, String column, List<Problem> problems) {
 			return switch (field.kind()) {
-				case TEXT, ACCOUNT, CONTACT, CUSTOM -> cell;
+				case TEXT, ACCOUNT, CONTACT, DEAL, CUSTOM -> cell;
 				case EXTERNAL_ID -> {
 					if (cell.length() > 100) {
 						throw new IllegalArgumentException("An id of the old system is at most 100 characters long.");
@@ -323,10 +329,10 @@ public class RowPlanner {
 				case INTEGER -> Cells.integer(cell);
 				case MONEY -> Cells.money(cell);
 				case PERCENT -> Cells.percent(cell);
-				case DATE -> "createdAt".equals(field.key()) || "closedAt".equals(field.key())
+				case DATE -> List.of("createdAt", "closedAt", "startsAt", "endsAt").contains(field.key())
 						? Cells.dateTime(cell, this.settings.dateOrder(), RowPlanner.this.clock.getZone())
 						: Cells.date(cell, this.settings.dateOrder());
-				case PICK, STAGE -> {
+				case PICK, STAGE, CHOICE -> {
 					Optional<String> chosen = choose(field, cell);
 					if (chosen.isEmpty()) {
 						unmatched(field, cell);
@@ -383,6 +389,7 @@ public class RowPlanner {
 				case PICK -> pick(field.list(), cell);
 				case STAGE -> stage(cell).map(s -> s.id().toString());
 				case USER -> user(cell).map(u -> u.id().toString());
+				case CHOICE -> FixedChoices.find(field, cell);
 				default -> Optional.empty();
 			};
 		}
@@ -420,7 +427,8 @@ public class RowPlanner {
 
 		private record Lookups(Map<String, UUID> accountsByExternalId, Map<String, List<UUID>> accountsByName,
 				Map<String, List<UUID>> accountsByDomain, Map<String, UUID> contactsByExternalId,
-				Map<String, List<UUID>> contactsByEmail, Map<String, UUID> dealsByExternalId) {
+				Map<String, List<UUID>> contactsByEmail, Map<String, UUID> dealsByExternalId,
+				Map<String, List<UUID>> dealsByName, Map<String, UUID> activitiesByExternalId) {
 		}
 
 		private Lookups lookup(List<Read> rows) {
@@ -428,6 +436,7 @@ public class RowPlanner {
 			List<String> names = new ArrayList<>();
 			List<String> domains = new ArrayList<>();
 			List<String> emails = new ArrayList<>();
+			List<String> dealNames = new ArrayList<>();
 			for (Read row : rows) {
 				Map<String, Object> v = row.values();
 				for (String key : List.of("account", "parent")) {
@@ -440,6 +449,10 @@ public class RowPlanner {
 				if (v.get("contact") instanceof String email) {
 					emails.add(email);
 				}
+				if (v.get("opportunity") instanceof String deal) {
+					externalIds.add(deal);
+					dealNames.add(deal);
+				}
 				if (v.get("externalId") instanceof String id) {
 					externalIds.add(id);
 				}
@@ -451,12 +464,15 @@ public class RowPlanner {
 					emails.add((String) v.get("email"));
 				}
 			}
-			boolean contacts = this.target == ImportTarget.CONTACT || this.target == ImportTarget.OPPORTUNITY;
+			boolean contacts = this.target != ImportTarget.ACCOUNT;
+			boolean deals = this.target == ImportTarget.OPPORTUNITY || this.target == ImportTarget.ACTIVITY;
 			return new Lookups(RowPlanner.this.lookups.accountsByExternalId(externalIds),
 					RowPlanner.this.lookups.accountsByName(names), RowPlanner.this.lookups.accountsByDomain(domains),
 					contacts ? RowPlanner.this.lookups.contactsByExternalId(externalIds) : Map.of(),
 					contacts ? RowPlanner.this.lookups.contactsByEmail(emails) : Map.of(),
-					this.target == ImportTarget.OPPORTUNITY ? RowPlanner.this.opportunities.idsByExternalId(externalIds)
+					deals ? RowPlanner.this.opportunities.idsByExternalId(externalIds) : Map.of(),
+					dealNames.isEmpty() ? Map.of() : RowPlanner.this.opportunities.idsByName(dealNames),
+					this.target == ImportTarget.ACTIVITY ? RowPlanner.this.activities.idsByExternalId(externalIds)
 							: Map.of());
 		}
 
@@ -512,7 +528,27 @@ public class RowPlanner {
 					problems.add(new Problem(number, columnOf("contact"), "contact", email,
 							(contacts.isEmpty() ? "No contact has the e-mail address '" + email + "'"
 									: contacts.size() + " contacts have the e-mail address '" + email + "'")
-									+ (reject ? "." : "; the deal gets no primary contact."),
+									+ (reject ? "."
+											: this.target == ImportTarget.ACTIVITY
+													? "; the activity is linked to no contact."
+													: "; the deal gets no primary contact."),
+							reject));
+				}
+			}
+			if (values.get("opportunity") instanceof String deal) {
+				values.remove("opportunity");
+				UUID byId = found.dealsByExternalId().get(deal.trim());
+				List<UUID> deals = byId != null ? List.of(byId)
+						: found.dealsByName().getOrDefault(deal.trim().toLowerCase(Locale.ROOT), List.of());
+				if (deals.size() == 1) {
+					values.put("opportunity", deals.get(0));
+				}
+				else {
+					boolean reject = deals.size() > 1 || this.settings.reference("opportunity") == ReferenceRule.REJECT;
+					problems.add(new Problem(number, columnOf("opportunity"), "opportunity", deal,
+							(deals.isEmpty() ? "No deal has the old id or name '" + deal + "'"
+									: deals.size() + " deals are called '" + deal + "'; name it by the old system's id")
+									+ (reject ? "." : "; the activity is linked to no deal."),
 							reject));
 				}
 			}
@@ -525,6 +561,7 @@ public class RowPlanner {
 						case ACCOUNT -> found.accountsByExternalId().get(externalId);
 						case CONTACT -> found.contactsByExternalId().get(externalId);
 						case OPPORTUNITY -> found.dealsByExternalId().get(externalId);
+						case ACTIVITY -> found.activitiesByExternalId().get(externalId);
 					};
 				}
 				if (matched == null && this.settings.match() == MatchRule.EXTERNAL_ID_OR_RULE) {
@@ -537,7 +574,7 @@ public class RowPlanner {
 						}
 						case CONTACT -> found.contactsByEmail()
 							.getOrDefault(CustomerLookups.key((String) values.get("email")), List.of());
-						case OPPORTUNITY -> List.of();
+						case OPPORTUNITY, ACTIVITY -> List.of();
 					};
 					if (candidates.size() == 1) {
 						matched = candidates.get(0);
@@ -609,7 +646,14 @@ public class RowPlanner {
 					completeDeal(number, values, problems);
 					yield Binders.opportunity(null, values, this.defaultOwner);
 				}
+				case ACTIVITY -> Binders.activity(null, values, this.defaultOwner, RowPlanner.this.clock);
 			};
+			if (details instanceof ActivityDetails activity) {
+				RowPlanner.this.activities.ruleViolations(activity).forEach((field, message) -> {
+					String key = Binders.fieldOf(field);
+					problems.add(new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
+				});
+			}
 			if (problems.stream().anyMatch(Problem::rejects)) {
 				return;
 			}
@@ -737,7 +781,7 @@ public class RowPlanner {
 				case ACCOUNT -> values.get("name") instanceof String name ? "name:" + CustomerLookups.key(name) : null;
 				case CONTACT ->
 					values.get("email") instanceof String email ? "email:" + CustomerLookups.key(email) : null;
-				case OPPORTUNITY -> null;
+				case OPPORTUNITY, ACTIVITY -> null;
 			};
 		}
 
