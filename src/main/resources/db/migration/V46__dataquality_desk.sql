@@ -46,6 +46,9 @@ create table quality_issues (
     owner_id        uuid,
     detail          varchar(500),
     score           numeric(5, 4),
+    -- the queue's order among open issues: orphaned, overdue, stale, no contact, no next step,
+    -- no account, duplicate, incomplete (QualityIssueKind.rank)
+    rank            smallint not null,
     first_found_at  timestamp with time zone not null,
     last_found_at   timestamp with time zone not null,
     fixed_at        timestamp with time zone,
@@ -63,8 +66,18 @@ create table quality_issues (
     constraint quality_issues_uk unique (kind, record_type, record_id)
 );
 create index quality_issues_open_idx on quality_issues (owner_id, kind) where fixed_at is null;
+create index quality_issues_queue_idx on quality_issues (rank, first_found_at, id) where fixed_at is null;
 create index quality_issues_assignee_idx on quality_issues (assignee_id) where assignee_id is not null;
 create index quality_issues_record_idx on quality_issues (record_id);
+
+-- dataquality: the open issues per owner and kind, rewritten by each measurement (the only thing
+-- that opens or fixes issues), so that the scores pages count them without reading the queue.
+create table quality_issue_counts (
+    owner_id  uuid not null,
+    kind      varchar(20) not null,
+    issues    integer not null,
+    primary key (owner_id, kind)
+);
 
 -- dataquality: each "ask the owner": who asked whom about which issue, and when.
 create table quality_requests (

@@ -85,7 +85,7 @@ class ModuleTablesTests {
 			// dataquality
 			entry("duplicate_pairs", "dataquality"), entry("quality_rules", "dataquality"),
 			entry("quality_snapshots", "dataquality"), entry("quality_issues", "dataquality"),
-			entry("quality_requests", "dataquality"));
+			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -62,7 +62,7 @@ public class CustomerQualityFacts {
 	 * @param ownerIds whose accounts, or {@code null} for everyone's
 	 */
 	public void accounts(Collection<UUID> ownerIds, Consumer<FilledFields> each) {
-		read("select a.id, a.name, a.owner_id, " + ACCOUNT_FILLED + " as filled from accounts a"
+		read("select a.id, a.name, a.owner_id, a.version, " + ACCOUNT_FILLED + " as filled from accounts a"
 				+ " where a.deleted_at is null and " + owners(ownerIds, "a.owner_id"), ownerIds, each);
 	}
 
@@ -72,7 +72,7 @@ public class CustomerQualityFacts {
 	 * @param ownerIds whose contacts, or {@code null} for everyone's
 	 */
 	public void contacts(Collection<UUID> ownerIds, Consumer<FilledFields> each) {
-		read("select c.id, concat_ws(' ', c.first_name, c.last_name) as name, c.owner_id, " + CONTACT_FILLED
+		read("select c.id, concat_ws(' ', c.first_name, c.last_name) as name, c.owner_id, c.version, " + CONTACT_FILLED
 				+ " as filled from contacts c where c.deleted_at is null and " + owners(ownerIds, "c.owner_id"),
 				ownerIds, each);
 	}
@@ -88,7 +88,7 @@ public class CustomerQualityFacts {
 		}
 		statement.query(rs -> {
 			each.accept(new FilledFields(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getObject("owner_id", UUID.class), rs.getInt("filled")));
+					rs.getObject("owner_id", UUID.class), rs.getLong("version"), rs.getInt("filled")));
 		});
 	}
 
@@ -103,8 +103,9 @@ public class CustomerQualityFacts {
 	 *
 	 * @param filled bit {@code i} set when field {@code i} of the record type's list is
 	 * filled (text not blank, a number or reference present)
+	 * @param version the record's version, for changing it in place
 	 */
-	public record FilledFields(UUID id, String name, UUID ownerId, int filled) {
+	public record FilledFields(UUID id, String name, UUID ownerId, long version, int filled) {
 
 		public boolean has(List<String> fields, String field) {
 			int index = fields.indexOf(field);

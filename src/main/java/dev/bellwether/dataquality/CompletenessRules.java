@@ -90,6 +90,23 @@ public class CompletenessRules {
 		};
 	}
 
+	/**
+	 * @return the field's name in the records' inline edit, {@code null} for a field
+	 * changed on the edit page only (a street, a parent account, a contact's account, a
+	 * deal's contact or competitor)
+	 */
+	public static String inlineField(String recordType, String field) {
+		return switch (recordType + "." + field) {
+			case "account.website", "account.industry", "account.phone", "account.country", "account.employees",
+					"account.annualRevenue", "account.description", "contact.firstName", "contact.title",
+					"contact.email", "contact.phone", "contact.mobile", "opportunity.amount", "opportunity.nextStep",
+					"opportunity.leadSource", "opportunity.description" ->
+				field;
+			case "account.city" -> "billingCity";
+			default -> null;
+		};
+	}
+
 	/** A field's name as people read it. */
 	public static String label(String field) {
 		return LABELS.getOrDefault(field, field);

@@ -6,32 +6,44 @@ package dev.bellwether.dataquality;
  */
 public enum QualityIssueKind {
 
-	INCOMPLETE("Incomplete",
+	INCOMPLETE(7, "Incomplete",
 			"Its completeness score (filled counted fields ÷ counted fields, by the completeness rules) is below the threshold."),
 
-	STALE("Stale deal",
+	STALE(2, "Stale deal",
 			"An open deal not touched (updated, or an activity logged on it) for longer than its stage's stale days (the company default where the stage sets none)."),
 
-	OVERDUE("Overdue deal", "An open deal whose close date is before today."),
+	OVERDUE(1, "Overdue deal", "An open deal whose close date is before today."),
 
-	ORPHANED("Orphaned deal", "An open deal whose owner is deactivated: nobody keeps it up to date."),
+	ORPHANED(0, "Orphaned deal", "An open deal whose owner is deactivated: nobody keeps it up to date."),
 
-	NO_ACCOUNT("Contact without account", "A contact that belongs to no account."),
+	NO_ACCOUNT(5, "Contact without account", "A contact that belongs to no account."),
 
-	NO_NEXT_STEP("Deal without next step", "An open deal whose next step is empty."),
+	NO_NEXT_STEP(4, "Deal without next step", "An open deal whose next step is empty."),
 
-	NO_CONTACT("Deal without contact", "An open deal with no primary contact."),
+	NO_CONTACT(3, "Deal without contact", "An open deal with no primary contact."),
 
-	DUPLICATE("Possible duplicate",
+	DUPLICATE(6, "Possible duplicate",
 			"Two accounts or two contacts the duplicate detection found alike and nobody has merged or dismissed yet.");
+
+	private final int rank;
 
 	private final String label;
 
 	private final String definition;
 
-	QualityIssueKind(String label, String definition) {
+	QualityIssueKind(int rank, String label, String definition) {
+		this.rank = rank;
 		this.label = label;
 		this.definition = definition;
+	}
+
+	/**
+	 * @return where open issues of this kind come in the queue: 0 first (orphaned,
+	 * overdue and stale deals before missing contacts and next steps, duplicates,
+	 * incomplete records)
+	 */
+	public int rank() {
+		return this.rank;
 	}
 
 	public String label() {

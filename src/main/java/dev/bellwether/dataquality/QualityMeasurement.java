@@ -233,20 +233,20 @@ public class QualityMeasurement {
 		for (int i = 0; i < found.kinds.size(); i++) {
 			ids.add(Ids.newId());
 		}
-		this.jdbc
-			.sql("""
-					insert into quality_issues (id, kind, record_type, record_id, record_name, owner_id, detail, score,
-					  first_found_at, last_found_at, created_at, updated_at, version)
-					select f.id, f.kind, f.record_type, f.record_id, left(f.record_name, 600), f.owner_id,
-					  left(f.detail, 500), f.score, :now, :now, :now, :now, 0
-					from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:types as text[]),
-					  cast(:records as uuid[]), cast(:names as text[]), cast(:owners as uuid[]), cast(:details as text[]),
-					  cast(:scores as numeric[])) as f(id, kind, record_type, record_id, record_name, owner_id, detail, score)
-					on conflict (kind, record_type, record_id) do update set record_name = excluded.record_name,
-					  owner_id = excluded.owner_id, detail = excluded.detail, score = excluded.score,
-					  last_found_at = excluded.last_found_at, fixed_at = null,
-					  updated_at = excluded.updated_at, version = quality_issues.version + 1
-					""")
+		this.jdbc.sql("""
+				insert into quality_issues (id, kind, record_type, record_id, record_name, owner_id, detail, score,
+				  rank, first_found_at, last_found_at, created_at, updated_at, version)
+				select f.id, f.kind, f.record_type, f.record_id, left(f.record_name, 600), f.owner_id,
+				  left(f.detail, 500), f.score, f.rank, :now, :now, :now, :now, 0
+				from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:types as text[]),
+				  cast(:records as uuid[]), cast(:names as text[]), cast(:owners as uuid[]), cast(:details as text[]),
+				  cast(:scores as numeric[]), cast(:ranks as smallint[]))
+				  as f(id, kind, record_type, record_id, record_name, owner_id, detail, score, rank)
+				on conflict (kind, record_type, record_id) do update set record_name = excluded.record_name,
+				  owner_id = excluded.owner_id, detail = excluded.detail, score = excluded.score,
+				  last_found_at = excluded.last_found_at, fixed_at = null,
+				  updated_at = excluded.updated_at, version = quality_issues.version + 1
+				""")
 			.param("now", utc(now))
 			.param("ids", SqlArrays.of(ids))
 			.param("kinds", SqlArrays.of(found.kinds))
@@ -256,11 +256,19 @@ public class QualityMeasurement {
 			.param("owners", SqlArrays.of(found.owners))
 			.param("details", SqlArrays.of(found.details))
 			.param("scores", SqlArrays.of(found.scoreValues))
+			.param("ranks", SqlArrays.of(found.ranks))
 			.update();
-		return this.jdbc.sql("""
+		int fixed = this.jdbc.sql("""
 				update quality_issues set fixed_at = :now, updated_at = :now, version = version + 1
 				where fixed_at is null and last_found_at <> :now
 				""").param("now", utc(now)).update();
+		this.jdbc.sql("delete from quality_issue_counts").update();
+		this.jdbc.sql("""
+				insert into quality_issue_counts (owner_id, kind, issues)
+				select owner_id, kind, count(*) from quality_issues
+				where fixed_at is null and owner_id is not null group by owner_id, kind
+				""").update();
+		return fixed;
 	}
 
 	private record Pair(UUID id, String recordType, UUID aId, UUID bId, UUID aOwnerId, String reason) {
@@ -308,6 +316,8 @@ public class QualityMeasurement {
 
 		final List<BigDecimal> scoreValues = new ArrayList<>();
 
+		final List<Integer> ranks = new ArrayList<>();
+
 		void scored(String recordType, UUID ownerId, double score) {
 			Tally tally = this.scores.computeIfAbsent(new OwnerKey(recordType, ownerId), key -> new Tally());
 			tally.records++;
@@ -320,6 +330,7 @@ public class QualityMeasurement {
 		void issue(QualityIssueKind kind, String recordType, UUID recordId, String name, UUID ownerId, String detail,
 				Double score) {
 			this.kinds.add(kind.name());
+			this.ranks.add(kind.rank());
 			this.types.add(recordType);
 			this.records.add(recordId);
 			this.names.add(name);

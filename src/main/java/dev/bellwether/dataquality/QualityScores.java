@@ -183,7 +183,11 @@ public class QualityScores {
 				List<String> counted = ruleSet.deal(deal.stageId());
 				records.add(new ScoredRecord(Opportunities.RECORD_TYPE, deal.id(), deal.name(), deal.ownerId(),
 						deal.stageName(), Completeness.score(counted, deal::has),
-						Completeness.missing(counted, deal::has).stream().map(CompletenessRules::label).toList()));
+						Completeness.missing(counted, deal::has)
+							.stream()
+							.map(field -> ScoredRecord.MissingField.of(Opportunities.RECORD_TYPE, field))
+							.toList(),
+						deal.version()));
 			});
 		}
 		records.sort(Comparator.comparing((ScoredRecord r) -> r.score() == null ? 2.0 : r.score())
@@ -254,8 +258,9 @@ public class QualityScores {
 				Completeness.score(counted, field -> record.has(fields, field)),
 				Completeness.missing(counted, field -> record.has(fields, field))
 					.stream()
-					.map(CompletenessRules::label)
-					.toList());
+					.map(field -> ScoredRecord.MissingField.of(recordType, field))
+					.toList(),
+				record.version());
 	}
 
 	/**
@@ -301,9 +306,7 @@ public class QualityScores {
 	private Map<UUID, Map<QualityIssueKind, Long>> openIssues(Set<UUID> owners) {
 		Map<UUID, Map<QualityIssueKind, Long>> issues = new HashMap<>();
 		var statement = this.jdbc.sql("""
-				select owner_id, kind, count(*) as issues from quality_issues
-				where fixed_at is null and owner_id is not null and %s
-				group by owner_id, kind
+				select owner_id, kind, issues from quality_issue_counts where %s
 				""".formatted(owners == null ? "true" : "owner_id in (select unnest(cast(:owners as uuid[])))"));
 		if (owners != null) {
 			statement = statement.param("owners", ids(owners));

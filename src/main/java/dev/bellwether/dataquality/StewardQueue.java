@@ -133,16 +133,19 @@ public class StewardQueue {
 			default -> throw new InvalidInputException("status", "Choose open, fixed or all.");
 		}
 		String condition = where.isEmpty() ? "true" : String.join(" and ", where);
+		// open issues in the queue's order (an index of open issues answers it); fixed
+		// ones the latest first
+		String order = switch (filter.statusOrDefault()) {
+			case "open" -> "i.rank, i.first_found_at, i.id";
+			case "fixed" -> "i.fixed_at desc, i.id";
+			default -> "(i.fixed_at is null) desc, i.fixed_at desc nulls last, i.rank, i.first_found_at, i.id";
+		};
 		long total = this.jdbc.sql("select count(*) from quality_issues i where " + condition)
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<QualityIssue> issues = this.jdbc.sql(SELECT + " where " + condition + """
-				 order by (i.fixed_at is null) desc, i.fixed_at desc nulls last,
-				  array_position(array['ORPHANED','OVERDUE','STALE','NO_CONTACT','NO_NEXT_STEP','NO_ACCOUNT',
-				    'DUPLICATE','INCOMPLETE'], i.kind::text), i.first_found_at, i.id
-				 limit :limit offset :offset
-				""")
+		List<QualityIssue> issues = this.jdbc
+			.sql(SELECT + " where " + condition + " order by " + order + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())

@@ -72,19 +72,24 @@ public class DealQualityFacts {
 					ownerIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
 			owners = "o.owner_id in (select unnest(cast(:qualityOwners as uuid[])))";
 		}
-		this.jdbc.sql("""
-				select o.id, o.name, o.owner_id, o.stage_id, s.name as stage_name, o.close_date, o.last_touched_at,
-				  coalesce(s.stale_after_days, :freshnessDays) as stale_after_days,
-				  %s as filled, %s as stale, %s as overdue
-				from opportunities o join pipeline_stages s on s.id = o.stage_id
-				where o.deleted_at is null and o.closed_at is null and %s
-				""".formatted(FILLED, untouched.sql(), pastCloseDate.sql(), owners)).params(params).query(rs -> {
-			each.accept(new OpenDealFields(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class),
-					rs.getString("stage_name"), rs.getObject("close_date", LocalDate.class),
-					instant(rs, "last_touched_at"), rs.getInt("stale_after_days"), rs.getInt("filled"),
-					rs.getBoolean("stale"), rs.getBoolean("overdue")));
-		});
+		this.jdbc
+			.sql("""
+					select o.id, o.name, o.owner_id, o.version, o.stage_id, s.name as stage_name, o.close_date, o.last_touched_at,
+					  coalesce(s.stale_after_days, :freshnessDays) as stale_after_days,
+					  %s as filled, %s as stale, %s as overdue
+					from opportunities o join pipeline_stages s on s.id = o.stage_id
+					where o.deleted_at is null and o.closed_at is null and %s
+					"""
+				.formatted(FILLED, untouched.sql(), pastCloseDate.sql(), owners))
+			.params(params)
+			.query(rs -> {
+				each.accept(new OpenDealFields(rs.getObject("id", UUID.class), rs.getString("name"),
+						rs.getObject("owner_id", UUID.class), rs.getLong("version"),
+						rs.getObject("stage_id", UUID.class), rs.getString("stage_name"),
+						rs.getObject("close_date", LocalDate.class), instant(rs, "last_touched_at"),
+						rs.getInt("stale_after_days"), rs.getInt("filled"), rs.getBoolean("stale"),
+						rs.getBoolean("overdue")));
+			});
 	}
 
 	/**
@@ -104,8 +109,9 @@ public class DealQualityFacts {
 	 * @param stale open and untouched (updated, or an activity logged on it) for longer
 	 * than {@code staleAfterDays}
 	 * @param overdue open with its close date before today
+	 * @param version the deal's version, for changing it in place
 	 */
-	public record OpenDealFields(UUID id, String name, UUID ownerId, UUID stageId, String stageName,
+	public record OpenDealFields(UUID id, String name, UUID ownerId, long version, UUID stageId, String stageName,
 			LocalDate closeDate, Instant lastTouchedAt, int staleAfterDays, int filled, boolean stale,
 			boolean overdue) {
 

@@ -68,7 +68,10 @@ class DataQualityPagesTests {
 			.andExpect(content().string(containsString("/data-quality/owners/" + rep.id())));
 		this.mvc.perform(get("/data-quality/owners/" + rep.id()).param("type", "contact").with(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("/contacts/" + contact.id() + "/edit")));
+			.andExpect(content().string(containsString("/contacts/" + contact.id() + "/edit")))
+			// the missing e-mail address can be filled in place
+			.andExpect(content().string(containsString("data-inline-field=\"email\"")))
+			.andExpect(content().string(containsString("data-inline-id=\"" + contact.id() + "\"")));
 
 		QualityIssue issue = this.queue
 			.list(TestUsers.viewer(steward),
