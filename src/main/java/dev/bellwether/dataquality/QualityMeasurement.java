@@ -79,6 +79,10 @@ public class QualityMeasurement {
 	@Transactional
 	public Measurement measure() {
 		long started = System.nanoTime();
+		// one measurement at a time (the nightly job on one node, "measure now"
+		// anywhere):
+		// each rewrites the day's snapshot and the queue
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dataquality.measurement'))").query().singleRow();
 		Instant now = this.clock.instant();
 		LocalDate today = this.deals.today();
 		CompletenessRules.RuleSet ruleSet = this.rules.ruleSet();
