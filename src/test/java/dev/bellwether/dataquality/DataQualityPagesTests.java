@@ -96,6 +96,10 @@ class DataQualityPagesTests {
 				.with(session))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/data-quality/queue"));
+		this.mvc.perform(get("/data-quality/queue/" + issue.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"requests\"")))
+			.andExpect(content().string(containsString("id=\"ask-owner-form\"")));
 		QualityIssue after = this.queue.get(TestUsers.viewer(steward), issue.id());
 		assertThat(after.askedCount()).isEqualTo(1);
 		assertThat(after.assigneeId()).isEqualTo(steward.id());

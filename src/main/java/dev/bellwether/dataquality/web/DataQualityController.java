@@ -126,6 +126,14 @@ class DataQualityController {
 		return "dataquality/queue";
 	}
 
+	@GetMapping("/data-quality/queue/{id}")
+	String issue(Viewer viewer, @PathVariable UUID id, Model model) {
+		model.addAttribute("issue", this.queue.get(viewer, id));
+		model.addAttribute("requests", this.queue.requests(viewer, id));
+		model.addAttribute("assignees", this.queue.assignees(viewer));
+		return "dataquality/issue";
+	}
+
 	@PostMapping("/data-quality/queue/{id}/assign")
 	String assign(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) String back, RedirectAttributes redirect) {
