@@ -83,7 +83,9 @@ class ModuleTablesTests {
 			entry("import_jobs", "imports"), entry("import_files", "imports"), entry("import_rows", "imports"),
 			entry("import_templates", "imports"), entry("import_value_mappings", "imports"),
 			// dataquality
-			entry("duplicate_pairs", "dataquality"));
+			entry("duplicate_pairs", "dataquality"), entry("quality_rules", "dataquality"),
+			entry("quality_snapshots", "dataquality"), entry("quality_issues", "dataquality"),
+			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -14,7 +14,7 @@ class DataQualityUsageKinds {
 
 	@Bean
 	UsageKinds dataQualityDeclared() {
-		return UsageKinds.of("dataquality", UsageKind.VIEW, UsageKind.API_CALL);
+		return UsageKinds.of("dataquality", UsageKind.VIEW, UsageKind.REPORT_VIEW, UsageKind.API_CALL);
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.dataquality.QualityScores;
 import dev.bellwether.forecasting.ForecastAccuracy;
 import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.Role;
@@ -85,10 +86,13 @@ public class HomePages {
 
 	private final ForecastAccuracy accuracy;
 
+	private final QualityScores quality;
+
 	HomePages(Opportunities opportunities, PipelineAnalytics analytics, PipelineStages stages, Activities activities,
 			Accounts accounts, Contacts contacts, UserDirectory users, OrgChart orgChart, FiscalCalendar calendar,
-			JsonMapper json, ForecastAccuracy accuracy) {
+			JsonMapper json, ForecastAccuracy accuracy, QualityScores quality) {
 		this.accuracy = accuracy;
+		this.quality = quality;
 		this.opportunities = opportunities;
 		this.analytics = analytics;
 		this.stages = stages;
@@ -219,6 +223,16 @@ public class HomePages {
 		}
 		return new TeamHome(managers, team, teamName, figures, attention, open.stale(), open.overdue(), open.owners(),
 				this.users.namesOf(people), accountNames(attention, List.of()), orphaned(viewer, deactivated));
+	}
+
+	/**
+	 * Data quality for the team and company views (the data-quality module's figures):
+	 * the completeness of the team (or everyone, for {@code null}) now and 30 days
+	 * before, and its open issues.
+	 * @return {@code null} for a viewer who doesn't see data quality
+	 */
+	public QualityScores.Summary dataQuality(Viewer viewer, UUID team) {
+		return this.quality.summary(viewer, team);
 	}
 
 	public CompanyHome company(Viewer viewer) {

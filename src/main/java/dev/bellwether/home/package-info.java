@@ -6,7 +6,8 @@
  * {@link dev.bellwether.home.HomePages} computes every figure; the controllers only turn
  * requests into its calls. It owns no data and no SQL: it reads the sales, activities,
  * customers, identity and forecasting modules' public APIs (the company view shows the
- * forecasting module's forecast accuracy).
+ * forecasting module's forecast accuracy; the team and company views the data-quality
+ * module's completeness and open issues).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home")
 package dev.bellwether.home;

@@ -107,7 +107,7 @@ class DuplicatePagesTests {
 		this.mvc.perform(get("/data-quality/duplicates").with(TestUsers.signIn(this.mvc, manager)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(startsWith("<!DOCTYPE html>")))
-			.andExpect(content().string(containsString("id=\"nav-duplicates\"")));
+			.andExpect(content().string(containsString("id=\"nav-data-quality\"")));
 	}
 
 	private Account account(User owner, String name) {

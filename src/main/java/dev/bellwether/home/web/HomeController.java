@@ -37,8 +37,14 @@ class HomeController {
 		model.addAttribute("view", shown);
 		model.addAttribute("today", this.pages.today());
 		switch (shown) {
-			case "team" -> model.addAttribute("teamHome", this.pages.team(viewer, team));
-			case "company" -> model.addAttribute("company", this.pages.company(viewer));
+			case "team" -> {
+				model.addAttribute("teamHome", this.pages.team(viewer, team));
+				model.addAttribute("dataQuality", this.pages.dataQuality(viewer, team));
+			}
+			case "company" -> {
+				model.addAttribute("company", this.pages.company(viewer));
+				model.addAttribute("dataQuality", this.pages.dataQuality(viewer, null));
+			}
 			default -> model.addAttribute("day", this.pages.myDay(viewer));
 		}
 		return Htmx.targets(request, "home-view") ? "home/home :: view" : "home/home";
