@@ -1,11 +1,14 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.CustomerDuplicates;
+import dev.bellwether.customers.PossibleDuplicate;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.web.ApiResources;
@@ -18,6 +21,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
@@ -46,7 +51,10 @@ class ContactApiController {
 
 	private final ListCursors cursors;
 
-	ContactApiController(Contacts contacts, UserDirectory users, ListCursors cursors) {
+	private final CustomerDuplicates duplicates;
+
+	ContactApiController(Contacts contacts, UserDirectory users, ListCursors cursors, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.cursors = cursors;
 		this.contacts = contacts;
 		this.users = users;
@@ -83,9 +91,42 @@ class ContactApiController {
 		return resource(this.contacts.get(viewer, id));
 	}
 
+	@GetMapping("/duplicates")
+	@Operation(summary = "Check a new contact for duplicates",
+			description = "The contacts a contact with these details would duplicate, by the duplicate detection's "
+					+ "rules: the same e-mail address (whatever the case), or the same full name (case and "
+					+ "punctuation left out) at the same account. Most likely first, at most 5. A contact you may not "
+					+ "see is listed without its id and name.")
+	List<PossibleDuplicateResource> duplicates(Viewer viewer, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
+			@RequestParam(required = false) UUID accountId) {
+		return PossibleDuplicateResource
+			.of(this.duplicates.forNewContact(viewer, email, firstName, lastName, accountId));
+	}
+
 	@PostMapping
-	@Operation(summary = "Create a contact", description = "ownerId defaults to the caller.")
-	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request) {
+	@Operation(summary = "Create a contact",
+			description = "ownerId defaults to the caller. The contact is created even when it may duplicate one "
+					+ "(see GET /api/v1/contacts/duplicates), unless refuseDuplicates=true: then a possible duplicate "
+					+ "is a 409 listing them in duplicates, and nothing is created.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names the new record",
+			content = @Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContactResource.class)))
+	@ApiResponse(responseCode = "409",
+			description = "refuseDuplicates=true and the contact may duplicate others (listed in duplicates)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(
+							implementation = org.springframework.http.ProblemDetail.class)))
+	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request,
+			@Parameter(description = "Refuse to create a contact that may duplicate one (409)") @RequestParam(
+					defaultValue = "false") boolean refuseDuplicates) {
+		if (refuseDuplicates) {
+			List<PossibleDuplicate> found = this.duplicates.forNewContact(viewer, request.email(), request.firstName(),
+					request.lastName(), request.accountId());
+			if (!found.isEmpty()) {
+				throw PossibleDuplicateResource.refusal(Contacts.RECORD_TYPE, found);
+			}
+		}
 		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(resource(contact));
 	}
