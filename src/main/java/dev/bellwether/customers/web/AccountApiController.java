@@ -8,7 +8,6 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.CustomerDuplicates;
-import dev.bellwether.customers.PossibleDuplicate;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.web.ApiResources;
@@ -21,8 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
@@ -108,22 +105,12 @@ class AccountApiController {
 			description = "ownerId defaults to the caller. The account is created even when it may duplicate one "
 					+ "(see GET /api/v1/accounts/duplicates), unless refuseDuplicates=true: then a possible duplicate "
 					+ "is a 409 listing them in duplicates, and nothing is created.")
-	@ApiResponse(responseCode = "201", description = "Created; the Location header names the new record",
-			content = @Content(mediaType = "application/json",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AccountResource.class)))
-	@ApiResponse(responseCode = "409",
-			description = "refuseDuplicates=true and the account may duplicate others (listed in duplicates)",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(
-							implementation = org.springframework.http.ProblemDetail.class)))
 	ResponseEntity<AccountResource> create(Viewer viewer, @RequestBody AccountRequest request,
 			@Parameter(description = "Refuse to create an account that may duplicate one (409)") @RequestParam(
 					defaultValue = "false") boolean refuseDuplicates) {
 		if (refuseDuplicates) {
-			List<PossibleDuplicate> found = this.duplicates.forNewAccount(viewer, request.name(), request.website());
-			if (!found.isEmpty()) {
-				throw PossibleDuplicateResource.refusal(Accounts.RECORD_TYPE, found);
-			}
+			PossibleDuplicateResource.refuseAny(Accounts.RECORD_TYPE,
+					this.duplicates.forNewAccount(viewer, request.name(), request.website()));
 		}
 		Account account = this.accounts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(resource(account));

@@ -8,7 +8,6 @@ import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.customers.CustomerDuplicates;
-import dev.bellwether.customers.PossibleDuplicate;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.web.ApiResources;
@@ -21,8 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.bellwether.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Page;
@@ -109,23 +106,12 @@ class ContactApiController {
 			description = "ownerId defaults to the caller. The contact is created even when it may duplicate one "
 					+ "(see GET /api/v1/contacts/duplicates), unless refuseDuplicates=true: then a possible duplicate "
 					+ "is a 409 listing them in duplicates, and nothing is created.")
-	@ApiResponse(responseCode = "201", description = "Created; the Location header names the new record",
-			content = @Content(mediaType = "application/json",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContactResource.class)))
-	@ApiResponse(responseCode = "409",
-			description = "refuseDuplicates=true and the contact may duplicate others (listed in duplicates)",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(
-							implementation = org.springframework.http.ProblemDetail.class)))
 	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request,
 			@Parameter(description = "Refuse to create a contact that may duplicate one (409)") @RequestParam(
 					defaultValue = "false") boolean refuseDuplicates) {
 		if (refuseDuplicates) {
-			List<PossibleDuplicate> found = this.duplicates.forNewContact(viewer, request.email(), request.firstName(),
-					request.lastName(), request.accountId());
-			if (!found.isEmpty()) {
-				throw PossibleDuplicateResource.refusal(Contacts.RECORD_TYPE, found);
-			}
+			PossibleDuplicateResource.refuseAny(Contacts.RECORD_TYPE, this.duplicates.forNewContact(viewer,
+					request.email(), request.firstName(), request.lastName(), request.accountId()));
 		}
 		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(resource(contact));

@@ -32,17 +32,21 @@ record PossibleDuplicateResource(@Schema(description = "The record; null when it
 	}
 
 	/**
-	 * A create held back because the record may duplicate others: 409 with the candidates
-	 * in {@code duplicates}.
+	 * Holds a create back when the record may duplicate others.
+	 * @throws ErrorResponseException 409, with the candidates in {@code duplicates}, when
+	 * there are any
 	 */
-	static ErrorResponseException refusal(String recordType, List<PossibleDuplicate> duplicates) {
+	static void refuseAny(String recordType, List<PossibleDuplicate> duplicates) {
+		if (duplicates.isEmpty()) {
+			return;
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"This " + recordType + " may duplicate " + duplicates.size()
 						+ (duplicates.size() == 1 ? " that exists" : " that exist")
 						+ "; nothing was created. Send it again without refuseDuplicates to create it anyway.");
 		problem.setTitle("Possible duplicate");
 		problem.setProperty("duplicates", of(duplicates));
-		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+		throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 	}
 
 }
