@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.bellwether.identity.AccessPolicy;
 import dev.bellwether.identity.RecordVisibility;
@@ -68,6 +70,26 @@ public class CustomerMerges {
 			"mobile", "accountId", "ownerId");
 
 	private static final String MERGE_RECORD = "merge";
+
+	// the survivor's fields back from the row as it was before the merge
+	private static final String RESTORE_ACCOUNT = """
+			update accounts a set name = s.name, website = s.website, domain = s.domain, industry = s.industry,
+			  phone = s.phone, billing_street = s.billing_street, billing_city = s.billing_city,
+			  billing_state = s.billing_state, billing_postal_code = s.billing_postal_code, country = s.country,
+			  employees = s.employees, annual_revenue = s.annual_revenue, parent_id = s.parent_id,
+			  owner_id = s.owner_id, description = s.description, updated_at = :now, updated_by = :actor,
+			  version = a.version + 1
+			from jsonb_populate_record(null::accounts, cast(:before as jsonb)) as s
+			where a.id = :id and a.version = :version and a.deleted_at is null
+			""";
+
+	private static final String RESTORE_CONTACT = """
+			update contacts c set first_name = s.first_name, last_name = s.last_name, title = s.title,
+			  email = s.email, phone = s.phone, mobile = s.mobile, account_id = s.account_id, owner_id = s.owner_id,
+			  updated_at = :now, updated_by = :actor, version = c.version + 1
+			from jsonb_populate_record(null::contacts, cast(:before as jsonb)) as s
+			where c.id = :id and c.version = :version and c.deleted_at is null
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -257,8 +279,13 @@ public class CustomerMerges {
 		this.events.publishEvent(new RecordChanged(merge.recordType(), merge.loserId(), ChangeKind.RESTORED,
 				viewer.id(), now, List.of(new FieldChange("mergedInto", merge.survivorId().toString(), null))));
 
-		boolean survivorRestored = survivor.version() == merge.survivorVersion()
-				&& restoreSurvivor(merge, account, viewer.id(), now);
+		boolean survivorRestored = survivor.version() == merge.survivorVersion() && (account
+				? restoreSurvivor(merge, RESTORE_ACCOUNT,
+						() -> this.accounts.load(merge.survivorId()).orElseThrow().details(), Accounts::diff,
+						viewer.id(), now)
+				: restoreSurvivor(merge, RESTORE_CONTACT,
+						() -> this.contacts.load(merge.survivorId()).orElseThrow().details(), Contacts::diff,
+						viewer.id(), now));
 
 		List<MergeMove> moves = moves(mergeId);
 		if (account) {
@@ -421,40 +448,17 @@ public class CustomerMerges {
 		return new MergeResult(mergeId, recordType, survivorId, loserId, survivorVersion, moved);
 	}
 
-	private boolean restoreSurvivor(StoredMerge merge, boolean account, UUID actorId, Instant now) {
-		if (account) {
-			AccountDetails before = this.accounts.load(merge.survivorId()).orElseThrow().details();
-			int updated = this.jdbc.sql("""
-					update accounts a set name = s.name, website = s.website, domain = s.domain, industry = s.industry,
-					  phone = s.phone, billing_street = s.billing_street, billing_city = s.billing_city,
-					  billing_state = s.billing_state, billing_postal_code = s.billing_postal_code, country = s.country,
-					  employees = s.employees, annual_revenue = s.annual_revenue, parent_id = s.parent_id,
-					  owner_id = s.owner_id, description = s.description, updated_at = :now, updated_by = :actor,
-					  version = a.version + 1
-					from jsonb_populate_record(null::accounts, cast(:before as jsonb)) as s
-					where a.id = :id and a.version = :version and a.deleted_at is null
-					""")
-				.param("before", merge.survivorBefore())
-				.param("id", merge.survivorId())
-				.param("version", merge.survivorVersion())
-				.param("now", utc(now))
-				.param("actor", actorId)
-				.update();
-			if (updated == 0) {
-				return false;
-			}
-			AccountDetails after = this.accounts.load(merge.survivorId()).orElseThrow().details();
-			publishUpdate(Accounts.RECORD_TYPE, merge.survivorId(), Accounts.diff(before, after), actorId, now);
-			return true;
-		}
-		ContactDetails before = this.contacts.load(merge.survivorId()).orElseThrow().details();
-		int updated = this.jdbc.sql("""
-				update contacts c set first_name = s.first_name, last_name = s.last_name, title = s.title,
-				  email = s.email, phone = s.phone, mobile = s.mobile, account_id = s.account_id, owner_id = s.owner_id,
-				  updated_at = :now, updated_by = :actor, version = c.version + 1
-				from jsonb_populate_record(null::contacts, cast(:before as jsonb)) as s
-				where c.id = :id and c.version = :version and c.deleted_at is null
-				""")
+	/**
+	 * Puts the survivor's fields back as they were before the merge, if it is still at
+	 * the version the merge left it.
+	 * @param restore the update from {@code :before}, the row as it was, of the record
+	 * {@code :id} at {@code :version}
+	 * @param details the survivor's details as they are now
+	 */
+	private <D> boolean restoreSurvivor(StoredMerge merge, String restore, Supplier<D> details,
+			BiFunction<D, D, List<FieldChange>> diff, UUID actorId, Instant now) {
+		D before = details.get();
+		int updated = this.jdbc.sql(restore)
 			.param("before", merge.survivorBefore())
 			.param("id", merge.survivorId())
 			.param("version", merge.survivorVersion())
@@ -464,8 +468,7 @@ public class CustomerMerges {
 		if (updated == 0) {
 			return false;
 		}
-		ContactDetails after = this.contacts.load(merge.survivorId()).orElseThrow().details();
-		publishUpdate(Contacts.RECORD_TYPE, merge.survivorId(), Contacts.diff(before, after), actorId, now);
+		publishUpdate(merge.recordType(), merge.survivorId(), diff.apply(before, details.get()), actorId, now);
 		return true;
 	}
 
