@@ -1,13 +1,8 @@
 package dev.bellwether.browser;
 
-import java.util.UUID;
-
+import dev.bellwether.TestCustomers;
 import dev.bellwether.TestUsers;
 import dev.bellwether.customers.Account;
-import dev.bellwether.customers.AccountDetails;
-import dev.bellwether.customers.Accounts;
-import dev.bellwether.customers.ContactDetails;
-import dev.bellwether.customers.Contacts;
 import dev.bellwether.dataquality.Duplicates;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -34,10 +29,7 @@ class DuplicatesBrowserIT {
 	TestUsers users;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Contacts contacts;
+	TestCustomers customers;
 
 	@Autowired
 	Duplicates duplicates;
@@ -46,12 +38,11 @@ class DuplicatesBrowserIT {
 	void aManagerComparesMergesAndUndoesAPairOfDuplicateAccounts(Browser browser) {
 		User manager = this.users.create(Role.MANAGER);
 		User rep = this.users.create(Role.REP, manager.id());
-		String tag = tag();
-		Account kept = createAccount(rep, "Duplicorp " + tag, "duplicorp-" + tag + ".example");
-		Account mergedAway = createAccount(rep, "DUPLICORP " + tag + ", Inc.", null);
+		String tag = TestCustomers.tag();
+		Account kept = this.customers.account(rep, "Duplicorp " + tag, "duplicorp-" + tag + ".example");
+		Account mergedAway = this.customers.account(rep, "DUPLICORP " + tag + ", Inc.", null);
 		String contactName = "Mover" + tag;
-		this.contacts.create(TestUsers.viewer(rep),
-				new ContactDetails("Max", contactName, null, null, null, null, mergedAway.id(), rep.id()));
+		this.customers.contact(rep, "Max", contactName, null, mergedAway.id());
 		this.duplicates.detect();
 
 		browser.signIn(manager.username(), TestUsers.PASSWORD);
@@ -102,8 +93,8 @@ class DuplicatesBrowserIT {
 	@Test
 	void aRepCreatingAnAccountThatExistsIsWarnedWhileTypingAndOnSaving(Browser browser) {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(this.users.create(Role.REP), "Warnco " + tag + " GmbH", null);
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(this.users.create(Role.REP), "Warnco " + tag + " GmbH", null);
 
 		browser.signIn(rep.username(), TestUsers.PASSWORD);
 		browser.open("/accounts/new");
@@ -132,15 +123,6 @@ class DuplicatesBrowserIT {
 		browser.click(By.id("save-account"));
 		browser.waitUntil(ExpectedConditions.textToBe(By.id("record-title"), "WARNCO " + tag));
 		assertThat(browser.path()).matches("/accounts/[0-9a-f-]{36}").isNotEqualTo("/accounts/" + existing.id());
-	}
-
-	private Account createAccount(User owner, String name, String website) {
-		return this.accounts.create(TestUsers.viewer(owner), new AccountDetails(name, website, null, null, null, null,
-				null, null, null, null, null, null, owner.id(), null));
-	}
-
-	private static String tag() {
-		return "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
 }

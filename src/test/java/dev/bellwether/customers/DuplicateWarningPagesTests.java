@@ -1,8 +1,7 @@
 package dev.bellwether.customers;
 
-import java.util.UUID;
-
 import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestCustomers;
 import dev.bellwether.TestUsers;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -12,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +46,14 @@ class DuplicateWarningPagesTests {
 	@Autowired
 	Contacts contacts;
 
+	@Autowired
+	TestCustomers customers;
+
 	@Test
 	void theAccountFormShowsThePossibleDuplicateWhileTyping() throws Exception {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "Acme " + tag + " Inc", tag + ".example");
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "Acme " + tag + " Inc", tag + ".example");
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, rep);
 
 		this.mvc.perform(get("/accounts/new").with(session))
@@ -80,16 +83,11 @@ class DuplicateWarningPagesTests {
 	@Test
 	void savingAPossibleDuplicateAccountShowsTheFormAgainUntilTheUserCreatesItAnyway() throws Exception {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "Globex " + tag + " Corporation", null);
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "Globex " + tag + " Corporation", null);
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, rep);
 
-		this.mvc
-			.perform(post("/accounts").with(session)
-				.with(csrf())
-				.param("name", "Globex " + tag)
-				.param("billingCity", "Cypress Creek")
-				.param("ownerId", rep.id().toString()))
+		this.mvc.perform(newAccount(session, rep, "Globex " + tag).param("billingCity", "Cypress Creek"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("customers/account-form"))
 			.andExpect(content().string(containsString("role=\"alert\"")))
@@ -100,11 +98,7 @@ class DuplicateWarningPagesTests {
 		assertThat(accountsNamed("Globex " + tag)).as("nothing created yet").isEqualTo(1);
 
 		this.mvc
-			.perform(post("/accounts").with(session)
-				.with(csrf())
-				.param("name", "Globex " + tag)
-				.param("billingCity", "Cypress Creek")
-				.param("ownerId", rep.id().toString())
+			.perform(newAccount(session, rep, "Globex " + tag).param("billingCity", "Cypress Creek")
 				.param("createAnyway", "true"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(accountsNamed("Globex " + tag)).isEqualTo(2);
@@ -113,10 +107,10 @@ class DuplicateWarningPagesTests {
 	@Test
 	void savingAPossibleDuplicateContactShowsTheFormAgainUntilTheUserCreatesItAnyway() throws Exception {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account account = createAccount(rep, "Contactfirm " + tag, null);
-		Contact existing = this.contacts.create(TestUsers.viewer(rep), new ContactDetails("Hank", "Scorpio" + tag, null,
-				"hank@" + tag + ".example", null, null, account.id(), rep.id()));
+		String tag = TestCustomers.tag();
+		Account account = this.customers.account(rep, "Contactfirm " + tag, null);
+		Contact existing = this.customers.contact(rep, "Hank", "Scorpio" + tag, "hank@" + tag + ".example",
+				account.id());
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, rep);
 
 		this.mvc
@@ -127,13 +121,7 @@ class DuplicateWarningPagesTests {
 			.andExpect(content().string(containsString("href=\"/contacts/" + existing.id() + "\"")))
 			.andExpect(content().string(containsString("(same name at this account)")));
 
-		this.mvc
-			.perform(post("/contacts").with(session)
-				.with(csrf())
-				.param("firstName", "Henry")
-				.param("lastName", "Scorpio" + tag)
-				.param("email", "HANK@" + tag + ".example")
-				.param("ownerId", rep.id().toString()))
+		this.mvc.perform(newContact(session, rep, "Henry", "Scorpio" + tag, "HANK@" + tag + ".example"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("customers/contact-form"))
 			.andExpect(model().attributeExists("duplicates"))
@@ -141,12 +129,7 @@ class DuplicateWarningPagesTests {
 			.andExpect(content().string(containsString("value=\"Henry\"")));
 
 		this.mvc
-			.perform(post("/contacts").with(session)
-				.with(csrf())
-				.param("firstName", "Henry")
-				.param("lastName", "Scorpio" + tag)
-				.param("email", "HANK@" + tag + ".example")
-				.param("ownerId", rep.id().toString())
+			.perform(newContact(session, rep, "Henry", "Scorpio" + tag, "HANK@" + tag + ".example")
 				.param("createAnyway", "true"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.contacts
@@ -157,8 +140,8 @@ class DuplicateWarningPagesTests {
 	@Test
 	void theApiChecksANewAccountAndRefusesAPossibleDuplicateOnlyWhenAsked() throws Exception {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "Initech " + tag + " LLC", null);
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "Initech " + tag + " LLC", null);
 
 		this.mvc.perform(get("/api/v1/accounts/duplicates").param("name", "initech " + tag).with(TestUsers.basic(rep)))
 			.andExpect(status().isOk())
@@ -191,9 +174,8 @@ class DuplicateWarningPagesTests {
 	@Test
 	void theApiChecksANewContactByEmailWhateverTheCase() throws Exception {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Contact existing = this.contacts.create(TestUsers.viewer(rep), new ContactDetails("Pepper", "Potts" + tag, null,
-				"pepper@" + tag + ".example", null, null, null, rep.id()));
+		String tag = TestCustomers.tag();
+		Contact existing = this.customers.contact(rep, "Pepper", "Potts" + tag, "pepper@" + tag + ".example", null);
 
 		this.mvc
 			.perform(get("/api/v1/contacts/duplicates").param("email", "PEPPER@" + tag + ".EXAMPLE")
@@ -223,20 +205,27 @@ class DuplicateWarningPagesTests {
 			.andExpect(jsonPath("$.paths['/api/v1/contacts'].post.responses['409']").exists());
 	}
 
+	/** The new-account form as the browser posts it. */
+	private static MockHttpServletRequestBuilder newAccount(RequestPostProcessor session, User owner, String name) {
+		return post("/accounts").with(session).with(csrf()).param("name", name).param("ownerId", owner.id().toString());
+	}
+
+	/** The new-contact form as the browser posts it. */
+	private static MockHttpServletRequestBuilder newContact(RequestPostProcessor session, User owner, String firstName,
+			String lastName, String email) {
+		return post("/contacts").with(session)
+			.with(csrf())
+			.param("firstName", firstName)
+			.param("lastName", lastName)
+			.param("email", email)
+			.param("ownerId", owner.id().toString());
+	}
+
 	private long accountsNamed(String name) {
 		return this.accounts
 			.list(TestUsers.viewer(this.users.create(Role.ADMIN)), new AccountFilter(name, null, null, null),
 					PageRequest.of(0, 10))
 			.getTotalElements();
-	}
-
-	private Account createAccount(User owner, String name, String website) {
-		return this.accounts.create(TestUsers.viewer(owner), new AccountDetails(name, website, null, null, null, null,
-				null, null, null, null, null, null, owner.id(), null));
-	}
-
-	private static String tag() {
-		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
 }

@@ -2,9 +2,8 @@ package dev.bellwether.customers;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-
 import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestCustomers;
 import dev.bellwether.TestUsers;
 import dev.bellwether.identity.AccessPolicy;
 import dev.bellwether.identity.RecordVisibility;
@@ -32,7 +31,7 @@ class DuplicateWarningTests {
 	Accounts accounts;
 
 	@Autowired
-	Contacts contacts;
+	TestCustomers customers;
 
 	@Autowired
 	TestUsers users;
@@ -46,8 +45,8 @@ class DuplicateWarningTests {
 	@Test
 	void warnsOfAnAccountWithTheSameNameOnceCasePunctuationAndLegalFormAreLeftOut() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "ACME " + tag + ", Inc.", null);
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "ACME " + tag + ", Inc.", null);
 
 		List<PossibleDuplicate> found = this.duplicates.forNewAccount(TestUsers.viewer(rep), "Acme " + tag, null);
 
@@ -66,8 +65,8 @@ class DuplicateWarningTests {
 	@Test
 	void warnsOfAnAccountWithTheSameDomainWhateverTheWebAddressAroundIt() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "Initrode " + tag, tag + ".example");
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "Initrode " + tag, tag + ".example");
 
 		List<PossibleDuplicate> found = this.duplicates.forNewAccount(TestUsers.viewer(rep), "Something else " + tag,
 				"https://www." + tag.toUpperCase() + ".example/contact");
@@ -79,8 +78,8 @@ class DuplicateWarningTests {
 	@Test
 	void anAccountSharingNameAndDomainIsOneWarningWithBothReasonsScoredAsTheDetectionScoresThem() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account existing = createAccount(rep, "Vandelay " + tag + " Ltd", tag + ".example");
+		String tag = TestCustomers.tag();
+		Account existing = this.customers.account(rep, "Vandelay " + tag + " Ltd", tag + ".example");
 
 		List<PossibleDuplicate> found = this.duplicates.forNewAccount(TestUsers.viewer(rep), "vandelay " + tag,
 				tag + ".example");
@@ -92,7 +91,7 @@ class DuplicateWarningTests {
 		});
 
 		// created anyway, the detection pairs the two for the same reasons and score
-		Account created = createAccount(rep, "vandelay " + tag, tag + ".example");
+		Account created = this.customers.account(rep, "vandelay " + tag, tag + ".example");
 		assertThat(this.duplicates.accountCandidates(0.6, 50))
 			.filteredOn(pair -> Set.of(pair.aId(), pair.bId()).equals(Set.of(existing.id(), created.id())))
 			.singleElement()
@@ -105,8 +104,8 @@ class DuplicateWarningTests {
 	@Test
 	void leavesOutAccountsInTheRecycleBin() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account deleted = createAccount(rep, "Binned " + tag, null);
+		String tag = TestCustomers.tag();
+		Account deleted = this.customers.account(rep, "Binned " + tag, null);
 		this.accounts.delete(TestUsers.viewer(rep), deleted.id());
 
 		assertThat(this.duplicates.forNewAccount(TestUsers.viewer(rep), "Binned " + tag, null)).isEmpty();
@@ -115,8 +114,8 @@ class DuplicateWarningTests {
 	@Test
 	void warnsOfAContactWithTheSameEmailAddressWhateverTheCase() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Contact existing = createContact(rep, "Ada", "Lovelace", "Ada." + tag + "@Example.com", null);
+		String tag = TestCustomers.tag();
+		Contact existing = this.customers.contact(rep, "Ada", "Lovelace", "Ada." + tag + "@Example.com", null);
 
 		List<PossibleDuplicate> found = this.duplicates.forNewContact(TestUsers.viewer(rep),
 				"ada." + tag + "@example.COM", "Augusta", "King", null);
@@ -131,10 +130,10 @@ class DuplicateWarningTests {
 	@Test
 	void warnsOfAContactWithTheSameNameAtTheSameAccountOnly() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
-		Account account = createAccount(rep, "Peoplefirm " + tag, null);
-		Account other = createAccount(rep, "Otherfirm " + tag, null);
-		Contact existing = createContact(rep, "Jean-Luc", "Picard" + tag, null, account.id());
+		String tag = TestCustomers.tag();
+		Account account = this.customers.account(rep, "Peoplefirm " + tag, null);
+		Account other = this.customers.account(rep, "Otherfirm " + tag, null);
+		Contact existing = this.customers.contact(rep, "Jean-Luc", "Picard" + tag, null, account.id());
 		Viewer viewer = TestUsers.viewer(rep);
 
 		assertThat(this.duplicates.forNewContact(viewer, null, "jean luc", "PICARD" + tag, account.id()))
@@ -156,9 +155,10 @@ class DuplicateWarningTests {
 	void aRecordTheUserMayNotSeeIsSaidToExistButNeverNamed() {
 		User owner = this.users.create(Role.REP);
 		User otherRep = this.users.create(Role.REP);
-		String tag = tag();
-		createAccount(owner, "Hidden " + tag + " GmbH", tag + ".example");
-		Contact contact = createContact(owner, "Secret", "Person" + tag, "secret." + tag + "@example.com", null);
+		String tag = TestCustomers.tag();
+		this.customers.account(owner, "Hidden " + tag + " GmbH", tag + ".example");
+		Contact contact = this.customers.contact(owner, "Secret", "Person" + tag, "secret." + tag + "@example.com",
+				null);
 		// accounts and contacts are readable by everyone today; under a policy that
 		// hides another rep's records, the warning keeps the name to itself
 		AccessPolicy ownersOnly = AccessPolicy.ownerChainRecord(Accounts.RECORD_TYPE, Set.of(), Set.of());
@@ -188,29 +188,15 @@ class DuplicateWarningTests {
 	@Test
 	void aKeySharedByTooManyRecordsWarnsOfNothingAsTheDetectionPairsNothingByIt() {
 		User rep = this.users.create(Role.REP);
-		String tag = tag();
+		String tag = TestCustomers.tag();
 		CustomerDuplicates smallBlocks = new CustomerDuplicates(this.jdbc, this.visibility, 2);
-		createContact(rep, "One", "Switchboard" + tag, "info@" + tag + ".example", null);
+		this.customers.contact(rep, "One", "Switchboard" + tag, "info@" + tag + ".example", null);
 		assertThat(smallBlocks.forNewContact(TestUsers.viewer(rep), "info@" + tag + ".example", null, "Three", null))
 			.hasSize(1);
 
-		createContact(rep, "Two", "Switchboard" + tag, "info@" + tag + ".example", null);
+		this.customers.contact(rep, "Two", "Switchboard" + tag, "info@" + tag + ".example", null);
 		assertThat(smallBlocks.forNewContact(TestUsers.viewer(rep), "info@" + tag + ".example", null, "Three", null))
 			.isEmpty();
-	}
-
-	private Account createAccount(User owner, String name, String website) {
-		return this.accounts.create(TestUsers.viewer(owner), new AccountDetails(name, website, null, null, null, null,
-				null, null, null, null, null, null, owner.id(), null));
-	}
-
-	private Contact createContact(User owner, String first, String last, String email, UUID accountId) {
-		return this.contacts.create(TestUsers.viewer(owner),
-				new ContactDetails(first, last, null, email, null, null, accountId, owner.id()));
-	}
-
-	private static String tag() {
-		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
 }
