@@ -46,10 +46,18 @@ public record AccountDetails(
 	 * domain
 	 */
 	public String domain() {
-		if (this.website == null || this.website.isBlank()) {
+		return domainOf(this.website);
+	}
+
+	/**
+	 * @return the host of a website, without {@code www.}, as an account's domain is
+	 * stored; {@code null} for none
+	 */
+	public static String domainOf(String website) {
+		if (website == null || website.isBlank()) {
 			return null;
 		}
-		String host = this.website.trim().toLowerCase(java.util.Locale.ROOT).replaceFirst("^https?://", "");
+		String host = website.trim().toLowerCase(java.util.Locale.ROOT).replaceFirst("^https?://", "");
 		int end = host.length();
 		for (char stop : new char[] { '/', ':', '?', '#' }) {
 			int at = host.indexOf(stop);

@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.bellwether.identity.AccessPolicy;
+import dev.bellwether.identity.RecordVisibility;
+import dev.bellwether.identity.Viewer;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * records sharing a key are compared, so the work grows with the number of duplicates,
  * not with the square of the table. A key shared by more than {@code maxBlock} records
  * ("info@", a switchboard number) says nothing about any two of them and is skipped.
+ * <p>
+ * The same keys warn on create: {@link #forNewAccount} and {@link #forNewContact} look up
+ * the records a new one would be paired with by the exact-key rules, one index probe per
+ * rule.
  * <p>
  * The data-quality module stores and shows the pairs; the SQL over accounts and contacts
  * stays here, with the tables.
@@ -130,6 +140,53 @@ public class CustomerDuplicates {
 			)
 			""" + COMBINE.formatted("contacts");
 
+	// The records sharing a key with one about to be created: each rule is a probe of its
+	// expression index (V44, V45), at most maxBlock rows; a key shared by maxBlock
+	// records
+	// or more is skipped, as the detection skips it once the new record makes one more.
+	private static final String COMBINE_HITS = """
+			hits as (
+			  select id, '%1$s' as reason, cast(:%2$s as numeric) as score from first_key
+			  where (select count(*) from first_key) < :maxBlock
+			  union all
+			  select id, '%3$s', cast(:%4$s as numeric) from second_key where (select count(*) from second_key) < :maxBlock
+			)
+			select r.id, %5$s as name, r.owner_id, string_agg(h.reason, '+' order by h.score desc, h.reason) as reason,
+			  least(1.0, max(h.score) + :more * (count(*) - 1)) as score
+			from hits h join %6$s r on r.id = h.id
+			group by r.id order by score desc, lower(%5$s), r.id limit :shown
+			""";
+
+	private static final String ACCOUNT_PROBE = """
+			with first_key as (
+			  select id from accounts
+			  where deleted_at is null and customer_match_name(name) = customer_match_name(cast(:name as text))
+			  limit :maxBlock
+			),
+			second_key as (
+			  select id from accounts where deleted_at is null and domain = cast(:domain as text) limit :maxBlock
+			),
+			""" + COMBINE_HITS.formatted("NAME", "sameName", "DOMAIN", "sameDomain", "r.name", "accounts");
+
+	private static final String CONTACT_PROBE = """
+			with first_key as (
+			  select id from contacts
+			  where deleted_at is null and email is not null and lower(email) = lower(cast(:email as text))
+			  limit :maxBlock
+			),
+			second_key as (
+			  select id from contacts
+			  where deleted_at is null and account_id = cast(:accountId as uuid)
+			    and customer_match_person(first_name, last_name) = customer_match_person(cast(:firstName as text),
+			      cast(:lastName as text))
+			  limit :maxBlock
+			),
+			""" + COMBINE_HITS.formatted("EMAIL", "sameEmail", "NAME_IN_ACCOUNT", "sameNameInAccount",
+			"trim(coalesce(r.first_name, '') || ' ' || r.last_name)", "contacts");
+
+	/** The most possible duplicates a warning names. */
+	private static final int SHOWN = 5;
+
 	private static final String WORK_MEM = "256MB";
 
 	/**
@@ -140,8 +197,19 @@ public class CustomerDuplicates {
 
 	private final JdbcClient jdbc;
 
-	CustomerDuplicates(JdbcClient jdbc) {
+	private final RecordVisibility visibility;
+
+	private final int maxBlock;
+
+	/**
+	 * @param maxBlock the detection's own setting, so that a create warns of exactly the
+	 * records the next run pairs it with
+	 */
+	CustomerDuplicates(JdbcClient jdbc, RecordVisibility visibility,
+			@Value("${bellwether.dataquality.duplicates.max-block:50}") int maxBlock) {
 		this.jdbc = jdbc;
+		this.visibility = visibility;
+		this.maxBlock = maxBlock;
 	}
 
 	/**
@@ -180,6 +248,82 @@ public class CustomerDuplicates {
 			.param("more", EACH_MORE_REASON)
 			.query((rs, n) -> candidate(Contacts.RECORD_TYPE, rs))
 			.list();
+	}
+
+	/**
+	 * The accounts a new account with this name and website would be paired with by the
+	 * detection's exact rules: the same normalised name ({@code NAME}) or the same domain
+	 * ({@code DOMAIN}); most likely first, at most five. Similar names are left to the
+	 * detection (they are compared within blocks of the whole table, not probed).
+	 * Accounts the user may not see are said to exist, never named.
+	 */
+	public List<PossibleDuplicate> forNewAccount(Viewer viewer, String name, String website) {
+		return forNewAccount(viewer, Accounts.ACCESS, name, website);
+	}
+
+	List<PossibleDuplicate> forNewAccount(Viewer viewer, AccessPolicy policy, String name, String website) {
+		String domain = AccountDetails.domainOf(website);
+		if (blank(name) && domain == null) {
+			return List.of();
+		}
+		return probe(viewer, policy, Accounts.RECORD_TYPE,
+				this.jdbc.sql(ACCOUNT_PROBE)
+					.param("name", name)
+					.param("domain", domain)
+					.param("sameName", SAME_NAME)
+					.param("sameDomain", SAME_DOMAIN),
+				Map.of("NAME", "same name", "DOMAIN", "same domain " + domain));
+	}
+
+	/**
+	 * The contacts a new contact would be paired with by the detection's exact rules: the
+	 * same e-mail address, whatever the case ({@code EMAIL}), or the same full name at
+	 * the same account ({@code NAME_IN_ACCOUNT}); most likely first, at most five. Phone
+	 * numbers are left to the detection (a switchboard number is shared by design).
+	 * Contacts the user may not see are said to exist, never named.
+	 */
+	public List<PossibleDuplicate> forNewContact(Viewer viewer, String email, String firstName, String lastName,
+			UUID accountId) {
+		return forNewContact(viewer, Contacts.ACCESS, email, firstName, lastName, accountId);
+	}
+
+	List<PossibleDuplicate> forNewContact(Viewer viewer, AccessPolicy policy, String email, String firstName,
+			String lastName, UUID accountId) {
+		if (blank(email) && (accountId == null || blank(lastName) && blank(firstName))) {
+			return List.of();
+		}
+		return probe(viewer, policy, Contacts.RECORD_TYPE,
+				this.jdbc.sql(CONTACT_PROBE)
+					.param("email", blank(email) ? null : email.trim())
+					.param("firstName", firstName)
+					.param("lastName", lastName)
+					.param("accountId", accountId)
+					.param("sameEmail", SAME_EMAIL)
+					.param("sameNameInAccount", SAME_NAME_IN_ACCOUNT),
+				Map.of("EMAIL", "same e-mail address", "NAME_IN_ACCOUNT", "same name at this account"));
+	}
+
+	private List<PossibleDuplicate> probe(Viewer viewer, AccessPolicy policy, String recordType,
+			JdbcClient.StatementSpec statement, Map<String, String> words) {
+		return statement.param("maxBlock", this.maxBlock)
+			.param("more", EACH_MORE_REASON)
+			.param("shown", SHOWN)
+			.query((rs, n) -> {
+				boolean visible = this.visibility.canRead(viewer, policy, rs.getObject("owner_id", UUID.class));
+				String reason = rs.getString("reason");
+				List<String> because = new ArrayList<>();
+				for (String each : reason.split("\\+")) {
+					because.add(words.get(each));
+				}
+				return new PossibleDuplicate(recordType, visible ? rs.getObject("id", UUID.class) : null,
+						visible ? rs.getString("name") : null, reason,
+						rs.getBigDecimal("score").setScale(3, RoundingMode.HALF_UP), String.join(", ", because));
+			})
+			.list();
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
 	}
 
 	/**

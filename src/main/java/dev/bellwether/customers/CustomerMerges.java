@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import dev.bellwether.identity.AccessPolicy;
 import dev.bellwether.identity.RecordVisibility;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
@@ -23,6 +27,8 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.VersionedUpdate;
+import dev.bellwether.platform.edit.EditedRecord;
+import dev.bellwether.platform.edit.VersionedRecords;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -65,6 +71,26 @@ public class CustomerMerges {
 
 	private static final String MERGE_RECORD = "merge";
 
+	// the survivor's fields back from the row as it was before the merge
+	private static final String RESTORE_ACCOUNT = """
+			update accounts a set name = s.name, website = s.website, domain = s.domain, industry = s.industry,
+			  phone = s.phone, billing_street = s.billing_street, billing_city = s.billing_city,
+			  billing_state = s.billing_state, billing_postal_code = s.billing_postal_code, country = s.country,
+			  employees = s.employees, annual_revenue = s.annual_revenue, parent_id = s.parent_id,
+			  owner_id = s.owner_id, description = s.description, updated_at = :now, updated_by = :actor,
+			  version = a.version + 1
+			from jsonb_populate_record(null::accounts, cast(:before as jsonb)) as s
+			where a.id = :id and a.version = :version and a.deleted_at is null
+			""";
+
+	private static final String RESTORE_CONTACT = """
+			update contacts c set first_name = s.first_name, last_name = s.last_name, title = s.title,
+			  email = s.email, phone = s.phone, mobile = s.mobile, account_id = s.account_id, owner_id = s.owner_id,
+			  updated_at = :now, updated_by = :actor, version = c.version + 1
+			from jsonb_populate_record(null::contacts, cast(:before as jsonb)) as s
+			where c.id = :id and c.version = :version and c.deleted_at is null
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate batch;
@@ -79,8 +105,11 @@ public class CustomerMerges {
 
 	private final Clock clock;
 
+	private final MergedReferences references;
+
 	CustomerMerges(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Accounts accounts, Contacts contacts,
-			RecordVisibility visibility, ApplicationEventPublisher events, Clock clock) {
+			RecordVisibility visibility, ApplicationEventPublisher events, Clock clock, MergedReferences references) {
+		this.references = references;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.accounts = accounts;
@@ -100,58 +129,10 @@ public class CustomerMerges {
 	 */
 	@Transactional
 	public MergeResult mergeAccounts(Viewer viewer, MergeRequest request) {
-		requireTwo(request, Accounts.RECORD_TYPE, ACCOUNT_FIELDS);
-		Account survivor = this.accounts.get(viewer, request.survivorId());
-		Account loser = this.accounts.get(viewer, request.loserId());
-		this.visibility.requireEdit(viewer, Accounts.ACCESS, survivor.ownerId());
-		this.visibility.requireEdit(viewer, Accounts.ACCESS, loser.ownerId());
-		new VersionedUpdate(Accounts.RECORD_TYPE, survivor.id(), request.survivorVersion())
-			.requireAt(survivor.version());
-		VersionedUpdate loserSave = new VersionedUpdate(Accounts.RECORD_TYPE, loser.id(), request.loserVersion())
-			.requireAt(loser.version());
-
-		AccountDetails merged = merged(survivor.details(), loser.details(), request.fields());
-		if (loser.id().equals(merged.parentId()) || survivor.id().equals(merged.parentId())) {
-			// the survivor was the loser's child (or the other way round): it takes the
-			// loser's place in the hierarchy
-			UUID parent = survivor.id().equals(loser.parentId()) ? null : loser.parentId();
-			merged = new AccountDetails(merged.name(), merged.website(), merged.industry(), merged.phone(),
-					merged.billingStreet(), merged.billingCity(), merged.billingState(), merged.billingPostalCode(),
-					merged.country(), merged.employees(), merged.annualRevenue(), parent, merged.ownerId(),
-					merged.description());
-		}
-		String before = this.jdbc.sql("select cast(to_jsonb(a) as text) from accounts a where a.id = :id")
-			.param("id", survivor.id())
-			.query(String.class)
-			.single();
-		Account after = this.accounts.update(viewer, survivor.id(), request.survivorVersion(), merged);
-		Instant now = this.clock.instant();
-		UUID mergeId = Ids.newId();
-		insertMerge(mergeId, Accounts.RECORD_TYPE, survivor.id(), loser.id(), before, after.version(), viewer.id(),
-				now);
-
-		List<MergeMove> moves = new ArrayList<>();
-		moves.addAll(moveOwn(Contacts.RECORD_TYPE, "accountId", """
-				update contacts set account_id = :survivor, updated_at = :now, updated_by = :actor,
-				  version = version + 1
-				where account_id = :loser and deleted_at is null returning id, version
-				""", loser.id(), survivor.id(), viewer.id(), now));
-		moves.addAll(moveOwn(Accounts.RECORD_TYPE, "parentId", """
-				update accounts set parent_id = :survivor, updated_at = :now, updated_by = :actor,
-				  version = version + 1
-				where parent_id = :loser and id <> :survivor and deleted_at is null returning id, version
-				""", loser.id(), survivor.id(), viewer.id(), now));
-		recordMoves(mergeId, moves);
-		this.events.publishEvent(new AccountsMerged(mergeId, loser.id(), survivor.id(), viewer.id(), now));
-
-		loserSave.run(this.jdbc.sql("""
-				update accounts set deleted_at = :now, deleted_by = :actor, merged_into = :survivor,
-				  version = version + 1
-				where id = :id and version = :version and deleted_at is null
-				""").param("survivor", survivor.id()), viewer.id(), now);
-		publishMergedAway(Accounts.RECORD_TYPE, loser.id(), survivor.id(), viewer.id(), now);
-		return finish(mergeId, Accounts.RECORD_TYPE, survivor.id(), loser.id(), after.version(),
-				request.loserVersion() + 1);
+		return merge(viewer, request,
+				new Kind<>(Accounts.RECORD_TYPE, "accounts", Accounts.ACCESS, ACCOUNT_FIELDS, this.accounts,
+						Account::ownerId, CustomerMerges::mergedAccount, this::moveContactsAndChildAccounts,
+						AccountsMerged::new));
 	}
 
 	/**
@@ -160,36 +141,103 @@ public class CustomerMerges {
 	 */
 	@Transactional
 	public MergeResult mergeContacts(Viewer viewer, MergeRequest request) {
-		requireTwo(request, Contacts.RECORD_TYPE, CONTACT_FIELDS);
-		Contact survivor = this.contacts.get(viewer, request.survivorId());
-		Contact loser = this.contacts.get(viewer, request.loserId());
-		this.visibility.requireEdit(viewer, Contacts.ACCESS, survivor.ownerId());
-		this.visibility.requireEdit(viewer, Contacts.ACCESS, loser.ownerId());
-		new VersionedUpdate(Contacts.RECORD_TYPE, survivor.id(), request.survivorVersion())
-			.requireAt(survivor.version());
-		VersionedUpdate loserSave = new VersionedUpdate(Contacts.RECORD_TYPE, loser.id(), request.loserVersion())
+		return merge(viewer, request,
+				new Kind<>(Contacts.RECORD_TYPE, "contacts", Contacts.ACCESS, CONTACT_FIELDS, this.contacts,
+						Contact::ownerId, (s, l, fields) -> merged(s.details(), l.details(), fields),
+						(loserId, survivorId, actorId, now) -> List.of(), ContactsMerged::new));
+	}
+
+	/**
+	 * What merging two accounts and merging two contacts differ in.
+	 *
+	 * @param table the records' table (one of customers' own, never input)
+	 * @param merged the survivor's details after the merge, from the fields chosen
+	 * @param ownMoves moves customers' own records from the loser to the survivor
+	 * @param event the event other modules move their records on
+	 */
+	private record Kind<R extends EditedRecord<D>, D extends Record>(String recordType, String table,
+			AccessPolicy access, List<String> fields, VersionedRecords<Viewer, R, D> records, Function<R, UUID> owner,
+			MergedDetails<R, D> merged, OwnMoves ownMoves, MergeEvent event) {
+	}
+
+	@FunctionalInterface
+	private interface MergedDetails<R, D> {
+
+		D of(R survivor, R loser, Map<String, MergeSide> fields);
+
+	}
+
+	@FunctionalInterface
+	private interface OwnMoves {
+
+		List<MergeMove> move(UUID loserId, UUID survivorId, UUID actorId, Instant now);
+
+	}
+
+	@FunctionalInterface
+	private interface MergeEvent {
+
+		Object of(UUID mergeId, UUID loserId, UUID survivorId, UUID actorId, Instant at);
+
+	}
+
+	private <R extends EditedRecord<D>, D extends Record> MergeResult merge(Viewer viewer, MergeRequest request,
+			Kind<R, D> kind) {
+		requireTwo(request, kind.recordType(), kind.fields());
+		R survivor = kind.records().get(viewer, request.survivorId());
+		R loser = kind.records().get(viewer, request.loserId());
+		this.visibility.requireEdit(viewer, kind.access(), kind.owner().apply(survivor));
+		this.visibility.requireEdit(viewer, kind.access(), kind.owner().apply(loser));
+		new VersionedUpdate(kind.recordType(), survivor.id(), request.survivorVersion()).requireAt(survivor.version());
+		VersionedUpdate loserSave = new VersionedUpdate(kind.recordType(), loser.id(), request.loserVersion())
 			.requireAt(loser.version());
 
-		ContactDetails merged = merged(survivor.details(), loser.details(), request.fields());
-		String before = this.jdbc.sql("select cast(to_jsonb(c) as text) from contacts c where c.id = :id")
+		D merged = kind.merged().of(survivor, loser, request.fields());
+		String before = this.jdbc.sql("select cast(to_jsonb(r) as text) from " + kind.table() + " r where r.id = :id")
 			.param("id", survivor.id())
 			.query(String.class)
 			.single();
-		Contact after = this.contacts.update(viewer, survivor.id(), request.survivorVersion(), merged);
+		R after = kind.records().update(viewer, survivor.id(), request.survivorVersion(), merged);
 		Instant now = this.clock.instant();
 		UUID mergeId = Ids.newId();
-		insertMerge(mergeId, Contacts.RECORD_TYPE, survivor.id(), loser.id(), before, after.version(), viewer.id(),
-				now);
-		this.events.publishEvent(new ContactsMerged(mergeId, loser.id(), survivor.id(), viewer.id(), now));
+		insertMerge(mergeId, kind.recordType(), survivor.id(), loser.id(), before, after.version(), viewer.id(), now);
+		recordMoves(mergeId, kind.ownMoves().move(loser.id(), survivor.id(), viewer.id(), now));
+		this.events.publishEvent(kind.event().of(mergeId, loser.id(), survivor.id(), viewer.id(), now));
 
-		loserSave.run(this.jdbc.sql("""
-				update contacts set deleted_at = :now, deleted_by = :actor, merged_into = :survivor,
-				  version = version + 1
+		loserSave.run(this.jdbc.sql("update " + kind.table() + """
+				 set deleted_at = :now, deleted_by = :actor, merged_into = :survivor, version = version + 1
 				where id = :id and version = :version and deleted_at is null
 				""").param("survivor", survivor.id()), viewer.id(), now);
-		publishMergedAway(Contacts.RECORD_TYPE, loser.id(), survivor.id(), viewer.id(), now);
-		return finish(mergeId, Contacts.RECORD_TYPE, survivor.id(), loser.id(), after.version(),
+		publishMergedAway(kind.recordType(), loser.id(), survivor.id(), viewer.id(), now);
+		return finish(mergeId, kind.recordType(), survivor.id(), loser.id(), after.version(),
 				request.loserVersion() + 1);
+	}
+
+	/**
+	 * The survivor's details after the merge; when the survivor was the loser's child (or
+	 * the other way round), it takes the loser's place in the hierarchy.
+	 */
+	private static AccountDetails mergedAccount(Account survivor, Account loser, Map<String, MergeSide> fields) {
+		AccountDetails merged = merged(survivor.details(), loser.details(), fields);
+		if (!loser.id().equals(merged.parentId()) && !survivor.id().equals(merged.parentId())) {
+			return merged;
+		}
+		UUID parent = survivor.id().equals(loser.parentId()) ? null : loser.parentId();
+		return new AccountDetails(merged.name(), merged.website(), merged.industry(), merged.phone(),
+				merged.billingStreet(), merged.billingCity(), merged.billingState(), merged.billingPostalCode(),
+				merged.country(), merged.employees(), merged.annualRevenue(), parent, merged.ownerId(),
+				merged.description());
+	}
+
+	/** An account merge's own moves: the loser's contacts and child accounts. */
+	private List<MergeMove> moveContactsAndChildAccounts(UUID loserId, UUID survivorId, UUID actorId, Instant now) {
+		List<MergeMove> moves = new ArrayList<>(this.references.move(Contacts.RECORD_TYPE, "accountId",
+				this.jdbc.sql(MergedReferences.MOVE.formatted("contacts", "account_id")), loserId, survivorId, actorId,
+				now));
+		moves.addAll(this.references.move(Accounts.RECORD_TYPE, "parentId",
+				this.jdbc.sql(MergedReferences.MOVE.formatted("accounts", "parent_id")), loserId, survivorId, actorId,
+				now));
+		return moves;
 	}
 
 	/**
@@ -231,25 +279,24 @@ public class CustomerMerges {
 		this.events.publishEvent(new RecordChanged(merge.recordType(), merge.loserId(), ChangeKind.RESTORED,
 				viewer.id(), now, List.of(new FieldChange("mergedInto", merge.survivorId().toString(), null))));
 
-		boolean survivorRestored = survivor.version() == merge.survivorVersion()
-				&& restoreSurvivor(merge, account, viewer.id(), now);
+		boolean survivorRestored = survivor.version() == merge.survivorVersion() && (account
+				? restoreSurvivor(merge, RESTORE_ACCOUNT,
+						() -> this.accounts.load(merge.survivorId()).orElseThrow().details(), Accounts::diff,
+						viewer.id(), now)
+				: restoreSurvivor(merge, RESTORE_CONTACT,
+						() -> this.contacts.load(merge.survivorId()).orElseThrow().details(), Contacts::diff,
+						viewer.id(), now));
 
 		List<MergeMove> moves = moves(mergeId);
 		if (account) {
-			moveBack(mergeId, moves, Contacts.RECORD_TYPE, "accountId", """
-					update contacts c set account_id = :loser, updated_at = :now, updated_by = :actor,
-					  version = c.version + 1
-					from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as m(id, version)
-					where c.id = m.id and c.version = m.version and c.account_id = :survivor and c.deleted_at is null
-					returning c.id
-					""", merge, viewer.id(), now);
-			moveBack(mergeId, moves, Accounts.RECORD_TYPE, "parentId", """
-					update accounts a set parent_id = :loser, updated_at = :now, updated_by = :actor,
-					  version = a.version + 1
-					from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as m(id, version)
-					where a.id = m.id and a.version = m.version and a.parent_id = :survivor and a.deleted_at is null
-					returning a.id
-					""", merge, viewer.id(), now);
+			markKept(mergeId,
+					this.references.moveBack(Contacts.RECORD_TYPE, "accountId",
+							this.jdbc.sql(MergedReferences.MOVE_BACK.formatted("contacts", "account_id")), moves,
+							merge.loserId(), merge.survivorId(), viewer.id(), now));
+			markKept(mergeId,
+					this.references.moveBack(Accounts.RECORD_TYPE, "parentId",
+							this.jdbc.sql(MergedReferences.MOVE_BACK.formatted("accounts", "parent_id")), moves,
+							merge.loserId(), merge.survivorId(), viewer.id(), now));
 		}
 		this.events.publishEvent(new MergeUndone(mergeId, merge.recordType(), merge.loserId(), merge.survivorId(),
 				viewer.id(), now, moves));
@@ -401,77 +448,17 @@ public class CustomerMerges {
 		return new MergeResult(mergeId, recordType, survivorId, loserId, survivorVersion, moved);
 	}
 
-	private List<MergeMove> moveOwn(String recordType, String field, String sql, UUID loserId, UUID survivorId,
-			UUID actorId, Instant now) {
-		List<MergeMove> moves = this.jdbc.sql(sql)
-			.param("survivor", survivorId)
-			.param("loser", loserId)
-			.param("now", utc(now))
-			.param("actor", actorId)
-			.query((rs, n) -> new MergeMove(recordType, rs.getObject("id", UUID.class), field, rs.getLong("version")))
-			.list();
-		moves
-			.forEach(move -> this.events.publishEvent(new RecordChanged(recordType, move.recordId(), ChangeKind.UPDATED,
-					actorId, now, List.of(new FieldChange(field, loserId.toString(), survivorId.toString())))));
-		return moves;
-	}
-
-	private void moveBack(UUID mergeId, List<MergeMove> moves, String recordType, String field, String sql,
-			StoredMerge merge, UUID actorId, Instant now) {
-		List<MergeMove> own = moves.stream()
-			.filter(move -> move.recordType().equals(recordType) && move.field().equals(field))
-			.toList();
-		if (own.isEmpty()) {
-			return;
-		}
-		Set<UUID> back = Set.copyOf(this.jdbc.sql(sql)
-			.param("ids", SqlArrays.of(own.stream().map(MergeMove::recordId).toList()))
-			.param("versions", SqlArrays.of(own.stream().map(MergeMove::versionAfter).toList()))
-			.param("loser", merge.loserId())
-			.param("survivor", merge.survivorId())
-			.param("now", utc(now))
-			.param("actor", actorId)
-			.query(UUID.class)
-			.list());
-		back.forEach(id -> this.events.publishEvent(new RecordChanged(recordType, id, ChangeKind.UPDATED, actorId, now,
-				List.of(new FieldChange(field, merge.survivorId().toString(), merge.loserId().toString())))));
-		markKept(mergeId, own.stream().filter(move -> !back.contains(move.recordId())).toList());
-	}
-
-	private boolean restoreSurvivor(StoredMerge merge, boolean account, UUID actorId, Instant now) {
-		if (account) {
-			AccountDetails before = this.accounts.load(merge.survivorId()).orElseThrow().details();
-			int updated = this.jdbc.sql("""
-					update accounts a set name = s.name, website = s.website, domain = s.domain, industry = s.industry,
-					  phone = s.phone, billing_street = s.billing_street, billing_city = s.billing_city,
-					  billing_state = s.billing_state, billing_postal_code = s.billing_postal_code, country = s.country,
-					  employees = s.employees, annual_revenue = s.annual_revenue, parent_id = s.parent_id,
-					  owner_id = s.owner_id, description = s.description, updated_at = :now, updated_by = :actor,
-					  version = a.version + 1
-					from jsonb_populate_record(null::accounts, cast(:before as jsonb)) as s
-					where a.id = :id and a.version = :version and a.deleted_at is null
-					""")
-				.param("before", merge.survivorBefore())
-				.param("id", merge.survivorId())
-				.param("version", merge.survivorVersion())
-				.param("now", utc(now))
-				.param("actor", actorId)
-				.update();
-			if (updated == 0) {
-				return false;
-			}
-			AccountDetails after = this.accounts.load(merge.survivorId()).orElseThrow().details();
-			publishUpdate(Accounts.RECORD_TYPE, merge.survivorId(), Accounts.diff(before, after), actorId, now);
-			return true;
-		}
-		ContactDetails before = this.contacts.load(merge.survivorId()).orElseThrow().details();
-		int updated = this.jdbc.sql("""
-				update contacts c set first_name = s.first_name, last_name = s.last_name, title = s.title,
-				  email = s.email, phone = s.phone, mobile = s.mobile, account_id = s.account_id, owner_id = s.owner_id,
-				  updated_at = :now, updated_by = :actor, version = c.version + 1
-				from jsonb_populate_record(null::contacts, cast(:before as jsonb)) as s
-				where c.id = :id and c.version = :version and c.deleted_at is null
-				""")
+	/**
+	 * Puts the survivor's fields back as they were before the merge, if it is still at
+	 * the version the merge left it.
+	 * @param restore the update from {@code :before}, the row as it was, of the record
+	 * {@code :id} at {@code :version}
+	 * @param details the survivor's details as they are now
+	 */
+	private <D> boolean restoreSurvivor(StoredMerge merge, String restore, Supplier<D> details,
+			BiFunction<D, D, List<FieldChange>> diff, UUID actorId, Instant now) {
+		D before = details.get();
+		int updated = this.jdbc.sql(restore)
 			.param("before", merge.survivorBefore())
 			.param("id", merge.survivorId())
 			.param("version", merge.survivorVersion())
@@ -481,8 +468,7 @@ public class CustomerMerges {
 		if (updated == 0) {
 			return false;
 		}
-		ContactDetails after = this.contacts.load(merge.survivorId()).orElseThrow().details();
-		publishUpdate(Contacts.RECORD_TYPE, merge.survivorId(), Contacts.diff(before, after), actorId, now);
+		publishUpdate(merge.recordType(), merge.survivorId(), diff.apply(before, details.get()), actorId, now);
 		return true;
 	}
 

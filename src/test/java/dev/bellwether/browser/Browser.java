@@ -1,9 +1,21 @@
 package dev.bellwether.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -17,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
 	private final WebDriver driver;
 
@@ -92,6 +106,45 @@ public final class Browser {
 		click(By.id("sign-out"));
 		waitUntil(ExpectedConditions.urlContains("/login"));
 		return this;
+	}
+
+	/**
+	 * The serious and critical accessibility violations axe-core finds on the page, as
+	 * {@code rule: help [elements]} (axe-core must have run).
+	 */
+	public List<String> seriousAccessibilityViolations() {
+		Results results = new AxeBuilder().setLegacyMode(true).analyze(this.driver);
+		if (results.isErrored()) {
+			throw new IllegalStateException("axe-core did not run: " + results.getErrorMessage());
+		}
+		return results.getViolations()
+			.stream()
+			.filter(rule -> BLOCKING.contains(rule.getImpact()))
+			.map(rule -> rule.getId() + ": " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+			.toList();
+	}
+
+	/**
+	 * Shows the page at a phone's width (375 px), keeps a screenshot under
+	 * {@code target/browser/} and answers how wide the page is then; the window is
+	 * desktop-sized again afterwards.
+	 */
+	public int widthOnAPhone(String screenshot) {
+		this.driver.manage().window().setSize(new Dimension(375, 900));
+		try {
+			Path shot = Path.of("target", "browser", screenshot);
+			Files.createDirectories(shot.getParent());
+			Files.write(shot, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			return ((Number) ((JavascriptExecutor) this.driver)
+				.executeScript("return document.documentElement.scrollWidth")).intValue();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(new Dimension(1280, 1000));
+		}
 	}
 
 }

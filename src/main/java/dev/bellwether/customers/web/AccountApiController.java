@@ -1,11 +1,13 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.customers.Account;
 import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
+import dev.bellwether.customers.CustomerDuplicates;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.web.ApiResources;
@@ -46,7 +48,10 @@ class AccountApiController {
 
 	private final ListCursors cursors;
 
-	AccountApiController(Accounts accounts, UserDirectory users, ListCursors cursors) {
+	private final CustomerDuplicates duplicates;
+
+	AccountApiController(Accounts accounts, UserDirectory users, ListCursors cursors, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.cursors = cursors;
 		this.accounts = accounts;
 		this.users = users;
@@ -84,9 +89,29 @@ class AccountApiController {
 		return resource(this.accounts.get(viewer, id));
 	}
 
+	@GetMapping("/duplicates")
+	@Operation(summary = "Check a new account for duplicates",
+			description = "The accounts an account with this name and website would duplicate, by the duplicate "
+					+ "detection's rules: the same name once case, punctuation and legal forms (Inc, Ltd, GmbH …) are "
+					+ "left out, or the same domain. Most likely first, at most 5. An account you may not see is "
+					+ "listed without its id and name.")
+	List<PossibleDuplicateResource> duplicates(Viewer viewer, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String website) {
+		return PossibleDuplicateResource.of(this.duplicates.forNewAccount(viewer, name, website));
+	}
+
 	@PostMapping
-	@Operation(summary = "Create an account", description = "ownerId defaults to the caller.")
-	ResponseEntity<AccountResource> create(Viewer viewer, @RequestBody AccountRequest request) {
+	@Operation(summary = "Create an account",
+			description = "ownerId defaults to the caller. The account is created even when it may duplicate one "
+					+ "(see GET /api/v1/accounts/duplicates), unless refuseDuplicates=true: then a possible duplicate "
+					+ "is a 409 listing them in duplicates, and nothing is created.")
+	ResponseEntity<AccountResource> create(Viewer viewer, @RequestBody AccountRequest request,
+			@Parameter(description = "Refuse to create an account that may duplicate one (409)") @RequestParam(
+					defaultValue = "false") boolean refuseDuplicates) {
+		if (refuseDuplicates) {
+			PossibleDuplicateResource.refuseAny(Accounts.RECORD_TYPE,
+					this.duplicates.forNewAccount(viewer, request.name(), request.website()));
+		}
 		Account account = this.accounts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(resource(account));
 	}

@@ -15,6 +15,8 @@ import dev.bellwether.customers.AccountFilter;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.CustomerDuplicates;
+import dev.bellwether.customers.PossibleDuplicate;
 import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -74,8 +76,12 @@ class AccountController {
 
 	private final CustomFields customFields;
 
+	private final CustomerDuplicates duplicates;
+
 	AccountController(Accounts accounts, Contacts contacts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors, PickLists pickLists, ListViews listViews, CustomFields customFields) {
+			ListCursors cursors, PickLists pickLists, ListViews listViews, CustomFields customFields,
+			CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.cursors = cursors;
 		this.listViews = listViews;
 		this.customFields = customFields;
@@ -150,9 +156,33 @@ class AccountController {
 		return "customers/account-form";
 	}
 
+	/**
+	 * The accounts the one being typed into the new-account form may duplicate, for htmx
+	 * to show beside the form.
+	 */
+	@GetMapping("/accounts/duplicates")
+	String duplicates(Viewer viewer, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String website, Model model) {
+		model.addAttribute("duplicates", this.duplicates.forNewAccount(viewer, name, website));
+		return "customers/possible-duplicates :: warning";
+	}
+
+	/**
+	 * Creates the account, unless it may duplicate one and the user has not said to
+	 * create it anyway: then the form comes back with the warning and the values typed.
+	 */
 	@PostMapping("/accounts")
 	String create(Viewer viewer, @ModelAttribute("form") AccountFormData form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		if (!form.isCreateAnyway() && !result.hasErrors()) {
+			List<PossibleDuplicate> duplicates = this.duplicates.forNewAccount(viewer, form.getName(),
+					form.getWebsite());
+			if (!duplicates.isEmpty()) {
+				model.addAttribute("duplicates", duplicates);
+				model.addAttribute("confirmDuplicates", true);
+				return newForm(viewer, form, model);
+			}
+		}
 		Optional<Account> created = FormErrors.save(result, model,
 				() -> this.accounts.create(viewer, form.toDetails(), form.getCustomFields()),
 				ex -> FormErrors.addWithCustomFields(result, model, ex));
@@ -160,6 +190,11 @@ class AccountController {
 			redirect.addFlashAttribute("flashSuccess", "Account " + created.get().name() + " created.");
 			return "redirect:/accounts/" + created.get().id();
 		}
+		return newForm(viewer, form, model);
+	}
+
+	/** The new-account form shown again, with what was typed. */
+	private String newForm(Viewer viewer, AccountFormData form, Model model) {
 		addChoices(model, form.getIndustry(), form.getCountry());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Accounts.ACCESS, null));
 		return "customers/account-form";

@@ -1,11 +1,13 @@
 package dev.bellwether.customers.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.CustomerDuplicates;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.web.ApiResources;
@@ -46,7 +48,10 @@ class ContactApiController {
 
 	private final ListCursors cursors;
 
-	ContactApiController(Contacts contacts, UserDirectory users, ListCursors cursors) {
+	private final CustomerDuplicates duplicates;
+
+	ContactApiController(Contacts contacts, UserDirectory users, ListCursors cursors, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.cursors = cursors;
 		this.contacts = contacts;
 		this.users = users;
@@ -83,9 +88,31 @@ class ContactApiController {
 		return resource(this.contacts.get(viewer, id));
 	}
 
+	@GetMapping("/duplicates")
+	@Operation(summary = "Check a new contact for duplicates",
+			description = "The contacts a contact with these details would duplicate, by the duplicate detection's "
+					+ "rules: the same e-mail address (whatever the case), or the same full name (case and "
+					+ "punctuation left out) at the same account. Most likely first, at most 5. A contact you may not "
+					+ "see is listed without its id and name.")
+	List<PossibleDuplicateResource> duplicates(Viewer viewer, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
+			@RequestParam(required = false) UUID accountId) {
+		return PossibleDuplicateResource
+			.of(this.duplicates.forNewContact(viewer, email, firstName, lastName, accountId));
+	}
+
 	@PostMapping
-	@Operation(summary = "Create a contact", description = "ownerId defaults to the caller.")
-	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request) {
+	@Operation(summary = "Create a contact",
+			description = "ownerId defaults to the caller. The contact is created even when it may duplicate one "
+					+ "(see GET /api/v1/contacts/duplicates), unless refuseDuplicates=true: then a possible duplicate "
+					+ "is a 409 listing them in duplicates, and nothing is created.")
+	ResponseEntity<ContactResource> create(Viewer viewer, @RequestBody ContactRequest request,
+			@Parameter(description = "Refuse to create a contact that may duplicate one (409)") @RequestParam(
+					defaultValue = "false") boolean refuseDuplicates) {
+		if (refuseDuplicates) {
+			PossibleDuplicateResource.refuseAny(Contacts.RECORD_TYPE, this.duplicates.forNewContact(viewer,
+					request.email(), request.firstName(), request.lastName(), request.accountId()));
+		}
 		Contact contact = this.contacts.create(viewer, request.toDetails(viewer.id()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(resource(contact));
 	}

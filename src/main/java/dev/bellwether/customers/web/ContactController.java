@@ -2,6 +2,7 @@ package dev.bellwether.customers.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactFilter;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.customers.CustomerDuplicates;
+import dev.bellwether.customers.PossibleDuplicate;
 import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -68,8 +71,11 @@ class ContactController {
 
 	private final CustomFields customFields;
 
+	private final CustomerDuplicates duplicates;
+
 	ContactController(Contacts contacts, Accounts accounts, UserDirectory users, RecordOwners owners,
-			ListCursors cursors, ListViews listViews, CustomFields customFields) {
+			ListCursors cursors, ListViews listViews, CustomFields customFields, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.cursors = cursors;
 		this.listViews = listViews;
 		this.customFields = customFields;
@@ -143,9 +149,34 @@ class ContactController {
 		return "customers/contact-form";
 	}
 
+	/**
+	 * The contacts the one being typed into the new-contact form may duplicate, for htmx
+	 * to show beside the form.
+	 */
+	@GetMapping("/contacts/duplicates")
+	String duplicates(Viewer viewer, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
+			@RequestParam(required = false) UUID accountId, Model model) {
+		model.addAttribute("duplicates", this.duplicates.forNewContact(viewer, email, firstName, lastName, accountId));
+		return "customers/possible-duplicates :: warning";
+	}
+
+	/**
+	 * Creates the contact, unless it may duplicate one and the user has not said to
+	 * create it anyway: then the form comes back with the warning and the values typed.
+	 */
 	@PostMapping("/contacts")
 	String create(Viewer viewer, @ModelAttribute("form") ContactFormData form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		if (!form.isCreateAnyway() && !result.hasErrors()) {
+			List<PossibleDuplicate> duplicates = this.duplicates.forNewContact(viewer, form.getEmail(),
+					form.getFirstName(), form.getLastName(), form.getAccountId());
+			if (!duplicates.isEmpty()) {
+				model.addAttribute("duplicates", duplicates);
+				model.addAttribute("confirmDuplicates", true);
+				return newForm(viewer, model);
+			}
+		}
 		Optional<Contact> created = FormErrors.save(result, model,
 				() -> this.contacts.create(viewer, form.toDetails(), form.getCustomFields()),
 				ex -> FormErrors.addWithCustomFields(result, model, ex));
@@ -153,6 +184,11 @@ class ContactController {
 			redirect.addFlashAttribute("flashSuccess", "Contact " + created.get().fullName() + " created.");
 			return "redirect:/contacts/" + created.get().id();
 		}
+		return newForm(viewer, model);
+	}
+
+	/** The new-contact form shown again, with what was typed. */
+	private String newForm(Viewer viewer, Model model) {
 		model.addAttribute("activeUsers", activeUsers());
 		model.addAttribute("ownerChoices", this.owners.choiceNames(viewer, Contacts.ACCESS, null));
 		addCustomFields(model);

@@ -34,6 +34,9 @@ public class ContactFormData {
 
 	private long version;
 
+	/** The user has seen the possible duplicates and creates the record anyway. */
+	private boolean createAnyway;
+
 	/** Custom field values by key, as the inputs post them. */
 	private Map<String, String> customFields = new LinkedHashMap<>();
 
@@ -143,6 +146,14 @@ public class ContactFormData {
 
 	public void setVersion(long version) {
 		this.version = version;
+	}
+
+	public boolean isCreateAnyway() {
+		return this.createAnyway;
+	}
+
+	public void setCreateAnyway(boolean createAnyway) {
+		this.createAnyway = createAnyway;
 	}
 
 }

@@ -1,8 +1,13 @@
 package dev.bellwether.customers.web;
 
+import java.util.List;
+
 import dev.bellwether.platform.picklist.PickListSchemas;
 import dev.bellwether.platform.picklist.PickLists;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts the industries and country codes an account accepts into the OpenAPI document,
  * from the same pick lists the service checks against, so that the two cannot drift
- * apart.
+ * apart; and the refusal of a possible duplicate on create.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerApiDocumentation {
@@ -34,6 +39,28 @@ class CustomerApiDocumentation {
 						PickListSchemas.allow(parameter.getSchema(), pickLists, "country");
 					}
 				});
+			}
+		};
+	}
+
+	/**
+	 * The 409 of {@code POST /api/v1/accounts?refuseDuplicates=true} (and contacts), a
+	 * problem document like every other error.
+	 */
+	@Bean
+	OpenApiCustomizer duplicateRefusals() {
+		return openApi -> {
+			for (String path : List.of("/api/v1/accounts", "/api/v1/contacts")) {
+				var item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+				if (item != null && item.getPost() != null && item.getPost().getResponses() != null) {
+					item.getPost()
+						.getResponses()
+						.addApiResponse("409", new ApiResponse()
+							.description("refuseDuplicates=true and the record may duplicate others, listed in "
+									+ "duplicates (GET " + path + "/duplicates); nothing was created")
+							.content(new Content().addMediaType("application/problem+json",
+									new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+				}
 			}
 		};
 	}
