@@ -380,6 +380,25 @@ class ImportJobsTests {
 	}
 
 	@Test
+	void aRowShowsEveryProblemAtOnceAndEachFieldOnce() {
+		String csv = """
+				Opportunity ID,Opportunity Name,Account Name,Stage,Close Date,Amount
+				P-%1$s-1,,Delta %1$s,Proposal,,lots
+				P-%1$s-2,Fine %1$s,Delta %1$s,Proposal,soon,100
+				""".formatted(this.tag);
+		ImportPreview preview = this.imports.preview(this.viewer, upload(ImportTarget.OPPORTUNITY, csv).id());
+		// the unreadable amount and the missing close date of the same row, both shown
+		assertThat(preview.problems()).filteredOn(problem -> problem.row() == 2)
+			.extracting(ImportPreview.Problem::field)
+			.contains("amount", "closeDate");
+		// a close date that can't be read is not also "missing"
+		assertThat(preview.problems()).filteredOn(problem -> problem.row() == 3 && "closeDate".equals(problem.field()))
+			.singleElement()
+			.satisfies(problem -> assertThat(problem.value()).isEqualTo("soon"));
+		assertThat(preview.reject()).isEqualTo(2);
+	}
+
+	@Test
 	void allOrNothingStartsOnlyWhenEveryRowIsValid() {
 		ImportJob job = upload(ImportTarget.CONTACT, """
 				First Name,Last Name,Email

@@ -599,6 +599,11 @@ public class RowPlanner {
 			}
 			boolean rejected = problems.stream().anyMatch(Problem::rejects);
 			if (rejected) {
+				if (matched == null && !earlier) {
+					// the rest of what a new record needs, so that one pass over the
+					// file shows every problem of the row
+					checkNew(number, values, row.cells(), problems, newAccount != null);
+				}
 				return new Planned(number, Action.REJECT, matched, values, problems, null, null);
 			}
 			if (matched != null || earlier) {
@@ -635,7 +640,7 @@ public class RowPlanner {
 					if ("closeDate".equals(field.key())) {
 						continue;
 					}
-					problems.add(new Problem(number, columnOf(field.key()), field.key(), null,
+					addOnce(problems, new Problem(number, columnOf(field.key()), field.key(), null,
 							"A new record needs its " + field.label().toLowerCase(Locale.ROOT) + ".", true));
 				}
 			}
@@ -651,26 +656,33 @@ public class RowPlanner {
 			if (details instanceof ActivityDetails activity) {
 				RowPlanner.this.activities.ruleViolations(activity).forEach((field, message) -> {
 					String key = Binders.fieldOf(field);
-					problems.add(new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
+					addOnce(problems, new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
 				});
-			}
-			if (problems.stream().anyMatch(Problem::rejects)) {
-				return;
 			}
 			Map<String, String> customErrors = new LinkedHashMap<>();
 			RowPlanner.this.customFields.apply(this.target.recordType(), CustomValues.NONE, custom(values),
 					field -> field.required() == CustomField.Requirement.ALWAYS, customErrors);
 			customErrors.forEach((field, message) -> {
 				String key = ImportFields.CUSTOM + field.substring(CustomFields.ERROR_PREFIX.length());
-				problems.add(new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
+				addOnce(problems, new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
 			});
 			RowPlanner.this.validation.violations(details).forEach((field, message) -> {
 				String key = Binders.fieldOf(field);
 				if (newAccount && "account".equals(key)) {
 					return;
 				}
-				problems.add(new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
+				addOnce(problems, new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
 			});
+		}
+
+		/**
+		 * Adds the problem unless the field has one already (a cell that could not be
+		 * read is not also "missing", nor refused twice).
+		 */
+		private static void addOnce(List<Problem> problems, Problem problem) {
+			if (problem.field() == null || problems.stream().noneMatch(p -> problem.field().equals(p.field()))) {
+				problems.add(problem);
+			}
 		}
 
 		/**
@@ -685,12 +697,12 @@ public class RowPlanner {
 				}
 				else if (stage != null && stage.isOpen() && this.settings.defaultCloseDate() != null) {
 					values.put("closeDate", this.settings.defaultCloseDate());
-					problems.add(new Problem(number, columnOf("closeDate"), "closeDate", null,
+					addOnce(problems, new Problem(number, columnOf("closeDate"), "closeDate", null,
 							"No close date: it gets " + this.settings.defaultCloseDate() + ", the import's default.",
 							false));
 				}
 				else {
-					problems.add(new Problem(number, columnOf("closeDate"), "closeDate", null,
+					addOnce(problems, new Problem(number, columnOf("closeDate"), "closeDate", null,
 							stage != null && stage.isOpen()
 									? "An open deal needs a close date; choose one for deals without in the preview."
 									: "A closed deal needs the date it closed.",
@@ -700,7 +712,7 @@ public class RowPlanner {
 			if (stage != null && stage.isLost() && !values.containsKey("lossReason")) {
 				values.put("lossReason", "other");
 				values.put("lossReasonDetail", "Not given in " + this.fileName);
-				problems.add(new Problem(number, columnOf("lossReason"), "lossReason", null,
+				addOnce(problems, new Problem(number, columnOf("lossReason"), "lossReason", null,
 						"A lost deal without a loss reason gets 'Other' (not given in the file).", false));
 			}
 		}
