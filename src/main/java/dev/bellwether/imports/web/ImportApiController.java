@@ -213,10 +213,7 @@ class ImportApiController {
 	@GetMapping(value = "/{id}/report", produces = "text/csv")
 	@Operation(summary = "The result report: one line per row, what happened and why (CSV)")
 	void report(Viewer viewer, @PathVariable UUID id, HttpServletResponse response) throws IOException {
-		this.imports.get(viewer, id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"");
-		this.imports.report(viewer, id, response.getOutputStream());
+		ReportDownload.send(this.imports, viewer, id, response);
 	}
 
 	/** The settings, with the version of the import they were based on. */

@@ -221,11 +221,7 @@ class ImportController {
 
 	@GetMapping("/imports/{id}/report")
 	void report(Viewer viewer, @PathVariable UUID id, HttpServletResponse response) throws IOException {
-		ImportJob job = this.imports.get(viewer, id);
-		response.setContentType("text/csv;charset=UTF-8");
-		String name = job.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-report.csv\"");
-		this.imports.report(viewer, id, response.getOutputStream());
+		ReportDownload.send(this.imports, viewer, id, response);
 	}
 
 }
