@@ -102,6 +102,16 @@ public class CustomerLookups {
 		return found;
 	}
 
+	/**
+	 * @return whether any contact (not in the recycle bin) works at the account
+	 */
+	public boolean hasContacts(UUID accountId) {
+		return this.jdbc.sql("select exists (select 1 from contacts where account_id = :id and deleted_at is null)")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private Map<String, UUID> unique(String sql, List<String> keys) {
 		Map<String, UUID> found = new HashMap<>();
 		if (!keys.isEmpty()) {

@@ -29,6 +29,7 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ChangeKind;
+import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
@@ -554,6 +555,77 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		}
 		delete(viewer, id);
 		return true;
+	}
+
+	/**
+	 * Moves to the recycle bin, with one statement, those of the deals an import created
+	 * that are still as it left them (at the version it wrote) and that the user may
+	 * change: the undo of an import of many thousands of deals. One event for them all,
+	 * carrying the import, so that the undo counts as no one's work.
+	 * @param versions the version the import left each deal at
+	 * @return the deals moved to the recycle bin; the others are changed, gone, or not
+	 * the user's to change
+	 */
+	@Transactional
+	public Set<UUID> deleteAllIfUnchanged(Viewer viewer, Map<UUID, Long> versions, UUID importId) {
+		if (versions.isEmpty()) {
+			return Set.of();
+		}
+		Map<UUID, UUID> owners = new HashMap<>();
+		this.jdbc.sql("select id, owner_id from opportunities where id = any(cast(:ids as uuid[]))")
+			.param("ids", uuidArray(versions.keySet()))
+			.query((rs, n) -> owners.put(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class)))
+			.list();
+		// each owner checked once
+		Map<UUID, Boolean> editable = new HashMap<>();
+		List<UUID> ids = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		versions.forEach((id, version) -> {
+			UUID owner = owners.get(id);
+			if (owner != null && editable.computeIfAbsent(owner, o -> this.access.canEdit(viewer, o))) {
+				ids.add(id);
+				expected.add(Long.toString(version));
+			}
+		});
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		Instant now = this.clock.instant();
+		List<UUID> deleted = this.jdbc.sql("""
+				update opportunities o set deleted_at = :now, deleted_by = :actor, version = o.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as w(id, version)
+				where o.id = w.id and o.version = w.version and o.deleted_at is null
+				returning o.id
+				""")
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("ids", uuidArray(ids))
+			.param("versions", "{" + String.join(",", expected) + "}")
+			.query(UUID.class)
+			.list();
+		if (!deleted.isEmpty()) {
+			this.events.publishEvent(new RecordsChanged(deleted.stream()
+				.map(id -> new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of(),
+						importId))
+				.toList()));
+		}
+		return Set.copyOf(deleted);
+	}
+
+	/**
+	 * @return whether any deal (not in the recycle bin) is at the account
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyAtAccount(UUID accountId) {
+		return this.jdbc
+			.sql("select exists (select 1 from opportunities where account_id = :id and deleted_at is null)")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
 	}
 
 	/**

@@ -287,9 +287,18 @@ class ImportJobsTests {
 			.isEmpty();
 		// the accounts the deals named were created with them, and go with the undo
 		assertThat(this.lookups.accountsByName(List.of("Acme " + this.tag))).hasSize(1);
-		finished(this.imports.undo(this.viewer, job.id()));
+		// someone works on the open deal meanwhile: the undo keeps it
+		this.jdbc.sql("update opportunities set next_step = 'Call back', version = version + 1 where id = :id")
+			.param("id", open.id())
+			.update();
+		ImportJob undone = finished(this.imports.undo(this.viewer, job.id()));
+		assertThat(undone.undone()).isEqualTo(3); // two deals, Acme's account
+		assertThat(undone.kept()).isEqualTo(2); // the open deal, and Beta's account it is
+												// at
 		assertThat(this.lookups.accountsByName(List.of("Acme " + this.tag))).isEmpty();
-		assertThat(this.opportunities.idsByExternalId(List.of("D-" + this.tag + "-1"))).isEmpty();
+		assertThat(this.opportunities.idsByExternalId(List.of("D-" + this.tag + "-1", "D-" + this.tag + "-2")))
+			.isEmpty();
+		assertThat(this.opportunities.get(this.viewer, open.id()).nextStep()).isEqualTo("Call back");
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.customers.CustomerImports;
+import dev.bellwether.customers.CustomerLookups;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.imports.ImportJob;
@@ -104,6 +105,8 @@ public class ImportRunner {
 
 	private final UserDirectory users;
 
+	private final CustomerLookups lookups;
+
 	private final Activities activities;
 
 	private final Clock clock;
@@ -118,7 +121,7 @@ public class ImportRunner {
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
 			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
-			Activities activities, Clock clock, PlatformTransactionManager transactions,
+			CustomerLookups lookups, Activities activities, Clock clock, PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
 		this.planner = planner;
@@ -129,6 +132,7 @@ public class ImportRunner {
 		this.deals = deals;
 		this.customers = customers;
 		this.users = users;
+		this.lookups = lookups;
 		this.activities = activities;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
@@ -640,7 +644,23 @@ public class ImportRunner {
 			int processed = 0;
 			for (int from = 0; from < written.size(); from += CHUNK) {
 				List<Written> batch = written.subList(from, Math.min(written.size(), from + CHUNK));
+				// the deals the import created, taken out together; those not (changed
+				// since, say) go one by one below, which says why each is kept
+				Map<UUID, Written> created = new java.util.LinkedHashMap<>();
+				batch.stream()
+					.filter(record -> "CREATED".equals(record.outcome())
+							&& Opportunities.RECORD_TYPE.equals(record.recordType()))
+					.forEach(record -> created.put(record.recordId(), record));
+				Map<UUID, Long> versions = new HashMap<>();
+				created.forEach((id, record) -> versions.put(id, record.writtenVersion()));
+				java.util.Set<UUID> removed = versions.isEmpty() ? java.util.Set.of() : this.row
+					.execute(status -> this.opportunities.deleteAllIfUnchanged(viewer, versions, importId));
+				this.store.undone(removed.stream().map(id -> created.get(id).id()).toList());
+				counts.undone += removed.size();
 				for (Written record : batch) {
+					if (removed.contains(record.recordId()) && created.get(record.recordId()) == record) {
+						continue;
+					}
 					String kept = undoInOwnTransaction(viewer, importId, record);
 					if (kept == null) {
 						counts.undone++;
@@ -687,6 +707,13 @@ public class ImportRunner {
 	private String undo(Viewer viewer, UUID importId, Written record, String changed) {
 		{
 			if ("CREATED".equals(record.outcome())) {
+				if (Accounts.RECORD_TYPE.equals(record.recordType())
+						&& (this.opportunities.anyAtAccount(record.recordId())
+								|| this.lookups.hasContacts(record.recordId()))) {
+					// its deals and contacts would go to the recycle bin with it: those
+					// kept by this undo, or added since
+					return "Deals or contacts that stay are at this account; kept as it is.";
+				}
 				boolean removed = switch (record.recordType()) {
 					case Accounts.RECORD_TYPE ->
 						this.accounts.deleteIfUnchanged(viewer, record.recordId(), record.writtenVersion());

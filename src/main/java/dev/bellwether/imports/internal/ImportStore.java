@@ -268,6 +268,17 @@ public class ImportStore {
 			.update();
 	}
 
+	/** Marks the rows undone, with one statement. */
+	public void undone(java.util.Collection<UUID> rowIds) {
+		if (rowIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update import_rows set outcome = 'UNDONE', message = null where id = any(cast(:ids as uuid[]))")
+			.param("ids",
+					rowIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.update();
+	}
+
 	/** A line of the result report. */
 	public record ReportLine(long row, String recordType, String outcome, UUID recordId, String message) {
 	}
