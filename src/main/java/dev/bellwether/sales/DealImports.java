@@ -1,5 +1,7 @@
 package dev.bellwether.sales;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +25,12 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordsChanged;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomValues;
+import dev.bellwether.platform.db.CopyRows;
+import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -76,6 +81,57 @@ public class DealImports {
 		this.events = events;
 		this.clock = clock;
 		this.currency = currency;
+	}
+
+	/**
+	 * The columns of {@link Opportunities#INSERT} and the parameter each takes, for
+	 * writing the same rows with COPY.
+	 */
+	private static final String[][] DEAL_COLUMNS = { { "id", "id" }, { "name", "name" }, { "account_id", "accountId" },
+			{ "primary_contact_id", "primaryContactId" }, { "owner_id", "ownerId" }, { "stage_id", "stageId" },
+			{ "amount", "amount" }, { "currency", "currency" }, { "amount_from_line_items", "amountFromLineItems" },
+			{ "close_date", "closeDate" }, { "probability", "probability" },
+			{ "forecast_category", "forecastCategory" }, { "next_step", "nextStep" }, { "lead_source", "leadSource" },
+			{ "loss_reason", "lossReason" }, { "loss_reason_detail", "lossReasonDetail" },
+			{ "competitor", "competitor" }, { "description", "description" }, { "closed_at", "closedAt" },
+			{ "first_stage_id", "stageId" }, { "first_forecast_category", "forecastCategory" },
+			{ "last_touched_at", "touchedAt" }, { "last_touched_by", "actor" }, { "created_at", "createdAt" },
+			{ "created_by", "actor" }, { "updated_at", "now" }, { "updated_by", "actor" }, { "version", "version" },
+			{ "import_id", "importId" }, { "external_id", "externalId" } };
+
+	/** The columns of {@link Opportunities#HISTORY_INSERT} and their parameters. */
+	private static final String[][] HISTORY_COLUMNS = { { "id", "id" }, { "opportunity_id", "opportunityId" },
+			{ "changed_at", "at" }, { "changed_by", "actor" }, { "from_stage_id", "fromStage" },
+			{ "to_stage_id", "toStage" }, { "from_amount", "fromAmount" }, { "to_amount", "toAmount" },
+			{ "from_close_date", "fromClose" }, { "to_close_date", "toClose" },
+			{ "from_probability", "fromProbability" }, { "to_probability", "toProbability" },
+			{ "from_forecast_category", "fromCategory" }, { "to_forecast_category", "toCategory" } };
+
+	/**
+	 * Writes the rows with one COPY (an INSERT's rows, a chunk at a time: the rows, their
+	 * indexes and triggers are the same, what is saved is binding every value of every
+	 * row as a statement parameter).
+	 */
+	private void copy(String table, String[][] columns, List<MapSqlParameterSource> rows) {
+		StringBuilder names = new StringBuilder();
+		for (String[] column : columns) {
+			names.append(names.isEmpty() ? "" : ", ").append(column[0]);
+		}
+		CopyRows copy = new CopyRows(table, names.toString());
+		for (MapSqlParameterSource row : rows) {
+			for (String[] column : columns) {
+				copy.value(row.hasValue(column[1]) ? row.getValue(column[1]) : null);
+			}
+			copy.endRow();
+		}
+		this.batch.getJdbcTemplate().execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return copy.copyTo(connection.unwrap(PGConnection.class).getCopyAPI());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	/**
@@ -177,7 +233,8 @@ public class DealImports {
 			BigDecimal amount = details.amountFromLineItems() ? BigDecimal.ZERO.setScale(2) : details.amount();
 			rows.add(new MapSqlParameterSource(
 					Opportunities.insertParameters(Opportunities.columns(details, terms, amount), id, this.currency,
-							closedAt, now, createdAt, origin, viewer.id())));
+							closedAt, now, createdAt, origin, viewer.id()))
+				.addValue("version", 0));
 			history.add(new MapSqlParameterSource().addValue("id", Ids.newId())
 				.addValue("opportunityId", id)
 				.addValue("at", utc(createdAt))
@@ -202,8 +259,8 @@ public class DealImports {
 			results.add(new Result(id, Map.of()));
 		}
 		if (!rows.isEmpty()) {
-			this.batch.batchUpdate(Opportunities.INSERT, rows.toArray(MapSqlParameterSource[]::new));
-			this.batch.batchUpdate(Opportunities.HISTORY_INSERT, history.toArray(MapSqlParameterSource[]::new));
+			copy("opportunities", DEAL_COLUMNS, rows);
+			copy("opportunity_history", HISTORY_COLUMNS, history);
 			if (!custom.isEmpty()) {
 				this.batch.batchUpdate(
 						"update opportunities set custom = cast(:custom as jsonb), custom_text = :text where id = :id",

@@ -172,6 +172,39 @@ public final class CopyRows {
 		return this;
 	}
 
+	/**
+	 * A value as JDBC would bind it: {@code null}, a UUID, text, a whole number, a
+	 * decimal, a boolean, a date, or an instant or a date and time (written in ISO 8601,
+	 * to the microsecond).
+	 */
+	public CopyRows value(Object value) {
+		if (value == null) {
+			return nul();
+		}
+		if (value instanceof UUID uuid) {
+			return uuid(uuid);
+		}
+		if (value instanceof String text) {
+			return text(text);
+		}
+		if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+			return integer(((Number) value).longValue());
+		}
+		if (value instanceof java.math.BigDecimal decimal) {
+			return text(decimal.toPlainString());
+		}
+		if (value instanceof Boolean bool) {
+			return bool(bool);
+		}
+		if (value instanceof LocalDate date) {
+			return date(date);
+		}
+		if (value instanceof java.time.OffsetDateTime || value instanceof java.time.Instant) {
+			return text(value.toString());
+		}
+		throw new IllegalArgumentException("No COPY form for a " + value.getClass().getName());
+	}
+
 	public CopyRows nul() {
 		separate();
 		ensure(2);
