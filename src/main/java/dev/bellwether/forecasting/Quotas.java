@@ -399,6 +399,34 @@ public class Quotas {
 		return find(userId, period, kind);
 	}
 
+	/**
+	 * A period as {@link #period} reads it, or why it can't take a quota — for checking
+	 * many rows (an import's) without an exception marking the caller's transaction for
+	 * rollback.
+	 * @return the period's code (e.g. {@code 2026-Q3}) or, when refused, the reason
+	 */
+	public PeriodCheck checkPeriod(String code) {
+		try {
+			return new PeriodCheck(period(code, "period").code(), null);
+		}
+		catch (InvalidInputException ex) {
+			return new PeriodCheck(null, String.join(" ", ex.fieldErrors().values()));
+		}
+	}
+
+	/** A period's code, or why it was refused. */
+	public record PeriodCheck(String code, String refusal) {
+	}
+
+	/**
+	 * @return the quota set for the person and period, if any (no visibility check: for
+	 * an import, which sets quotas only where {@link #set} lets it)
+	 * @throws InvalidInputException for a malformed or absurd period
+	 */
+	public Optional<Quota> current(UUID userId, String periodCode, QuotaKind kind) {
+		return find(userId, period(periodCode, "period").code(), kind);
+	}
+
 	private Optional<Quota> find(UUID userId, String period, QuotaKind kind) {
 		return this.jdbc.sql("""
 				select user_id, period_code, kind, amount, version, updated_at, updated_by from forecast_quotas

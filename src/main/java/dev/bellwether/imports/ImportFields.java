@@ -127,6 +127,14 @@ public final class ImportFields {
 			field("closedAt", "Completed", Kind.DATE, null, false, "Completed Date", "Completed Date/Time",
 					"Completed At", "Date Completed", "Completion Date"));
 
+	private static final List<ImportField> QUOTA = List.of(
+			field("owner", "Person", Kind.USER, null, true, "User", "User Name", "Username", "Sales Rep", "Rep",
+					"Salesperson", "Owner", "Quota Owner", "Person", "Name", "Email", "E-mail"),
+			field("period", "Period", Kind.TEXT, null, true, "Period", "Fiscal Period", "Quota Period", "Quarter",
+					"Month", "Year", "Fiscal Quarter"),
+			field("amount", "Amount", Kind.MONEY, null, true, "Amount", "Quota", "Quota Amount", "Target", "Value"),
+			field("kind", "Kind", Kind.CHOICE, "quota-kind", false, "Kind", "Quota Type", "Type", "Quota Kind"));
+
 	private ImportFields() {
 	}
 
@@ -144,6 +152,7 @@ public final class ImportFields {
 			case CONTACT -> CONTACT;
 			case OPPORTUNITY -> OPPORTUNITY;
 			case ACTIVITY -> ACTIVITY;
+			case QUOTA -> QUOTA;
 		};
 	}
 

@@ -466,7 +466,8 @@ public class ImportJobs {
 			ImportSettings settings) {
 		requireImporter(viewer);
 		if (target == null) {
-			throw new InvalidInputException("target", "Say what the records are: ACCOUNT, CONTACT or OPPORTUNITY.");
+			throw new InvalidInputException("target",
+					"Say what the records are: ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY or QUOTA.");
 		}
 		if (records == null || records.isEmpty()) {
 			throw new InvalidInputException("records", "Send at least one record.");

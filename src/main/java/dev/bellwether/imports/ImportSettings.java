@@ -56,7 +56,7 @@ public record ImportSettings(Map<String, String> columns, Map<String, Map<String
 		for (ImportField field : ImportFields.of(target)) {
 			if (field.isReference()) {
 				references.put(field.key(), field.kind() == ImportField.Kind.ACCOUNT && !"parent".equals(field.key())
-						? ReferenceRule.CREATE : ReferenceRule.LEAVE_EMPTY);
+						? ReferenceRule.CREATE : field.required() ? ReferenceRule.REJECT : ReferenceRule.LEAVE_EMPTY);
 			}
 		}
 		return new ImportSettings(ImportFields.autoMap(target, headers, custom), Map.of(), references, null, null, null,

@@ -6,7 +6,8 @@ package dev.bellwether.imports;
 public enum ImportTarget {
 
 	ACCOUNT("Accounts", "account", "accounts"), CONTACT("Contacts", "contact", "contacts"),
-	OPPORTUNITY("Deals", "opportunity", "opportunities"), ACTIVITY("Activities", "activity", "activities");
+	OPPORTUNITY("Deals", "opportunity", "opportunities"), ACTIVITY("Activities", "activity", "activities"),
+	QUOTA("Quotas", "quota", "quotas");
 
 	private final String label;
 

@@ -15,6 +15,7 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.CustomerLookups;
+import dev.bellwether.forecasting.QuotaKind;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.Viewer;
@@ -68,6 +69,9 @@ class ImportJobsTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	dev.bellwether.forecasting.Quotas quotas;
 
 	private User admin;
 
@@ -405,6 +409,64 @@ class ImportJobsTests {
 			.singleElement()
 			.satisfies(problem -> assertThat(problem.value()).isEqualTo("soon"));
 		assertThat(preview.reject()).isEqualTo(2);
+	}
+
+	@Test
+	void quotasAreSetPerPersonAndPeriodChangedByALaterFileAndPutBackByTheUndo() {
+		User rep = this.users.create(Role.REP);
+		String csv = """
+				Sales Rep,Quarter,Quota
+				%1$s,2026-Q3,"120,000"
+				%1$s,2026-11,40000
+				%1$s,Q9 2026,100
+				nobody-%2$s,2026-Q3,100
+				""".formatted(rep.username(), this.tag);
+		ImportJob job = upload(ImportTarget.QUOTA, csv);
+		assertThat(job.settings().columns()).containsEntry("Sales Rep", "owner")
+			.containsEntry("Quarter", "period")
+			.containsEntry("Quota", "amount");
+		ImportPreview preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.create()).isEqualTo(2);
+		assertThat(preview.reject()).isEqualTo(2);
+		assertThat(preview.problems()).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(4);
+			assertThat(problem.field()).isEqualTo("period");
+		}).anySatisfy(problem -> {
+			assertThat(problem.row()).isEqualTo(5);
+			assertThat(problem.field()).isEqualTo("owner");
+			assertThat(problem.message()).contains("No active user");
+		});
+		ImportJob done = finished(this.imports.start(this.viewer, job.id()));
+		assertThat(done.created()).isEqualTo(2);
+		assertThat(this.quotas.current(rep.id(), "2026-Q3", QuotaKind.PERSONAL)).get()
+			.satisfies(quota -> assertThat(quota.amount()).isEqualByComparingTo("120000"));
+
+		// a later file changes one and repeats the other
+		ImportJob again = upload(ImportTarget.QUOTA, """
+				Sales Rep,Quarter,Quota
+				%1$s,2026-Q3,150000
+				%1$s,2026-11,40000
+				""".formatted(rep.username()));
+		again = this.imports.configure(this.viewer, again.id(), again.version(),
+				with(again.settings(), Map.of(), OnMatch.UPDATE, Mode.VALID_ROWS, null));
+		assertThat(this.imports.preview(this.viewer, again.id()).update()).isEqualTo(2);
+		ImportJob changed = finished(this.imports.start(this.viewer, again.id()));
+		assertThat(changed.updated()).isEqualTo(1);
+		assertThat(changed.skipped()).isEqualTo(1);
+		assertThat(this.quotas.current(rep.id(), "2026-Q3", QuotaKind.PERSONAL)).get()
+			.satisfies(quota -> assertThat(quota.amount()).isEqualByComparingTo("150000"));
+
+		assertThat(finished(this.imports.undo(this.viewer, again.id())).undone()).isEqualTo(1);
+		assertThat(this.quotas.current(rep.id(), "2026-Q3", QuotaKind.PERSONAL)).get()
+			.satisfies(quota -> assertThat(quota.amount()).isEqualByComparingTo("120000"));
+		// the first file's undo clears what it set, except the quarter's quota: changed
+		// since (by the later file and its undo), it is kept and listed
+		ImportJob first = finished(this.imports.undo(this.viewer, job.id()));
+		assertThat(first.undone()).isEqualTo(1);
+		assertThat(first.kept()).isEqualTo(1);
+		assertThat(this.quotas.current(rep.id(), "2026-11", QuotaKind.PERSONAL)).isEmpty();
+		assertThat(this.quotas.current(rep.id(), "2026-Q3", QuotaKind.PERSONAL)).get()
+			.satisfies(quota -> assertThat(quota.amount()).isEqualByComparingTo("120000"));
 	}
 
 	@Test

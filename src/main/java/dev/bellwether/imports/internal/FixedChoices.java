@@ -28,8 +28,11 @@ final class FixedChoices {
 							List.of("not started", "in progress", "waiting on someone else", "deferred", "pending",
 									"to do")),
 					new Fixed("COMPLETED", "Completed", List.of("complete", "done", "closed", "finished"))),
-			"task-priority", List.of(new Fixed("HIGH", "High", List.of("urgent", "important")),
-					new Fixed("NORMAL", "Normal", List.of("medium", "none")), new Fixed("LOW", "Low", List.of())));
+			"task-priority",
+			List.of(new Fixed("HIGH", "High", List.of("urgent", "important")),
+					new Fixed("NORMAL", "Normal", List.of("medium", "none")), new Fixed("LOW", "Low", List.of())),
+			"quota-kind", List.of(new Fixed("PERSONAL", "Personal", List.of("individual", "own", "rep")),
+					new Fixed("TEAM", "Team", List.of("manager", "team quota"))));
 
 	private FixedChoices() {
 	}

@@ -1,5 +1,6 @@
 package dev.bellwether.imports.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +24,9 @@ import dev.bellwether.activities.Activities;
 import dev.bellwether.activities.Activity;
 import dev.bellwether.activities.ActivityDetails;
 import dev.bellwether.customers.Account;
+import dev.bellwether.forecasting.Quota;
+import dev.bellwether.forecasting.QuotaKind;
+import dev.bellwether.forecasting.Quotas;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
@@ -109,6 +115,8 @@ public class ImportRunner {
 
 	private final Activities activities;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
 	private final TransactionTemplate chunk;
@@ -121,7 +129,8 @@ public class ImportRunner {
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
 			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
-			CustomerLookups lookups, Activities activities, Clock clock, PlatformTransactionManager transactions,
+			CustomerLookups lookups, Activities activities, Quotas quotas, Clock clock,
+			PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
 		this.planner = planner;
@@ -134,6 +143,7 @@ public class ImportRunner {
 		this.users = users;
 		this.lookups = lookups;
 		this.activities = activities;
+		this.quotas = quotas;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
 		this.row = new TransactionTemplate(transactions);
@@ -297,8 +307,9 @@ public class ImportRunner {
 				// a savepoint costs two round trips: only rows that write on their own
 				// need one (a refused row writes nothing, a new record waits for the
 				// batch)
-				boolean writes = planned.action() != Action.REJECT && !(planned.action() == Action.CREATE
-						&& (planned.newAccount() == null || context.newAccountId(planned.newAccount()) != null));
+				boolean writes = planned.action() != Action.REJECT && (job.target() == ImportTarget.QUOTA
+						|| !(planned.action() == Action.CREATE && (planned.newAccount() == null
+								|| context.newAccountId(planned.newAccount()) != null)));
 				if (savepoints && writes) {
 					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written, pending));
 				}
@@ -496,6 +507,7 @@ public class ImportRunner {
 					return new Created(null, Map.of("owner", ex.getMessage()));
 				}
 			}).toList();
+			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
 		};
 	}
 
@@ -508,6 +520,7 @@ public class ImportRunner {
 			case OPPORTUNITY ->
 				this.opportunities.create(viewer, (OpportunityDetails) one.details(), one.custom(), one.origin()).id();
 			case ACTIVITY -> this.activities.create(viewer, (ActivityDetails) one.details(), one.origin()).id();
+			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
 		};
 	}
 
@@ -536,6 +549,10 @@ public class ImportRunner {
 			return;
 		}
 		Map<String, Object> values = new HashMap<>(planned.values());
+		if (target == ImportTarget.QUOTA) {
+			out.add(setQuota(job, context, viewer, planned, action, values));
+			return;
+		}
 		Map<String, Object> custom = RowPlanner.custom(values);
 		UUID owner = values.get("owner") instanceof UUID id ? id : context.defaultOwner;
 		if (action == Action.CREATE && planned.newAccount() != null) {
@@ -561,6 +578,7 @@ public class ImportRunner {
 				case CONTACT -> Binders.contact(null, values, owner);
 				case OPPORTUNITY -> Binders.opportunity(null, values, owner);
 				case ACTIVITY -> Binders.activity(null, values, owner, this.clock);
+				case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
 			};
 			pending.add(new Pending(planned, details, custom, origin));
 			return;
@@ -616,6 +634,7 @@ public class ImportRunner {
 					.version();
 			case ACTIVITY ->
 				this.activities.update(viewer, recordId, version, (ActivityDetails) after, job.id()).version();
+			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
 		};
 		// the custom values the import set, as they were (none: cleared again by the
 		// undo)
@@ -623,6 +642,52 @@ public class ImportRunner {
 		custom.keySet().forEach(field -> customRestore.put(field, customBefore.get(field)));
 		out.add(new Outcome(planned.row(), type, "UPDATED", recordId, written,
 				ImportStore.JSON.writeValueAsString(new Before(before, customRestore)), warnings(planned)));
+	}
+
+	/**
+	 * Sets a person's quota for the period as the row says (a new quota or a changed
+	 * one), keeping what it was for the undo.
+	 */
+	private Outcome setQuota(ImportJob job, Context context, Viewer viewer, Planned planned, Action action,
+			Map<String, Object> values) {
+		UUID person = (UUID) values.get("owner");
+		String period = (String) values.get("period");
+		QuotaKind kind = RowPlanner.quotaKind(values);
+		Optional<Quota> before = this.quotas.current(person, period, kind);
+		if (action == Action.CREATE && before.isPresent()) {
+			// set by an earlier row of the file
+			if (job.settings().onMatch() != ImportSettings.OnMatch.UPDATE) {
+				return new Outcome(planned.row(), Quotas.RECORD_TYPE, "SKIPPED", person, null, null,
+						"The quota is set already; it is left as it is.");
+			}
+		}
+		BigDecimal amount = (BigDecimal) values.get("amount");
+		if (before.isPresent() && before.get().amount().compareTo(amount) == 0) {
+			return new Outcome(planned.row(), Quotas.RECORD_TYPE, "SKIPPED", person, null, null,
+					"The quota is this amount already.");
+		}
+		Quota after = this.quotas.set(viewer, person, period, kind, amount, before.map(Quota::version).orElse(0L))
+			.orElseThrow();
+		context.created(planned, person);
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("period", period);
+		was.put("kind", kind.name());
+		// as text: exactly the amount it was
+		was.put("amount", before.map(quota -> quota.amount().toPlainString()).orElse(null));
+		return new Outcome(planned.row(), Quotas.RECORD_TYPE, before.isPresent() ? "UPDATED" : "CREATED", person,
+				after.version(), ImportStore.JSON.writeValueAsString(was), warnings(planned));
+	}
+
+	/**
+	 * Puts a quota back as it was before the import (cleared, for one it set first),
+	 * unless it changed since.
+	 */
+	private void undoQuota(Viewer viewer, Written record) {
+		tools.jackson.databind.JsonNode was = ImportStore.JSON.readTree(record.before());
+		String amount = was.path("amount").isString() ? was.path("amount").asString() : null;
+		this.quotas.set(viewer, record.recordId(), was.path("period").asString(),
+				QuotaKind.valueOf(was.path("kind").asString()), amount == null ? null : new BigDecimal(amount),
+				record.writtenVersion());
 	}
 
 	private static String warnings(Planned planned) {
@@ -705,6 +770,10 @@ public class ImportRunner {
 	}
 
 	private String undo(Viewer viewer, UUID importId, Written record, String changed) {
+		if (Quotas.RECORD_TYPE.equals(record.recordType())) {
+			undoQuota(viewer, record);
+			return null;
+		}
 		{
 			if ("CREATED".equals(record.outcome())) {
 				if (Accounts.RECORD_TYPE.equals(record.recordType())

@@ -1,5 +1,6 @@
 package dev.bellwether.imports.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.activities.Activities;
 import dev.bellwether.activities.ActivityDetails;
 import dev.bellwether.customers.Accounts;
+import dev.bellwether.forecasting.QuotaKind;
+import dev.bellwether.forecasting.Quotas;
 import dev.bellwether.customers.Countries;
 import dev.bellwether.customers.CustomerLookups;
 import dev.bellwether.identity.User;
@@ -32,6 +35,7 @@ import dev.bellwether.imports.ImportSettings.ReferenceRule;
 import dev.bellwether.imports.ImportTarget;
 import dev.bellwether.imports.file.SourceRow;
 import dev.bellwether.platform.InputValidation;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.customfield.CustomField;
 import dev.bellwether.platform.customfield.CustomFields;
 import dev.bellwether.platform.customfield.CustomValues;
@@ -97,10 +101,13 @@ public class RowPlanner {
 
 	private final Activities activities;
 
+	private final Quotas quotas;
+
 	RowPlanner(PickLists pickLists, PipelineStages stages, UserDirectory users, CustomerLookups lookups,
 			Accounts accounts, Opportunities opportunities, InputValidation validation, ImportStore store, Clock clock,
-			CustomFields customFields, Activities activities) {
+			CustomFields customFields, Activities activities, Quotas quotas) {
 		this.customFields = customFields;
+		this.quotas = quotas;
 		this.activities = activities;
 		this.pickLists = pickLists;
 		this.stages = stages;
@@ -552,6 +559,9 @@ public class RowPlanner {
 							reject));
 				}
 			}
+			if (this.target == ImportTarget.QUOTA) {
+				readPeriod(number, values, problems);
+			}
 			UUID matched = null;
 			String matchProblem = null;
 			if (this.settings.match() != MatchRule.NONE) {
@@ -562,6 +572,7 @@ public class RowPlanner {
 						case CONTACT -> found.contactsByExternalId().get(externalId);
 						case OPPORTUNITY -> found.dealsByExternalId().get(externalId);
 						case ACTIVITY -> found.activitiesByExternalId().get(externalId);
+						case QUOTA -> null;
 					};
 				}
 				if (matched == null && this.settings.match() == MatchRule.EXTERNAL_ID_OR_RULE) {
@@ -575,6 +586,8 @@ public class RowPlanner {
 						case CONTACT -> found.contactsByEmail()
 							.getOrDefault(CustomerLookups.key((String) values.get("email")), List.of());
 						case OPPORTUNITY, ACTIVITY -> List.of();
+						// a person's quota for the period is the record
+						case QUOTA -> quotaSet(values) ? List.of((UUID) values.get("owner")) : List.<UUID>of();
 					};
 					if (candidates.size() == 1) {
 						matched = candidates.get(0);
@@ -652,6 +665,13 @@ public class RowPlanner {
 					yield Binders.opportunity(null, values, this.defaultOwner);
 				}
 				case ACTIVITY -> Binders.activity(null, values, this.defaultOwner, RowPlanner.this.clock);
+				case QUOTA -> {
+					if (values.get("amount") instanceof BigDecimal amount && amount.signum() < 0) {
+						addOnce(problems, new Problem(number, columnOf("amount"), "amount", cellOf(values, "amount"),
+								"A quota can't be negative.", true));
+					}
+					yield null;
+				}
 			};
 			if (details instanceof ActivityDetails activity) {
 				RowPlanner.this.activities.ruleViolations(activity).forEach((field, message) -> {
@@ -666,6 +686,9 @@ public class RowPlanner {
 				String key = ImportFields.CUSTOM + field.substring(CustomFields.ERROR_PREFIX.length());
 				addOnce(problems, new Problem(number, columnOf(key), key, cellOf(values, key), message, true));
 			});
+			if (details == null) {
+				return;
+			}
 			RowPlanner.this.validation.violations(details).forEach((field, message) -> {
 				String key = Binders.fieldOf(field);
 				if (newAccount && "account".equals(key)) {
@@ -794,9 +817,38 @@ public class RowPlanner {
 				case CONTACT ->
 					values.get("email") instanceof String email ? "email:" + CustomerLookups.key(email) : null;
 				case OPPORTUNITY, ACTIVITY -> null;
+				case QUOTA -> values.get("owner") instanceof UUID owner && values.get("period") instanceof String period
+						? "quota:" + owner + "|" + period + "|" + quotaKind(values) : null;
 			};
 		}
 
+		/**
+		 * Reads the row's period as the fiscal calendar does (its code, e.g.
+		 * {@code 2026-Q3}), refusing one it can't read or too far from today.
+		 */
+		private void readPeriod(long number, Map<String, Object> values, List<Problem> problems) {
+			if (values.get("period") instanceof String period) {
+				Quotas.PeriodCheck checked = RowPlanner.this.quotas.checkPeriod(period);
+				if (checked.refusal() == null) {
+					values.put("period", checked.code());
+				}
+				else {
+					values.remove("period");
+					problems.add(new Problem(number, columnOf("period"), "period", period, checked.refusal(), true));
+				}
+			}
+		}
+
+		private boolean quotaSet(Map<String, Object> values) {
+			return values.get("owner") instanceof UUID owner && values.get("period") instanceof String period
+					&& RowPlanner.this.quotas.current(owner, period, quotaKind(values)).isPresent();
+		}
+
+	}
+
+	/** The kind of quota a row sets: personal unless it says team. */
+	public static QuotaKind quotaKind(Map<String, Object> values) {
+		return values.get("kind") instanceof String kind ? QuotaKind.valueOf(kind) : QuotaKind.PERSONAL;
 	}
 
 	/**

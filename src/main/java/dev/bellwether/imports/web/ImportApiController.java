@@ -40,11 +40,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Bring accounts, contacts and deals in from a CSV or XLSX file (sales "
-		+ "administrators and administrators): upload the file, adjust how its columns and values are read, preview "
-		+ "what every row would do, start the run (in the background: poll GET /api/v1/imports/{id}), download the "
-		+ "result report, and undo it later — records changed since the import are kept and listed. See "
-		+ "docs/imports.md.")
+@Tag(name = "Imports",
+		description = "Bring accounts, contacts, deals, activities and quotas in from a CSV or XLSX file (sales "
+				+ "administrators and administrators): upload the file, adjust how its columns and values are read, preview "
+				+ "what every row would do, start the run (in the background: poll GET /api/v1/imports/{id}), download the "
+				+ "result report, and undo it later — records changed since the import are kept and listed. See "
+				+ "docs/imports.md.")
 class ImportApiController {
 
 	private final ImportJobs imports;
@@ -55,7 +56,7 @@ class ImportApiController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a file to import",
-			description = "A multipart form with file (CSV or XLSX), target (ACCOUNT, CONTACT or OPPORTUNITY) and, for "
+			description = "A multipart form with file (CSV or XLSX), target (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY or QUOTA) and, for "
 					+ "a workbook, sheet (its name; the first sheet by default). Columns are mapped by their headers, "
 					+ "with Salesforce's and HubSpot's export names understood; nothing is written yet.")
 	ResponseEntity<ImportResource> upload(Viewer viewer,
