@@ -62,4 +62,15 @@ public enum QualityIssueKind {
 		return this != INCOMPLETE && this != DUPLICATE;
 	}
 
+	/**
+	 * @return how many of the counted issues are broken records
+	 */
+	public static long brokenRecords(java.util.Map<QualityIssueKind, Long> counts) {
+		return counts.entrySet()
+			.stream()
+			.filter(e -> e.getKey().broken())
+			.mapToLong(java.util.Map.Entry::getValue)
+			.sum();
+	}
+
 }

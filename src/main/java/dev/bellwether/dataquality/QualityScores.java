@@ -243,11 +243,7 @@ public class QualityScores {
 		}
 
 		public long brokenRecords() {
-			return this.openIssues.entrySet()
-				.stream()
-				.filter(e -> e.getKey().broken())
-				.mapToLong(Map.Entry::getValue)
-				.sum();
+			return QualityIssueKind.brokenRecords(this.openIssues);
 		}
 
 	}

@@ -27,11 +27,7 @@ public record Scoreboard(LocalDate day, Instant measuredAt, UUID team, String te
 	}
 
 	public long brokenRecords() {
-		return this.openIssues.entrySet()
-			.stream()
-			.filter(e -> e.getKey().broken())
-			.mapToLong(Map.Entry::getValue)
-			.sum();
+		return QualityIssueKind.brokenRecords(this.openIssues);
 	}
 
 	public long issues(QualityIssueKind kind) {
