@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
@@ -172,6 +175,53 @@ public class UserDirectory {
 	}
 
 	/**
+	 * @return every user, active or not, by name (an import matches a file's people
+	 * against them all: a deactivated person is still the same person)
+	 */
+	public List<User> allUsers() {
+		return this.jdbc.sql(SELECT + " order by lower(u.full_name), u.id").query(UserDirectory::map).list();
+	}
+
+	/**
+	 * @return the users with these old ids (from an earlier import), by old id
+	 */
+	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
+		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
+		Map<String, UUID> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select external_id, id from users where external_id = any(:ids)")
+				.param("ids", ids.toArray(String[]::new))
+				.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * The check an administrator's form gets, without writing: what is wrong with the
+	 * profile for a new user ({@code id} null) or an existing one.
+	 * @return the problems by field (empty when none)
+	 */
+	public Map<String, String> problems(UUID id, UserProfile profile) {
+		return validate(id, profile);
+	}
+
+	/**
+	 * Undoes an import's new user: deactivated (users are never deleted, so that whatever
+	 * they touched keeps its history), unless changed since the import.
+	 * @return whether it was deactivated
+	 */
+	@Transactional
+	public boolean deactivateIfUnchanged(UUID id, long version, UUID actorId) {
+		User user = get(id);
+		if (user.version() != version || user.lastLoginAt() != null) {
+			return false;
+		}
+		deactivate(id, actorId);
+		return true;
+	}
+
+	/**
 	 * @return the active users, by name, for choosing an owner or a manager
 	 */
 	public List<User> activeUsers() {
@@ -284,6 +334,15 @@ public class UserDirectory {
 
 	@Transactional
 	public User create(UserProfile profile, EncodedPassword password, UUID actorId) {
+		return create(profile, password, actorId, null);
+	}
+
+	/**
+	 * A user an import brings in, keeping the import and the old system's id.
+	 * @param origin the import, or {@code null}
+	 */
+	@Transactional
+	public User create(UserProfile profile, EncodedPassword password, UUID actorId, ImportOrigin origin) {
 		Map<String, String> errors = validate(null, profile);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -293,10 +352,13 @@ public class UserDirectory {
 		this.jdbc.sql("""
 				insert into users (id, username, full_name, email, title, role, manager_id, team, region, active,
 				  hired_on, provisioned_at, password_hash, password_changed_at, created_at, created_by, updated_at,
-				  updated_by, version, integration_account, not_counted_reason)
+				  updated_by, version, integration_account, not_counted_reason, import_id, external_id)
 				values (:id, :username, :fullName, :email, :title, :role, :managerId, :team, :region, true, :hiredOn,
-				  :now, :hash, :now, :now, :actor, :now, :actor, 0, :integrationAccount, :notCountedReason)
+				  :now, :hash, :now, :now, :actor, :now, :actor, 0, :integrationAccount, :notCountedReason, :importId,
+				  :externalId)
 				""")
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : origin.externalId())
 			.param("id", id)
 			.param("username", profile.username().trim().toLowerCase(Locale.ROOT))
 			.param("fullName", profile.fullName().trim())
@@ -315,13 +377,21 @@ public class UserDirectory {
 			.update();
 		User created = get(id);
 		this.orgChart.forgetLookUps();
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actorId, now, diff(null, created).changes()));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actorId, now,
+				diff(null, created).changes(), origin == null ? null : origin.importId()));
 		return created;
 	}
 
 	@Transactional
 	public User update(UUID id, long expectedVersion, UserProfile profile, UUID actorId) {
+		return update(id, expectedVersion, profile, actorId, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change, or {@code null}
+	 */
+	@Transactional
+	public User update(UUID id, long expectedVersion, UserProfile profile, UUID actorId, UUID importId) {
 		User before = get(id);
 		Map<String, String> errors = validate(id, profile);
 		if (!errors.isEmpty()) {
@@ -364,7 +434,8 @@ public class UserDirectory {
 			this.sessions.endAllOf(before.username());
 		}
 		this.orgChart.forgetLookUps();
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now, changes));
+		this.events
+			.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, actorId, now, changes, importId));
 		return after;
 	}
 

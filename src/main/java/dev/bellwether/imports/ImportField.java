@@ -23,6 +23,8 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 		INTEGER,
 		/** An amount, with or without a currency sign and thousands separators. */
 		MONEY,
+		/** A number with decimals (a quantity), with or without thousands separators. */
+		NUMBER,
 		/** A number from 0 to 100, with or without %. */
 		PERCENT,
 		/** A date (ISO, or day/month order as the import says), or a date and time. */
@@ -39,6 +41,11 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 		CONTACT,
 		/** A deal, by the old system's id or its name. */
 		DEAL,
+		/**
+		 * A product of the catalogue, by the old system's id, its code or its name; one
+		 * not found is a question in the preview, with the closest product suggested.
+		 */
+		PRODUCT,
 		/**
 		 * One of a fixed set of choices (an activity's kind, a task's status or
 		 * priority), matched by name or a common synonym.
@@ -66,7 +73,8 @@ public record ImportField(String key, String label, Kind kind, String list, bool
 	 * @return whether its values are mapped to a closed set of choices
 	 */
 	public boolean hasChoices() {
-		return this.kind == Kind.PICK || this.kind == Kind.STAGE || this.kind == Kind.CHOICE;
+		return this.kind == Kind.PICK || this.kind == Kind.STAGE || this.kind == Kind.CHOICE
+				|| this.kind == Kind.PRODUCT;
 	}
 
 }

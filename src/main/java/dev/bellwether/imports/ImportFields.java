@@ -135,6 +135,55 @@ public final class ImportFields {
 			field("amount", "Amount", Kind.MONEY, null, true, "Amount", "Quota", "Quota Amount", "Target", "Value"),
 			field("kind", "Kind", Kind.CHOICE, "quota-kind", false, "Kind", "Quota Type", "Type", "Quota Kind"));
 
+	private static final List<ImportField> USER = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "User ID", "Id", "External ID",
+					"Employee ID", "Employee Number", "Record ID", "User Id (18)"),
+			field("username", "Username", Kind.TEXT, null, false, "Username", "User Name", "Login", "Alias",
+					"Nickname"),
+			field("fullName", "Full name", Kind.TEXT, null, false, "Full Name", "Name", "Display Name", "Employee",
+					"Employee Name", "User"),
+			field("firstName", "First name", Kind.TEXT, null, false, "First Name", "Given Name", "Firstname"),
+			field("lastName", "Last name", Kind.TEXT, null, false, "Last Name", "Surname", "Family Name", "Lastname"),
+			field("email", "E-mail", Kind.TEXT, null, true, "Email", "E-mail", "Email Address", "Work Email",
+					"E-mail Address"),
+			field("title", "Title", Kind.TEXT, null, false, "Title", "Job Title", "Position"),
+			field("role", "Role", Kind.CHOICE, "role", false, "Role", "Bellwether Role", "Profile", "User Role",
+					"Access"),
+			field("manager", "Manager", Kind.USER, null, false, "Manager", "Manager Email", "Reports To",
+					"Manager Name", "Manager ID", "Line Manager", "Supervisor"),
+			field("team", "Team", Kind.TEXT, null, false, "Team", "Sales Team", "Department", "Division", "Group"),
+			field("region", "Region", Kind.TEXT, null, false, "Region", "Territory", "Sales Region", "Area"),
+			field("hiredOn", "Hired on", Kind.DATE, null, false, "Hire Date", "Hired On", "Start Date", "Date Hired",
+					"Joined"));
+
+	private static final List<ImportField> PRODUCT = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Product ID", "Id", "External ID",
+					"Record ID", "Product Id (18)", "Product2 ID"),
+			field("code", "Code", Kind.TEXT, null, true, "Product Code", "Code", "SKU", "Item Code", "Part Number",
+					"Item Number"),
+			field("name", "Name", Kind.TEXT, null, true, "Product Name", "Name", "Product", "Item", "Item Name"),
+			field("description", "Description", Kind.TEXT, null, false, "Product Description", "Description",
+					"Details"),
+			field("listPrice", "List price", Kind.MONEY, null, true, "List Price", "Unit Price", "Price",
+					"Standard Price", "Sales Price"),
+			field("active", "Active", Kind.CHOICE, "yes-no", false, "Active", "Is Active", "IsActive", "Status",
+					"Sold"));
+
+	private static final List<ImportField> LINE_ITEM = List.of(
+			field("externalId", "Old system's id", Kind.EXTERNAL_ID, null, false, "Line Item ID",
+					"Opportunity Product ID", "OpportunityLineItem ID", "Id", "External ID", "Record ID"),
+			field("opportunity", "Deal", Kind.DEAL, null, true, "Opportunity ID", "Opportunity", "Opportunity Name",
+					"Deal ID", "Deal", "Deal Name", "Associated Deal"),
+			field("product", "Product", Kind.PRODUCT, null, true, "Product Code", "Product", "Product Name",
+					"Product ID", "Product2 ID", "SKU", "Item"),
+			field("quantity", "Quantity", Kind.NUMBER, null, true, "Quantity", "Qty", "Units", "Seats"),
+			field("unitPrice", "Unit price", Kind.MONEY, null, false, "Sales Price", "Unit Price", "Price",
+					"Sales Price (converted)"),
+			field("discount", "Discount (%)", Kind.PERCENT, null, false, "Discount", "Discount (%)",
+					"Discount Percent"),
+			field("description", "Description", Kind.TEXT, null, false, "Line Description", "Description",
+					"Line Item Description"));
+
 	private ImportFields() {
 	}
 
@@ -153,6 +202,9 @@ public final class ImportFields {
 			case OPPORTUNITY -> OPPORTUNITY;
 			case ACTIVITY -> ACTIVITY;
 			case QUOTA -> QUOTA;
+			case USER -> USER;
+			case PRODUCT -> PRODUCT;
+			case LINE_ITEM -> LINE_ITEM;
 		};
 	}
 

@@ -108,15 +108,33 @@ public class ImportJobs {
 	}
 
 	/**
+	 * @return what the user may import (users: administrators only)
+	 */
+	public static List<ImportTarget> targets(Viewer viewer) {
+		return java.util.Arrays.stream(ImportTarget.values())
+			.filter(target -> mayImport(viewer) && (!target.adminOnly() || viewer.isAdmin()))
+			.toList();
+	}
+
+	private static void requireImporter(Viewer viewer, ImportTarget target) {
+		requireImporter(viewer);
+		if (target != null && target.adminOnly() && !viewer.isAdmin()) {
+			throw new ForbiddenException("Only administrators import " + target.label().toLowerCase(Locale.ROOT)
+					+ ": they decide who signs in and who sees what.");
+		}
+	}
+
+	/**
 	 * Keeps the file and reads its header; the columns are mapped by their names.
 	 * @param sheet the sheet of a workbook, or {@code null} for the first
 	 * @throws InvalidInputException when the file cannot be read (naming why)
 	 */
 	@Transactional
 	public ImportJob upload(Viewer viewer, ImportTarget target, String fileName, byte[] content, String sheet) {
-		requireImporter(viewer);
+		requireImporter(viewer, target);
 		if (target == null) {
-			throw new InvalidInputException("target", "Choose what the file holds: accounts, contacts or deals.");
+			throw new InvalidInputException("target",
+					"Choose what the file holds: accounts, contacts, deals, activities, quotas, users, products or deals' line items.");
 		}
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "Choose a CSV or Excel (.xlsx) file to import.");
@@ -313,7 +331,15 @@ public class ImportJobs {
 	public ImportPreview preview(Viewer viewer, UUID id) {
 		ImportJob job = get(viewer, id);
 		requireImporter(viewer);
+		requireImporter(viewer, job.target());
 		Context context = this.planner.start(job.target(), job.settings(), viewer, job.fileName());
+		if (job.target() == ImportTarget.USER) {
+			// a manager may be named before their own row
+			try (SourceTable table = this.reader.read(this.store.content(id), job.fileName(),
+					ImportRunner.sheet(job))) {
+				context.scanPeople(table.rows()::iterator, ImportRunner.columnIndex(table.header()));
+			}
+		}
 		int rows = 0;
 		int create = 0;
 		int update = 0;
@@ -464,10 +490,10 @@ public class ImportJobs {
 	 */
 	public ImportJob importRecords(Viewer viewer, ImportTarget target, List<Map<String, Object>> records,
 			ImportSettings settings) {
-		requireImporter(viewer);
+		requireImporter(viewer, target);
 		if (target == null) {
 			throw new InvalidInputException("target",
-					"Say what the records are: ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY or QUOTA.");
+					"Say what the records are: ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, QUOTA, USER, PRODUCT or LINE_ITEM.");
 		}
 		if (records == null || records.isEmpty()) {
 			throw new InvalidInputException("records", "Send at least one record.");

@@ -7,7 +7,8 @@ public enum ImportTarget {
 
 	ACCOUNT("Accounts", "account", "accounts"), CONTACT("Contacts", "contact", "contacts"),
 	OPPORTUNITY("Deals", "opportunity", "opportunities"), ACTIVITY("Activities", "activity", "activities"),
-	QUOTA("Quotas", "quota", "quotas");
+	QUOTA("Quotas", "quota", "quotas"), USER("Users", "user", "users"), PRODUCT("Products", "product", "products"),
+	LINE_ITEM("Deals' line items", "line item", "line-items");
 
 	private final String label;
 
@@ -33,6 +34,14 @@ public enum ImportTarget {
 	/** The record type in paths, e.g. {@code opportunities}. */
 	public String collection() {
 		return this.collection;
+	}
+
+	/**
+	 * @return whether only administrators import these (users: the people who sign in and
+	 * the hierarchy that decides who sees what)
+	 */
+	public boolean adminOnly() {
+		return this == USER;
 	}
 
 }

@@ -818,6 +818,16 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 
 	@Transactional
 	public LineItem addLineItem(Viewer viewer, UUID opportunityId, LineItemDetails details) {
+		return addLineItem(viewer, opportunityId, details, null);
+	}
+
+	/**
+	 * Adds a line item an import brings in: it keeps its import and old id, and does not
+	 * count as a touch of the deal.
+	 * @param origin the import, or {@code null} for a person's change
+	 */
+	@Transactional
+	public LineItem addLineItem(Viewer viewer, UUID opportunityId, LineItemDetails details, ImportOrigin origin) {
 		Opportunity before = get(viewer, opportunityId);
 		this.access.requireEdit(viewer, opportunityId);
 		Product product = validate(details, null);
@@ -826,10 +836,11 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 		this.jdbc
 			.sql("""
 					insert into opportunity_line_items (id, opportunity_id, product_id, position, quantity, unit_price,
-					  discount_percent, description, created_at, created_by, updated_at, updated_by, version)
+					  discount_percent, description, created_at, created_by, updated_at, updated_by, version, import_id,
+					  external_id)
 					values (:id, :opportunityId, :productId,
 					  (select coalesce(max(position), 0) + 1 from opportunity_line_items where opportunity_id = :opportunityId),
-					  :quantity, :unitPrice, :discount, :description, :now, :actor, :now, :actor, 0)
+					  :quantity, :unitPrice, :discount, :description, :now, :actor, :now, :actor, 0, :importId, :externalId)
 					""")
 			.param("id", id)
 			.param("opportunityId", opportunityId)
@@ -840,14 +851,26 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.param("description", blankToNull(details.description()))
 			.param("now", utc(now))
 			.param("actor", viewer.id())
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : origin.externalId())
 			.update();
-		lineItemsChanged(viewer, before, now);
+		lineItemsChanged(viewer, before, now, origin == null ? null : origin.importId());
 		return loadLineItem(opportunityId, id);
 	}
 
 	@Transactional
 	public LineItem updateLineItem(Viewer viewer, UUID opportunityId, UUID lineItemId, long expectedVersion,
 			LineItemDetails details) {
+		return updateLineItem(viewer, opportunityId, lineItemId, expectedVersion, details, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change (not a touch of the deal), or
+	 * {@code null}
+	 */
+	@Transactional
+	public LineItem updateLineItem(Viewer viewer, UUID opportunityId, UUID lineItemId, long expectedVersion,
+			LineItemDetails details, UUID importId) {
 		Opportunity before = get(viewer, opportunityId);
 		this.access.requireEdit(viewer, opportunityId);
 		LineItem item = loadLineItem(opportunityId, lineItemId);
@@ -866,8 +889,74 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.param("unitPrice", details.unitPrice() != null ? details.unitPrice() : product.listPrice())
 			.param("discount", details.discountPercent() != null ? details.discountPercent() : BigDecimal.ZERO)
 			.param("description", blankToNull(details.description())), viewer.id(), now);
-		lineItemsChanged(viewer, before, now);
+		lineItemsChanged(viewer, before, now, importId);
 		return loadLineItem(opportunityId, lineItemId);
+	}
+
+	/**
+	 * Takes out a line item an import added, unless it changed since (an undo).
+	 * @return whether it was taken out
+	 */
+	@Transactional
+	public boolean removeLineItemIfUnchanged(Viewer viewer, UUID lineItemId, long version, UUID importId) {
+		LineItem item = findLineItem(lineItemId)
+			.orElseThrow(() -> new RecordNotFoundException("line item", lineItemId));
+		Opportunity before = get(viewer, item.opportunityId());
+		this.access.requireEdit(viewer, item.opportunityId());
+		int removed = this.jdbc.sql("delete from opportunity_line_items where id = :id and version = :version")
+			.param("id", lineItemId)
+			.param("version", version)
+			.update();
+		if (removed == 0) {
+			return false;
+		}
+		lineItemsChanged(viewer, before, this.clock.instant(), importId);
+		return true;
+	}
+
+	/**
+	 * @return the line item, on whichever deal (not checked against anyone's rights)
+	 */
+	public Optional<LineItem> findLineItem(UUID lineItemId) {
+		return this.jdbc.sql("""
+				select i.*, p.code as product_code, p.name as product_name from opportunity_line_items i
+				join products p on p.id = i.product_id where i.id = :id
+				""").param("id", lineItemId).query(Opportunities::mapLineItem).optional();
+	}
+
+	/**
+	 * @return the line items with these old ids, by old id
+	 */
+	public Map<String, UUID> lineItemIdsByExternalId(Collection<String> externalIds) {
+		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
+		Map<String, UUID> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("select external_id, id from opportunity_line_items where external_id = any(:ids)")
+			.param("ids", ids.toArray(String[]::new))
+			.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+			.list();
+		return found;
+	}
+
+	/**
+	 * @return the line items of these deals, by deal
+	 */
+	public Map<UUID, List<LineItem>> lineItemsOf(Collection<UUID> opportunityIds) {
+		Map<UUID, List<LineItem>> items = new HashMap<>();
+		if (opportunityIds.isEmpty()) {
+			return items;
+		}
+		this.jdbc.sql("""
+				select i.*, p.code as product_code, p.name as product_name from opportunity_line_items i
+				join products p on p.id = i.product_id where i.opportunity_id = any(:ids) order by i.position, i.id
+				""")
+			.param("ids", opportunityIds.stream().distinct().toArray(UUID[]::new))
+			.query(Opportunities::mapLineItem)
+			.list()
+			.forEach(item -> items.computeIfAbsent(item.opportunityId(), id -> new ArrayList<>()).add(item));
+		return items;
 	}
 
 	@Transactional
@@ -879,14 +968,14 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 			.param("id", lineItemId)
 			.param("opportunityId", opportunityId)
 			.update();
-		lineItemsChanged(viewer, before, this.clock.instant());
+		lineItemsChanged(viewer, before, this.clock.instant(), null);
 	}
 
 	/**
 	 * A change to the line items touches the deal and, when its amount is their sum,
 	 * changes the amount (with history) — one new version of the deal either way.
 	 */
-	private void lineItemsChanged(Viewer viewer, Opportunity before, Instant now) {
+	private void lineItemsChanged(Viewer viewer, Opportunity before, Instant now, UUID importId) {
 		BigDecimal amount = before.amountFromLineItems() ? lineItemTotal(before.id()) : before.amount();
 		this.jdbc
 			.sql("""
@@ -894,13 +983,13 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 					  last_touched_at = case when :touches then :now else last_touched_at end,
 					  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1 where id = :id
 					""")
-			.param("touches", this.users.touchesRecords(viewer.id()))
+			.param("touches", importId == null && this.users.touchesRecords(viewer.id()))
 			.param("amount", amount)
 			.param("now", utc(now))
 			.param("actor", viewer.id())
 			.param("id", before.id())
 			.update();
-		recordChange(viewer, before, load(before.id()).orElseThrow(), now);
+		recordChange(viewer, before, load(before.id()).orElseThrow(), now, importId);
 	}
 
 	/**

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +20,7 @@ import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.Ids;
+import dev.bellwether.platform.ImportOrigin;
 import dev.bellwether.platform.InputValidation;
 import dev.bellwether.platform.PagedQuery;
 import dev.bellwether.platform.RecordChanged;
@@ -122,28 +126,99 @@ public class Products {
 
 	@Transactional
 	public Product create(Viewer viewer, ProductDetails details) {
+		return create(viewer, details, null);
+	}
+
+	/**
+	 * @param origin the import that brings the product in (kept with its old id), or
+	 * {@code null}
+	 */
+	@Transactional
+	public Product create(Viewer viewer, ProductDetails details, ImportOrigin origin) {
 		requireManager(viewer);
 		validate(null, details);
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				insert into products (id, code, name, description, list_price, currency, active, created_at,
-				  created_by, updated_at, updated_by, version)
-				values (:id, :code, :name, :description, :listPrice, :currency, :active, :now, :actor, :now, :actor, 0)
+				  created_by, updated_at, updated_by, version, import_id, external_id)
+				values (:id, :code, :name, :description, :listPrice, :currency, :active, :now, :actor, :now, :actor, 0,
+				  :importId, :externalId)
 				""")
 			.params(columns(details))
 			.param("id", id)
 			.param("currency", this.currency)
 			.param("now", utc(now))
 			.param("actor", viewer.id())
+			.param("importId", origin == null ? null : origin.importId())
+			.param("externalId", origin == null ? null : origin.externalId())
 			.update();
-		this.events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now, diff(null, details)));
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
+				diff(null, details), origin == null ? null : origin.importId()));
 		return get(id);
+	}
+
+	/**
+	 * Takes out a product an import created, unless it changed since or a deal has it (an
+	 * undo).
+	 * @return why it is kept, or {@code null} when it was taken out
+	 */
+	@Transactional
+	public String deleteIfUnused(Viewer viewer, UUID id, long version, UUID importId) {
+		requireManager(viewer);
+		get(id);
+		boolean used = this.jdbc.sql("select exists (select 1 from opportunity_line_items where product_id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+		if (used) {
+			return "Deals have this product now; kept as it is.";
+		}
+		int deleted = this.jdbc.sql("delete from products where id = :id and version = :version")
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (deleted == 0) {
+			return "Changed since the import; kept as it is.";
+		}
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(),
+				this.clock.instant(), List.of(), importId));
+		return null;
+	}
+
+	/**
+	 * @return the products with these old ids, by old id
+	 */
+	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
+		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
+		Map<String, UUID> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select external_id, id from products where external_id = any(:ids)")
+				.param("ids", ids.toArray(String[]::new))
+				.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * @return every product, active or not (a catalogue is hundreds or thousands of
+	 * products: an import matches them all in memory)
+	 */
+	public List<Product> all() {
+		return this.jdbc.sql("select p.* from products p order by lower(p.name), p.id").query(Products::map).list();
 	}
 
 	@Transactional
 	public Product update(Viewer viewer, UUID id, long expectedVersion, ProductDetails details) {
+		return update(viewer, id, expectedVersion, details, null);
+	}
+
+	/**
+	 * @param importId the import that makes the change, or {@code null}
+	 */
+	@Transactional
+	public Product update(Viewer viewer, UUID id, long expectedVersion, ProductDetails details, UUID importId) {
 		requireManager(viewer);
 		Product before = get(id);
 		validate(id, details);
@@ -155,7 +230,8 @@ public class Products {
 				""").params(columns(details)), viewer.id(), now);
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
+			this.events.publishEvent(
+					new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes, importId));
 		}
 		return get(id);
 	}

@@ -15,6 +15,10 @@ import dev.bellwether.activities.TaskPriority;
 import dev.bellwether.activities.TaskStatus;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.UserProfile;
+import dev.bellwether.sales.LineItemDetails;
+import dev.bellwether.sales.ProductDetails;
 import dev.bellwether.sales.OpportunityDetails;
 
 /**
@@ -90,6 +94,66 @@ final class Binders {
 				timed ? endsAt : null, b.attendees(), b.subType());
 	}
 
+	/**
+	 * A user's profile: a full name from the first and last names when the file has no
+	 * full name, a username from the e-mail address when it has none; a new user is a
+	 * sales rep unless the row says otherwise.
+	 * @param manager the manager the row names, resolved ({@code null}: the profile's)
+	 */
+	static UserProfile user(UserProfile base, Map<String, Object> v, UUID manager) {
+		UserProfile b = base != null ? base
+				: new UserProfile(null, null, null, null, Role.REP, null, null, null, null, false, null);
+		String fullName = text(v, "fullName", null);
+		if (fullName == null && (v.get("firstName") != null || v.get("lastName") != null)) {
+			fullName = String.join(" ",
+					java.util.stream.Stream.of(v.get("firstName"), v.get("lastName"))
+						.filter(java.util.Objects::nonNull)
+						.map(Object::toString)
+						.toList());
+		}
+		String email = text(v, "email", b.email());
+		String username = text(v, "username", b.username());
+		if (username == null && email != null) {
+			username = usernameFrom(email);
+		}
+		String role = text(v, "role", b.role() == null ? null : b.role().name());
+		return new UserProfile(username == null ? null : username.toLowerCase(java.util.Locale.ROOT),
+				fullName != null ? fullName : b.fullName(), email, text(v, "title", b.title()),
+				role == null ? null : Role.valueOf(role), manager != null ? manager : b.managerId(),
+				text(v, "team", b.team()), text(v, "region", b.region()), value(v, "hiredOn", b.hiredOn()),
+				b.integrationAccount(), b.notCountedReason());
+	}
+
+	/**
+	 * @return a username from an e-mail address's local part: lower case, letters,
+	 * digits, dots, dashes and underscores
+	 */
+	static String usernameFrom(String email) {
+		String local = email.trim().toLowerCase(java.util.Locale.ROOT);
+		int at = local.indexOf('@');
+		local = (at > 0 ? local.substring(0, at) : local).replaceAll("[^a-z0-9._-]", "");
+		local = local.replaceAll("^[._-]+", "");
+		return local.length() > 60 ? local.substring(0, 60) : local;
+	}
+
+	/** A product: a new one is active unless the row says it is not. */
+	static ProductDetails product(ProductDetails base, Map<String, Object> v) {
+		ProductDetails b = base != null ? base : new ProductDetails(null, null, null, null, true);
+		Object active = v.get("active");
+		return new ProductDetails(text(v, "code", b.code()), text(v, "name", b.name()),
+				text(v, "description", b.description()), value(v, "listPrice", b.listPrice()),
+				active == null ? b.active() : Boolean.parseBoolean(active.toString()));
+	}
+
+	/** A line item: the product's list price unless the row gives a price. */
+	static LineItemDetails lineItem(LineItemDetails base, Map<String, Object> v) {
+		LineItemDetails b = base != null ? base : new LineItemDetails(null, null, null, null, null);
+		BigDecimal discount = v.get("discount") instanceof Integer percent ? BigDecimal.valueOf(percent)
+				: b.discountPercent();
+		return new LineItemDetails(value(v, "product", b.productId()), value(v, "quantity", b.quantity()),
+				value(v, "unitPrice", b.unitPrice()), discount, text(v, "description", b.description()));
+	}
+
 	private static String text(Map<String, Object> values, String key, String current) {
 		Object value = values.get(key);
 		return value == null ? current : value.toString();
@@ -110,6 +174,9 @@ final class Binders {
 			case "parentId" -> "parent";
 			case "primaryContactId", "contactId" -> "contact";
 			case "opportunityId" -> "opportunity";
+			case "productId" -> "product";
+			case "discountPercent" -> "discount";
+			case "managerId" -> "manager";
 			default -> detailsField;
 		};
 	}

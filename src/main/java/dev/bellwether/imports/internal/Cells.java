@@ -68,6 +68,11 @@ final class Cells {
 		return decimal(cell, "an amount");
 	}
 
+	/** A number with decimals (a quantity), read as {@link #money} reads an amount. */
+	static BigDecimal number(String cell) {
+		return decimal(cell, "a number");
+	}
+
 	private static BigDecimal decimal(String cell, String what) {
 		String text = cell.trim().replaceAll("(?i)^[a-z]{3}\\s*|\\s*[a-z]{3}$", "").replaceAll("[\\s\\u00a0'$€£¥]", "");
 		boolean negative = text.startsWith("(") && text.endsWith(")");

@@ -18,7 +18,31 @@ final class FixedChoices {
 	private record Fixed(String stored, String label, List<String> synonyms) {
 	}
 
-	private static final Map<String, List<Fixed>> LISTS = Map.of("activity-kind",
+	private static final Map<String, List<Fixed>> LISTS = Map.of(
+			"role", List.of(
+					new Fixed("REP", "Sales rep",
+							List.of("rep", "sales rep", "sales representative", "account executive", "ae", "sdr", "bdr",
+									"salesperson", "sales", "standard user", "account manager", "inside sales")),
+					new Fixed("MANAGER", "Sales manager",
+							List.of("manager", "sales manager", "team lead", "team leader", "regional manager")),
+					new Fixed("EXECUTIVE", "Executive",
+							List.of("executive", "vp", "vp sales", "vice president", "director", "sales director",
+									"ceo", "cro", "head of sales", "chief revenue officer")),
+					new Fixed(
+							"SALES_ADMIN", "Sales administrator",
+							List.of("sales admin", "sales operations", "sales ops", "revops", "revenue operations",
+									"crm admin")),
+					new Fixed("ADMIN", "Administrator",
+							List.of("admin", "administrator", "system administrator", "sysadmin")),
+					new Fixed("MARKETING", "Marketing", List.of("marketing user", "marketer", "marketing manager")),
+					new Fixed("SERVICE", "Service",
+							List.of("support", "customer service", "service agent", "support agent",
+									"customer success"))),
+			"yes-no",
+			List.of(new Fixed("true", "Active", List.of("yes", "y", "true", "1", "on", "sold", "x")),
+					new Fixed("false", "Inactive",
+							List.of("no", "n", "false", "0", "off", "retired", "discontinued", "not sold"))),
+			"activity-kind",
 			List.of(new Fixed("TASK", "Task", List.of("to-do", "todo", "to do", "action")),
 					new Fixed("CALL", "Call", List.of("phone call", "log a call", "logged call", "phone", "call log")),
 					new Fixed("MEETING", "Meeting", List.of("event", "appointment", "meeting event")),

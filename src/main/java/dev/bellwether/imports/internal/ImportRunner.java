@@ -117,6 +117,8 @@ public class ImportRunner {
 
 	private final Quotas quotas;
 
+	private final OneByOne oneByOne;
+
 	private final Clock clock;
 
 	private final TransactionTemplate chunk;
@@ -129,7 +131,7 @@ public class ImportRunner {
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
 			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
-			CustomerLookups lookups, Activities activities, Quotas quotas, Clock clock,
+			CustomerLookups lookups, Activities activities, Quotas quotas, OneByOne oneByOne, Clock clock,
 			PlatformTransactionManager transactions,
 			@Value("${bellwether.imports.queue-capacity:20}") int queueCapacity) {
 		this.store = store;
@@ -144,6 +146,7 @@ public class ImportRunner {
 		this.lookups = lookups;
 		this.activities = activities;
 		this.quotas = quotas;
+		this.oneByOne = oneByOne;
 		this.clock = clock;
 		this.chunk = new TransactionTemplate(transactions);
 		this.row = new TransactionTemplate(transactions);
@@ -234,6 +237,10 @@ public class ImportRunner {
 		context.suggestNearMisses(false);
 		int processed = 0;
 		int statistics = FIRST_STATISTICS;
+		if (job.target() == ImportTarget.USER) {
+			scanPeople(job, context);
+		}
+		List<OneByOne.LaterManager> later = new ArrayList<>();
 		try (SourceTable table = this.reader.read(this.store.content(job.id()), job.fileName(), sheet(job))) {
 			Map<String, Integer> columns = columnIndex(table.header());
 			Iterator<SourceRow> rows = table.rows().iterator();
@@ -244,7 +251,7 @@ public class ImportRunner {
 				}
 				int before = counts.rejected;
 				if (allOrNothing) {
-					List<Outcome> outcomes = writeChunk(job, context, viewer, batch, columns, counts, false);
+					List<Outcome> outcomes = writeChunk(job, context, viewer, batch, columns, counts, false, later);
 					if (counts.rejected > before) {
 						throw new AllOrNothingRefused(outcomes.stream()
 							.filter(o -> "REJECTED".equals(o.outcome()))
@@ -257,7 +264,7 @@ public class ImportRunner {
 				}
 				else {
 					this.chunk.executeWithoutResult(status -> this.store.record(job.id(),
-							writeChunk(job, context, viewer, batch, columns, counts, true)));
+							writeChunk(job, context, viewer, batch, columns, counts, true, later)));
 				}
 				processed += batch.size();
 				if (processed >= statistics) {
@@ -271,11 +278,23 @@ public class ImportRunner {
 					if (allOrNothing) {
 						throw new AllOrNothingRefused("Cancelled; nothing was imported.", true);
 					}
+					this.oneByOne.setLaterManagers(job, context, viewer, later);
 					return false;
 				}
 			}
 		}
+		this.oneByOne.setLaterManagers(job, context, viewer, later);
 		return true;
+	}
+
+	/**
+	 * Reads a users file once before its run, so that a manager named before their own
+	 * row is found.
+	 */
+	private void scanPeople(ImportJob job, Context context) {
+		try (SourceTable table = this.reader.read(this.store.content(job.id()), job.fileName(), sheet(job))) {
+			context.scanPeople(table.rows()::iterator, columnIndex(table.header()));
+		}
 	}
 
 	/**
@@ -292,7 +311,7 @@ public class ImportRunner {
 	}
 
 	private List<Outcome> writeChunk(ImportJob job, Context context, Viewer viewer, List<SourceRow> batch,
-			Map<String, Integer> columns, Counts counts, boolean savepoints) {
+			Map<String, Integer> columns, Counts counts, boolean savepoints, List<OneByOne.LaterManager> later) {
 		List<Outcome> outcomes = new ArrayList<>();
 		// new records are written together after the chunk's other rows (see
 		// CustomerImports, DealImports), the accounts they name first
@@ -307,14 +326,16 @@ public class ImportRunner {
 				// a savepoint costs two round trips: only rows that write on their own
 				// need one (a refused row writes nothing, a new record waits for the
 				// batch)
-				boolean writes = planned.action() != Action.REJECT && (job.target() == ImportTarget.QUOTA
-						|| !(planned.action() == Action.CREATE && (planned.newAccount() == null
-								|| context.newAccountId(planned.newAccount()) != null)));
+				boolean writes = planned.action() != Action.REJECT
+						&& (job.target() == ImportTarget.QUOTA || OneByOne.handles(job.target())
+								|| !(planned.action() == Action.CREATE && (planned.newAccount() == null
+										|| context.newAccountId(planned.newAccount()) != null)));
 				if (savepoints && writes) {
-					this.row.executeWithoutResult(status -> writeRow(job, context, viewer, planned, written, pending));
+					this.row.executeWithoutResult(
+							status -> writeRow(job, context, viewer, planned, written, pending, later));
 				}
 				else {
-					writeRow(job, context, viewer, planned, written, pending);
+					writeRow(job, context, viewer, planned, written, pending, later);
 				}
 			}
 			catch (InvalidInputException ex) {
@@ -507,7 +528,7 @@ public class ImportRunner {
 					return new Created(null, Map.of("owner", ex.getMessage()));
 				}
 			}).toList();
-			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
+			case QUOTA, USER, PRODUCT, LINE_ITEM -> throw new IllegalStateException("Written row by row.");
 		};
 	}
 
@@ -520,7 +541,7 @@ public class ImportRunner {
 			case OPPORTUNITY ->
 				this.opportunities.create(viewer, (OpportunityDetails) one.details(), one.custom(), one.origin()).id();
 			case ACTIVITY -> this.activities.create(viewer, (ActivityDetails) one.details(), one.origin()).id();
-			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
+			case QUOTA, USER, PRODUCT, LINE_ITEM -> throw new IllegalStateException("Written row by row.");
 		};
 	}
 
@@ -529,7 +550,7 @@ public class ImportRunner {
 	}
 
 	private void writeRow(ImportJob job, Context context, Viewer viewer, Planned planned, List<Outcome> out,
-			List<Pending> pending) {
+			List<Pending> pending, List<OneByOne.LaterManager> later) {
 		ImportTarget target = job.target();
 		String type = target.recordType();
 		if (planned.action() == Action.REJECT) {
@@ -551,6 +572,10 @@ public class ImportRunner {
 		Map<String, Object> values = new HashMap<>(planned.values());
 		if (target == ImportTarget.QUOTA) {
 			out.add(setQuota(job, context, viewer, planned, action, values));
+			return;
+		}
+		if (OneByOne.handles(target)) {
+			out.add(this.oneByOne.write(job, context, viewer, planned, action, recordId, values, later));
 			return;
 		}
 		Map<String, Object> custom = RowPlanner.custom(values);
@@ -578,7 +603,7 @@ public class ImportRunner {
 				case CONTACT -> Binders.contact(null, values, owner);
 				case OPPORTUNITY -> Binders.opportunity(null, values, owner);
 				case ACTIVITY -> Binders.activity(null, values, owner, this.clock);
-				case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
+				case QUOTA, USER, PRODUCT, LINE_ITEM -> throw new IllegalStateException("Written row by row.");
 			};
 			pending.add(new Pending(planned, details, custom, origin));
 			return;
@@ -634,7 +659,7 @@ public class ImportRunner {
 					.version();
 			case ACTIVITY ->
 				this.activities.update(viewer, recordId, version, (ActivityDetails) after, job.id()).version();
-			case QUOTA -> throw new IllegalStateException("Quotas are set row by row.");
+			case QUOTA, USER, PRODUCT, LINE_ITEM -> throw new IllegalStateException("Written row by row.");
 		};
 		// the custom values the import set, as they were (none: cleared again by the
 		// undo)
@@ -773,6 +798,9 @@ public class ImportRunner {
 		if (Quotas.RECORD_TYPE.equals(record.recordType())) {
 			undoQuota(viewer, record);
 			return null;
+		}
+		if (OneByOne.handles(record.recordType())) {
+			return this.oneByOne.undo(viewer, importId, record, changed);
 		}
 		{
 			if ("CREATED".equals(record.outcome())) {

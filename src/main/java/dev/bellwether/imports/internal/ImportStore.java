@@ -239,6 +239,26 @@ public class ImportStore {
 		});
 	}
 
+	/**
+	 * Amends what the report says of a record the import wrote, after its row was
+	 * recorded: the version it was last written at (for the undo), and a note.
+	 * @param writtenVersion the new version, or {@code null} to keep it
+	 * @param note added to the row's message, or {@code null}
+	 */
+	public void amend(UUID importId, UUID recordId, Long writtenVersion, String note) {
+		this.jdbc
+			.sql("""
+					update import_rows set written_version = coalesce(:version, written_version),
+					  message = case when cast(:note as text) is null then message else concat_ws(' ', message, cast(:note as text)) end
+					where import_id = :importId and record_id = :recordId and outcome in ('CREATED', 'UPDATED')
+					""")
+			.param("version", writtenVersion)
+			.param("note", note)
+			.param("importId", importId)
+			.param("recordId", recordId)
+			.update();
+	}
+
 	/** A record the import wrote, for its undo. */
 	public record Written(UUID id, long row, String recordType, String outcome, UUID recordId, long writtenVersion,
 			String before) {

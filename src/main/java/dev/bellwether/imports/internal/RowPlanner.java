@@ -42,9 +42,12 @@ import dev.bellwether.platform.customfield.CustomValues;
 import dev.bellwether.platform.picklist.PickList;
 import dev.bellwether.platform.picklist.PickListValue;
 import dev.bellwether.platform.picklist.PickLists;
+import dev.bellwether.sales.LineItem;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.PipelineStage;
 import dev.bellwether.sales.PipelineStages;
+import dev.bellwether.sales.Product;
+import dev.bellwether.sales.Products;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import org.springframework.stereotype.Component;
@@ -103,9 +106,12 @@ public class RowPlanner {
 
 	private final Quotas quotas;
 
+	private final Products products;
+
 	RowPlanner(PickLists pickLists, PipelineStages stages, UserDirectory users, CustomerLookups lookups,
 			Accounts accounts, Opportunities opportunities, InputValidation validation, ImportStore store, Clock clock,
-			CustomFields customFields, Activities activities, Quotas quotas) {
+			CustomFields customFields, Activities activities, Quotas quotas, Products products) {
+		this.products = products;
 		this.customFields = customFields;
 		this.quotas = quotas;
 		this.activities = activities;
@@ -118,6 +124,15 @@ public class RowPlanner {
 		this.validation = validation;
 		this.store = store;
 		this.clock = clock;
+	}
+
+	/**
+	 * A manager a users file names who is a row of the file, not a user yet: set once the
+	 * run has created them.
+	 *
+	 * @param key the name, e-mail, username or old id the file writes, lower case
+	 */
+	public record InFile(String key) {
 	}
 
 	/** What a row does. */
@@ -159,8 +174,18 @@ public class RowPlanner {
 			case USER ->
 				this.users.activeUsers().stream().map(u -> new Choice(u.id().toString(), u.fullName())).toList();
 			case CHOICE -> FixedChoices.of(field);
+			case PRODUCT -> this.products.active().stream().map(p -> new Choice(p.id().toString(), label(p))).toList();
 			default -> List.of();
 		};
+	}
+
+	/** Lower case, letters and digits only: "Pro Suite" and "ProSuite" are one. */
+	static String fold(String value) {
+		return value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+	}
+
+	private static String label(Product product) {
+		return product.name() + " (" + product.code() + ")";
 	}
 
 	public Context start(ImportTarget target, ImportSettings settings, Viewer viewer, String fileName) {
@@ -208,6 +233,29 @@ public class RowPlanner {
 
 		final Map<String, String> unmatchedAsWritten = new HashMap<>();
 
+		/**
+		 * Every user, active or not, by e-mail and username (a users import's matches).
+		 */
+		final Map<String, User> everyone = new HashMap<>();
+
+		/**
+		 * The catalogue, by id, code and name (lower case; a name two products share is
+		 * left out).
+		 */
+		final Map<String, Product> catalogue = new HashMap<>();
+
+		/**
+		 * The people the file itself names (by old id, e-mail, username and full name,
+		 * lower case): a manager may be a row of the file rather than a user yet.
+		 */
+		final java.util.Set<String> peopleInFile = new java.util.HashSet<>();
+
+		/** Users an earlier import brought in, by the old id the file names them by. */
+		Map<String, UUID> peopleByOldId = Map.of();
+
+		/** The users this import created, by the keys of {@link #peopleInFile}. */
+		final Map<String, UUID> peopleCreated = new HashMap<>();
+
 		Context(ImportTarget target, ImportSettings settings, Viewer viewer, String fileName) {
 			this.target = target;
 			this.settings = settings;
@@ -227,6 +275,66 @@ public class RowPlanner {
 				.filter(u -> u.email() != null)
 				.forEach(u -> this.usersByName.putIfAbsent(u.email().toLowerCase(Locale.ROOT), u));
 			active.forEach(u -> this.usersByName.putIfAbsent(u.fullName().toLowerCase(Locale.ROOT), u));
+			if (target == ImportTarget.USER) {
+				for (User user : RowPlanner.this.users.allUsers()) {
+					this.everyone.putIfAbsent(user.email().toLowerCase(Locale.ROOT), user);
+					this.everyone.putIfAbsent(user.username(), user);
+				}
+			}
+			if (target == ImportTarget.LINE_ITEM || target == ImportTarget.PRODUCT) {
+				Map<String, Integer> names = new HashMap<>();
+				List<Product> all = RowPlanner.this.products.all();
+				all.forEach(p -> names.merge(p.name().trim().toLowerCase(Locale.ROOT), 1, Integer::sum));
+				for (Product product : all) {
+					this.catalogue.put(product.id().toString(), product);
+					this.catalogue.put(product.code().toLowerCase(Locale.ROOT), product);
+				}
+				for (Product product : all) {
+					String name = product.name().trim().toLowerCase(Locale.ROOT);
+					if (names.get(name) == 1) {
+						this.catalogue.putIfAbsent(name, product);
+					}
+				}
+			}
+		}
+
+		/**
+		 * Notes the people a users file names, before its rows are planned, so that a
+		 * manager named by a later row (or an earlier one) is found.
+		 */
+		public void scanPeople(Iterable<SourceRow> rows, Map<String, Integer> columnOf) {
+			List<String> managers = new ArrayList<>();
+			String managerColumn = columnOf("manager");
+			Integer managerIndex = managerColumn == null ? null : columnOf.get(managerColumn);
+			for (SourceRow row : rows) {
+				if (managerIndex != null && row.problem() == null && row.cell(managerIndex) != null) {
+					managers.add(row.cell(managerIndex).trim());
+				}
+				for (Map.Entry<String, String> column : this.settings.columns().entrySet()) {
+					Integer index = columnOf.get(column.getKey());
+					if (index != null
+							&& List.of("externalId", "email", "username", "fullName").contains(column.getValue())
+							&& row.problem() == null) {
+						String cell = row.cell(index);
+						if (cell != null && !cell.isBlank()) {
+							this.peopleInFile.add(cell.trim().toLowerCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+			this.peopleByOldId = RowPlanner.this.users.idsByExternalId(managers);
+		}
+
+		/**
+		 * Registers a user the run created for a row, so that rows naming them as their
+		 * manager find them.
+		 */
+		public void personCreated(Map<String, Object> values, UUID id) {
+			for (String key : List.of("externalId", "email", "username", "fullName")) {
+				if (values.get(key) != null) {
+					this.peopleCreated.put(values.get(key).toString().trim().toLowerCase(Locale.ROOT), id);
+				}
+			}
 		}
 
 		/**
@@ -266,10 +374,9 @@ public class RowPlanner {
 			this.unmatched.forEach((field, values) -> {
 				ImportField f = ImportFields.find(this.target, field).orElseThrow();
 				List<Choice> choices = choices(f);
-				values.forEach((value,
-						count) -> questions.add(new dev.bellwether.imports.ImportPreview.Question(field,
-								this.unmatchedAsWritten.get(field + "\u0000" + value), count[0],
-								suggest(value, choices).orElse(null))));
+				values.forEach((value, count) -> questions.add(new dev.bellwether.imports.ImportPreview.Question(field,
+						this.unmatchedAsWritten.get(field + "\u0000" + value), count[0],
+						(f.kind() == Kind.PRODUCT ? nearProduct(value) : suggest(value, choices)).orElse(null))));
 			});
 			return questions;
 		}
@@ -335,6 +442,8 @@ public class RowPlanner {
 				}
 				case INTEGER -> Cells.integer(cell);
 				case MONEY -> Cells.money(cell);
+				case NUMBER -> Cells.number(cell);
+				case PRODUCT -> cell;
 				case PERCENT -> Cells.percent(cell);
 				case DATE -> List.of("createdAt", "closedAt", "startsAt", "endsAt").contains(field.key())
 						? Cells.dateTime(cell, this.settings.dateOrder(), RowPlanner.this.clock.getZone())
@@ -353,12 +462,22 @@ public class RowPlanner {
 					if (chosen.isPresent() && !chosen.get().isEmpty()) {
 						yield UUID.fromString(chosen.get());
 					}
+					String person = cell.trim().toLowerCase(Locale.ROOT);
+					UUID byOldId = this.peopleByOldId.get(cell.trim());
+					if (byOldId != null && this.usersByName.containsKey(byOldId.toString())) {
+						yield byOldId;
+					}
+					if (this.target == ImportTarget.USER && this.peopleInFile.contains(person)) {
+						// a manager the file brings in too: set once the run has created
+						// them
+						yield new InFile(person);
+					}
 					if (this.settings.reference(field.key()) == ReferenceRule.REJECT) {
 						throw new IllegalArgumentException("No active user is called '" + cell + "'.");
 					}
-					problems.add(new Problem(
-							row, column, field.key(), cell, "No active user is called '" + cell + "'; the "
-									+ field.label().toLowerCase(Locale.ROOT) + " is left to the default owner.",
+					problems.add(new Problem(row, column, field.key(), cell, "No active user is called '" + cell + "'; "
+							+ ("manager".equals(field.key()) ? "the person gets no manager." : "the "
+									+ field.label().toLowerCase(Locale.ROOT) + " is left to the default owner."),
 							false));
 					yield null;
 				}
@@ -397,8 +516,41 @@ public class RowPlanner {
 				case STAGE -> stage(cell).map(s -> s.id().toString());
 				case USER -> user(cell).map(u -> u.id().toString());
 				case CHOICE -> FixedChoices.find(field, cell);
+				case PRODUCT -> product(cell).map(p -> p.id().toString());
 				default -> Optional.empty();
 			};
+		}
+
+		/**
+		 * @return the product the cell names by its code, its name or (within Bellwether)
+		 * its id
+		 */
+		private Optional<Product> product(String cell) {
+			return Optional.ofNullable(this.catalogue.get(cell.trim().toLowerCase(Locale.ROOT)));
+		}
+
+		/**
+		 * @return the product a value not found most likely means: its code or name
+		 * written with other spaces or punctuation ("Pro Suite" for "ProSuite"), else the
+		 * most similar name or code
+		 */
+		Optional<Choice> nearProduct(String value) {
+			String folded = fold(value);
+			Product best = null;
+			double score = 0;
+			for (Product product : this.catalogue.values()) {
+				if (!product.active()) {
+					continue;
+				}
+				double similarity = Math.max(SIMILARITY.apply(folded, fold(product.name())),
+						SIMILARITY.apply(folded, fold(product.code())));
+				if (similarity > score) {
+					score = similarity;
+					best = product;
+				}
+			}
+			return score >= SUGGEST_FROM && best != null ? Optional.of(new Choice(best.id().toString(), label(best)))
+					: Optional.empty();
 		}
 
 		private Optional<String> pick(String list, String cell) {
@@ -435,7 +587,9 @@ public class RowPlanner {
 		private record Lookups(Map<String, UUID> accountsByExternalId, Map<String, List<UUID>> accountsByName,
 				Map<String, List<UUID>> accountsByDomain, Map<String, UUID> contactsByExternalId,
 				Map<String, List<UUID>> contactsByEmail, Map<String, UUID> dealsByExternalId,
-				Map<String, List<UUID>> dealsByName, Map<String, UUID> activitiesByExternalId) {
+				Map<String, List<UUID>> dealsByName, Map<String, UUID> activitiesByExternalId,
+				Map<String, UUID> ownByExternalId, Map<String, UUID> productsByExternalId,
+				Map<UUID, List<LineItem>> lineItemsOfDeals) {
 		}
 
 		private Lookups lookup(List<Read> rows) {
@@ -460,6 +614,9 @@ public class RowPlanner {
 					externalIds.add(deal);
 					dealNames.add(deal);
 				}
+				if (v.get("product") instanceof String product) {
+					externalIds.add(product);
+				}
 				if (v.get("externalId") instanceof String id) {
 					externalIds.add(id);
 				}
@@ -472,15 +629,44 @@ public class RowPlanner {
 				}
 			}
 			boolean contacts = this.target != ImportTarget.ACCOUNT;
-			boolean deals = this.target == ImportTarget.OPPORTUNITY || this.target == ImportTarget.ACTIVITY;
+			boolean deals = this.target == ImportTarget.OPPORTUNITY || this.target == ImportTarget.ACTIVITY
+					|| this.target == ImportTarget.LINE_ITEM;
+			Map<String, UUID> dealsByExternalId = deals ? RowPlanner.this.opportunities.idsByExternalId(externalIds)
+					: Map.of();
+			Map<String, List<UUID>> dealsByName = dealNames.isEmpty() ? Map.of()
+					: RowPlanner.this.opportunities.idsByName(dealNames);
+			Map<String, UUID> own = switch (this.target) {
+				case USER -> RowPlanner.this.users.idsByExternalId(externalIds);
+				case PRODUCT -> RowPlanner.this.products.idsByExternalId(externalIds);
+				case LINE_ITEM -> RowPlanner.this.opportunities.lineItemIdsByExternalId(externalIds);
+				default -> Map.of();
+			};
+			Map<UUID, List<LineItem>> lines = Map.of();
+			if (this.target == ImportTarget.LINE_ITEM && this.settings.match() == MatchRule.EXTERNAL_ID_OR_RULE) {
+				// the lines already on the rows' deals, to find a row's line by its
+				// product
+				List<UUID> dealIds = new ArrayList<>();
+				for (String deal : dealNames) {
+					UUID byId = dealsByExternalId.get(deal.trim());
+					if (byId != null) {
+						dealIds.add(byId);
+					}
+					else {
+						dealIds.addAll(dealsByName.getOrDefault(deal.trim().toLowerCase(Locale.ROOT), List.of()));
+					}
+				}
+				lines = RowPlanner.this.opportunities.lineItemsOf(dealIds);
+			}
 			return new Lookups(RowPlanner.this.lookups.accountsByExternalId(externalIds),
 					RowPlanner.this.lookups.accountsByName(names), RowPlanner.this.lookups.accountsByDomain(domains),
 					contacts ? RowPlanner.this.lookups.contactsByExternalId(externalIds) : Map.of(),
-					contacts ? RowPlanner.this.lookups.contactsByEmail(emails) : Map.of(),
-					deals ? RowPlanner.this.opportunities.idsByExternalId(externalIds) : Map.of(),
-					dealNames.isEmpty() ? Map.of() : RowPlanner.this.opportunities.idsByName(dealNames),
+					contacts ? RowPlanner.this.lookups.contactsByEmail(emails) : Map.of(), dealsByExternalId,
+					dealsByName,
 					this.target == ImportTarget.ACTIVITY ? RowPlanner.this.activities.idsByExternalId(externalIds)
-							: Map.of());
+							: Map.of(),
+					own, this.target == ImportTarget.LINE_ITEM ? RowPlanner.this.products.idsByExternalId(externalIds)
+							: Map.of(),
+					lines);
 		}
 
 		private Planned decide(Read row, Lookups found) {
@@ -551,7 +737,8 @@ public class RowPlanner {
 					values.put("opportunity", deals.get(0));
 				}
 				else {
-					boolean reject = deals.size() > 1 || this.settings.reference("opportunity") == ReferenceRule.REJECT;
+					boolean reject = deals.size() > 1 || this.settings.reference("opportunity") == ReferenceRule.REJECT
+							|| this.target == ImportTarget.LINE_ITEM;
 					problems.add(new Problem(number, columnOf("opportunity"), "opportunity", deal,
 							(deals.isEmpty() ? "No deal has the old id or name '" + deal + "'"
 									: deals.size() + " deals are called '" + deal + "'; name it by the old system's id")
@@ -561,6 +748,9 @@ public class RowPlanner {
 			}
 			if (this.target == ImportTarget.QUOTA) {
 				readPeriod(number, values, problems);
+			}
+			if (values.get("product") instanceof String product) {
+				resolveProduct(number, product, found, values, problems);
 			}
 			UUID matched = null;
 			String matchProblem = null;
@@ -573,6 +763,7 @@ public class RowPlanner {
 						case OPPORTUNITY -> found.dealsByExternalId().get(externalId);
 						case ACTIVITY -> found.activitiesByExternalId().get(externalId);
 						case QUOTA -> null;
+						case USER, PRODUCT, LINE_ITEM -> found.ownByExternalId().get(externalId);
 					};
 				}
 				if (matched == null && this.settings.match() == MatchRule.EXTERNAL_ID_OR_RULE) {
@@ -586,6 +777,20 @@ public class RowPlanner {
 						case CONTACT -> found.contactsByEmail()
 							.getOrDefault(CustomerLookups.key((String) values.get("email")), List.of());
 						case OPPORTUNITY, ACTIVITY -> List.of();
+						case USER -> person(values).map(u -> List.of(u.id())).orElse(List.of());
+						case PRODUCT -> values.get("code") instanceof String code
+								&& this.catalogue.get(code.trim().toLowerCase(Locale.ROOT)) != null
+										? List.of(this.catalogue.get(code.trim().toLowerCase(Locale.ROOT)).id())
+										: List.<UUID>of();
+						case LINE_ITEM -> values.get("opportunity") instanceof UUID deal
+								&& values.get("product") instanceof UUID product
+										? found.lineItemsOfDeals()
+											.getOrDefault(deal, List.of())
+											.stream()
+											.filter(item -> item.productId().equals(product))
+											.map(LineItem::id)
+											.toList()
+										: List.<UUID>of();
 						// a person's quota for the period is the record
 						case QUOTA -> quotaSet(values) ? List.of((UUID) values.get("owner")) : List.<UUID>of();
 					};
@@ -665,6 +870,12 @@ public class RowPlanner {
 					yield Binders.opportunity(null, values, this.defaultOwner);
 				}
 				case ACTIVITY -> Binders.activity(null, values, this.defaultOwner, RowPlanner.this.clock);
+				case USER -> {
+					checkNewUser(number, values, problems);
+					yield null;
+				}
+				case PRODUCT -> Binders.product(null, values);
+				case LINE_ITEM -> Binders.lineItem(null, values);
 				case QUOTA -> {
 					if (values.get("amount") instanceof BigDecimal amount && amount.signum() < 0) {
 						addOnce(problems, new Problem(number, columnOf("amount"), "amount", cellOf(values, "amount"),
@@ -816,10 +1027,79 @@ public class RowPlanner {
 				case ACCOUNT -> values.get("name") instanceof String name ? "name:" + CustomerLookups.key(name) : null;
 				case CONTACT ->
 					values.get("email") instanceof String email ? "email:" + CustomerLookups.key(email) : null;
-				case OPPORTUNITY, ACTIVITY -> null;
+				case OPPORTUNITY, ACTIVITY, LINE_ITEM -> null;
+				case USER -> values.get("email") instanceof String email
+						? "email:" + email.trim().toLowerCase(Locale.ROOT) : null;
+				case PRODUCT ->
+					values.get("code") instanceof String code ? "code:" + code.trim().toLowerCase(Locale.ROOT) : null;
 				case QUOTA -> values.get("owner") instanceof UUID owner && values.get("period") instanceof String period
 						? "quota:" + owner + "|" + period + "|" + quotaKind(values) : null;
 			};
+		}
+
+		/**
+		 * A line item's product: by the import's own mapping, one remembered, the old
+		 * system's id, the code or the name; one not found is a question in the preview
+		 * (with the closest product), and the row is refused until it is answered.
+		 */
+		private void resolveProduct(long number, String reference, Lookups found, Map<String, Object> values,
+				List<Problem> problems) {
+			ImportField field = ImportFields.find(this.target, "product").orElseThrow();
+			values.remove("product");
+			Optional<String> chosen = choose(field, reference);
+			UUID id = chosen.filter(c -> !c.isEmpty()).map(UUID::fromString).orElse(null);
+			if (id == null) {
+				id = found.productsByExternalId().get(reference.trim());
+			}
+			Product product = id == null ? null : this.catalogue.get(id.toString());
+			if (product != null && !product.active()) {
+				problems.add(new Problem(number, columnOf("product"), "product", reference,
+						product.name() + " is no longer sold; make it active in the catalogue first.", true));
+				return;
+			}
+			if (id != null) {
+				values.put("product", id);
+				return;
+			}
+			unmatched(field, reference);
+			String near = nearProduct(reference).map(c -> " (did you mean " + c.label() + "?)").orElse("");
+			problems.add(new Problem(number, columnOf("product"), "product", reference,
+					"No product '" + reference + "' is in the catalogue" + near + "; map it to one in the preview.",
+					true));
+		}
+
+		/**
+		 * @return the existing user a users file's row is about: by e-mail, else by
+		 * username
+		 */
+		private Optional<User> person(Map<String, Object> values) {
+			User byEmail = values.get("email") instanceof String email
+					? this.everyone.get(email.trim().toLowerCase(Locale.ROOT)) : null;
+			if (byEmail != null) {
+				return Optional.of(byEmail);
+			}
+			return values.get("username") instanceof String username
+					? Optional.ofNullable(this.everyone.get(username.trim().toLowerCase(Locale.ROOT)))
+					: Optional.empty();
+		}
+
+		/**
+		 * A new user's profile, checked as the users page checks it (a manager the file
+		 * brings in is checked once created).
+		 */
+		private void checkNewUser(long number, Map<String, Object> values, List<Problem> problems) {
+			UUID manager = values.get("manager") instanceof UUID id ? id : null;
+			dev.bellwether.identity.UserProfile profile = Binders.user(null, values, manager);
+			RowPlanner.this.users.problems(null, profile).forEach((field, message) -> {
+				String key = Binders.fieldOf(field);
+				String column = columnOf(key);
+				if (column == null && ("username".equals(key) || "fullName".equals(key))) {
+					// made from other columns: say which
+					message = "username".equals(key) ? message + " (made from the e-mail address)"
+							: "A new user needs a full name, or a first and a last name.";
+				}
+				addOnce(problems, new Problem(number, column, key, cellOf(values, key), message, true));
+			});
 		}
 
 		/**

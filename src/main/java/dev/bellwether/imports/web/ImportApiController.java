@@ -56,7 +56,7 @@ class ImportApiController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a file to import",
-			description = "A multipart form with file (CSV or XLSX), target (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY or QUOTA) and, for "
+			description = "A multipart form with file (CSV or XLSX), target (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, QUOTA, USER — administrators only —, PRODUCT or LINE_ITEM) and, for "
 					+ "a workbook, sheet (its name; the first sheet by default). Columns are mapped by their headers, "
 					+ "with Salesforce's and HubSpot's export names understood; nothing is written yet.")
 	ResponseEntity<ImportResource> upload(Viewer viewer,

@@ -58,7 +58,7 @@ class ImportController {
 			throw new ForbiddenException("Only sales administrators and administrators import data.");
 		}
 		model.addAttribute("jobs", this.imports.list(viewer, 50));
-		model.addAttribute("targets", ImportTarget.values());
+		model.addAttribute("targets", ImportJobs.targets(viewer));
 		return "imports/list";
 	}
 
