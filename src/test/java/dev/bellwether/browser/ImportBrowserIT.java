@@ -44,6 +44,18 @@ class ImportBrowserIT {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	dev.bellwether.TestCustomers customers;
+
+	@Autowired
+	dev.bellwether.sales.Products products;
+
+	@Autowired
+	dev.bellwether.sales.Opportunities opportunities;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void uploadMapPreviewRunAndUndo(Browser browser) throws IOException {
 		User admin = this.users.create(Role.SALES_ADMIN);
@@ -106,6 +118,57 @@ class ImportBrowserIT {
 		assertThat(browser.visible(By.id("import-status")).getText()).contains("2 undone");
 		browser.open("/accounts?q=" + tag);
 		assertThat(browser.visible(By.tagName("main")).getText()).doesNotContain("Wizard One " + tag);
+	}
+
+	@Test
+	void lineItemsWithAProductWrittenDifferently(Browser browser) throws IOException {
+		User admin = this.users.create(Role.SALES_ADMIN);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		dev.bellwether.identity.Viewer viewer = TestUsers.viewer(admin);
+		dev.bellwether.sales.Product suite = this.products.create(viewer, new dev.bellwether.sales.ProductDetails(
+				"PS-" + tag, "ProSuite " + tag, null, new java.math.BigDecimal("1200"), true));
+		java.util.UUID account = this.customers.account(admin, "Lines Co " + tag, null).id();
+		dev.bellwether.sales.Opportunity deal = this.opportunities.create(viewer,
+				new dev.bellwether.sales.OpportunityDetails("Lines deal " + tag, account, null, admin.id(),
+						java.util.UUID.fromString("01900000-0000-7000-8000-000000000004"),
+						new java.math.BigDecimal("1000"), false, java.time.LocalDate.now(this.clock).plusDays(30), null,
+						null, null, null, null, null));
+		Path file = Files.createTempFile("lines-", ".csv");
+		Files.writeString(file, """
+				Opportunity Name,Product,Quantity,Discount
+				Lines deal %1$s,Pro Suite %1$s,2,10%%
+				""".formatted(tag), StandardCharsets.UTF_8);
+
+		browser.signIn(admin.username(), TestUsers.PASSWORD);
+		browser.open("/imports");
+		Select target = new Select(browser.visible(By.id("import-target")));
+		assertThat(target.getOptions()).extracting(o -> o.getAttribute("value"))
+			.as("users are for administrators")
+			.doesNotContain("USER")
+			.contains("PRODUCT", "LINE_ITEM");
+		target.selectByValue("LINE_ITEM");
+		browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+		browser.click(By.id("import-upload-submit"));
+
+		browser.visible(By.id("import-lines-note"));
+		assertThat(browser.visible(By.id("count-reject")).getText()).isEqualTo("1");
+		assertThat(browser.visible(By.id("import-questions")).getText()).contains("Pro Suite " + tag);
+		assertThat(new Select(browser.visible(By.id("answer-0"))).getFirstSelectedOption().getText())
+			.as("the product the file means is offered")
+			.isEqualTo("ProSuite " + tag + " (PS-" + tag + ")");
+		assertNoSeriousViolations(browser);
+		browser.click(By.id("import-save"));
+		browser.visible(By.id("import-saved"));
+		assertThat(browser.visible(By.id("count-create")).getText()).isEqualTo("1");
+		phone(browser, "import-line-items-375px.png");
+
+		((JavascriptExecutor) browser.driver()).executeScript("window.confirm = () => true;");
+		browser.click(By.id("import-start"));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Done"));
+		assertThat(browser.visible(By.id("import-status")).getText()).contains("1 created");
+		assertThat(this.opportunities.lineItems(viewer, deal.id())).singleElement()
+			.satisfies(item -> assertThat(item.productId()).isEqualTo(suite.id()));
 	}
 
 	private static void phone(Browser browser, String screenshot) {
