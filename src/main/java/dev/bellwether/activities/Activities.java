@@ -1,5 +1,6 @@
 package dev.bellwether.activities;
 
+import dev.bellwether.platform.db.ExternalIds;
 import dev.bellwether.platform.edit.VersionedRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -367,17 +368,9 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
-		List<String> keys = externalIds.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList();
-		Map<String, UUID> found = new HashMap<>();
-		if (!keys.isEmpty()) {
-			this.jdbc
-				.sql("select external_id, id from activities where external_id = any(cast(:keys as text[]))"
-						+ " and deleted_at is null")
-				.param("keys", keys.toArray(String[]::new))
-				.query((rs, n) -> found.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
-				.list();
-		}
-		return found;
+		return ExternalIds.find(this.jdbc,
+				"select external_id, id from activities where external_id = any(cast(:keys as text[])) and deleted_at is null",
+				externalIds);
 	}
 
 	@Transactional

@@ -8,16 +8,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.bellwether.platform.db.ExternalIds;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.Ids;
@@ -186,15 +185,8 @@ public class UserDirectory {
 	 * @return the users with these old ids (from an earlier import), by old id
 	 */
 	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
-		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
-		Map<String, UUID> found = new HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("select external_id, id from users where external_id = any(:ids)")
-				.param("ids", ids.toArray(String[]::new))
-				.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
-				.list();
-		}
-		return found;
+		return ExternalIds.find(this.jdbc,
+				"select external_id, id from users where external_id = any(cast(:keys as text[]))", externalIds);
 	}
 
 	/**

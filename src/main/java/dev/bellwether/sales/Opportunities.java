@@ -1,5 +1,6 @@
 package dev.bellwether.sales;
 
+import dev.bellwether.platform.db.ExternalIds;
 import dev.bellwether.platform.edit.VersionedRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -315,17 +316,9 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 * Deals by the old system's id an import kept (exact; not those in the recycle bin).
 	 */
 	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
-		List<String> keys = externalIds.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList();
-		Map<String, UUID> found = new HashMap<>();
-		if (!keys.isEmpty()) {
-			this.jdbc
-				.sql("select external_id, id from opportunities where external_id = any(cast(:keys as text[]))"
-						+ " and deleted_at is null")
-				.param("keys", keys.toArray(String[]::new))
-				.query((rs, n) -> found.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
-				.list();
-		}
-		return found;
+		return ExternalIds.find(this.jdbc,
+				"select external_id, id from opportunities where external_id = any(cast(:keys as text[])) and deleted_at is null",
+				externalIds);
 	}
 
 	/**
@@ -928,16 +921,9 @@ public class Opportunities implements VersionedRecords<Viewer, Opportunity, Oppo
 	 * @return the line items with these old ids, by old id
 	 */
 	public Map<String, UUID> lineItemIdsByExternalId(Collection<String> externalIds) {
-		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
-		Map<String, UUID> found = new HashMap<>();
-		if (ids.isEmpty()) {
-			return found;
-		}
-		this.jdbc.sql("select external_id, id from opportunity_line_items where external_id = any(:ids)")
-			.param("ids", ids.toArray(String[]::new))
-			.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
-			.list();
-		return found;
+		return ExternalIds.find(this.jdbc,
+				"select external_id, id from opportunity_line_items where external_id = any(cast(:keys as text[]))",
+				externalIds);
 	}
 
 	/**

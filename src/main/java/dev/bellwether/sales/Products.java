@@ -6,16 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.db.ExternalIds;
 import dev.bellwether.platform.ChangeKind;
 import dev.bellwether.platform.FieldChange;
 import dev.bellwether.platform.ForbiddenException;
@@ -190,15 +189,8 @@ public class Products {
 	 * @return the products with these old ids, by old id
 	 */
 	public Map<String, UUID> idsByExternalId(Collection<String> externalIds) {
-		List<String> ids = externalIds.stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
-		Map<String, UUID> found = new HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("select external_id, id from products where external_id = any(:ids)")
-				.param("ids", ids.toArray(String[]::new))
-				.query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
-				.list();
-		}
-		return found;
+		return ExternalIds.find(this.jdbc,
+				"select external_id, id from products where external_id = any(cast(:keys as text[]))", externalIds);
 	}
 
 	/**
