@@ -14,6 +14,8 @@ import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
+import dev.bellwether.platform.picklist.PickListValue;
+import dev.bellwether.platform.picklist.PickLists;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,9 @@ class LeadsTests {
 
 	@Autowired
 	FieldHistory history;
+
+	@Autowired
+	PickLists pickLists;
 
 	static LeadDetails lead(String lastName, UUID owner) {
 		return new LeadDetails("Ada", lastName, "Analytical Engines", "CTO", "ada@engines.example", "+44 20 7946 0000",
@@ -222,6 +227,27 @@ class LeadsTests {
 		assertThat(this.history.of(Leads.RECORD_TYPE, lead.id(), PageRequest.of(0, 50)))
 			.extracting(FieldHistoryEntry::field)
 			.contains("lastName", "company", "source", "status", "disqualifyReason");
+	}
+
+	@Test
+	void followsARenamedSourceAndDisqualifyReason() {
+		Viewer rep = rep();
+		UUID admin = this.users.create(Role.ADMIN).id();
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		PickListValue source = this.pickLists.add(admin, Leads.SOURCES, "Podcast " + tag);
+		PickListValue reason = this.pickLists.add(admin, Leads.DISQUALIFY_REASONS, "Wrong planet " + tag);
+		Lead lead = this.leads.create(rep, new LeadDetails(null, "Renamed " + tag, null, null, null, null, null,
+				source.label(), LeadStatus.DISQUALIFIED, reason.label(), rep.id(), null));
+
+		this.pickLists.rename(admin, Leads.SOURCES, source.key(), "Podcast ad " + tag);
+		this.pickLists.rename(admin, Leads.DISQUALIFY_REASONS, reason.key(), "Wrong galaxy " + tag);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Lead now = this.leads.get(rep, lead.id());
+			assertThat(now.source()).isEqualTo("Podcast ad " + tag);
+			assertThat(now.disqualifyReason()).isEqualTo("Wrong galaxy " + tag);
+			assertThat(now.version()).as("a form opened before the renames is stale").isEqualTo(2);
+		});
 	}
 
 }
