@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -335,27 +333,6 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		RecycleBin.requirePurgeRight(viewer.isAdmin());
 		load(id).filter(Lead::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		this.recycleBin.purge(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("delete from leads where id = :id"));
-	}
-
-	/**
-	 * The names of the leads, for showing references to them; only those the viewer may
-	 * read are named.
-	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
-	public Map<UUID, String> namesOf(Viewer viewer, Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("ids", List.copyOf(ids));
-		String where = where(viewer, LeadFilter.all(), params, false) + " and l.id in (:ids)";
-		Map<UUID, String> names = new LinkedHashMap<>();
-		this.jdbc.sql("select l.* from leads l where " + where)
-			.params(params)
-			.query(Leads::map)
-			.list()
-			.forEach(lead -> names.put(lead.id(), lead.fullName()));
-		return names;
 	}
 
 	Optional<Lead> load(UUID id) {
