@@ -1,4 +1,4 @@
-// Inline edit: any element with data-inline-type (accounts, contacts, opportunities,
+// Inline edit: any element with data-inline-type (accounts, contacts, opportunities, leads,
 // activities — or account, contact, opportunity, activity), data-inline-id,
 // data-inline-field and data-inline-version can be changed in place. Click it or press
 // Enter to edit, Enter to save, Escape to cancel. Optional data-inline-value holds the
@@ -11,7 +11,7 @@
 (function () {
   'use strict';
 
-  var COLLECTIONS = { account: 'accounts', contact: 'contacts', opportunity: 'opportunities', activity: 'activities' };
+  var COLLECTIONS = { account: 'accounts', contact: 'contacts', opportunity: 'opportunities', activity: 'activities', lead: 'leads' };
   var SELECTOR = '[data-inline-field]';
 
   // the element holding the record's type, id and version: the cell itself or its row

@@ -61,6 +61,8 @@ class ModuleTablesTests {
 			// sales
 			entry("pipeline_stages", "sales"), entry("products", "sales"), entry("opportunities", "sales"),
 			entry("opportunity_line_items", "sales"), entry("opportunity_history", "sales"),
+			// marketing
+			entry("leads", "marketing"),
 			// activities
 			entry("activities", "activities"), entry("activity_attendees", "activities"),
 			// audit

@@ -151,7 +151,7 @@ class ListViewApiTests {
 			.perform(post("/api/v1/list-views").with(TestUsers.basic(rep))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"recordType": "lead", "name": "Leads"}
+						{"recordType": "campaign", "name": "Campaigns"}
 						"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("recordType"));

@@ -22,6 +22,8 @@ import dev.bellwether.TestUsers;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.identity.Role;
+import dev.bellwether.marketing.LeadDetails;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.listview.ViewSettings;
@@ -66,6 +68,9 @@ class ListViewPagesTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Leads leads;
 
 	@Autowired
 	Opportunities opportunities;
@@ -268,6 +273,8 @@ class ListViewPagesTests {
 				new ActivityDetails(ActivityKind.TASK, name, null, deal.accountId(), null, deal.id(), rep.id(),
 						LocalDate.now(this.clock).minusDays(1), TaskStatus.OPEN, TaskPriority.HIGH, null, null,
 						List.of()));
+		this.leads.create(TestUsers.viewer(rep), new LeadDetails("Ada", name, "Analytical Engines", "CTO",
+				"ada@example.com", "+1 555 0100", "GB", "Webinar", null, null, rep.id(), null));
 		RequestPostProcessor session = signedIn(rep);
 
 		for (ListDefinition list : this.lists.all()) {

@@ -3,6 +3,7 @@ package dev.bellwether.home.web;
 import java.util.UUID;
 
 import dev.bellwether.home.HomePages;
+import dev.bellwether.identity.Role;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The start page, by role: reps (and everyone) get "my day", managers their team,
- * executives and administrators the whole pipeline. Each view is reachable from the
- * others' tabs where the viewer may see it. The figures come from {@link HomePages}.
+ * executives and administrators the whole pipeline; marketing goes to the leads. Each
+ * view is reachable from the others' tabs where the viewer may see it. The figures come
+ * from {@link HomePages}.
  */
 @Controller
 class HomeController {
@@ -32,6 +34,11 @@ class HomeController {
 	@GetMapping("/")
 	String home(Viewer viewer, @RequestParam(required = false) String view, @RequestParam(required = false) UUID team,
 			HttpServletRequest request, Model model) {
+		if (viewer.is(Role.MARKETING) && view == null && !Htmx.isHtmx(request)) {
+			// marketing has no pipeline of its own: their day starts at the leads (until
+			// the marketing home page)
+			return "redirect:/leads";
+		}
 		String shown = this.pages.view(viewer, view);
 		model.addAttribute("views", this.pages.views(viewer));
 		model.addAttribute("view", shown);

@@ -39,7 +39,7 @@ class ListExportApiController {
 	}
 
 	@GetMapping({ "/api/v1/accounts/export", "/api/v1/contacts/export", "/api/v1/opportunities/export",
-			"/api/v1/activities/export" })
+			"/api/v1/activities/export", "/api/v1/leads/export" })
 	@Operation(summary = "Export a list as CSV or XLSX", description = """
 			Every record you may see that matches the list, not one page: the saved or standard view named by \
 			view (else your default view of the list), with the list's filters as the list page or the list \

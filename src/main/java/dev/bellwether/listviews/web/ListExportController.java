@@ -29,7 +29,8 @@ class ListExportController {
 		this.exporter = exporter;
 	}
 
-	@GetMapping({ "/accounts/export", "/contacts/export", "/opportunities/export", "/activities/export" })
+	@GetMapping({ "/accounts/export", "/contacts/export", "/opportunities/export", "/activities/export",
+			"/leads/export" })
 	void export(Viewer viewer, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.exporter.export(viewer, collection(request.getRequestURI()), false, request, response);
 	}

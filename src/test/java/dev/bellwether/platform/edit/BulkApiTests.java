@@ -110,7 +110,7 @@ class BulkApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("ids"));
 		this.mvc
-			.perform(post("/api/v1/bulk/leads").with(TestUsers.basic(this.rep))
+			.perform(post("/api/v1/bulk/campaigns").with(TestUsers.basic(this.rep))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"action\":\"RECYCLE\",\"ids\":[\"" + this.first.id() + "\"]}"))
 			.andExpect(status().isNotFound());

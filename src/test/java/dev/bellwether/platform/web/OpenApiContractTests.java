@@ -21,6 +21,7 @@ import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.marketing.LeadDetails;
 import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.LineItemDetails;
 import dev.bellwether.sales.OpportunityDetails;
@@ -118,6 +119,7 @@ class OpenApiContractTests {
 		assertSameRules("ProductRequest", ProductDetails.class);
 		assertSameRules("StageRequest", StageDetails.class);
 		assertSameRules("ActivityRequest", ActivityDetails.class);
+		assertSameRules("LeadRequest", LeadDetails.class);
 
 		assertThat(schema("AccountRequest").getProperties().get("industry").getEnum())
 			.containsExactlyElementsOf(this.pickLists.get("industry").allowed());
@@ -127,6 +129,11 @@ class OpenApiContractTests {
 		assertThat(schema("OpportunityRequest").getProperties().get("closeDate").getFormat()).isEqualTo("date");
 		assertThat(schema("ActivityRequest").getRequired()).contains("kind");
 		assertThat(schema("ContactRequest").getProperties().get("email").getFormat()).isEqualTo("email");
+		assertThat(schema("LeadRequest").getRequired()).containsExactly("lastName");
+		assertThat(schema("LeadRequest").getProperties().get("source").getEnum())
+			.containsExactlyElementsOf(this.pickLists.get("lead-source").allowed());
+		assertThat(schema("LeadRequest").getProperties().get("disqualifyReason").getEnum())
+			.containsExactlyElementsOf(this.pickLists.get("lead-disqualify-reason").allowed());
 	}
 
 	@Test

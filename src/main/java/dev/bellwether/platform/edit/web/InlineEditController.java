@@ -58,21 +58,21 @@ class InlineEditController {
 	@Usage(value = UsageKind.API_CALL, ignore = true)
 	@GetMapping({ "/api/v1/fields/{recordType}", "/edit/fields/{recordType}" })
 	@Operation(summary = "The fields of a record type that can be changed one at a time",
-			description = "recordType is accounts, contacts, opportunities or activities; each field with its input "
+			description = "recordType is accounts, contacts, opportunities, activities or leads; each field with its input "
 					+ "(TEXT, TEXTAREA, NUMBER, MONEY, DATE, SELECT) and, for SELECT, the values to choose from.")
 	List<EditableField> fields(@PathVariable String recordType) {
 		return this.edit.fields(recordType);
 	}
 
-	@PatchMapping({ "/api/v1/{recordType:accounts|contacts|opportunities|activities}/{id}/fields/{field}",
-			"/edit/{recordType:accounts|contacts|opportunities|activities}/{id}/fields/{field}" })
+	@PatchMapping({ "/api/v1/{recordType:accounts|contacts|opportunities|activities|leads}/{id}/fields/{field}",
+			"/edit/{recordType:accounts|contacts|opportunities|activities|leads}/{id}/fields/{field}" })
 	@Operation(summary = "Change one field of a record",
 			description = "value as text: an id for owner and stage, YYYY-MM-DD for dates, a plain number for "
 					+ "amounts, a constant for forecast category, status and priority; empty to clear. Answers the "
 					+ "new value, its display text and the record's new version. Invalid values are a 400, a stale "
 					+ "version a 409 with the current value and who changed it.")
-	FieldAnswer change(
-			@Parameter(description = "accounts, contacts, opportunities or activities") @PathVariable String recordType,
+	FieldAnswer change(@Parameter(
+			description = "accounts, contacts, opportunities, activities or leads") @PathVariable String recordType,
 			@PathVariable UUID id, @PathVariable String field, @RequestBody FieldChangeRequest request) {
 		if (request.version() == null) {
 			throw new InvalidInputException("version", "Send the version of the record you read.");

@@ -63,7 +63,7 @@ class DeclaredUsageKindsTests {
 		// inline edit and bulk actions (platform.edit), counted for the modules whose
 		// record types implement EditableRecords; list exports (platform.export's
 		// RecordsExported), for the modules whose lists implement ExportableList
-		List.of("customers", "sales", "activities")
+		List.of("customers", "sales", "activities", "marketing")
 			.forEach(module -> List.of(UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION, UsageKind.EXPORT)
 				.forEach(kind -> changes.add(module + ":" + kind)));
 
