@@ -133,6 +133,9 @@ class CampaignPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("250.75"), containsString("id=\"cost-form\""),
 					containsString("id=\"member-file-form\""), containsString("749.25"))));
+		this.mvc.perform(get("/history/campaign/" + campaign.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("250.75")));
 		this.mvc.perform(get(page).with(TestUsers.signIn(this.mvc, this.users.create(Role.REP))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Page campaign"), not(containsString("id=\"cost-form\"")),
