@@ -87,7 +87,10 @@ class ModuleTablesTests {
 			// dataquality
 			entry("duplicate_pairs", "dataquality"), entry("quality_rules", "dataquality"),
 			entry("quality_snapshots", "dataquality"), entry("quality_issues", "dataquality"),
-			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"));
+			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"),
+			// marketing: campaigns
+			entry("campaigns", "marketing"), entry("campaign_costs", "marketing"),
+			entry("campaign_members", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -73,15 +73,14 @@ public class CustomerLookups {
 	 * @return those of the accounts that exist and are not in the recycle bin
 	 */
 	public java.util.Set<UUID> existingAccounts(Collection<UUID> ids) {
-		java.util.Set<UUID> found = new java.util.HashSet<>();
-		List<UUID> wanted = ids.stream().filter(id -> id != null).distinct().toList();
-		if (!wanted.isEmpty()) {
-			this.jdbc.sql("select id from accounts where id in (:ids) and deleted_at is null")
-				.param("ids", wanted)
-				.query((rs, n) -> found.add(rs.getObject("id", UUID.class)))
-				.list();
-		}
-		return found;
+		return existing("select id from accounts where id in (:ids) and deleted_at is null", ids);
+	}
+
+	/**
+	 * @return those of the contacts that exist and are not in the recycle bin
+	 */
+	public java.util.Set<UUID> existingContacts(Collection<UUID> ids) {
+		return existing("select id from contacts where id in (:ids) and deleted_at is null", ids);
 	}
 
 	/**
@@ -110,6 +109,15 @@ public class CustomerLookups {
 			.param("id", accountId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	private java.util.Set<UUID> existing(String sql, Collection<UUID> ids) {
+		java.util.Set<UUID> found = new java.util.HashSet<>();
+		List<UUID> wanted = ids.stream().filter(id -> id != null).distinct().toList();
+		if (!wanted.isEmpty()) {
+			this.jdbc.sql(sql).param("ids", wanted).query((rs, n) -> found.add(rs.getObject("id", UUID.class))).list();
+		}
+		return found;
 	}
 
 	private Map<String, UUID> unique(String sql, List<String> keys) {

@@ -33,7 +33,7 @@ class FieldHistoryController {
 
 	/** Where each record type's own page lives, for the link back to it. */
 	private static final Map<String, String> RECORD_PAGES = Map.of("account", "/accounts/", "contact", "/contacts/",
-			"opportunity", "/opportunities/", "lead", "/leads/");
+			"opportunity", "/opportunities/", "lead", "/leads/", "campaign", "/campaigns/");
 
 	private static final int MAX_PAGE_SIZE = 100;
 

@@ -46,7 +46,7 @@ class UsageListeners {
 	 */
 	static final Map<String, String> MODULE_OF_RECORD_TYPE = Map.of("account", "customers", "contact", "customers",
 			"opportunity", "sales", "product", "sales", "pipeline stage", "sales", "activity", "activities", "user",
-			"identity", "lead", "marketing");
+			"identity", "lead", "marketing", "campaign", "marketing");
 
 	private final UsageRecorder recorder;
 

@@ -1,0 +1,154 @@
+package dev.bellwether.marketing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import dev.bellwether.IntegrationTest;
+import dev.bellwether.TestUsers;
+import dev.bellwether.identity.Role;
+import dev.bellwether.identity.User;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class CampaignPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Test
+	void theListFiltersInTheUrlAndShowsAnEmptyState() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, marketing);
+		this.campaigns.create(TestUsers.viewer(marketing), new CampaignDetails("Listed fair", "event",
+				CampaignStatus.ACTIVE, LocalDate.of(2026, 3, 1), null, null, null, null, null));
+
+		this.mvc.perform(get("/campaigns?status=ACTIVE&type=event&year=2026&sort=name,asc").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Listed fair"), containsString("id=\"nav-campaigns\""),
+					containsString("id=\"new-campaign\""))));
+		this.mvc.perform(get("/campaigns?q=nothing-like-this-anywhere").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No campaign matches these filters.")));
+	}
+
+	@Test
+	void theFormShowsErrorsInPlace() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, marketing);
+
+		this.mvc
+			.perform(post("/campaigns").with(session)
+				.with(csrf())
+				.param("name", "Backwards")
+				.param("status", "PLANNED")
+				.param("startDate", "2026-09-30")
+				.param("endDate", "2026-09-01")
+				.param("budget", "lots")
+				.param("ownerId", marketing.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("is not an amount"), containsString("is-invalid"))));
+		this.mvc
+			.perform(post("/campaigns").with(session)
+				.with(csrf())
+				.param("name", "Backwards")
+				.param("status", "PLANNED")
+				.param("startDate", "2026-09-30")
+				.param("endDate", "2026-09-01")
+				.param("ownerId", marketing.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The end date can&#39;t be before the start date.")));
+	}
+
+	@Test
+	void aStaleEditIsShownInPlaceWithAReloadLink() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, marketing);
+		Campaign campaign = this.campaigns.create(TestUsers.viewer(marketing),
+				new CampaignDetails("Edited twice", null, CampaignStatus.PLANNED, null, null, null, null, null, null));
+		this.campaigns.update(TestUsers.viewer(marketing), campaign.id(), 0,
+				new CampaignDetails("Edited once", null, CampaignStatus.PLANNED, null, null, null, null, null, null));
+
+		this.mvc
+			.perform(post("/campaigns/" + campaign.id()).with(session)
+				.with(csrf())
+				.param("name", "Edited again")
+				.param("status", "PLANNED")
+				.param("ownerId", marketing.id().toString())
+				.param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("changed by someone else"), containsString("Reload the latest version"))));
+	}
+
+	@Test
+	void theRecordPageAddsCostsAndMembersFromAFileAndRepsOnlyRead() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, marketing);
+		Campaign campaign = this.campaigns.create(TestUsers.viewer(marketing), new CampaignDetails("Page campaign",
+				null, CampaignStatus.ACTIVE, null, null, new BigDecimal("1000"), null, null, null));
+		String page = "/campaigns/" + campaign.id();
+
+		this.mvc
+			.perform(post(page + "/costs").with(session).with(csrf()).param("date", "2026-06-01").param("amount", "-3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A cost can&#39;t be negative.")));
+		this.mvc
+			.perform(post(page + "/costs").with(session)
+				.with(csrf())
+				.param("date", "2026-06-01")
+				.param("amount", "250.75")
+				.param("supplier", "Printer"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(multipart(page + "/members/file").file(new MockMultipartFile("file", "members.csv", "text/csv",
+					"email\nnobody-here@example.com\n".getBytes()))
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess", "0 added, 0 already members, 1 not found."));
+
+		this.mvc.perform(get(page).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("250.75"), containsString("id=\"cost-form\""),
+					containsString("id=\"member-file-form\""), containsString("749.25"))));
+		this.mvc.perform(get("/history/campaign/" + campaign.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("250.75")));
+		this.mvc.perform(get(page).with(TestUsers.signIn(this.mvc, this.users.create(Role.REP))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Page campaign"), not(containsString("id=\"cost-form\"")),
+					not(containsString("id=\"edit-campaign\"")))));
+		this.mvc.perform(get("/campaigns/new").with(TestUsers.signIn(this.mvc, this.users.create(Role.REP))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void serviceUsersHaveNoCampaignsEntry() throws Exception {
+		this.mvc.perform(get("/accounts").with(TestUsers.signIn(this.mvc, this.users.create(Role.SERVICE))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("nav-campaigns"))));
+	}
+
+}
