@@ -140,7 +140,7 @@ public class RecordOwners {
 		return names;
 	}
 
-	static boolean isOwner(User user) {
+	public static boolean isOwner(User user) {
 		return user.active() && !user.integrationAccount() && OWNER_ROLES.contains(user.role());
 	}
 

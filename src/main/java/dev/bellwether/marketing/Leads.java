@@ -298,6 +298,40 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 	}
 
 	/**
+	 * Records that the lead became an account, a contact and (perhaps) a deal: qualified,
+	 * with the ids of what it became (see {@link LeadConversions}).
+	 * @throws dev.bellwether.platform.StaleRecordException when the lead changed since
+	 */
+	@Transactional
+	Lead markConverted(Viewer viewer, Lead before, long expectedVersion, UUID accountId, UUID contactId,
+			UUID opportunityId) {
+		Instant now = this.clock.instant();
+		new VersionedUpdate(RECORD_TYPE, before.id(), expectedVersion).requireAt(before.version())
+			.run(this.jdbc.sql("""
+					update leads set status = 'QUALIFIED', disqualify_reason = null, converted_at = :now,
+					  converted_account_id = :accountId, converted_contact_id = :contactId,
+					  converted_opportunity_id = :opportunityId, updated_at = :now, updated_by = :actor,
+					  last_touched_at = case when :touches then :now else last_touched_at end,
+					  last_touched_by = case when :touches then :actor else last_touched_by end, version = version + 1
+					where id = :id and version = :version and deleted_at is null and converted_at is null
+					""")
+				.param("accountId", accountId)
+				.param("contactId", contactId)
+				.param("opportunityId", opportunityId)
+				.param("touches", this.users.touchesRecords(viewer.id())), viewer.id(), now);
+		List<FieldChange> changes = new java.util.ArrayList<>(
+				diff(before.details(), before.details().withStatus(LeadStatus.QUALIFIED, null)));
+		changes.add(new FieldChange("convertedAccountId", null, accountId.toString()));
+		changes.add(new FieldChange("convertedContactId", null, contactId.toString()));
+		if (opportunityId != null) {
+			changes.add(new FieldChange("convertedOpportunityId", null, opportunityId.toString()));
+		}
+		this.events
+			.publishEvent(new RecordChanged(RECORD_TYPE, before.id(), ChangeKind.UPDATED, viewer.id(), now, changes));
+		return load(before.id()).orElseThrow();
+	}
+
+	/**
 	 * Moves the lead to the recycle bin.
 	 */
 	@Override
