@@ -28,6 +28,9 @@ class LeadsBrowserIT {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	dev.bellwether.marketing.Leads leads;
+
 	@Test
 	void createsEditsAndDisqualifiesALead(Browser browser) {
 		User marketing = this.users.create(Role.MARKETING);
@@ -78,6 +81,37 @@ class LeadsBrowserIT {
 			List<WebElement> rows = driver.findElements(By.cssSelector("#leads-table tbody tr"));
 			return rows.size() == 1 && rows.get(0).getText().contains(lastName);
 		});
+	}
+
+	@Test
+	void aRepConvertsALeadIntoAnAccountContactAndDeal(Browser browser) {
+		User rep = this.users.create(Role.REP);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		dev.bellwether.marketing.Lead lead = this.leads.create(TestUsers.viewer(rep),
+				new dev.bellwether.marketing.LeadDetails("Grace", "Convert" + tag, "Convert Co " + tag, "CTO",
+						"grace@convert-" + tag + ".example", null, null, null, null, null, rep.id(), null));
+
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.open("/leads/" + lead.id());
+		browser.click(By.id("convert-lead"));
+		assertThat(browser.visible(By.id("convert-account")).getText()).contains("A new account, Convert Co " + tag);
+		assertThat(browser.visible(By.id("convert-contact")).getText()).contains("A new contact");
+		assertThat(new Select(browser.visible(By.id("ownerId"))).getFirstSelectedOption().getText())
+			.isEqualTo(rep.fullName());
+		assertThat(browser.seriousAccessibilityViolations()).as("the conversion page").isEmpty();
+		assertThat(browser.widthOnAPhone("lead-convert-375px.png")).as("the conversion page fits a phone")
+			.isLessThanOrEqualTo(375);
+		WebElement amount = browser.visible(By.id("amount"));
+		amount.sendKeys("12,500");
+		browser.click(By.id("convert-submit"));
+
+		browser.waitUntil(ExpectedConditions.urlContains("/opportunities/"));
+		assertThat(browser.visible(By.tagName("main")).getText())
+			.contains("Convert Co " + tag + " – Grace Convert" + tag)
+			.contains("is converted");
+		browser.open("/leads/" + lead.id());
+		assertThat(browser.visible(By.id("lead-converted")).getText()).contains("Converted on");
+		assertThat(browser.driver().findElements(By.id("convert-lead"))).as("converted once").isEmpty();
 	}
 
 }
