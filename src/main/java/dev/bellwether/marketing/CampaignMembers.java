@@ -67,8 +67,11 @@ public class CampaignMembers {
 
 	private final Clock clock;
 
-	CampaignMembers(JdbcClient jdbc, Campaigns campaigns, CustomerLookups customers, ApplicationEventPublisher events,
-			Clock clock) {
+	private final Leads leads;
+
+	CampaignMembers(JdbcClient jdbc, Campaigns campaigns, CustomerLookups customers, Leads leads,
+			ApplicationEventPublisher events, Clock clock) {
+		this.leads = leads;
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.customers = customers;
@@ -123,7 +126,8 @@ public class CampaignMembers {
 		Set<UUID> wanted = new LinkedHashSet<>(ids == null ? List.of() : ids);
 		wanted.remove(null);
 		requireSize("memberIds", wanted.size(), "ids");
-		Set<UUID> found = (type == CampaignMemberType.CONTACT) ? this.customers.existingContacts(wanted) : wanted;
+		Set<UUID> found = (type == CampaignMemberType.CONTACT) ? this.customers.existingContacts(wanted)
+				: this.leads.namesOf(viewer, wanted).keySet();
 		Map<UUID, UUID> added = insert(viewer, campaign, type, wanted.stream().filter(found::contains).toList(),
 				status == null ? CampaignMemberStatus.SENT : status);
 		Map<UUID, UUID> memberships = membershipsOf(campaignId, type, wanted);

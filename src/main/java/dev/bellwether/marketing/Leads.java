@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,6 +167,26 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		Map<String, Object> params = new LinkedHashMap<>();
 		return LIST.fetch(this.jdbc, where(viewer, LeadFilter.all(), params, true), params, "l.deleted_at desc, l.id",
 				pageable, Leads::map);
+	}
+
+	/**
+	 * @return the leads among these ids that the viewer may see (not in the recycle bin),
+	 * with their full names
+	 */
+	public Map<UUID, String> namesOf(Viewer viewer, Collection<UUID> ids) {
+		Map<UUID, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, LeadFilter.all(), params, false);
+		this.jdbc.sql("select l.* from leads l where l.id in (:ids) and " + where)
+			.params(params)
+			.param("ids", List.copyOf(ids))
+			.query(Leads::map)
+			.list()
+			.forEach(lead -> names.put(lead.id(), lead.fullName()));
+		return names;
 	}
 
 	/**

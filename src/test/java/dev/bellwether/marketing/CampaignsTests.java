@@ -228,14 +228,24 @@ class CampaignsTests {
 					org.assertj.core.groups.Tuple.tuple(null, CampaignMemberAddition.Outcome.NOT_FOUND));
 	}
 
+	@Autowired
+	Leads leads;
+
 	@Test
 	void keepsTheTimeEachMemberStatusWasReachedAndOnlyMovesForward() {
 		Campaign campaign = this.campaigns.create(this.marketing,
 				details("Webinar", null, CampaignStatus.ACTIVE, null));
-		UUID lead = UUID.randomUUID();
-		CampaignMemberAddition added = this.members
-			.add(this.marketing, campaign.id(), CampaignMemberType.LEAD, List.of(lead), null)
-			.get(0);
+		UUID lead = this.leads
+			.create(this.marketing,
+					new LeadDetails(null, "Member", null, null, null, null, null, null, null, null, this.marketing.id(),
+							null))
+			.id();
+		UUID unknown = UUID.randomUUID();
+		List<CampaignMemberAddition> additions = this.members.add(this.marketing, campaign.id(),
+				CampaignMemberType.LEAD, List.of(lead, unknown), null);
+		assertThat(additions).extracting(CampaignMemberAddition::outcome)
+			.containsExactly(CampaignMemberAddition.Outcome.ADDED, CampaignMemberAddition.Outcome.NOT_FOUND);
+		CampaignMemberAddition added = additions.get(0);
 		Instant responded = Instant.parse("2026-06-10T09:00:00Z");
 
 		CampaignMember member = this.members.changeStatus(this.marketing, campaign.id(), added.campaignMemberId(),

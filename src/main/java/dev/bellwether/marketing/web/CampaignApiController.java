@@ -147,7 +147,7 @@ class CampaignApiController {
 			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
 			@PageableDefault(size = 50) Pageable pageable) {
 		Page<CampaignMember> page = this.members.list(viewer, id, status, PagedQuery.exactTotal(pageable, exactTotal));
-		Map<UUID, String> names = this.memberNames.of(page.getContent());
+		Map<UUID, String> names = this.memberNames.of(viewer, page.getContent());
 		return ListPage.of(page.map(m -> CampaignMemberResource.of(m, names)));
 	}
 
@@ -175,7 +175,7 @@ class CampaignApiController {
 	CampaignMemberResource changeStatus(Viewer viewer, @PathVariable UUID id, @PathVariable UUID memberId,
 			@RequestBody CampaignMembersRequest.StatusChange request) {
 		CampaignMember member = this.members.changeStatus(viewer, id, memberId, request.status(), request.at());
-		return CampaignMemberResource.of(member, this.memberNames.of(List.of(member)));
+		return CampaignMemberResource.of(member, this.memberNames.of(viewer, List.of(member)));
 	}
 
 	@DeleteMapping("/{id}/members/{memberId}")

@@ -282,7 +282,7 @@ class CampaignController {
 		model.addAttribute("children", this.campaigns.children(viewer, id));
 		model.addAttribute("costs", this.costs.list(viewer, id));
 		model.addAttribute("members", memberPage);
-		model.addAttribute("memberNames", this.memberNames.of(memberPage.getContent()));
+		model.addAttribute("memberNames", this.memberNames.of(viewer, memberPage.getContent()));
 		model.addAttribute("memberStatuses", CampaignMemberStatus.values());
 		model.addAttribute("statusCounts", this.members.statusCounts(viewer, id));
 		model.addAttribute("names",
