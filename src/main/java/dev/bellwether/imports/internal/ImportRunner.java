@@ -83,8 +83,8 @@ public class ImportRunner {
 	static final int CHUNK = 1_000;
 
 	/**
-	 * The planner's statistics are refreshed when this many rows are written, and again
-	 * each time the number doubles.
+	 * The planner's statistics are refreshed when this node's imports have written this
+	 * many rows, and again each time the number doubles (see {@link StatisticsSchedule}).
 	 */
 	static final int FIRST_STATISTICS = 1_000;
 
@@ -126,6 +126,8 @@ public class ImportRunner {
 	private final TransactionTemplate own;
 
 	private final ThreadPoolExecutor background;
+
+	private final StatisticsSchedule statistics = new StatisticsSchedule(FIRST_STATISTICS);
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
 			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
@@ -233,7 +235,6 @@ public class ImportRunner {
 		// decided, and a fuzzy search per new name would cost more than writing it
 		context.suggestNearMisses(false);
 		int processed = 0;
-		int statistics = FIRST_STATISTICS;
 		try (SourceTable table = this.reader.read(this.store.content(job.id()), job.fileName(), sheet(job))) {
 			Map<String, Integer> columns = columnIndex(table.header());
 			Iterator<SourceRow> rows = table.rows().iterator();
@@ -260,9 +261,8 @@ public class ImportRunner {
 							writeChunk(job, context, viewer, batch, columns, counts, true)));
 				}
 				processed += batch.size();
-				if (processed >= statistics) {
+				if (this.statistics.written(job.target(), batch.size())) {
 					refreshStatistics(job.target());
-					statistics *= 2;
 				}
 				int done = processed;
 				this.own
