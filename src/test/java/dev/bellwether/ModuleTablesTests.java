@@ -82,8 +82,9 @@ class ModuleTablesTests {
 			entry("pipeline_reviews", "forecasting"), entry("pipeline_review_attendees", "forecasting"),
 			entry("pipeline_review_deals", "forecasting"),
 			// imports
-			entry("import_jobs", "imports"), entry("import_files", "imports"), entry("import_rows", "imports"),
-			entry("import_templates", "imports"), entry("import_value_mappings", "imports"),
+			entry("import_jobs", "imports"), entry("import_files", "imports"), entry("import_file_parts", "imports"),
+			entry("import_rows", "imports"), entry("import_templates", "imports"),
+			entry("import_value_mappings", "imports"),
 			// dataquality
 			entry("duplicate_pairs", "dataquality"), entry("quality_rules", "dataquality"),
 			entry("quality_snapshots", "dataquality"), entry("quality_issues", "dataquality"),

@@ -310,6 +310,65 @@ public class Contacts implements VersionedRecords<Viewer, Contact, ContactDetail
 		return true;
 	}
 
+	/**
+	 * Moves many contacts to the recycle bin at once, those still at the version given
+	 * (the undo of an import: the contacts it created, unless changed since), with one
+	 * statement and one event.
+	 * @param versions the version the import left each contact at
+	 * @param importId the import being undone
+	 * @return the contacts moved to the recycle bin; the others are changed, gone, or not
+	 * the user's to change
+	 */
+	@Transactional
+	public Set<UUID> deleteAllIfUnchanged(Viewer viewer, Map<UUID, Long> versions, UUID importId) {
+		if (versions.isEmpty()) {
+			return Set.of();
+		}
+		Map<UUID, UUID> owners = new java.util.HashMap<>();
+		this.jdbc.sql("select id, owner_id from contacts where id = any(cast(:ids as uuid[]))")
+			.param("ids", uuidArray(versions.keySet()))
+			.query((rs, n) -> owners.put(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class)))
+			.list();
+		// each owner checked once
+		Map<UUID, Boolean> editable = new java.util.HashMap<>();
+		List<UUID> ids = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		versions.forEach((id, version) -> {
+			UUID owner = owners.get(id);
+			if (owner != null && editable.computeIfAbsent(owner, o -> this.visibility.canEdit(viewer, ACCESS, o))) {
+				ids.add(id);
+				expected.add(Long.toString(version));
+			}
+		});
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		Instant now = this.clock.instant();
+		List<UUID> deleted = this.jdbc.sql("""
+				update contacts c set deleted_at = :now, deleted_by = :actor, version = c.version + 1
+				from unnest(cast(:ids as uuid[]), cast(:versions as bigint[])) as w(id, version)
+				where c.id = w.id and c.version = w.version and c.deleted_at is null
+				returning c.id
+				""")
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("ids", uuidArray(ids))
+			.param("versions", "{" + String.join(",", expected) + "}")
+			.query(UUID.class)
+			.list();
+		if (!deleted.isEmpty()) {
+			this.events.publishEvent(new dev.bellwether.platform.RecordsChanged(deleted.stream()
+				.map(id -> new RecordChanged(RECORD_TYPE, id, ChangeKind.DELETED, viewer.id(), now, List.of(),
+						importId))
+				.toList()));
+		}
+		return Set.copyOf(deleted);
+	}
+
+	private static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+	}
+
 	@Transactional
 	public void delete(Viewer viewer, UUID id) {
 		Contact contact = get(viewer, id);

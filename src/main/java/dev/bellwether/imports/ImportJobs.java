@@ -1,6 +1,8 @@
 package dev.bellwether.imports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.imports.ImportJob.Status;
 import dev.bellwether.imports.ImportPreview.Choice;
 import dev.bellwether.imports.ImportPreview.Problem;
+import dev.bellwether.imports.file.ImportFileException;
 import dev.bellwether.imports.file.ImportFileReader;
 import dev.bellwether.imports.file.SheetChoice;
 import dev.bellwether.imports.file.SourceRow;
@@ -26,6 +29,7 @@ import dev.bellwether.imports.file.SourceTable;
 import dev.bellwether.imports.internal.ImportRunner;
 import dev.bellwether.imports.internal.ImportStore;
 import dev.bellwether.imports.internal.RowPlanner;
+import dev.bellwether.imports.internal.UploadedFile;
 import dev.bellwether.imports.internal.RowPlanner.Context;
 import dev.bellwether.imports.internal.RowPlanner.Planned;
 import dev.bellwether.platform.ForbiddenException;
@@ -131,12 +135,27 @@ public class ImportJobs {
 	 */
 	@Transactional
 	public ImportJob upload(Viewer viewer, ImportTarget target, String fileName, byte[] content, String sheet) {
+		if (content != null && content.length == 0) {
+			content = null;
+		}
+		return upload(viewer, target, fileName, content == null ? null : new ByteArrayInputStream(content), sheet);
+	}
+
+	/**
+	 * Keeps the file and reads its header, as it is streamed: the file is kept in parts
+	 * as it is read, never whole in memory; the columns are mapped by their names.
+	 * @param content the upload, read to its end and closed
+	 * @param sheet the sheet of a workbook, or {@code null} for the first
+	 * @throws InvalidInputException when the file cannot be read (naming why)
+	 */
+	@Transactional
+	public ImportJob upload(Viewer viewer, ImportTarget target, String fileName, InputStream content, String sheet) {
 		requireImporter(viewer, target);
 		if (target == null) {
 			throw new InvalidInputException("target",
 					"Choose what the file holds: accounts, contacts, deals, activities, quotas, users, products or deals' line items.");
 		}
-		if (content == null || content.length == 0) {
+		if (content == null) {
 			throw new InvalidInputException("file", "Choose a CSV or Excel (.xlsx) file to import.");
 		}
 		String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.trim();
@@ -144,29 +163,50 @@ public class ImportJobs {
 			name = name.substring(name.length() - 255);
 		}
 		SheetChoice choice = sheet == null || sheet.isBlank() ? SheetChoice.first() : SheetChoice.named(sheet.trim());
+		UUID id = Ids.newId();
+		UploadedFile file = new UploadedFile(content, id, this.store, this.reader.limits().maxFileSize().toBytes());
 		List<String> headers;
 		String format;
 		String sheetName;
 		int rows = 0;
-		try (SourceTable table = this.reader.read(content, name, choice)) {
-			headers = table.header();
-			format = table.format().name();
-			sheetName = table.sheetName();
-			Iterator<SourceRow> all = table.rows().iterator();
-			while (all.hasNext()) {
-				all.next();
-				rows++;
+		long size;
+		try {
+			try (SourceTable table = this.reader.read(file, name, choice)) {
+				headers = table.header();
+				format = table.format().name();
+				sheetName = table.sheetName();
+				Iterator<SourceRow> all = table.rows().iterator();
+				while (all.hasNext()) {
+					all.next();
+					rows++;
+				}
 			}
+			size = file.finish();
+		}
+		catch (IOException ex) {
+			throw new ImportFileException("The file could not be read; the upload may be incomplete.");
+		}
+		finally {
+			closeQuietly(content);
 		}
 		if (rows == 0) {
 			throw new InvalidInputException("file", "'" + name + "' has a header but no rows to import.");
 		}
 		Instant now = this.clock.instant();
-		ImportJob job = new ImportJob(Ids.newId(), target, name, format, sheetName, content.length, headers,
+		ImportJob job = new ImportJob(id, target, name, format, sheetName, size, headers,
 				ImportSettings.initial(target, headers, customFields(target)), Status.DRAFT, rows, 0, 0, 0, 0, 0, 0, 0,
 				false, null, null, null, null, now, viewer.id(), 0);
-		this.store.insert(job, content);
+		this.store.insert(job);
 		return job;
+	}
+
+	private static void closeQuietly(InputStream content) {
+		try {
+			content.close();
+		}
+		catch (IOException ex) {
+			// read to its end, or refused: nothing more is wanted of it
+		}
 	}
 
 	/**

@@ -1,9 +1,16 @@
 package dev.bellwether.benchmark;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +30,7 @@ import dev.bellwether.imports.ImportJobs;
 import dev.bellwether.imports.ImportPreview;
 import dev.bellwether.imports.ImportTarget;
 import dev.bellwether.platform.db.CopyRows;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -40,6 +48,12 @@ import static org.awaitility.Awaitility.await;
  * COPY's speed, and the heap the JVM used (sampled). It runs in the test suite's
  * application context (embedded PostgreSQL with fsync off), so the figures are an upper
  * bound of what a durable server gives on the same machine.
+ * <p>
+ * With {@code -Dbench.import.contacts=1000000} it imports contacts instead (first and
+ * last name, e-mail, phone and an account for every twenty, created by the import), from
+ * a file written to {@code target/} and uploaded as a stream; run it with the heap
+ * capped, {@code -DargLine=-Xmx512m}, to check that the import's memory does not grow
+ * with the file.
  */
 @IntegrationTest
 class ImportBenchmark {
@@ -60,6 +74,7 @@ class ImportBenchmark {
 
 	@Test
 	void importsDealsBesideCopy() throws Exception {
+		Assumptions.assumeTrue(System.getProperty("bench.import.contacts") == null, "contacts mode");
 		int deals = Integer.getInteger("bench.import.deals", 10_000);
 		int accounts = Math.max(1, deals / 20);
 		User admin = this.users.create(Role.SALES_ADMIN);
@@ -132,6 +147,146 @@ class ImportBenchmark {
 				deals / bareCopySeconds, 100 * importRate * bareCopySeconds / deals, undoSeconds,
 				(deals + accounts) / undoSeconds, peak.get() >> 20, baseline >> 20,
 				Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	@Test
+	void importsContacts() throws Exception {
+		Assumptions.assumeTrue(System.getProperty("bench.import.contacts") != null, "deals mode");
+		int contacts = Integer.getInteger("bench.import.contacts");
+		int accounts = Math.max(1, contacts / 20);
+		User admin = this.users.create(Role.SALES_ADMIN);
+		Viewer viewer = TestUsers.viewer(admin);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		Path file = contactsFile(contacts, accounts, tag);
+		long size = Files.size(file);
+
+		HeapSampler heap = new HeapSampler();
+		heap.start();
+		long started = System.nanoTime();
+		ImportJob job = upload(viewer, file);
+		double uploadSeconds = seconds(started);
+		started = System.nanoTime();
+		ImportPreview preview = this.imports.preview(viewer, job.id());
+		double previewSeconds = seconds(started);
+		assertThat(preview.create()).isEqualTo(contacts);
+		assertThat(preview.referencesCreated()).containsEntry("account", accounts);
+
+		started = System.nanoTime();
+		this.imports.start(viewer, job.id());
+		await().atMost(Duration.ofHours(2))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !this.imports.get(viewer, job.id()).status().isActive());
+		double importSeconds = seconds(started);
+		ImportJob done = this.imports.get(viewer, job.id());
+		assertThat(done.failure()).isNull();
+		assertThat(done.created()).isEqualTo(contacts);
+
+		started = System.nanoTime();
+		this.imports.undo(viewer, job.id());
+		await().atMost(Duration.ofHours(2))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !this.imports.get(viewer, job.id()).status().isActive());
+		double undoSeconds = seconds(started);
+		ImportJob undone = this.imports.get(viewer, job.id());
+		heap.stop();
+		assertThat(undone.failure()).isNull();
+		assertThat(undone.undone()).isEqualTo(contacts + accounts);
+		Files.delete(file);
+
+		System.out.printf("""
+
+				== Import benchmark: %,d contacts (%,d accounts created with them), %.1f MB CSV ==
+				upload (stream, count)  %8.2f s
+				preview                 %8.2f s   %,10.0f rows/s
+				import                  %8.2f s   %,10.0f rows/s   (accounts included)
+				undo                    %8.2f s   %,10.0f records/s
+				heap used, peak         %,8d MB  (sampled every 50 ms; garbage included)
+				heap live, peak         %,8d MB  (what the last collection left, highest seen)
+				heap max (-Xmx)         %,8d MB
+				""", contacts, accounts, size / 1e6, uploadSeconds, previewSeconds, contacts / previewSeconds,
+				importSeconds, contacts / importSeconds, undoSeconds, (contacts + accounts) / undoSeconds,
+				heap.used() >> 20, heap.live() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	private ImportJob upload(Viewer viewer, Path file) throws IOException {
+		return this.imports.upload(viewer, ImportTarget.CONTACT, "contacts.csv", Files.newInputStream(file), null);
+	}
+
+	/** Contacts, written to a file under target/ (the heap holds none of it). */
+	private static Path contactsFile(int contacts, int accounts, String tag) throws IOException {
+		String[] first = { "Anna", "Ben", "Carla", "David", "Eva", "Felix", "Greta", "Hugo", "Ines", "Jonas" };
+		String[] last = { "Smith", "Jones", "Müller", "Garcia", "Rossi", "Dubois", "Novak", "Berg", "Silva", "Kim" };
+		Random random = new Random(1);
+		Path file = Files.createTempFile(Path.of("target"), "contacts-", ".csv");
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write("First Name,Last Name,Email,Phone,Account Name\n");
+			for (int i = 0; i < contacts; i++) {
+				String firstName = first[random.nextInt(first.length)];
+				String lastName = last[random.nextInt(last.length)];
+				out.write(firstName);
+				out.write(',');
+				out.write(lastName);
+				out.write(',');
+				out.write(firstName.toLowerCase() + "." + i + "@bench-" + tag + ".example");
+				out.write(',');
+				out.write(String.format("+1 555 %07d", random.nextInt(10_000_000)));
+				out.write(',');
+				out.write("Bench Account " + tag + " " + (i % accounts));
+				out.write('\n');
+			}
+		}
+		return file;
+	}
+
+	/**
+	 * The heap, sampled every 50 ms: the most in use (garbage not yet collected
+	 * included), and the most the collections left (the live data, near enough).
+	 */
+	private static final class HeapSampler {
+
+		private final AtomicLong used = new AtomicLong();
+
+		private final AtomicLong live = new AtomicLong();
+
+		private final Thread thread = new Thread(this::sample, "heap-sampler");
+
+		void start() {
+			System.gc();
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		void stop() {
+			this.thread.interrupt();
+		}
+
+		long used() {
+			return this.used.get();
+		}
+
+		long live() {
+			return this.live.get();
+		}
+
+		private void sample() {
+			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+			while (!Thread.currentThread().isInterrupted()) {
+				this.used.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				long afterCollection = 0;
+				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+					MemoryUsage usage = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+					afterCollection += usage == null ? 0 : usage.getUsed();
+				}
+				this.live.accumulateAndGet(afterCollection, Math::max);
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
 	}
 
 	private static byte[] file(int deals, int accounts, String tag, String owner) {

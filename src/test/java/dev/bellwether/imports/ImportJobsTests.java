@@ -53,6 +53,9 @@ class ImportJobsTests {
 	Accounts accounts;
 
 	@Autowired
+	dev.bellwether.customers.Contacts contacts;
+
+	@Autowired
 	CustomerLookups lookups;
 
 	@Autowired
@@ -467,6 +470,54 @@ class ImportJobsTests {
 		assertThat(this.quotas.current(rep.id(), "2026-11", QuotaKind.PERSONAL)).isEmpty();
 		assertThat(this.quotas.current(rep.id(), "2026-Q3", QuotaKind.PERSONAL)).get()
 			.satisfies(quota -> assertThat(quota.amount()).isEqualByComparingTo("120000"));
+	}
+
+	@Test
+	void aFileLargerThanAPartIsKeptInPartsAndReadWholeAndItsContactsGoWithTheUndoButOneEditedSince() {
+		// about 1.5 MB, kept in two parts (rows cut between them), uploaded as a stream
+		int rows = 3_000;
+		String filler = "x".repeat(480);
+		StringBuilder csv = new StringBuilder("First Name,Last Name,Email,Account Name,Notes\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append("Ada,Part ").append(i).append(',').append("part-").append(i).append('-').append(this.tag);
+			csv.append("@example.com,Parts ").append(this.tag).append(' ').append(i % 3).append(',');
+			csv.append(filler).append('\n');
+		}
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		assertThat(file.length).isGreaterThan(dev.bellwether.imports.internal.ImportStore.PART_SIZE);
+		ImportJob job = this.imports.upload(this.viewer, ImportTarget.CONTACT, "parts.csv",
+				new java.io.ByteArrayInputStream(file), null);
+		assertThat(job.total()).isEqualTo(rows);
+		assertThat(job.fileSize()).isEqualTo(file.length);
+		assertThat(this.jdbc.sql("select count(*) from import_file_parts where import_id = :id")
+			.param("id", job.id())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		ImportPreview preview = this.imports.preview(this.viewer, job.id());
+		assertThat(preview.create()).isEqualTo(rows);
+		assertThat(preview.reject()).isZero();
+
+		ImportJob done = finished(this.imports.start(this.viewer, job.id()));
+		assertThat(done.created()).isEqualTo(rows);
+		UUID last = this.lookups.contactsByEmail(List.of("part-" + (rows - 1) + "-" + this.tag + "@example.com"))
+			.values()
+			.iterator()
+			.next()
+			.get(0);
+		// someone edits one contact after the import
+		dev.bellwether.customers.Contact edited = this.contacts.get(this.viewer, last);
+		dev.bellwether.customers.ContactDetails details = edited.details();
+		this.contacts.update(this.viewer, last, edited.version(),
+				new dev.bellwether.customers.ContactDetails(details.firstName(), details.lastName(), "Edited since",
+						details.email(), details.phone(), details.mobile(), details.accountId(), details.ownerId()));
+
+		ImportJob undone = finished(this.imports.undo(this.viewer, job.id()));
+		assertThat(undone.status()).isEqualTo(Status.UNDONE);
+		// the contacts but the edited one, and the two accounts it is not at
+		assertThat(undone.undone()).isEqualTo(rows - 1 + 2);
+		assertThat(undone.kept()).isEqualTo(2);
+		assertThat(this.contacts.get(this.viewer, last).title()).isEqualTo("Edited since");
+		assertThat(this.lookups.contactsByEmail(List.of("part-0-" + this.tag + "@example.com"))).isEmpty();
 	}
 
 	@Test

@@ -65,6 +65,13 @@ public class ImportFileReader {
 	}
 
 	/**
+	 * @return how much a file may hold
+	 */
+	public ImportFileLimits limits() {
+		return this.limits;
+	}
+
+	/**
 	 * Reads a file held in memory; see {@link #read(InputStream, String, SheetChoice)}.
 	 */
 	public SourceTable read(byte[] content, String fileName, SheetChoice sheet) {

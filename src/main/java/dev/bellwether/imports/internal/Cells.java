@@ -26,6 +26,12 @@ final class Cells {
 	private static final Pattern NUMERIC_DATE = Pattern
 		.compile("^(\\d{1,4})[/.\\-](\\d{1,2})[/.\\-](\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$");
 
+	/** A currency code before or after an amount. */
+	private static final Pattern CURRENCY_CODE = Pattern.compile("(?i)^[a-z]{3}\\s*|\\s*[a-z]{3}$");
+
+	/** Spaces, thousands apostrophes and currency signs in an amount. */
+	private static final Pattern AMOUNT_NOISE = Pattern.compile("[\\s\\u00a0'$€£¥]");
+
 	private static final List<DateTimeFormatter> WORDED = List.of(pattern("d MMM uuuu"), pattern("d MMMM uuuu"),
 			pattern("MMM d, uuuu"), pattern("MMMM d, uuuu"), pattern("d-MMM-uuuu"), pattern("d-MMM-uu"));
 
@@ -74,7 +80,8 @@ final class Cells {
 	}
 
 	private static BigDecimal decimal(String cell, String what) {
-		String text = cell.trim().replaceAll("(?i)^[a-z]{3}\\s*|\\s*[a-z]{3}$", "").replaceAll("[\\s\\u00a0'$€£¥]", "");
+		// patterns compiled once: an import reads amounts a million times
+		String text = AMOUNT_NOISE.matcher(CURRENCY_CODE.matcher(cell.trim()).replaceAll("")).replaceAll("");
 		boolean negative = text.startsWith("(") && text.endsWith(")");
 		if (negative) {
 			text = text.substring(1, text.length() - 1);
@@ -98,6 +105,36 @@ final class Cells {
 		}
 	}
 
+	private static Instant numeric(String cell, Matcher numeric, DateOrder order, ZoneId zone) {
+		int a = Integer.parseInt(numeric.group(1));
+		int b = Integer.parseInt(numeric.group(2));
+		int c = Integer.parseInt(numeric.group(3));
+		int year;
+		int month;
+		int day;
+		if (numeric.group(1).length() == 4) {
+			year = a;
+			month = b;
+			day = c;
+		}
+		else {
+			year = numeric.group(3).length() == 2 ? 2000 + c : c;
+			month = order == DateOrder.MONTH_FIRST ? a : b;
+			day = order == DateOrder.MONTH_FIRST ? b : a;
+		}
+		try {
+			LocalDateTime at = LocalDate.of(year, month, day)
+				.atTime(numeric.group(4) == null ? 0 : Integer.parseInt(numeric.group(4)),
+						numeric.group(5) == null ? 0 : Integer.parseInt(numeric.group(5)),
+						numeric.group(6) == null ? 0 : Integer.parseInt(numeric.group(6)));
+			return at.atZone(zone).toInstant();
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalArgumentException("'" + cell + "' is not a date (read as "
+					+ (order == DateOrder.MONTH_FIRST ? "month/day/year" : "day/month/year") + ").");
+		}
+	}
+
 	/**
 	 * A date, from ISO (2025-03-04, also with a time), numbers with slashes, dots or
 	 * dashes in the given order, or words (4 Mar 2025, March 4, 2025).
@@ -111,6 +148,12 @@ final class Cells {
 	 */
 	static Instant dateTime(String cell, DateOrder order, ZoneId zone) {
 		String text = cell.trim();
+		Matcher numeric = NUMERIC_DATE.matcher(text);
+		if (numeric.matches()) {
+			// first: an ISO date (or date and time) reads the same as below, without the
+			// two failed parses
+			return numeric(cell, numeric, order, zone);
+		}
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}
@@ -122,36 +165,6 @@ final class Cells {
 		}
 		catch (DateTimeParseException ex) {
 			// not a local date and time
-		}
-		Matcher numeric = NUMERIC_DATE.matcher(text);
-		if (numeric.matches()) {
-			int a = Integer.parseInt(numeric.group(1));
-			int b = Integer.parseInt(numeric.group(2));
-			int c = Integer.parseInt(numeric.group(3));
-			int year;
-			int month;
-			int day;
-			if (numeric.group(1).length() == 4) {
-				year = a;
-				month = b;
-				day = c;
-			}
-			else {
-				year = numeric.group(3).length() == 2 ? 2000 + c : c;
-				month = order == DateOrder.MONTH_FIRST ? a : b;
-				day = order == DateOrder.MONTH_FIRST ? b : a;
-			}
-			try {
-				LocalDateTime at = LocalDate.of(year, month, day)
-					.atTime(numeric.group(4) == null ? 0 : Integer.parseInt(numeric.group(4)),
-							numeric.group(5) == null ? 0 : Integer.parseInt(numeric.group(5)),
-							numeric.group(6) == null ? 0 : Integer.parseInt(numeric.group(6)));
-				return at.atZone(zone).toInstant();
-			}
-			catch (java.time.DateTimeException ex) {
-				throw new IllegalArgumentException("'" + cell + "' is not a date (read as "
-						+ (order == DateOrder.MONTH_FIRST ? "month/day/year" : "day/month/year") + ").");
-			}
 		}
 		for (DateTimeFormatter format : WORDED) {
 			try {

@@ -83,8 +83,8 @@ public class ImportRunner {
 	static final int CHUNK = 1_000;
 
 	/**
-	 * The planner's statistics are refreshed when this many rows are written, and again
-	 * each time the number doubles.
+	 * The planner's statistics are refreshed when this node's imports have written this
+	 * many rows, and again each time the number doubles (see {@link StatisticsSchedule}).
 	 */
 	static final int FIRST_STATISTICS = 1_000;
 
@@ -128,6 +128,8 @@ public class ImportRunner {
 	private final TransactionTemplate own;
 
 	private final ThreadPoolExecutor background;
+
+	private final StatisticsSchedule statistics = new StatisticsSchedule(FIRST_STATISTICS);
 
 	ImportRunner(ImportStore store, RowPlanner planner, ImportFileReader reader, Accounts accounts, Contacts contacts,
 			Opportunities opportunities, DealImports deals, CustomerImports customers, UserDirectory users,
@@ -236,7 +238,6 @@ public class ImportRunner {
 		// decided, and a fuzzy search per new name would cost more than writing it
 		context.suggestNearMisses(false);
 		int processed = 0;
-		int statistics = FIRST_STATISTICS;
 		if (job.target() == ImportTarget.USER) {
 			scanPeople(job, context);
 		}
@@ -267,9 +268,8 @@ public class ImportRunner {
 							writeChunk(job, context, viewer, batch, columns, counts, true, later)));
 				}
 				processed += batch.size();
-				if (processed >= statistics) {
+				if (this.statistics.written(job.target(), batch.size())) {
 					refreshStatistics(job.target());
-					statistics *= 2;
 				}
 				int done = processed;
 				this.own
@@ -730,21 +730,35 @@ public class ImportRunner {
 		counts.undone = job.undone();
 		counts.kept = job.kept();
 		try {
-			List<Written> written = this.store.written(importId);
 			int processed = 0;
-			for (int from = 0; from < written.size(); from += CHUNK) {
-				List<Written> batch = written.subList(from, Math.min(written.size(), from + CHUNK));
-				// the deals the import created, taken out together; those not (changed
-				// since, say) go one by one below, which says why each is kept
+			// a page at a time: an import of a million rows wrote a million records
+			List<Written> batch = this.store.written(importId, null, CHUNK);
+			while (!batch.isEmpty()) {
+				// the contacts and deals the import created, taken out together; those
+				// not (changed since, say) go one by one below, which says why each is
+				// kept
 				Map<UUID, Written> created = new java.util.LinkedHashMap<>();
-				batch.stream()
-					.filter(record -> "CREATED".equals(record.outcome())
-							&& Opportunities.RECORD_TYPE.equals(record.recordType()))
-					.forEach(record -> created.put(record.recordId(), record));
-				Map<UUID, Long> versions = new HashMap<>();
-				created.forEach((id, record) -> versions.put(id, record.writtenVersion()));
-				java.util.Set<UUID> removed = versions.isEmpty() ? java.util.Set.of() : this.row
-					.execute(status -> this.opportunities.deleteAllIfUnchanged(viewer, versions, importId));
+				Map<UUID, Long> contacts = new HashMap<>();
+				Map<UUID, Long> deals = new HashMap<>();
+				for (Written record : batch) {
+					if ("CREATED".equals(record.outcome()) && created.putIfAbsent(record.recordId(), record) == null) {
+						if (Opportunities.RECORD_TYPE.equals(record.recordType())) {
+							deals.put(record.recordId(), record.writtenVersion());
+						}
+						else if (Contacts.RECORD_TYPE.equals(record.recordType())) {
+							contacts.put(record.recordId(), record.writtenVersion());
+						}
+					}
+				}
+				java.util.Set<UUID> removed = new java.util.HashSet<>();
+				if (!deals.isEmpty()) {
+					removed.addAll(this.row
+						.execute(status -> this.opportunities.deleteAllIfUnchanged(viewer, deals, importId)));
+				}
+				if (!contacts.isEmpty()) {
+					removed.addAll(
+							this.row.execute(status -> this.contacts.deleteAllIfUnchanged(viewer, contacts, importId)));
+				}
 				this.store.undone(removed.stream().map(id -> created.get(id).id()).toList());
 				counts.undone += removed.size();
 				for (Written record : batch) {
@@ -763,6 +777,7 @@ public class ImportRunner {
 				}
 				processed += batch.size();
 				this.store.progress(importId, processed, counts, this.clock.instant());
+				batch = this.store.written(importId, batch.get(batch.size() - 1).id(), CHUNK);
 			}
 			this.store.transition(importId, Status.UNDOING, Status.UNDONE, actorId, this.clock.instant());
 		}

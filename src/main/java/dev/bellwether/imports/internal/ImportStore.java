@@ -1,6 +1,7 @@
 package dev.bellwether.imports.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +51,26 @@ public class ImportStore {
 		this.batch = batch;
 	}
 
+	/** The size of the parts an uploaded file is kept in. */
+	public static final int PART_SIZE = 1 << 20;
+
+	/**
+	 * Keeps the job and its file (small: the bulk API's records).
+	 */
 	public void insert(ImportJob job, byte[] content) {
+		for (int part = 0; part * PART_SIZE < content.length; part++) {
+			int from = part * PART_SIZE;
+			insertPart(job.id(), part,
+					java.util.Arrays.copyOfRange(content, from, Math.min(content.length, from + PART_SIZE)));
+		}
+		insert(job);
+	}
+
+	/**
+	 * Keeps the job; its file is kept in parts ({@link #insertPart}), before or after in
+	 * the same transaction.
+	 */
+	public void insert(ImportJob job) {
 		this.jdbc
 			.sql("""
 					insert into import_jobs (id, target, file_name, file_format, sheet, file_size, headers, settings, status,
@@ -70,8 +90,13 @@ public class ImportStore {
 			.param("now", utc(job.createdAt()))
 			.param("actor", job.createdBy())
 			.update();
-		this.jdbc.sql("insert into import_files (import_id, content) values (:id, :content)")
-			.param("id", job.id())
+	}
+
+	/** Keeps one part of an import's file (parts are numbered from 0). */
+	public void insertPart(UUID importId, int part, byte[] content) {
+		this.jdbc.sql("insert into import_file_parts (import_id, part, content) values (:id, :part, :content)")
+			.param("id", importId)
+			.param("part", part)
 			.param("content", content)
 			.update();
 	}
@@ -93,11 +118,64 @@ public class ImportStore {
 			.list();
 	}
 
-	public byte[] content(UUID id) {
-		return this.jdbc.sql("select content from import_files where import_id = :id")
-			.param("id", id)
-			.query(byte[].class)
-			.single();
+	/**
+	 * @return the import's file, read a part at a time as the stream is read
+	 */
+	public InputStream content(UUID id) {
+		return new PartsStream(id);
+	}
+
+	/** An import's file, its parts fetched one after the other. */
+	private final class PartsStream extends InputStream {
+
+		private final UUID importId;
+
+		private int next;
+
+		private byte[] part = new byte[0];
+
+		private int position;
+
+		private boolean ended;
+
+		PartsStream(UUID importId) {
+			this.importId = importId;
+		}
+
+		@Override
+		public int read() {
+			return fill() ? this.part[this.position++] & 0xFF : -1;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			if (!fill()) {
+				return -1;
+			}
+			int n = Math.min(length, this.part.length - this.position);
+			System.arraycopy(this.part, this.position, buffer, offset, n);
+			this.position += n;
+			return n;
+		}
+
+		private boolean fill() {
+			while (!this.ended && this.position == this.part.length) {
+				Optional<byte[]> fetched = ImportStore.this.jdbc
+					.sql("select content from import_file_parts where import_id = :id and part = :part")
+					.param("id", this.importId)
+					.param("part", this.next++)
+					.query(byte[].class)
+					.optional();
+				this.ended = fetched.isEmpty();
+				this.part = fetched.orElse(new byte[0]);
+				this.position = 0;
+			}
+			return !this.ended;
+		}
+
 	}
 
 	/**
@@ -215,7 +293,7 @@ public class ImportStore {
 		CopyRows rows = new CopyRows("import_rows",
 				"id, import_id, row_number, record_type, outcome, record_id, written_version, before_values, message");
 		for (Outcome o : outcomes) {
-			rows.uuid(Ids.newId())
+			rows.uuid(nextRowId())
 				.uuid(importId)
 				.integer(o.row())
 				.text(o.recordType())
@@ -259,6 +337,27 @@ public class ImportStore {
 			.update();
 	}
 
+	private UUID lastRowId;
+
+	/**
+	 * @return an id after every one given before: the undo takes the rows out latest
+	 * first, by id — the row's own record before the account created with it, recorded
+	 * just before it (time-ordered ids alone are in no order within a millisecond)
+	 */
+	private synchronized UUID nextRowId() {
+		UUID id = Ids.newId();
+		if (this.lastRowId != null && id.compareTo(this.lastRowId) <= 0) {
+			long lsb = this.lastRowId.getLeastSignificantBits();
+			// the 62 random bits of the second half, one up (or the first half's, when
+			// they are all ones)
+			id = (lsb & 0x3FFFFFFFFFFFFFFFL) == 0x3FFFFFFFFFFFFFFFL
+					? new UUID(this.lastRowId.getMostSignificantBits() + 1, 0x8000000000000000L)
+					: new UUID(this.lastRowId.getMostSignificantBits(), lsb + 1);
+		}
+		this.lastRowId = id;
+		return id;
+	}
+
 	/** A record the import wrote, for its undo. */
 	public record Written(UUID id, long row, String recordType, String outcome, UUID recordId, long writtenVersion,
 			String before) {
@@ -266,14 +365,20 @@ public class ImportStore {
 
 	/**
 	 * @return the records the import created or updated, the latest first (what was
-	 * created with a row — its account — after the row's own record)
+	 * created with a row — its account — after the row's own record), a page at a time
+	 * @param before the id of the last record of the page before, or {@code null} for the
+	 * first page
 	 */
-	public List<Written> written(UUID importId) {
+	public List<Written> written(UUID importId, UUID before, int limit) {
 		return this.jdbc.sql("""
 				select id, row_number, record_type, outcome, record_id, written_version, before_values from import_rows
-				where import_id = :id and outcome in ('CREATED', 'UPDATED') order by id desc
+				where import_id = :id and outcome in ('CREATED', 'UPDATED')
+				  and (cast(:before as uuid) is null or id < :before)
+				order by id desc limit :limit
 				""")
 			.param("id", importId)
+			.param("before", before)
+			.param("limit", limit)
 			.query((rs, n) -> new Written(rs.getObject("id", UUID.class), rs.getInt("row_number"),
 					rs.getString("record_type"), rs.getString("outcome"), rs.getObject("record_id", UUID.class),
 					rs.getLong("written_version"), rs.getString("before_values")))

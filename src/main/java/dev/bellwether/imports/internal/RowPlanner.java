@@ -66,6 +66,8 @@ public class RowPlanner {
 
 	private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
 
+	private static final java.util.regex.Pattern NOT_A_LETTER = java.util.regex.Pattern.compile("[^a-z]");
+
 	private static final Map<String, String> COUNTRY_ALIASES = Map.ofEntries(Map.entry("usa", "US"),
 			Map.entry("u.s.", "US"), Map.entry("u.s.a.", "US"), Map.entry("united states of america", "US"),
 			Map.entry("america", "US"), Map.entry("uk", "GB"), Map.entry("u.k.", "GB"),
@@ -570,7 +572,7 @@ public class RowPlanner {
 					return Optional.of(stage);
 				}
 			}
-			String folded = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+			String folded = NOT_A_LETTER.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
 			if (List.of("won", "closedwon", "win", "closedwin").contains(folded)) {
 				return this.activeStages.stream().filter(PipelineStage::isWon).findFirst();
 			}

@@ -67,7 +67,7 @@ class ImportApiController {
 			throw new InvalidInputException("file", "Send the file to import as the multipart part 'file'.");
 		}
 		ImportResource created = ImportResource
-			.of(this.imports.upload(viewer, target, file.getOriginalFilename(), file.getBytes(), sheet));
+			.of(this.imports.upload(viewer, target, file.getOriginalFilename(), file.getInputStream(), sheet));
 		return ResponseEntity.created(URI.create("/api/v1/imports/" + created.id())).body(created);
 	}
 

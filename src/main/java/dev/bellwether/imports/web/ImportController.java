@@ -68,7 +68,7 @@ class ImportController {
 			Model model) throws IOException {
 		try {
 			ImportJob job = this.imports.upload(viewer, target, file == null ? null : file.getOriginalFilename(),
-					file == null ? null : file.getBytes(), sheet);
+					file == null || file.isEmpty() ? null : file.getInputStream(), sheet);
 			return "redirect:/imports/" + job.id();
 		}
 		catch (InvalidInputException ex) {
