@@ -31,8 +31,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -83,6 +92,9 @@ class CampaignAttributionTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	private Viewer marketing;
 
@@ -248,6 +260,58 @@ class CampaignAttributionTests {
 			.isInstanceOf(ForbiddenException.class);
 		assertThatThrownBy(() -> this.attribution.ofDeal(rep, this.one, AttributionModel.LINEAR))
 			.isInstanceOf(ForbiddenException.class);
+	}
+
+	@Test
+	void thePageShowsThePeriodAndModelFromTheUrlSortedWithAnEmptyStateAndRepsGet403() throws Exception {
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.users.create(Role.EXECUTIVE));
+		this.mvc
+			.perform(get("/campaigns/roi?from=2019-01-01&to=2019-12-31&model=w-shaped&sort=roi&dir=asc").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Webinar " + this.tag),
+					containsString("Umbrella " + this.tag), containsString("id=\"roi-chart\""),
+					containsString("id=\"roi-chart-table\""), containsString("id=\"roi-hierarchies\""),
+					containsString("value=\"W_SHAPED\" selected"), containsString("aria-sort=\"ascending\""))));
+		this.mvc.perform(get("/campaigns/roi?from=1990-01-01&to=1990-12-31").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"roi-empty\"")));
+		this.mvc.perform(get("/campaigns").with(session))
+			.andExpect(content().string(containsString("id=\"campaign-roi\"")));
+
+		RequestPostProcessor rep = TestUsers.signIn(this.mvc, this.rep);
+		this.mvc.perform(get("/campaigns/roi").with(rep)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/campaigns").with(rep))
+			.andExpect(content().string(not(containsString("id=\"campaign-roi\""))));
+	}
+
+	@Test
+	void theApiGivesTheReportAndADealsTouchesWithShares() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		this.mvc
+			.perform(get("/api/v1/campaigns/attribution/" + this.one + "?model=W_SHAPED")
+				.with(TestUsers.basic(marketing)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.amount").value(10000.0))
+			.andExpect(jsonPath("$.sourceCampaignId").value(this.webinar.id().toString()))
+			.andExpect(jsonPath("$.touches.length()").value(3))
+			.andExpect(jsonPath("$.touches[0].share").value(6000.0))
+			.andExpect(jsonPath("$.touches[0].leadCreation").value(true))
+			.andExpect(jsonPath("$.touches[1].opportunityCreation").value(true));
+		this.mvc
+			.perform(get("/api/v1/campaigns/roi?from=2019-01-01&to=2019-12-31&model=linear")
+				.with(TestUsers.basic(marketing)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.model").value("LINEAR"))
+			.andExpect(
+					jsonPath("$.campaigns[?(@.campaignId == '" + this.webinar.id() + "')].wonRevenue").value(6666.67))
+			.andExpect(jsonPath("$.campaigns[?(@.campaignId == '" + this.fair.id() + "')].roi")
+				.value(org.hamcrest.Matchers.contains((Object) null)));
+		this.mvc.perform(get("/api/v1/campaigns/roi?model=best-guess").with(TestUsers.basic(marketing)))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/campaigns/roi").with(TestUsers.basic(this.rep)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/campaigns/attribution/" + this.one).with(TestUsers.basic(this.rep)))
+			.andExpect(status().isForbidden());
 	}
 
 	/** This test's rows, by campaign name without the tag. */
