@@ -94,7 +94,8 @@ public class CampaignAttribution {
 	 * and every campaign under it).
 	 *
 	 * @param cost cost lines dated in the period
-	 * @param leads lead members added to the campaign in the period
+	 * @param leads lead members added to the campaign in the period (leads in the recycle
+	 * bin left out)
 	 * @param convertedLeads of those, the ones converted (at any time)
 	 * @param opportunities deals created in the period with the campaign in their journey
 	 * @param pipeline their attributed amounts (influenced pipeline)
@@ -224,7 +225,7 @@ public class CampaignAttribution {
 		this.jdbc.sql("""
 				select m.campaign_id, count(*) as leads, count(l.converted_at) as converted
 				from campaign_members m join leads l on l.id = m.member_id
-				where m.member_type = 'LEAD' and m.created_at >= :start and m.created_at < :end
+				where m.member_type = 'LEAD' and m.created_at >= :start and m.created_at < :end and l.deleted_at is null
 				group by m.campaign_id
 				""").param("start", utc(start)).param("end", utc(end)).query((RowCallbackHandler) rs -> {
 			Figures f = figures.computeIfAbsent(rs.getObject("campaign_id", UUID.class), id -> new Figures());
