@@ -114,9 +114,13 @@ public class CustomerLookups {
 	 */
 	public List<ContactAt> contactsAt(Collection<UUID> accountIds, Collection<UUID> contactIds) {
 		return this.jdbc.sql("""
-				select id, account_id, created_at from contacts
-				where deleted_at is null
-				  and (account_id = any(cast(:accounts as uuid[])) or id = any(cast(:contacts as uuid[])))
+				select c.id, c.account_id, c.created_at
+				from contacts c join unnest(cast(:accounts as uuid[])) as a(id) on a.id = c.account_id
+				where c.deleted_at is null
+				union
+				select c.id, c.account_id, c.created_at
+				from contacts c join unnest(cast(:contacts as uuid[])) as w(id) on w.id = c.id
+				where c.deleted_at is null
 				""")
 			.param("accounts",
 					dev.bellwether.platform.SqlArrays

@@ -187,51 +187,6 @@ public class CampaignAttribution {
 		Instant start = this.calendar.startOf(from);
 		Instant end = this.calendar.startOf(to.plusDays(1));
 		List<AttributableDeal> found = this.deals.createdOrWon(start, end, this.calendar.zone());
-		Map<UUID, Figures> figures = new HashMap<>();
-		for (DealAttribution attribution : attribute(found, model)) {
-			AttributableDeal deal = attribution.deal();
-			boolean created = !deal.createdAt().isBefore(start) && deal.createdAt().isBefore(end);
-			boolean won = deal.won() && deal.closedAt() != null && !deal.closeDate().isBefore(from)
-					&& !deal.closeDate().isAfter(to);
-			for (AttributedTouch touch : attribution.touches()) {
-				Figures f = figures.computeIfAbsent(touch.campaignId(), id -> new Figures());
-				if (created) {
-					f.opportunities.add(deal.id());
-					f.pipeline = f.pipeline.add(touch.share());
-				}
-				if (won) {
-					f.won.add(deal.id());
-					f.wonRevenue = f.wonRevenue.add(touch.share());
-				}
-			}
-			if (attribution.sourceCampaignId() != null) {
-				Figures f = figures.computeIfAbsent(attribution.sourceCampaignId(), id -> new Figures());
-				if (created) {
-					f.sourcedPipeline = f.sourcedPipeline.add(deal.amount());
-				}
-				if (won) {
-					f.sourcedRevenue = f.sourcedRevenue.add(deal.amount());
-				}
-			}
-		}
-		this.jdbc.sql("""
-				select campaign_id, sum(amount) as cost from campaign_costs
-				where cost_date between :from and :to group by campaign_id
-				""")
-			.param("from", from)
-			.param("to", to)
-			.query((RowCallbackHandler) rs -> figures.computeIfAbsent(rs.getObject("campaign_id", UUID.class),
-					id -> new Figures()).cost = rs.getBigDecimal("cost"));
-		this.jdbc.sql("""
-				select m.campaign_id, count(*) as leads, count(l.converted_at) as converted
-				from campaign_members m join leads l on l.id = m.member_id
-				where m.member_type = 'LEAD' and m.created_at >= :start and m.created_at < :end and l.deleted_at is null
-				group by m.campaign_id
-				""").param("start", utc(start)).param("end", utc(end)).query((RowCallbackHandler) rs -> {
-			Figures f = figures.computeIfAbsent(rs.getObject("campaign_id", UUID.class), id -> new Figures());
-			f.leads = rs.getLong("leads");
-			f.converted = rs.getLong("converted");
-		});
 		Map<UUID, String> names = new HashMap<>();
 		Map<UUID, UUID> parents = new HashMap<>();
 		this.jdbc.sql("select id, name, parent_id from campaigns").query((RowCallbackHandler) rs -> {
@@ -242,35 +197,76 @@ public class CampaignAttribution {
 				parents.put(id, parent);
 			}
 		});
+		// each campaign's own figures, and each hierarchy's (the campaign and all below
+		// it)
+		Map<UUID, Figures> own = new HashMap<>();
+		Map<UUID, Figures> tree = new HashMap<>();
+		for (DealAttribution attribution : attribute(found, model)) {
+			AttributableDeal deal = attribution.deal();
+			boolean created = !deal.createdAt().isBefore(start) && deal.createdAt().isBefore(end);
+			boolean won = deal.won() && deal.closedAt() != null && !deal.closeDate().isBefore(from)
+					&& !deal.closeDate().isAfter(to);
+			Set<UUID> touched = new HashSet<>();
+			Set<UUID> touchedTrees = new HashSet<>();
+			for (AttributedTouch touch : attribution.touches()) {
+				own.computeIfAbsent(touch.campaignId(), id -> new Figures()).credit(touch.share(), created, won);
+				touched.add(touch.campaignId());
+				for (UUID up : upFrom(touch.campaignId(), parents)) {
+					tree.computeIfAbsent(up, id -> new Figures()).credit(touch.share(), created, won);
+					touchedTrees.add(up);
+				}
+			}
+			// a deal counts once per campaign and per hierarchy, however many touches
+			touched.forEach(id -> own.get(id).count(created, won));
+			touchedTrees.forEach(id -> tree.get(id).count(created, won));
+			if (attribution.sourceCampaignId() != null) {
+				own.get(attribution.sourceCampaignId()).source(deal.amount(), created, won);
+				for (UUID up : upFrom(attribution.sourceCampaignId(), parents)) {
+					tree.get(up).source(deal.amount(), created, won);
+				}
+			}
+		}
+		this.jdbc.sql("""
+				select campaign_id, sum(amount) as cost from campaign_costs
+				where cost_date between :from and :to group by campaign_id
+				""")
+			.param("from", from)
+			.param("to", to)
+			.query((RowCallbackHandler) rs -> own.computeIfAbsent(rs.getObject("campaign_id", UUID.class),
+					id -> new Figures()).cost = rs.getBigDecimal("cost"));
+		this.jdbc.sql("""
+				select m.campaign_id, count(*) as leads, count(l.converted_at) as converted
+				from campaign_members m join leads l on l.id = m.member_id
+				where m.member_type = 'LEAD' and m.created_at >= :start and m.created_at < :end and l.deleted_at is null
+				group by m.campaign_id
+				""").param("start", utc(start)).param("end", utc(end)).query((RowCallbackHandler) rs -> {
+			Figures f = own.computeIfAbsent(rs.getObject("campaign_id", UUID.class), id -> new Figures());
+			f.leads = rs.getLong("leads");
+			f.converted = rs.getLong("converted");
+		});
 		Map<UUID, Integer> below = new HashMap<>();
-		Map<UUID, Figures> rolled = new HashMap<>();
 		for (UUID id : names.keySet()) {
-			Figures own = figures.get(id);
-			UUID up = parents.get(id);
-			// a guard against a cycle the database's rules should already prevent
-			for (int depth = 0; up != null && depth < 50; depth++, up = parents.get(up)) {
-				below.merge(up, 1, Integer::sum);
-				if (own != null) {
-					rolled.computeIfAbsent(up, k -> new Figures()).add(own);
+			List<UUID> up = upFrom(id, parents);
+			for (UUID ancestor : up.subList(1, up.size())) {
+				below.merge(ancestor, 1, Integer::sum);
+			}
+			Figures f = own.get(id);
+			if (f != null) {
+				for (UUID ancestor : up) {
+					tree.computeIfAbsent(ancestor, k -> new Figures()).addSpend(f);
 				}
 			}
 		}
 		List<CampaignRoi> campaigns = new ArrayList<>();
-		figures.forEach((id, f) -> {
+		own.forEach((id, f) -> {
 			if (names.containsKey(id)) {
 				campaigns.add(f.row(id, names.get(id), parents.get(id), below.getOrDefault(id, 0)));
 			}
 		});
 		List<CampaignRoi> hierarchies = new ArrayList<>();
 		below.forEach((id, count) -> {
-			Figures f = new Figures();
-			if (figures.containsKey(id)) {
-				f.add(figures.get(id));
-			}
-			if (rolled.containsKey(id)) {
-				f.add(rolled.get(id));
-			}
-			if (!f.isEmpty()) {
+			Figures f = tree.get(id);
+			if (f != null && !f.isEmpty()) {
 				hierarchies.add(f.row(id, names.get(id), parents.get(id), count));
 			}
 		});
@@ -306,8 +302,8 @@ public class CampaignAttribution {
 		Map<UUID, List<UUID>> leadsOfDeal = new HashMap<>();
 		Map<UUID, Instant> leadCreated = new HashMap<>();
 		this.jdbc.sql("""
-				select id, created_at, converted_opportunity_id from leads
-				where converted_opportunity_id = any(cast(:deals as uuid[]))
+				select l.id, l.created_at, l.converted_opportunity_id
+				from leads l join unnest(cast(:deals as uuid[])) as d(id) on d.id = l.converted_opportunity_id
 				""").param("deals", SqlArrays.of(dealIds)).query((RowCallbackHandler) rs -> {
 			UUID id = rs.getObject("id", UUID.class);
 			leadsOfDeal.computeIfAbsent(rs.getObject("converted_opportunity_id", UUID.class), k -> new ArrayList<>())
@@ -327,7 +323,7 @@ public class CampaignAttribution {
 		Map<UUID, List<Touch>> touchesOf = touches(contactCreated.keySet(), leadCreated.keySet());
 		List<DealAttribution> attributions = new ArrayList<>(deals.size());
 		for (AttributableDeal deal : deals) {
-			Map<String, Touch> distinct = new LinkedHashMap<>();
+			Map<TouchKey, Touch> distinct = new LinkedHashMap<>();
 			Set<UUID> people = new HashSet<>(contactsOfAccount.getOrDefault(deal.accountId(), List.of()));
 			if (deal.primaryContactId() != null) {
 				people.add(deal.primaryContactId());
@@ -337,7 +333,7 @@ public class CampaignAttribution {
 			for (UUID person : people) {
 				for (Touch touch : touchesOf.getOrDefault(person, List.of())) {
 					if (deal.closedAt() == null || touch.at().isBefore(deal.closedAt())) {
-						distinct.putIfAbsent(touch.campaignId() + "@" + touch.at(), touch);
+						distinct.putIfAbsent(new TouchKey(touch.campaignId(), touch.at()), touch);
 					}
 				}
 			}
@@ -363,6 +359,18 @@ public class CampaignAttribution {
 		return attributions;
 	}
 
+	/**
+	 * The campaign and every campaign above it, nearest first (at most 50: a guard
+	 * against a cycle the database's rules already prevent).
+	 */
+	private static List<UUID> upFrom(UUID id, Map<UUID, UUID> parents) {
+		List<UUID> up = new ArrayList<>(3);
+		for (UUID at = id; at != null && up.size() < 50; at = parents.get(at)) {
+			up.add(at);
+		}
+		return up;
+	}
+
 	private static int lastAtOrBefore(List<Touch> journey, Instant moment) {
 		int index = -1;
 		if (moment != null) {
@@ -371,6 +379,10 @@ public class CampaignAttribution {
 			}
 		}
 		return index;
+	}
+
+	private record TouchKey(UUID campaignId, Instant at) {
+
 	}
 
 	private record Touch(UUID campaignId, Instant at, CampaignMemberType memberType, UUID memberId) {
@@ -384,11 +396,13 @@ public class CampaignAttribution {
 			return touches;
 		}
 		this.jdbc.sql("""
-				select campaign_id, member_type, member_id, coalesce(responded_at, attended_at) as touched_at
-				from campaign_members
-				where ((member_type = 'CONTACT' and member_id = any(cast(:contacts as uuid[])))
-				    or (member_type = 'LEAD' and member_id = any(cast(:leads as uuid[]))))
-				  and coalesce(responded_at, attended_at) is not null
+				select m.campaign_id, m.member_type, m.member_id, coalesce(m.responded_at, m.attended_at) as touched_at
+				from campaign_members m join unnest(cast(:contacts as uuid[])) as w(id) on w.id = m.member_id
+				where m.member_type = 'CONTACT' and coalesce(m.responded_at, m.attended_at) is not null
+				union all
+				select m.campaign_id, m.member_type, m.member_id, coalesce(m.responded_at, m.attended_at)
+				from campaign_members m join unnest(cast(:leads as uuid[])) as w(id) on w.id = m.member_id
+				where m.member_type = 'LEAD' and coalesce(m.responded_at, m.attended_at) is not null
 				""")
 			.param("contacts", SqlArrays.of(contactIds))
 			.param("leads", SqlArrays.of(leadIds))
@@ -411,7 +425,7 @@ public class CampaignAttribution {
 		return names;
 	}
 
-	/** A campaign's figures while they are added up. */
+	/** A campaign's (or a hierarchy's) figures while they are added up. */
 	private static final class Figures {
 
 		BigDecimal cost = BigDecimal.ZERO.setScale(2);
@@ -420,9 +434,9 @@ public class CampaignAttribution {
 
 		long converted;
 
-		final Set<UUID> opportunities = new HashSet<>();
+		long opportunities;
 
-		final Set<UUID> won = new HashSet<>();
+		long won;
 
 		BigDecimal pipeline = BigDecimal.ZERO.setScale(2);
 
@@ -432,25 +446,42 @@ public class CampaignAttribution {
 
 		BigDecimal sourcedRevenue = BigDecimal.ZERO.setScale(2);
 
-		void add(Figures other) {
+		void credit(BigDecimal share, boolean created, boolean won) {
+			if (created) {
+				this.pipeline = this.pipeline.add(share);
+			}
+			if (won) {
+				this.wonRevenue = this.wonRevenue.add(share);
+			}
+		}
+
+		void count(boolean created, boolean won) {
+			this.opportunities += created ? 1 : 0;
+			this.won += won ? 1 : 0;
+		}
+
+		void source(BigDecimal amount, boolean created, boolean won) {
+			if (created) {
+				this.sourcedPipeline = this.sourcedPipeline.add(amount);
+			}
+			if (won) {
+				this.sourcedRevenue = this.sourcedRevenue.add(amount);
+			}
+		}
+
+		void addSpend(Figures other) {
 			this.cost = this.cost.add(other.cost);
 			this.leads += other.leads;
 			this.converted += other.converted;
-			this.opportunities.addAll(other.opportunities);
-			this.won.addAll(other.won);
-			this.pipeline = this.pipeline.add(other.pipeline);
-			this.sourcedPipeline = this.sourcedPipeline.add(other.sourcedPipeline);
-			this.wonRevenue = this.wonRevenue.add(other.wonRevenue);
-			this.sourcedRevenue = this.sourcedRevenue.add(other.sourcedRevenue);
 		}
 
 		boolean isEmpty() {
-			return this.cost.signum() == 0 && this.leads == 0 && this.opportunities.isEmpty() && this.won.isEmpty();
+			return this.cost.signum() == 0 && this.leads == 0 && this.opportunities == 0 && this.won == 0;
 		}
 
 		CampaignRoi row(UUID id, String name, UUID parentId, int subCampaigns) {
 			return new CampaignRoi(id, name, parentId, subCampaigns, this.cost, this.leads, this.converted,
-					this.opportunities.size(), this.pipeline, this.sourcedPipeline, this.won.size(), this.wonRevenue,
+					this.opportunities, this.pipeline, this.sourcedPipeline, this.won, this.wonRevenue,
 					this.sourcedRevenue);
 		}
 
