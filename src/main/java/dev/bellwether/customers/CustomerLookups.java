@@ -102,6 +102,38 @@ public class CustomerLookups {
 	}
 
 	/**
+	 * A contact as campaign attribution sees it: where it works and when it was created.
+	 */
+	public record ContactAt(UUID id, UUID accountId, java.time.Instant createdAt) {
+
+	}
+
+	/**
+	 * The contacts (not in the recycle bin) working at any of the accounts, and those
+	 * with any of the ids, in one query.
+	 */
+	public List<ContactAt> contactsAt(Collection<UUID> accountIds, Collection<UUID> contactIds) {
+		return this.jdbc.sql("""
+				select c.id, c.account_id, c.created_at
+				from contacts c join unnest(cast(:accounts as uuid[])) as a(id) on a.id = c.account_id
+				where c.deleted_at is null
+				union
+				select c.id, c.account_id, c.created_at
+				from contacts c join unnest(cast(:contacts as uuid[])) as w(id) on w.id = c.id
+				where c.deleted_at is null
+				""")
+			.param("accounts",
+					dev.bellwether.platform.SqlArrays
+						.of(accountIds.stream().filter(id -> id != null).distinct().toList()))
+			.param("contacts",
+					dev.bellwether.platform.SqlArrays
+						.of(contactIds.stream().filter(id -> id != null).distinct().toList()))
+			.query((rs, n) -> new ContactAt(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+					dev.bellwether.platform.SqlValues.instant(rs, "created_at")))
+			.list();
+	}
+
+	/**
 	 * @return whether any contact (not in the recycle bin) works at the account
 	 */
 	public boolean hasContacts(UUID accountId) {

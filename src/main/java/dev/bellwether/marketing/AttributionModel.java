@@ -34,4 +34,24 @@ public enum AttributionModel {
 		return this.label;
 	}
 
+	/**
+	 * The model a parameter names, by constant or label-like spelling ({@code LINEAR},
+	 * {@code linear}, {@code w-shaped}); the default when blank.
+	 * @throws dev.bellwether.platform.InvalidInputException naming the field for any
+	 * other text
+	 */
+	public static AttributionModel parse(String text, AttributionModel fallback, String field) {
+		if (text == null || text.isBlank()) {
+			return fallback;
+		}
+		String key = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+		for (AttributionModel model : values()) {
+			if (model.name().equals(key)) {
+				return model;
+			}
+		}
+		throw new dev.bellwether.platform.InvalidInputException(field,
+				"Choose a model: first-touch, last-touch, linear, u-shaped or w-shaped.");
+	}
+
 }

@@ -9,8 +9,13 @@
  * administrators, executives and administrators see them all
  * ({@link dev.bellwether.marketing.Leads#ACCESS}).
  * <p>
- * Conversion into an account, contact and deal, assignment rules, web-to-lead and
- * campaigns come later (docs/marketing.md); the conversion columns are there already.
+ * Also: conversion into an account, contact and deal
+ * ({@link dev.bellwether.marketing.LeadConversions}); campaigns with their costs and
+ * members (tables {@code campaigns}, {@code campaign_costs}, {@code campaign_members});
+ * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
+ * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
+ * and contacts only through the sales and customers modules' public APIs. Assignment
+ * rules, web-to-lead and speed to lead come later (docs/marketing.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

@@ -89,6 +89,65 @@ public class DealFacts {
 	}
 
 	/**
+	 * A deal as campaign attribution sees it: what it is worth, when it was opened and
+	 * closed, how it ended, and the people it belongs to (by id).
+	 *
+	 * @param amount zero when the deal has none
+	 * @param closedAt when it was closed won or lost; {@code null} while open
+	 */
+	public record AttributableDeal(UUID id, String name, BigDecimal amount, Instant createdAt, Instant closedAt,
+			StageOutcome outcome, LocalDate closeDate, UUID accountId, UUID primaryContactId) {
+
+		public boolean won() {
+			return this.outcome == StageOutcome.WON;
+		}
+
+	}
+
+	private static final String ATTRIBUTABLE = """
+			select o.id, o.name, coalesce(o.amount, 0) as amount, o.created_at, o.closed_at, s.outcome, o.close_date,
+			       o.account_id, o.primary_contact_id
+			from opportunities o join pipeline_stages s on s.id = o.stage_id
+			where o.deleted_at is null and
+			""";
+
+	/**
+	 * Every deal (not in the recycle bin) created in the span, or won with its close date
+	 * in it, in one query — whoever owns it (the caller decides who may see the result).
+	 * @param from the first instant of the span
+	 * @param to the instant just after it
+	 * @param zone the company's time zone, in which close dates are days
+	 */
+	public List<AttributableDeal> createdOrWon(Instant from, Instant to, java.time.ZoneId zone) {
+		LocalDate firstDay = LocalDate.ofInstant(from, zone);
+		LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), zone);
+		return this.jdbc.sql(ATTRIBUTABLE + """
+				((o.created_at >= :from and o.created_at < :to)
+				 or (s.outcome = 'WON' and o.closed_at is not null and o.close_date between :firstDay and :lastDay))
+				""")
+			.param("from", dev.bellwether.platform.SqlValues.utc(from))
+			.param("to", dev.bellwether.platform.SqlValues.utc(to))
+			.param("firstDay", firstDay)
+			.param("lastDay", lastDay)
+			.query(DealFacts::attributable)
+			.list();
+	}
+
+	/**
+	 * The deal (not in the recycle bin), as attribution sees it; callers check access.
+	 */
+	public java.util.Optional<AttributableDeal> attributable(UUID id) {
+		return this.jdbc.sql(ATTRIBUTABLE + " o.id = :id").param("id", id).query(DealFacts::attributable).optional();
+	}
+
+	private static AttributableDeal attributable(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new AttributableDeal(rs.getObject("id", UUID.class), rs.getString("name"), rs.getBigDecimal("amount"),
+				instant(rs, "created_at"), instant(rs, "closed_at"), StageOutcome.valueOf(rs.getString("outcome")),
+				rs.getObject("close_date", LocalDate.class), rs.getObject("account_id", UUID.class),
+				rs.getObject("primary_contact_id", UUID.class));
+	}
+
+	/**
 	 * @return today in the company's time zone (the day flags are judged on)
 	 */
 	public LocalDate today() {

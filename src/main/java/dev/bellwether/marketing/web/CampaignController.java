@@ -108,6 +108,7 @@ class CampaignController {
 		model.addAttribute("statuses", CampaignStatus.values());
 		model.addAttribute("types", this.pickLists.choices(Campaigns.TYPE_LIST, type));
 		model.addAttribute("sort", SortLinks.of(pageable.getSort()));
+		model.addAttribute("canSeeRoi", dev.bellwether.marketing.CampaignAttribution.READERS.contains(viewer.role()));
 		model.addAttribute("columns", COLUMNS);
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		model.addAttribute("filtered",
