@@ -47,6 +47,9 @@ class RoiBrowserIT {
 	TestUsers users;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	TestCustomers customers;
 
 	@Autowired
@@ -83,8 +86,8 @@ class RoiBrowserIT {
 		UUID deal = this.opportunities
 			.create(TestUsers.viewer(rep),
 					new OpportunityDetails("Roi deal " + tag, account.id(), contact.id(), rep.id(), FIRST_STAGE,
-							new BigDecimal("4000.00"), false, LocalDate.now().plusDays(30), null, null, null, null,
-							null, null))
+							new BigDecimal("4000.00"), false, LocalDate.now(this.clock).plusDays(30), null, null, null,
+							null, null, null))
 			.id();
 		this.jdbc.sql("""
 				update opportunities set created_at = :created, close_date = :day, closed_at = :closed,

@@ -70,6 +70,9 @@ class CampaignAttributionTests {
 	CampaignAttribution attribution;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	Campaigns campaigns;
 
 	@Autowired
@@ -375,8 +378,8 @@ class CampaignAttributionTests {
 		UUID id = this.opportunities
 			.create(TestUsers.viewer(this.rep),
 					new OpportunityDetails(name + " " + this.tag, account.id(), contact.id(), this.rep.id(),
-							FIRST_STAGE, new BigDecimal(amount), false, LocalDate.now().plusDays(30), null, null, null,
-							null, null, null))
+							FIRST_STAGE, new BigDecimal(amount), false, LocalDate.now(this.clock).plusDays(30), null,
+							null, null, null, null, null))
 			.id();
 		this.jdbc.sql("update opportunities set created_at = :at where id = :id")
 			.param("at", java.sql.Timestamp.from(Instant.parse(createdAt)))
