@@ -80,7 +80,7 @@ class OneByOne {
 	}
 
 	/** A person whose manager is a row of the file not yet created when they were. */
-	record LaterManager(UUID userId, String key, String asWritten) {
+	record LaterManager(UUID userId, String key) {
 	}
 
 	/**
@@ -146,8 +146,7 @@ class OneByOne {
 			context.personCreated(values, created.id());
 			context.created(planned, created.id());
 			if (waiting != null) {
-				later.add(
-						new LaterManager(created.id(), waiting.key(), String.valueOf(planned.values().get("manager"))));
+				later.add(new LaterManager(created.id(), waiting.key()));
 			}
 			return new Outcome(planned.row(), UserDirectory.RECORD_TYPE, "CREATED", created.id(), created.version(),
 					null, warnings);
@@ -157,7 +156,7 @@ class OneByOne {
 		UserProfile after = Binders.user(before, values, manager);
 		context.personCreated(values, current.id());
 		if (waiting != null) {
-			later.add(new LaterManager(current.id(), waiting.key(), waiting.key()));
+			later.add(new LaterManager(current.id(), waiting.key()));
 		}
 		if (after.equals(before)) {
 			return unchanged(planned, UserDirectory.RECORD_TYPE, recordId);
