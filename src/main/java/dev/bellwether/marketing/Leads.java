@@ -267,6 +267,7 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 			.param("now", utc(now))
 			.param("actor", viewer.id())
 			.update();
+		recordStatus(id, null, details.status(), viewer.id(), now);
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
 				diff(LeadDetails.empty(), details)));
 		return load(id).orElseThrow();
@@ -297,6 +298,7 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 				where id = :id and version = :version and deleted_at is null
 				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
 				now);
+		recordStatus(id, before.status(), details.status(), viewer.id(), now);
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));
@@ -340,6 +342,7 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 				.param("contactId", contactId)
 				.param("opportunityId", opportunityId)
 				.param("touches", this.users.touchesRecords(viewer.id())), viewer.id(), now);
+		recordStatus(before.id(), before.status(), LeadStatus.QUALIFIED, viewer.id(), now);
 		List<FieldChange> changes = new java.util.ArrayList<>(
 				diff(before.details(), before.details().withStatus(LeadStatus.QUALIFIED, null)));
 		changes.add(new FieldChange("convertedAccountId", null, accountId.toString()));
@@ -388,6 +391,37 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		RecycleBin.requirePurgeRight(viewer.isAdmin());
 		load(id).filter(Lead::isDeleted).orElseThrow(() -> RecycleBin.notInBin(RECORD_TYPE, id));
 		this.recycleBin.purge(RECORD_TYPE, id, viewer.id(), this.jdbc.sql("delete from leads where id = :id"));
+	}
+
+	/**
+	 * Keeps the lead's way through its statuses (for speed to lead and the funnel): a row
+	 * for each status it enters, and the first time it was accepted — left NEW for
+	 * WORKING or QUALIFIED.
+	 * @param from the status before, {@code null} when the lead is created
+	 */
+	private void recordStatus(UUID id, LeadStatus from, LeadStatus to, UUID actor, Instant now) {
+		if (from == to) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into lead_status_changes (id, lead_id, from_status, to_status, changed_at, changed_by)
+				values (:changeId, :id, :from, :to, :now, :actor)
+				""")
+			.param("changeId", Ids.newId())
+			.param("id", id)
+			.param("from", (from != null) ? from.name() : null)
+			.param("to", to.name())
+			.param("now", utc(now))
+			.param("actor", actor)
+			.update();
+		if (to == LeadStatus.WORKING || to == LeadStatus.QUALIFIED) {
+			this.jdbc
+				.sql("update leads set accepted_at = :now, accepted_by = :actor where id = :id and accepted_at is null")
+				.param("id", id)
+				.param("now", utc(now))
+				.param("actor", actor)
+				.update();
+		}
 	}
 
 	Optional<Lead> load(UUID id) {
@@ -500,7 +534,8 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 				instant(rs, "deleted_at"), rs.getObject("deleted_by", UUID.class), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
 				rs.getObject("updated_by", UUID.class), instant(rs, "last_touched_at"),
-				rs.getObject("last_touched_by", UUID.class), rs.getLong("version"));
+				rs.getObject("last_touched_by", UUID.class), instant(rs, "accepted_at"),
+				instant(rs, "first_activity_at"), rs.getLong("version"));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +46,9 @@ class LeadsTests {
 
 	@Autowired
 	PickLists pickLists;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static LeadDetails lead(String lastName, UUID owner) {
 		return new LeadDetails("Ada", lastName, "Analytical Engines", "CTO", "ada@engines.example", "+44 20 7946 0000",
@@ -105,6 +109,26 @@ class LeadsTests {
 		Lead reopened = this.leads.changeStatus(rep, lead.id(), 1, LeadStatus.WORKING, null);
 		assertThat(reopened.status()).isEqualTo(LeadStatus.WORKING);
 		assertThat(reopened.disqualifyReason()).isNull();
+	}
+
+	@Test
+	void keepsEveryStatusTheLeadEnteredAndWhenItWasFirstAccepted() {
+		Viewer rep = rep();
+		Lead lead = this.leads.create(rep, lead("Journey", rep.id()));
+		assertThat(lead.acceptedAt()).isNull();
+
+		Lead disqualified = this.leads.changeStatus(rep, lead.id(), 0, LeadStatus.DISQUALIFIED, "No budget");
+		assertThat(disqualified.acceptedAt()).as("disqualified straight from new: never taken on").isNull();
+		Lead working = this.leads.changeStatus(rep, lead.id(), 1, LeadStatus.WORKING, null);
+		assertThat(working.acceptedAt()).isNotNull().isAfter(lead.createdAt());
+		Lead qualified = this.leads.changeStatus(rep, lead.id(), 2, LeadStatus.QUALIFIED, null);
+		assertThat(qualified.acceptedAt()).as("set once").isEqualTo(working.acceptedAt());
+
+		assertThat(this.jdbc.sql("""
+				select coalesce(from_status, '-') || '>' || to_status from lead_status_changes
+				where lead_id = :id order by changed_at, id
+				""").param("id", lead.id()).query(String.class).list()).containsExactly("->NEW", "NEW>DISQUALIFIED",
+				"DISQUALIFIED>WORKING", "WORKING>QUALIFIED");
 	}
 
 	@Test
