@@ -26,6 +26,7 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.sales.DealFacts;
 import dev.bellwether.sales.DealFacts.AttributableDeal;
+import dev.bellwether.sales.Opportunities;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,12 +57,16 @@ public class CampaignAttribution {
 
 	private final DealFacts deals;
 
+	private final Opportunities opportunities;
+
 	private final CustomerLookups customers;
 
 	private final FiscalCalendar calendar;
 
-	CampaignAttribution(JdbcClient jdbc, DealFacts deals, CustomerLookups customers, FiscalCalendar calendar) {
+	CampaignAttribution(JdbcClient jdbc, DealFacts deals, Opportunities opportunities, CustomerLookups customers,
+			FiscalCalendar calendar) {
 		this.jdbc = jdbc;
+		this.opportunities = opportunities;
 		this.deals = deals;
 		this.customers = customers;
 		this.calendar = calendar;
@@ -158,9 +163,15 @@ public class CampaignAttribution {
 		}
 	}
 
-	/** A deal's journey and shares under the model. */
+	/**
+	 * A deal's journey and shares under the model: for the report's readers, and for
+	 * whoever may see the deal (a rep sees the campaigns their deals were influenced by).
+	 * @throws RecordNotFoundException for a deal the viewer may not see
+	 */
 	public DealAttribution ofDeal(Viewer viewer, UUID opportunityId, AttributionModel model) {
-		requireReader(viewer);
+		if (!READERS.contains(viewer.role())) {
+			this.opportunities.get(viewer, opportunityId);
+		}
 		AttributableDeal deal = this.deals.attributable(opportunityId)
 			.orElseThrow(() -> new RecordNotFoundException("opportunity", opportunityId));
 		DealAttribution attribution = attribute(List.of(deal), model).get(0);

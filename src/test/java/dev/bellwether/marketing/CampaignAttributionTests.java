@@ -22,6 +22,7 @@ import dev.bellwether.marketing.CampaignAttribution.CampaignRoi;
 import dev.bellwether.marketing.CampaignAttribution.DealAttribution;
 import dev.bellwether.marketing.CampaignAttribution.RoiReport;
 import dev.bellwether.platform.ForbiddenException;
+import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.OpportunityDetails;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,12 +258,39 @@ class CampaignAttributionTests {
 	}
 
 	@Test
-	void repsMayNotReadAttribution() {
+	void repsSeeTheCampaignsTheirOwnDealsWereInfluencedByButNotTheReport() {
 		Viewer rep = TestUsers.viewer(this.rep);
 		assertThatThrownBy(() -> this.attribution.report(rep, FROM, TO, AttributionModel.LINEAR))
 			.isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> this.attribution.ofDeal(rep, this.one, AttributionModel.LINEAR))
-			.isInstanceOf(ForbiddenException.class);
+		assertThat(this.attribution.ofDeal(rep, this.one, AttributionModel.W_SHAPED).touches())
+			.extracting(t -> t.share().toPlainString())
+			.containsExactly("6000.00", "3000.00", "1000.00");
+
+		Viewer stranger = TestUsers.viewer(this.users.create(Role.REP));
+		assertThatThrownBy(() -> this.attribution.ofDeal(stranger, this.one, AttributionModel.LINEAR))
+			.isInstanceOf(RecordNotFoundException.class);
+	}
+
+	@Test
+	void theDealPageLoadsItsCampaignInfluenceForItsOwnerWithTheModelSwitchable() throws Exception {
+		RequestPostProcessor owner = TestUsers.signIn(this.mvc, this.rep);
+		this.mvc.perform(get("/opportunities/" + this.one).with(owner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/campaigns/influence/" + this.one)));
+		this.mvc.perform(get("/campaigns/influence/" + this.one + "?model=W_SHAPED").with(owner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"influence-touches\""),
+					containsString("Webinar " + this.tag), containsString("Fair " + this.tag),
+					containsString("6,000.00"), containsString("value=\"W_SHAPED\" selected"))));
+		this.mvc.perform(get("/campaigns/influence/" + this.odd).with(owner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("999.99")));
+		this.mvc.perform(get("/campaigns/influence/" + this.zero).with(owner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"influence-touches\"")));
+
+		RequestPostProcessor stranger = TestUsers.signIn(this.mvc, this.users.create(Role.REP));
+		this.mvc.perform(get("/campaigns/influence/" + this.one).with(stranger)).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -314,7 +342,12 @@ class CampaignAttributionTests {
 		this.mvc.perform(get("/api/v1/campaigns/roi").with(TestUsers.basic(this.rep)))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/campaigns/attribution/" + this.one).with(TestUsers.basic(this.rep)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.touches.length()").value(3));
+		this.mvc
+			.perform(
+					get("/api/v1/campaigns/attribution/" + this.one).with(TestUsers.basic(this.users.create(Role.REP))))
+			.andExpect(status().isNotFound());
 	}
 
 	/** This test's rows, by campaign name without the tag. */

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns")
 @Tag(name = "Campaign attribution",
 		description = "Campaign ROI and deal attribution by model (first-touch, last-touch, linear, u-shaped, "
-				+ "w-shaped). Marketing, sales administrators, executives and administrators only (others: 403).")
+				+ "w-shaped). The report: marketing, sales administrators, executives and administrators only "
+				+ "(others: 403); a deal's attribution: also whoever may see the deal.")
 class CampaignRoiApiController {
 
 	private final CampaignAttribution attribution;
@@ -97,7 +98,8 @@ class CampaignRoiApiController {
 	@GetMapping("/attribution/{opportunityId}")
 	@Operation(summary = "A deal's campaign touches and each one's share of its amount",
 			description = "The touches in time order, the lead- and opportunity-creation touches marked; the shares "
-					+ "add up to the deal's amount to the cent. model defaults to linear.")
+					+ "add up to the deal's amount to the cent. model defaults to linear. Whoever may see the deal may "
+					+ "read it (a rep, the campaigns their deals were influenced by); 404 for a deal one may not see.")
 	AttributionResource attribution(Viewer viewer, @PathVariable UUID opportunityId,
 			@RequestParam(required = false) String model) {
 		DealAttribution a = this.attribution.ofDeal(viewer, opportunityId,
