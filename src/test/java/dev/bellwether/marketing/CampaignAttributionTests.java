@@ -21,6 +21,7 @@ import dev.bellwether.marketing.CampaignAttribution.AttributedTouch;
 import dev.bellwether.marketing.CampaignAttribution.CampaignRoi;
 import dev.bellwether.marketing.CampaignAttribution.DealAttribution;
 import dev.bellwether.marketing.CampaignAttribution.RoiReport;
+import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.sales.Opportunities;
@@ -99,6 +100,12 @@ class CampaignAttributionTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CampaignRoiTrend trend;
+
+	@Autowired
+	FiscalCalendar calendar;
 
 	private Viewer marketing;
 
@@ -348,6 +355,49 @@ class CampaignAttributionTests {
 			.perform(
 					get("/api/v1/campaigns/attribution/" + this.one).with(TestUsers.basic(this.users.create(Role.REP))))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theRoiTrendMovesByExactlyWhatThisTestAddsToTheCurrentQuarter() throws Exception {
+		Viewer executive = TestUsers.viewer(this.users.create(Role.EXECUTIVE));
+		CampaignRoiTrend.Trend before = this.trend.of(executive, AttributionModel.LINEAR);
+		FiscalCalendar.Period quarter = this.calendar.quarterOf(this.calendar.today());
+
+		Campaign trending = this.campaigns.create(this.marketing, new CampaignDetails("Trending " + this.tag, null,
+				CampaignStatus.ACTIVE, null, null, null, null, null, null));
+		this.costs.add(this.marketing, trending.id(),
+				new CampaignCostDetails(quarter.start(), "Supplier", new BigDecimal("1234.50"), null));
+		Account account = this.customers.account(this.rep, "Trend " + this.tag, null);
+		Contact tina = contact("Tina", account, quarter.start() + "T00:00:00Z");
+		touch(trending, CampaignMemberType.CONTACT, tina.id(), "responded_at",
+				quarter.start().plusDays(1) + "T09:00:00Z");
+		deal("Trend", account, tina, "8000.00", quarter.start().plusDays(2) + "T09:00:00Z",
+				quarter.start().plusDays(3));
+		CampaignRoiTrend.Trend after = this.trend.of(executive, AttributionModel.LINEAR);
+
+		assertThat(after.quarters()).hasSize(CampaignRoiTrend.QUARTERS);
+		assertThat(after.quarters().get(CampaignRoiTrend.QUARTERS - 1).label())
+			.isEqualTo(this.calendar.current(dev.bellwether.platform.FiscalPeriod.Kind.QUARTER).label());
+		CampaignRoiTrend.Totals now = after.quarters().get(CampaignRoiTrend.QUARTERS - 1);
+		CampaignRoiTrend.Totals then = before.quarters().get(CampaignRoiTrend.QUARTERS - 1);
+		assertThat(now.cost().subtract(then.cost())).isEqualByComparingTo("1234.50");
+		assertThat(now.wonRevenue().subtract(then.wonRevenue())).isEqualByComparingTo("8000.00");
+		assertThat(now.sourcedRevenue().subtract(then.sourcedRevenue())).isEqualByComparingTo("8000.00");
+		assertThat(now.pipeline().subtract(then.pipeline())).isEqualByComparingTo("8000.00");
+		assertThat(after.yearToDate().cost().subtract(before.yearToDate().cost())).isEqualByComparingTo("1234.50");
+		assertThat(after.yearToDate().wonRevenue().subtract(before.yearToDate().wonRevenue()))
+			.isEqualByComparingTo("8000.00");
+		assertThat(after.quarters().subList(0, CampaignRoiTrend.QUARTERS - 1)).as("earlier quarters are untouched")
+			.isEqualTo(before.quarters().subList(0, CampaignRoiTrend.QUARTERS - 1));
+
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.users.create(Role.EXECUTIVE));
+		this.mvc.perform(get("/").with(session)).andExpect(content().string(containsString("/campaigns/roi/summary")));
+		this.mvc.perform(get("/campaigns/roi/summary").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"marketing-roi-chart\""),
+					containsString("id=\"marketing-roi-quarters\""), containsString(now.label()))));
+		this.mvc.perform(get("/campaigns/roi/summary").with(TestUsers.signIn(this.mvc, this.rep)))
+			.andExpect(status().isForbidden());
 	}
 
 	/** This test's rows, by campaign name without the tag. */
