@@ -18,6 +18,9 @@
     var due = form.querySelector('#bulk-due');
     var all = form.querySelector('#bulk-all');
     var selected = form.querySelector('#bulk-selected');
+    var campaign = form.querySelector('#bulk-campaign');
+    var bulkAction = form.getAttribute('action');
+    var campaignsLoaded = false;
     var fields = [];
 
     function boxes() { return document.querySelectorAll('input[name="ids"][form="bulk-form"]'); }
@@ -33,6 +36,28 @@
       valueHolder.classList.toggle('d-none', !change);
       subject.classList.toggle('d-none', !work);
       due.classList.toggle('d-none', action.value !== 'CREATE_TASK');
+      if (campaign) {
+        campaign.classList.toggle('d-none', action.value !== 'ADD_TO_CAMPAIGN');
+        if (action.value === 'ADD_TO_CAMPAIGN') { loadCampaigns(); }
+      }
+    }
+
+    // the campaigns one may add members to (planned and active), asked once
+    function loadCampaigns() {
+      if (campaignsLoaded) { return; }
+      campaignsLoaded = true;
+      fetch('/campaigns/pickable', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (campaigns) {
+          campaign.innerHTML = '';
+          if (!campaigns.length) {
+            var none = new Option('No planned or active campaign you may change', '');
+            none.disabled = true;
+            campaign.appendChild(none);
+            return;
+          }
+          campaigns.forEach(function (c) { campaign.appendChild(new Option(c.name + ' (' + c.status + ')', c.id)); });
+        });
     }
 
     function valueInput() {
@@ -118,6 +143,9 @@
       if (target.matches('input[name="ids"][form="bulk-form"], input[data-bulk-select-page]')) { refresh(); }
     });
     form.addEventListener('submit', function (event) {
+      // the form has a field named "action": the attribute, not form.action
+      form.setAttribute('action', action.value === 'ADD_TO_CAMPAIGN'
+        ? '/campaigns/members/from-list/' + type : bulkAction);
       form.querySelectorAll('input[data-bulk-filter]').forEach(function (input) { input.remove(); });
       if (all.checked) {
         var sent = {};

@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -36,6 +37,12 @@ class CampaignPagesTests {
 
 	@Autowired
 	Campaigns campaigns;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	CampaignMembers members;
 
 	@Test
 	void theListFiltersInTheUrlAndShowsAnEmptyState() throws Exception {
@@ -149,6 +156,67 @@ class CampaignPagesTests {
 		this.mvc.perform(get("/accounts").with(TestUsers.signIn(this.mvc, this.users.create(Role.SERVICE))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("nav-campaigns"))));
+	}
+
+	@Test
+	void leadsTickedOrAllMatchingTheListJoinACampaignFromTheBulkBar() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		dev.bellwether.identity.Viewer viewer = TestUsers.viewer(marketing);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, marketing);
+		String tag = dev.bellwether.TestCustomers.tag();
+		Campaign campaign = this.campaigns.create(viewer, new CampaignDetails("Bulk fair " + tag, "event",
+				CampaignStatus.ACTIVE, LocalDate.of(2026, 3, 1), null, null, null, null, null));
+		Lead ticked = this.leads.create(viewer, LeadsTests.lead("Ticked" + tag, marketing.id()));
+		Lead other = this.leads.create(viewer, LeadsTests.lead("Other" + tag, marketing.id()));
+		Lead third = this.leads.create(viewer, LeadsTests.lead("Third" + tag, marketing.id()));
+
+		this.mvc.perform(get("/campaigns/pickable").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(campaign.id().toString())));
+		this.mvc.perform(get("/leads").with(session))
+			.andExpect(content().string(containsString("value=\"ADD_TO_CAMPAIGN\"")));
+
+		this.mvc
+			.perform(post("/campaigns/members/from-list/leads").with(session)
+				.with(csrf())
+				.param("campaignId", campaign.id().toString())
+				.param("ids", ticked.id().toString()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess", "Added 1 lead to Bulk fair " + tag + "."));
+		this.mvc
+			.perform(post("/campaigns/members/from-list/leads").with(session)
+				.with(csrf())
+				.param("campaignId", campaign.id().toString())
+				.param("all", "true")
+				.param("filter.q", tag))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess",
+					"Added 2 leads to Bulk fair " + tag + ". 1 was a member already."));
+		assertThat(this.members.list(viewer, campaign.id(), null, org.springframework.data.domain.PageRequest.of(0, 10))
+			.getContent()
+			.stream()
+			.map(CampaignMember::memberId)
+			.toList()).containsExactlyInAnyOrder(ticked.id(), other.id(), third.id());
+
+		this.mvc
+			.perform(post("/campaigns/members/from-list/leads").with(session)
+				.with(csrf())
+				.param("ids", ticked.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose the campaign to add them to.")));
+		this.mvc
+			.perform(post("/campaigns/members/from-list/accounts").with(session)
+				.with(csrf())
+				.param("campaignId", campaign.id().toString()))
+			.andExpect(status().isNotFound());
+		RequestPostProcessor rep = TestUsers.signIn(this.mvc, this.users.create(Role.REP));
+		this.mvc.perform(get("/campaigns/pickable").with(rep)).andExpect(content().json("[]"));
+		this.mvc
+			.perform(post("/campaigns/members/from-list/leads").with(rep)
+				.with(csrf())
+				.param("campaignId", campaign.id().toString())
+				.param("ids", ticked.id().toString()))
+			.andExpect(status().isForbidden());
 	}
 
 }

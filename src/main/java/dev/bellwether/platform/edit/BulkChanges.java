@@ -337,19 +337,39 @@ public class BulkChanges {
 	}
 
 	private List<UUID> select(UUID actorId, EditableRecords type, BulkRequest request) {
+		return select(actorId, type, request.ids(), request.allMatching(), request.filters(), this.maxRecords);
+	}
+
+	/**
+	 * The records a list's selection names — the rows ticked, or every record the user
+	 * may see that matches the list's filters (a saved view's, the address's own over
+	 * them) — for an action another module runs on a list's rows (adding them to a
+	 * campaign), with the same rules as a bulk change.
+	 * @param recordType a record type or its collection ({@code leads})
+	 * @param max at most this many
+	 * @throws InvalidInputException when the selection is empty or larger than
+	 * {@code max}
+	 */
+	public List<UUID> selection(UUID actorId, String recordType, List<UUID> ids, boolean allMatching,
+			Map<String, String> filters, int max) {
+		return select(actorId, this.registry.recordType(recordType), ids, allMatching, filters, max);
+	}
+
+	private List<UUID> select(UUID actorId, EditableRecords type, List<UUID> given, boolean allMatching,
+			Map<String, String> filters, int max) {
 		List<UUID> ids;
-		if (request.allMatching()) {
-			ids = type.matching(actorId, shownFilters(actorId, type, request.filters()), this.maxRecords + 1);
+		if (allMatching) {
+			ids = type.matching(actorId, shownFilters(actorId, type, filters), max + 1);
 		}
 		else {
-			ids = List.copyOf(new LinkedHashSet<>(request.ids()));
+			ids = List.copyOf(new LinkedHashSet<>(given == null ? List.of() : given));
 		}
 		if (ids.isEmpty()) {
-			throw new InvalidInputException("ids", request.allMatching() ? "No record matches the list's filters."
-					: "Select the records to change first.");
+			throw new InvalidInputException("ids",
+					allMatching ? "No record matches the list's filters." : "Select the records to change first.");
 		}
-		if (ids.size() > this.maxRecords) {
-			throw new InvalidInputException("ids", "A bulk change covers at most " + this.maxRecords
+		if (ids.size() > max) {
+			throw new InvalidInputException("ids", "A bulk change covers at most " + max
 					+ " records; narrow the list with its filters and run it in parts.");
 		}
 		return ids;
