@@ -121,4 +121,42 @@ class RoiBrowserIT {
 		assertThat(browser.seriousAccessibilityViolations()).as("the empty ROI page").isEmpty();
 	}
 
+	@Test
+	void theExecutiveHomeShowsMarketingRoiByQuarterAndARepSeesTheCampaignsBehindTheirDeal(Browser browser) {
+		String tag = TestCustomers.tag();
+		Viewer marketing = TestUsers.viewer(this.users.create(Role.MARKETING));
+		User rep = this.users.create(Role.REP);
+		Campaign fair = this.campaigns.create(marketing, new CampaignDetails("Influence fair " + tag, null,
+				CampaignStatus.ACTIVE, null, null, null, null, null, null));
+		Account account = this.customers.account(rep, "Influence Ltd " + tag, null);
+		Contact contact = this.customers.contact(rep, "Ivy", "Influence " + tag, null, account.id());
+		this.members.add(marketing, fair.id(), CampaignMemberType.CONTACT, List.of(contact.id()), null);
+		this.jdbc.sql("update campaign_members set status = 'RESPONDED', responded_at = :at where member_id = :id")
+			.param("at", Timestamp.from(this.clock.instant().minusSeconds(86_400)))
+			.param("id", contact.id())
+			.update();
+		UUID deal = this.opportunities
+			.create(TestUsers.viewer(rep),
+					new OpportunityDetails("Influenced deal " + tag, account.id(), contact.id(), rep.id(), FIRST_STAGE,
+							new BigDecimal("2500.00"), false, LocalDate.now(this.clock).plusDays(30), null, null, null,
+							null, null, null))
+			.id();
+
+		browser.signIn(rep.username(), TestUsers.PASSWORD);
+		browser.open("/opportunities/" + deal);
+		assertThat(browser.visible(By.id("influence-touches")).getText()).contains("Influence fair " + tag, "2,500.00");
+		assertThat(browser.seriousAccessibilityViolations()).as("the deal page with its campaign influence").isEmpty();
+		assertThat(browser.widthOnAPhone("deal-influence-375px.png")).as("the deal page on a phone")
+			.isLessThanOrEqualTo(375);
+		browser.signOut();
+
+		browser.signIn(this.users.create(Role.EXECUTIVE).username(), TestUsers.PASSWORD);
+		browser.open("/");
+		browser.visible(By.id("marketing-roi-figures"));
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("marketing-roi-chart"), "data-drawn", "true"));
+		assertThat(browser.seriousAccessibilityViolations()).as("the executive home with marketing ROI").isEmpty();
+		assertThat(browser.widthOnAPhone("home-marketing-roi-375px.png")).as("the executive home on a phone")
+			.isLessThanOrEqualTo(375);
+	}
+
 }
