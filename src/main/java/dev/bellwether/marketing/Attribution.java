@@ -79,6 +79,106 @@ public final class Attribution {
 	}
 
 	/**
+	 * The same shares as {@link #shares} in whole cents, computed in {@code long}s: the
+	 * models' weights are whole numbers (40/20/40, 30/30/30/10, 1 each, scaled by the
+	 * count of "the others"), so each share is an exact quotient and remainder of
+	 * {@code cents × weight ÷ total}, and the largest-remainder rule gives the very cents
+	 * {@link #shares} gives, without a {@code BigDecimal} per touch. The ROI report
+	 * shares every deal of a year with it.
+	 * @param cents the amount in cents (not negative)
+	 * @param into where the shares are written, at least {@code journey.touches()} long
+	 * (reused from deal to deal by a caller that shares many)
+	 * @param scratch working space of the same length
+	 * @throws IllegalArgumentException for a negative amount
+	 */
+	static void cents(long cents, Journey journey, AttributionModel model, long[] into, long[] scratch) {
+		if (cents < 0) {
+			throw new IllegalArgumentException("An attributed amount can't be negative.");
+		}
+		int n = journey.touches();
+		if (n == 0) {
+			return;
+		}
+		long[] weights = scratch;
+		java.util.Arrays.fill(weights, 0, n, 0L);
+		long total;
+		switch (model) {
+			case FIRST_TOUCH, LAST_TOUCH -> {
+				java.util.Arrays.fill(into, 0, n, 0L);
+				into[model == AttributionModel.FIRST_TOUCH ? 0 : n - 1] = cents;
+				return;
+			}
+			case LINEAR -> {
+				java.util.Arrays.fill(weights, 0, n, 1L);
+				total = n;
+			}
+			case U_SHAPED -> total = positional(weights, n, journey.lead(), -1, 40, 20);
+			case W_SHAPED -> total = positional(weights, n, journey.lead(), journey.opportunity(), 30, 10);
+			default -> throw new IllegalStateException("Unknown model " + model);
+		}
+		long largestWeight = 0;
+		for (int i = 0; i < n; i++) {
+			largestWeight = Math.max(largestWeight, weights[i]);
+		}
+		if (largestWeight != 0 && cents > Long.MAX_VALUE / largestWeight) {
+			// beyond what a long product holds (amounts above about 10^14): exactly, the
+			// slow way
+			BigDecimal[] exact = shares(BigDecimal.valueOf(cents, 2), journey, model);
+			for (int i = 0; i < n; i++) {
+				into[i] = exact[i].movePointRight(2).longValueExact();
+			}
+			return;
+		}
+		long sum = 0;
+		for (int i = 0; i < n; i++) {
+			long product = cents * weights[i];
+			into[i] = product / total;
+			// the remainder replaces the weight: it is all the rest needs
+			weights[i] = product % total;
+			sum += into[i];
+		}
+		// fewer cents left than touches: one each to the largest remainders, the earlier
+		// touch first on a tie
+		for (long left = cents - sum; left > 0; left--) {
+			int best = -1;
+			for (int i = 0; i < n; i++) {
+				if (weights[i] >= 0 && (best < 0 || weights[i] > weights[best])) {
+					best = i;
+				}
+			}
+			into[best]++;
+			weights[best] = -1;
+		}
+	}
+
+	/**
+	 * Whole-number weights of a positional model: {@code share} for the first touch, the
+	 * lead-creation touch and (W-shaped) the opportunity-creation touch, each scaled by
+	 * the count of touches sharing {@code others}, which each get {@code others} — as
+	 * {@link #positional(BigDecimal[], int[], BigDecimal[], BigDecimal)}.
+	 * @param opportunity the opportunity-creation touch, or {@code -1} for a model
+	 * without it
+	 * @return the weights' total
+	 */
+	private static long positional(long[] weights, int n, int lead, int opportunity, int share, int others) {
+		weights[0] += share;
+		weights[lead] += share;
+		if (opportunity >= 0) {
+			weights[opportunity] += share;
+		}
+		int held = 1 + (lead != 0 ? 1 : 0) + (opportunity >= 0 && opportunity != 0 && opportunity != lead ? 1 : 0);
+		boolean restEmpty = n == held;
+		long count = restEmpty ? held : n - held;
+		long total = 0;
+		for (int i = 0; i < n; i++) {
+			boolean holds = i == 0 || i == lead || i == opportunity;
+			weights[i] = weights[i] * count + ((holds == restEmpty) ? others : 0);
+			total += weights[i];
+		}
+		return total;
+	}
+
+	/**
 	 * @return each touch's weight under the model, adding up to 1 (as exact fractions of
 	 * a common denominator: weights[i] / sum)
 	 */

@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,34 +206,18 @@ public class CampaignAttribution {
 			}
 		});
 		// each campaign's own figures, and each hierarchy's (the campaign and all below
-		// it)
+		// it), in cents
 		Map<UUID, Figures> own = new HashMap<>();
 		Map<UUID, Figures> tree = new HashMap<>();
-		for (DealAttribution attribution : attribute(found, model)) {
-			AttributableDeal deal = attribution.deal();
+		Ledger ledger = new Ledger(parents, own, tree);
+		journeys(found, (deal, journey, leadIndex, opportunityIndex) -> {
 			boolean created = !deal.createdAt().isBefore(start) && deal.createdAt().isBefore(end);
 			boolean won = deal.won() && deal.closedAt() != null && !deal.closeDate().isBefore(from)
 					&& !deal.closeDate().isAfter(to);
-			Set<UUID> touched = new HashSet<>();
-			Set<UUID> touchedTrees = new HashSet<>();
-			for (AttributedTouch touch : attribution.touches()) {
-				own.computeIfAbsent(touch.campaignId(), id -> new Figures()).credit(touch.share(), created, won);
-				touched.add(touch.campaignId());
-				for (UUID up : upFrom(touch.campaignId(), parents)) {
-					tree.computeIfAbsent(up, id -> new Figures()).credit(touch.share(), created, won);
-					touchedTrees.add(up);
-				}
+			if ((created || won) && !journey.isEmpty()) {
+				ledger.credit(deal, journey, leadIndex, opportunityIndex, model, created, won);
 			}
-			// a deal counts once per campaign and per hierarchy, however many touches
-			touched.forEach(id -> own.get(id).count(created, won));
-			touchedTrees.forEach(id -> tree.get(id).count(created, won));
-			if (attribution.sourceCampaignId() != null) {
-				own.get(attribution.sourceCampaignId()).source(deal.amount(), created, won);
-				for (UUID up : upFrom(attribution.sourceCampaignId(), parents)) {
-					tree.get(up).source(deal.amount(), created, won);
-				}
-			}
-		}
+		});
 		this.jdbc.sql("""
 				select campaign_id, sum(amount) as cost from campaign_costs
 				where cost_date between :from and :to group by campaign_id
@@ -305,57 +286,8 @@ public class CampaignAttribution {
 	 * </ul>
 	 */
 	List<DealAttribution> attribute(List<AttributableDeal> deals, AttributionModel model) {
-		if (deals.isEmpty()) {
-			return List.of();
-		}
-		List<UUID> dealIds = deals.stream().map(AttributableDeal::id).toList();
-		// the leads converted into the deals, with when each was created
-		Map<UUID, List<UUID>> leadsOfDeal = new HashMap<>();
-		Map<UUID, Instant> leadCreated = new HashMap<>();
-		this.jdbc.sql("""
-				select l.id, l.created_at, l.converted_opportunity_id
-				from leads l join unnest(cast(:deals as uuid[])) as d(id) on d.id = l.converted_opportunity_id
-				""").param("deals", SqlArrays.of(dealIds)).query((RowCallbackHandler) rs -> {
-			UUID id = rs.getObject("id", UUID.class);
-			leadsOfDeal.computeIfAbsent(rs.getObject("converted_opportunity_id", UUID.class), k -> new ArrayList<>())
-				.add(id);
-			leadCreated.put(id, instant(rs, "created_at"));
-		});
-		List<ContactAt> contacts = this.customers.contactsAt(deals.stream().map(AttributableDeal::accountId).toList(),
-				deals.stream().map(AttributableDeal::primaryContactId).toList());
-		Map<UUID, List<UUID>> contactsOfAccount = new HashMap<>();
-		Map<UUID, Instant> contactCreated = new HashMap<>();
-		for (ContactAt contact : contacts) {
-			contactCreated.put(contact.id(), contact.createdAt());
-			if (contact.accountId() != null) {
-				contactsOfAccount.computeIfAbsent(contact.accountId(), k -> new ArrayList<>()).add(contact.id());
-			}
-		}
-		Map<UUID, List<Touch>> touchesOf = touches(contactCreated.keySet(), leadCreated.keySet());
 		List<DealAttribution> attributions = new ArrayList<>(deals.size());
-		for (AttributableDeal deal : deals) {
-			Map<TouchKey, Touch> distinct = new LinkedHashMap<>();
-			Set<UUID> people = new HashSet<>(contactsOfAccount.getOrDefault(deal.accountId(), List.of()));
-			if (deal.primaryContactId() != null) {
-				people.add(deal.primaryContactId());
-			}
-			List<UUID> leads = leadsOfDeal.getOrDefault(deal.id(), List.of());
-			people.addAll(leads);
-			for (UUID person : people) {
-				for (Touch touch : touchesOf.getOrDefault(person, List.of())) {
-					if (deal.closedAt() == null || touch.at().isBefore(deal.closedAt())) {
-						distinct.putIfAbsent(new TouchKey(touch.campaignId(), touch.at()), touch);
-					}
-				}
-			}
-			List<Touch> journey = new ArrayList<>(distinct.values());
-			journey.sort(Comparator.comparing(Touch::at).thenComparing(Touch::campaignId));
-			Instant personCreated = leads.stream()
-				.map(leadCreated::get)
-				.min(Comparator.naturalOrder())
-				.orElse(deal.primaryContactId() == null ? null : contactCreated.get(deal.primaryContactId()));
-			int leadIndex = lastAtOrBefore(journey, personCreated);
-			int opportunityIndex = lastAtOrBefore(journey, deal.createdAt());
+		journeys(deals, (deal, journey, leadIndex, opportunityIndex) -> {
 			BigDecimal[] shares = Attribution.shares(deal.amount(),
 					new Attribution.Journey(journey.size(), leadIndex, opportunityIndex), model);
 			List<AttributedTouch> touches = new ArrayList<>(journey.size());
@@ -366,8 +298,112 @@ public class CampaignAttribution {
 			}
 			attributions
 				.add(new DealAttribution(deal, model, touches, journey.isEmpty() ? null : journey.get(0).campaignId()));
-		}
+		});
 		return attributions;
+	}
+
+	/** What is done with each deal's journey. */
+	@FunctionalInterface
+	private interface JourneyHandler {
+
+		/**
+		 * @param journey the deal's touches in time order; valid only during the call
+		 * (the list is reused for the next deal)
+		 * @param leadIndex the lead-creation touch, {@code -1} for none
+		 * @param opportunityIndex the opportunity-creation touch, {@code -1} for none
+		 */
+		void accept(AttributableDeal deal, List<Touch> journey, int leadIndex, int opportunityIndex);
+
+	}
+
+	/**
+	 * Each deal's journey, in the deals' order, by the rules of {@link #attribute}; the
+	 * rows are read once for all the deals, and one list is reused from deal to deal.
+	 */
+	private void journeys(List<AttributableDeal> deals, JourneyHandler handler) {
+		if (deals.isEmpty()) {
+			return;
+		}
+		List<UUID> dealIds = new ArrayList<>(deals.size());
+		List<UUID> accountIds = new ArrayList<>(deals.size());
+		List<UUID> primaryContactIds = new ArrayList<>(deals.size());
+		for (AttributableDeal deal : deals) {
+			dealIds.add(deal.id());
+			accountIds.add(deal.accountId());
+			primaryContactIds.add(deal.primaryContactId());
+		}
+		// the leads converted into the deals, with when each was created
+		Map<UUID, List<UUID>> leadsOfDeal = new HashMap<>();
+		Map<UUID, Instant> leadCreated = new HashMap<>();
+		this.jdbc.sql("""
+				select l.id, l.created_at, l.converted_opportunity_id
+				from leads l join unnest(cast(:deals as uuid[])) as d(id) on d.id = l.converted_opportunity_id
+				""").param("deals", SqlArrays.of(dealIds)).query((RowCallbackHandler) rs -> {
+			UUID id = rs.getObject("id", UUID.class);
+			leadsOfDeal.computeIfAbsent(rs.getObject("converted_opportunity_id", UUID.class), k -> new ArrayList<>(1))
+				.add(id);
+			leadCreated.put(id, instant(rs, "created_at"));
+		});
+		List<ContactAt> contacts = this.customers.contactsAt(accountIds, primaryContactIds);
+		Map<UUID, List<UUID>> contactsOfAccount = new HashMap<>();
+		Map<UUID, Instant> contactCreated = new HashMap<>(contacts.size() * 2);
+		for (ContactAt contact : contacts) {
+			contactCreated.put(contact.id(), contact.createdAt());
+			if (contact.accountId() != null) {
+				contactsOfAccount.computeIfAbsent(contact.accountId(), k -> new ArrayList<>(4)).add(contact.id());
+			}
+		}
+		Map<UUID, List<Touch>> touchesOf = touches(contactCreated.keySet(), leadCreated.keySet());
+		contacts = null;
+		List<Touch> journey = new ArrayList<>();
+		for (AttributableDeal deal : deals) {
+			journey.clear();
+			// a person reached twice (the primary contact at the account) adds the same
+			// touches twice: they fall out with the duplicates below
+			for (UUID contact : contactsOfAccount.getOrDefault(deal.accountId(), List.of())) {
+				addTouches(journey, touchesOf.get(contact), deal.closedAt());
+			}
+			if (deal.primaryContactId() != null) {
+				addTouches(journey, touchesOf.get(deal.primaryContactId()), deal.closedAt());
+			}
+			List<UUID> leads = leadsOfDeal.getOrDefault(deal.id(), List.of());
+			for (UUID lead : leads) {
+				addTouches(journey, touchesOf.get(lead), deal.closedAt());
+			}
+			// in time order (by campaign on a tie); touches of one campaign at one
+			// instant count once (a lead and the contact it became carry the same)
+			journey.sort(Touch.ORDER);
+			int kept = 0;
+			for (int i = 0; i < journey.size(); i++) {
+				Touch touch = journey.get(i);
+				if (kept == 0 || !journey.get(kept - 1).sameAs(touch)) {
+					journey.set(kept++, touch);
+				}
+			}
+			journey.subList(kept, journey.size()).clear();
+			Instant personCreated = null;
+			for (UUID lead : leads) {
+				Instant created = leadCreated.get(lead);
+				if (personCreated == null || created.isBefore(personCreated)) {
+					personCreated = created;
+				}
+			}
+			if (leads.isEmpty() && deal.primaryContactId() != null) {
+				personCreated = contactCreated.get(deal.primaryContactId());
+			}
+			handler.accept(deal, journey, lastAtOrBefore(journey, personCreated),
+					lastAtOrBefore(journey, deal.createdAt()));
+		}
+	}
+
+	private static void addTouches(List<Touch> journey, List<Touch> touches, Instant closedAt) {
+		if (touches != null) {
+			for (Touch touch : touches) {
+				if (closedAt == null || touch.at().isBefore(closedAt)) {
+					journey.add(touch);
+				}
+			}
+		}
 	}
 
 	/**
@@ -392,18 +428,56 @@ public class CampaignAttribution {
 		return index;
 	}
 
-	private record TouchKey(UUID campaignId, Instant at) {
+	/**
+	 * A member's touch.
+	 *
+	 * @param campaign the campaign's number in this report (an index into arrays, so that
+	 * crediting a touch hashes nothing)
+	 */
+	private record Touch(UUID campaignId, int campaign, Instant at, CampaignMemberType memberType, UUID memberId) {
+
+		static final Comparator<Touch> ORDER = Comparator.comparing(Touch::at).thenComparing(Touch::campaignId);
+
+		boolean sameAs(Touch other) {
+			return this.campaign == other.campaign && this.at.equals(other.at);
+		}
 
 	}
 
-	private record Touch(UUID campaignId, Instant at, CampaignMemberType memberType, UUID memberId) {
-
-	}
+	/**
+	 * Beyond this many people the touches are read by one pass over the touched members
+	 * rather than by the people's ids: an array of hundreds of thousands of ids costs
+	 * more to send and join than the scan it saves (a year of a million deals reaches
+	 * nearly every contact).
+	 */
+	static int touchesByIdsUpTo = 20_000;
 
 	/** The touches of the contacts and leads, by person. */
-	private Map<UUID, List<Touch>> touches(Collection<UUID> contactIds, Collection<UUID> leadIds) {
+	private Map<UUID, List<Touch>> touches(Set<UUID> contactIds, Set<UUID> leadIds) {
 		Map<UUID, List<Touch>> touches = new HashMap<>();
 		if (contactIds.isEmpty() && leadIds.isEmpty()) {
+			return touches;
+		}
+		Map<UUID, Integer> numbers = new HashMap<>();
+		RowCallbackHandler touch = rs -> {
+			UUID member = rs.getObject("member_id", UUID.class);
+			CampaignMemberType type = CampaignMemberType.valueOf(rs.getString("member_type"));
+			if (!(type == CampaignMemberType.CONTACT ? contactIds : leadIds).contains(member)) {
+				return;
+			}
+			UUID campaign = rs.getObject("campaign_id", UUID.class);
+			Integer number = numbers.computeIfAbsent(campaign, id -> numbers.size());
+			touches.computeIfAbsent(member, k -> new ArrayList<>(2))
+				.add(new Touch(campaign, number, instant(rs, "touched_at"), type, member));
+		};
+		if (contactIds.size() + leadIds.size() > touchesByIdsUpTo) {
+			this.jdbc
+				.sql("""
+						select m.campaign_id, m.member_type, m.member_id, coalesce(m.responded_at, m.attended_at) as touched_at
+						from campaign_members m
+						where coalesce(m.responded_at, m.attended_at) is not null
+						""")
+				.query(touch);
 			return touches;
 		}
 		this.jdbc.sql("""
@@ -414,16 +488,106 @@ public class CampaignAttribution {
 				select m.campaign_id, m.member_type, m.member_id, coalesce(m.responded_at, m.attended_at)
 				from campaign_members m join unnest(cast(:leads as uuid[])) as w(id) on w.id = m.member_id
 				where m.member_type = 'LEAD' and coalesce(m.responded_at, m.attended_at) is not null
-				""")
-			.param("contacts", SqlArrays.of(contactIds))
-			.param("leads", SqlArrays.of(leadIds))
-			.query((RowCallbackHandler) rs -> {
-				UUID member = rs.getObject("member_id", UUID.class);
-				touches.computeIfAbsent(member, k -> new ArrayList<>())
-					.add(new Touch(rs.getObject("campaign_id", UUID.class), instant(rs, "touched_at"),
-							CampaignMemberType.valueOf(rs.getString("member_type")), member));
-			});
+				""").param("contacts", SqlArrays.of(contactIds)).param("leads", SqlArrays.of(leadIds)).query(touch);
 		return touches;
+	}
+
+	/**
+	 * Credits each deal's shares to its campaigns and their hierarchies, in cents
+	 * ({@link Attribution#cents}); campaigns are found by their number in the report
+	 * (arrays, not maps), a deal is counted once per campaign and hierarchy by the deal's
+	 * stamp on it, and the arrays are reused from deal to deal.
+	 */
+	private static final class Ledger {
+
+		private final Map<UUID, UUID> parents;
+
+		private final Map<UUID, Figures> own;
+
+		private final Map<UUID, Figures> tree;
+
+		/** By campaign number: its figures, and those of it and every campaign above. */
+		private Figures[] ownOf = new Figures[64];
+
+		private Figures[][] treeOf = new Figures[64][];
+
+		private long[] shares = new long[16];
+
+		private long[] scratch = new long[16];
+
+		private int deal;
+
+		Ledger(Map<UUID, UUID> parents, Map<UUID, Figures> own, Map<UUID, Figures> tree) {
+			this.parents = parents;
+			this.own = own;
+			this.tree = tree;
+		}
+
+		void credit(AttributableDeal deal, List<Touch> journey, int leadIndex, int opportunityIndex,
+				AttributionModel model, boolean created, boolean won) {
+			int n = journey.size();
+			if (this.shares.length < n) {
+				this.shares = new long[Math.max(n, this.shares.length * 2)];
+				this.scratch = new long[this.shares.length];
+			}
+			long amount = cents(deal.amount());
+			Attribution.cents(amount, new Attribution.Journey(n, leadIndex, opportunityIndex), model, this.shares,
+					this.scratch);
+			this.deal++;
+			for (int i = 0; i < n; i++) {
+				Touch touch = journey.get(i);
+				Figures own = ownOf(touch);
+				own.credit(this.shares[i], created, won);
+				if (own.stamp != this.deal) {
+					own.stamp = this.deal;
+					own.count(created, won);
+				}
+				for (Figures up : this.treeOf[touch.campaign()]) {
+					up.credit(this.shares[i], created, won);
+					if (up.stamp != this.deal) {
+						up.stamp = this.deal;
+						up.count(created, won);
+					}
+				}
+			}
+			Touch source = journey.get(0);
+			ownOf(source).source(amount, created, won);
+			for (Figures up : this.treeOf[source.campaign()]) {
+				up.source(amount, created, won);
+			}
+		}
+
+		private Figures ownOf(Touch touch) {
+			int number = touch.campaign();
+			if (number >= this.ownOf.length) {
+				int length = Math.max(number + 1, this.ownOf.length * 2);
+				this.ownOf = java.util.Arrays.copyOf(this.ownOf, length);
+				this.treeOf = java.util.Arrays.copyOf(this.treeOf, length);
+			}
+			Figures figures = this.ownOf[number];
+			if (figures == null) {
+				figures = this.own.computeIfAbsent(touch.campaignId(), id -> new Figures());
+				this.ownOf[number] = figures;
+				List<UUID> up = upFrom(touch.campaignId(), this.parents);
+				Figures[] chain = new Figures[up.size()];
+				for (int i = 0; i < chain.length; i++) {
+					chain[i] = this.tree.computeIfAbsent(up.get(i), id -> new Figures());
+				}
+				this.treeOf[number] = chain;
+			}
+			return figures;
+		}
+
+		/**
+		 * @throws IllegalArgumentException for an amount with fractions of a cent
+		 */
+		private static long cents(BigDecimal amount) {
+			if (amount.stripTrailingZeros().scale() > 2) {
+				throw new IllegalArgumentException("An attributed amount is in whole cents.");
+			}
+			return amount.movePointRight(2).longValueExact();
+		}
+
 	}
 
 	private Map<UUID, String> campaignNames(List<UUID> ids) {
@@ -436,7 +600,9 @@ public class CampaignAttribution {
 		return names;
 	}
 
-	/** A campaign's (or a hierarchy's) figures while they are added up. */
+	/**
+	 * A campaign's (or a hierarchy's) figures while they are added up; amounts in cents.
+	 */
 	private static final class Figures {
 
 		BigDecimal cost = BigDecimal.ZERO.setScale(2);
@@ -449,20 +615,23 @@ public class CampaignAttribution {
 
 		long won;
 
-		BigDecimal pipeline = BigDecimal.ZERO.setScale(2);
+		long pipeline;
 
-		BigDecimal sourcedPipeline = BigDecimal.ZERO.setScale(2);
+		long sourcedPipeline;
 
-		BigDecimal wonRevenue = BigDecimal.ZERO.setScale(2);
+		long wonRevenue;
 
-		BigDecimal sourcedRevenue = BigDecimal.ZERO.setScale(2);
+		long sourcedRevenue;
 
-		void credit(BigDecimal share, boolean created, boolean won) {
+		/** The last deal counted here ({@link Ledger}). */
+		int stamp;
+
+		void credit(long share, boolean created, boolean won) {
 			if (created) {
-				this.pipeline = this.pipeline.add(share);
+				this.pipeline += share;
 			}
 			if (won) {
-				this.wonRevenue = this.wonRevenue.add(share);
+				this.wonRevenue += share;
 			}
 		}
 
@@ -471,12 +640,12 @@ public class CampaignAttribution {
 			this.won += won ? 1 : 0;
 		}
 
-		void source(BigDecimal amount, boolean created, boolean won) {
+		void source(long amount, boolean created, boolean won) {
 			if (created) {
-				this.sourcedPipeline = this.sourcedPipeline.add(amount);
+				this.sourcedPipeline += amount;
 			}
 			if (won) {
-				this.sourcedRevenue = this.sourcedRevenue.add(amount);
+				this.sourcedRevenue += amount;
 			}
 		}
 
@@ -492,8 +661,9 @@ public class CampaignAttribution {
 
 		CampaignRoi row(UUID id, String name, UUID parentId, int subCampaigns) {
 			return new CampaignRoi(id, name, parentId, subCampaigns, this.cost, this.leads, this.converted,
-					this.opportunities, this.pipeline, this.sourcedPipeline, this.won, this.wonRevenue,
-					this.sourcedRevenue);
+					this.opportunities, BigDecimal.valueOf(this.pipeline, 2),
+					BigDecimal.valueOf(this.sourcedPipeline, 2), this.won, BigDecimal.valueOf(this.wonRevenue, 2),
+					BigDecimal.valueOf(this.sourcedRevenue, 2));
 		}
 
 	}

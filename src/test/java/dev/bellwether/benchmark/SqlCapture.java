@@ -109,6 +109,15 @@ final class SqlCapture {
 		}
 	}
 
+	/**
+	 * Runs the statements again, as captured, in the caller's transaction (a write's
+	 * reads, before its writes).
+	 * @return rows read
+	 */
+	static long replayIn(Connection connection, List<Captured> statements) throws SQLException {
+		return replay(connection, statements);
+	}
+
 	private static long replay(Connection connection, List<Captured> statements) throws SQLException {
 		long rows = 0;
 		for (Captured captured : statements) {

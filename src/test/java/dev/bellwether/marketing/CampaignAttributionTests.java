@@ -264,6 +264,22 @@ class CampaignAttributionTests {
 			.campaigns())).isEmpty();
 	}
 
+	@ParameterizedTest
+	@EnumSource(AttributionModel.class)
+	void touchesReadByOnePassOverTheMembersGiveTheSameReport(AttributionModel model) {
+		RoiReport byIds = this.attribution.report(this.marketing, FROM, TO, model);
+		int usual = CampaignAttribution.touchesByIdsUpTo;
+		CampaignAttribution.touchesByIdsUpTo = 0;
+		try {
+			RoiReport byScan = this.attribution.report(this.marketing, FROM, TO, model);
+			assertThat(mine(byScan.campaigns())).isEqualTo(mine(byIds.campaigns()));
+			assertThat(mine(byScan.hierarchies())).isEqualTo(mine(byIds.hierarchies()));
+		}
+		finally {
+			CampaignAttribution.touchesByIdsUpTo = usual;
+		}
+	}
+
 	@Test
 	void repsSeeTheCampaignsTheirOwnDealsWereInfluencedByButNotTheReport() {
 		Viewer rep = TestUsers.viewer(this.rep);
