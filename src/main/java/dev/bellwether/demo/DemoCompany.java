@@ -29,7 +29,9 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.UserProfile;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.picklist.PickLists;
 import dev.bellwether.sales.Product;
 import dev.bellwether.sales.Products;
 import dev.bellwether.platform.db.BootstrapLock;
@@ -104,10 +106,13 @@ class DemoCompany implements ApplicationRunner {
 
 	private final DemoQuotas quotas;
 
+	private final PickLists pickLists;
+
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
 			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
 			@Value("${bellwether.demo.enabled:true}") boolean enabled,
-			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap, DemoQuotas quotas) {
+			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap, DemoQuotas quotas,
+			PickLists pickLists) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -121,6 +126,7 @@ class DemoCompany implements ApplicationRunner {
 		this.seed = seed;
 		this.bootstrap = bootstrap;
 		this.quotas = quotas;
+		this.pickLists = pickLists;
 	}
 
 	/**
@@ -235,6 +241,7 @@ class DemoCompany implements ApplicationRunner {
 		}
 		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), Set.of(ids.get(DemoUsage.OPTIMIST)), upkeep, catalogue);
+		seedMarketing(asOf, adminId, ids, stopped, accountDetails, accountIds, contactDetails, contactIds);
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
@@ -397,6 +404,70 @@ class DemoCompany implements ApplicationRunner {
 		this.jdbc.batchUpdate("update accounts" + update, accountRows);
 		this.jdbc.batchUpdate("update contacts" + update, contactRows);
 		log.debug("Demo pipeline: {}", written.counts());
+	}
+
+	/**
+	 * Two years of campaigns with their costs, about 5,000 leads and a few hundred of
+	 * them converted into the deals just written ({@link MarketingDataGenerator}); the
+	 * deals a lead was converted into take its source. Paid search is added to the lead
+	 * sources, as an administrator would.
+	 */
+	private void seedMarketing(Instant asOf, UUID adminId, Map<String, UUID> ids, Map<String, LocalDate> stopped,
+			List<AccountDetails> accountDetails, List<UUID> accountIds, List<ContactDetails> contactDetails,
+			List<UUID> contactIds) {
+		long started = System.nanoTime();
+		if (this.pickLists.find(Leads.SOURCES, MarketingDataGenerator.PAID_SEARCH_SOURCE).isEmpty()) {
+			this.pickLists.add(adminId, Leads.SOURCES, MarketingDataGenerator.PAID_SEARCH_SOURCE);
+		}
+		List<MarketingDataGenerator.Rep> reps = new ArrayList<>();
+		for (DemoPeople.Person person : DemoPeople.all()) {
+			if (person.role() == Role.REP) {
+				reps.add(new MarketingDataGenerator.Rep(ids.get(person.username()), person.region(),
+						stopped.get(person.username())));
+			}
+		}
+		Map<UUID, List<MarketingDataGenerator.Person>> people = new HashMap<>();
+		for (int c = 0; c < contactIds.size(); c++) {
+			ContactDetails contact = contactDetails.get(c);
+			people.computeIfAbsent(contact.accountId(), k -> new ArrayList<>())
+				.add(new MarketingDataGenerator.Person(contactIds.get(c), contact.firstName(), contact.lastName(),
+						contact.title(), contact.email(), contact.phone()));
+		}
+		List<MarketingDataGenerator.Company> companies = new ArrayList<>();
+		for (int a = 0; a < accountIds.size(); a++) {
+			companies.add(new MarketingDataGenerator.Company(accountIds.get(a), accountDetails.get(a).name(),
+					accountDetails.get(a).country(), people.getOrDefault(accountIds.get(a), List.of())));
+		}
+		List<MarketingDataGenerator.Deal> deals = this.jdbc.query("""
+				select o.id, o.account_id, o.primary_contact_id, o.owner_id, o.created_at, o.closed_at, o.close_date,
+				       s.outcome, o.amount
+				from opportunities o join pipeline_stages s on s.id = o.stage_id
+				where o.account_id = any(?::uuid[]) and o.deleted_at is null
+				order by o.created_at, o.id
+				""",
+				(rs, row) -> new MarketingDataGenerator.Deal(rs.getObject("id", UUID.class),
+						rs.getObject("account_id", UUID.class), rs.getObject("primary_contact_id", UUID.class),
+						rs.getObject("owner_id", UUID.class), rs.getTimestamp("created_at").getTime(),
+						rs.getTimestamp("closed_at") == null ? Long.MIN_VALUE : rs.getTimestamp("closed_at").getTime(),
+						rs.getObject("close_date", LocalDate.class), "WON".equals(rs.getString("outcome")),
+						rs.getBigDecimal("amount") == null ? 0
+								: rs.getBigDecimal("amount").movePointRight(2).longValueExact()),
+				"{" + String.join(",", accountIds.stream().map(UUID::toString).toList()) + "}");
+		MarketingDataGenerator generator = new MarketingDataGenerator(this.seed, asOf.toEpochMilli(),
+				ids.get("marketing"))
+			.generate(reps, companies, deals);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		MarketingDataGenerator.Written written;
+		try {
+			written = generator.write(connection);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		List<Object[]> sources = new ArrayList<>();
+		written.dealSources().forEach((deal, source) -> sources.add(new Object[] { source, deal }));
+		this.jdbc.batchUpdate("update opportunities set lead_source = ? where id = ?", sources);
+		log.info("Demo marketing: {} in {} ms", written.counts(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static Object[] freshness(UUID id, long createdAt, UUID ownerId, SalesDataGenerator.DealsWritten written) {
