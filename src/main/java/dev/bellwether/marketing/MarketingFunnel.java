@@ -60,7 +60,7 @@ public class MarketingFunnel {
 	public static final int DEFAULT_LEAK_DAYS = 14;
 
 	/** The most days a leak may be told to wait. */
-	public static final int MAX_LEAK_DAYS = 3650;
+	public static final int MAX_LEAK_DAYS = 36_500;
 
 	/** The lifecycle stages, in order; each one's leads are among the previous one's. */
 	public enum Stage {
