@@ -1,10 +1,12 @@
 // Home page charts: each <canvas data-chart="{...}"> is drawn with Chart.js; clicking a bar or
-// a slice opens the list of the deals behind it (links[dataset][index]).
+// a slice opens the list of the deals (or leads, or campaign) behind it (links[dataset][index]).
 (function () {
   'use strict';
 
+  // a chart without a currency shows counts (the marketing funnel)
   function money(currency, value) {
-    return currency + ' ' + Number(value).toLocaleString(undefined, { maximumFractionDigits: 0 });
+    var number = Number(value).toLocaleString(undefined, { maximumFractionDigits: 0 });
+    return currency ? currency + ' ' + number : number;
   }
 
   function draw(canvas) {

@@ -62,7 +62,7 @@ class ModuleTablesTests {
 			entry("pipeline_stages", "sales"), entry("products", "sales"), entry("opportunities", "sales"),
 			entry("opportunity_line_items", "sales"), entry("opportunity_history", "sales"),
 			// marketing
-			entry("leads", "marketing"),
+			entry("leads", "marketing"), entry("lead_status_changes", "marketing"),
 			// activities
 			entry("activities", "activities"), entry("activity_attendees", "activities"),
 			// audit

@@ -14,8 +14,9 @@ class MarketingUsageKinds {
 
 	@Bean
 	UsageKinds marketingDeclared() {
-		return UsageKinds.of("marketing", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION,
-				UsageKind.EXPORT, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
+		return UsageKinds.of("marketing", UsageKind.VIEW, UsageKind.REPORT_VIEW, UsageKind.INLINE_EDIT,
+				UsageKind.BULK_ACTION, UsageKind.EXPORT, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE,
+				UsageKind.API_CALL);
 	}
 
 }

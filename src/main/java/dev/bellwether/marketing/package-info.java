@@ -14,8 +14,10 @@
  * members (tables {@code campaigns}, {@code campaign_costs}, {@code campaign_members});
  * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
  * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
- * and contacts only through the sales and customers modules' public APIs. Assignment
- * rules, web-to-lead and speed to lead come later (docs/marketing.md).
+ * and contacts only through the sales and customers modules' public APIs; and the funnel
+ * and hand-off ({@link dev.bellwether.marketing.MarketingFunnel}: Lead → MQL → SQL →
+ * Opportunity → Customer with its leaks). Assignment rules, web-to-lead and speed to lead
+ * come later (docs/marketing.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

@@ -148,6 +148,51 @@ public class DealFacts {
 	}
 
 	/**
+	 * How far a deal got, for the marketing funnel: when it was opened and won, and
+	 * whether it ever left the stage it was created in (from the stage history).
+	 *
+	 * @param closedAt when it was closed won or lost; {@code null} while open
+	 * @param advanced whether a recorded change ever moved it to another stage
+	 */
+	public record DealProgress(UUID id, Instant createdAt, Instant closedAt, StageOutcome outcome, boolean advanced) {
+
+		public boolean won() {
+			return this.outcome == StageOutcome.WON;
+		}
+
+		/** Open and still in the stage it was created in. */
+		public boolean stuckInFirstStage() {
+			return this.outcome == StageOutcome.OPEN && !this.advanced;
+		}
+
+	}
+
+	/**
+	 * The progress of the given deals that exist and are not in the recycle bin, by id,
+	 * in batches of {@link OpenDealStream#BATCH}; callers decide who may see the result.
+	 */
+	public Map<UUID, DealProgress> progressOf(Collection<UUID> ids) {
+		Map<UUID, DealProgress> progress = new HashMap<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += OpenDealStream.BATCH) {
+			this.jdbc.sql("""
+					select o.id, o.created_at, o.closed_at, s.outcome,
+					       exists (select 1 from opportunity_history h where h.opportunity_id = o.id
+					               and h.from_stage_id is not null and h.to_stage_id <> h.from_stage_id) as advanced
+					from opportunities o join pipeline_stages s on s.id = o.stage_id
+					where o.id in (:ids) and o.deleted_at is null
+					""")
+				.param("ids", all.subList(from, Math.min(all.size(), from + OpenDealStream.BATCH)))
+				.query(rs -> {
+					UUID id = rs.getObject("id", UUID.class);
+					progress.put(id, new DealProgress(id, instant(rs, "created_at"), instant(rs, "closed_at"),
+							StageOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("advanced")));
+				});
+		}
+		return progress;
+	}
+
+	/**
 	 * @return today in the company's time zone (the day flags are judged on)
 	 */
 	public LocalDate today() {

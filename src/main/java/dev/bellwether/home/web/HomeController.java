@@ -3,6 +3,7 @@ package dev.bellwether.home.web;
 import java.util.UUID;
 
 import dev.bellwether.home.HomePages;
+import dev.bellwether.home.MarketingHomePage;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.usage.Usage;
@@ -17,27 +18,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The start page, by role: reps (and everyone) get "my day", managers their team,
- * executives and administrators the whole pipeline; marketing goes to the leads. Each
- * view is reachable from the others' tabs where the viewer may see it. The figures come
- * from {@link HomePages}.
+ * executives and administrators the whole pipeline; marketing its own home page (leads
+ * waiting, campaigns running, ROI, the funnel; {@link MarketingHomePage}). Each view is
+ * reachable from the others' tabs where the viewer may see it. The figures come from
+ * {@link HomePages}.
  */
 @Controller
 class HomeController {
 
+	/** The marketing home page's view. */
+	static final String MARKETING = "marketing";
+
 	private final HomePages pages;
 
-	HomeController(HomePages pages) {
+	private final MarketingHomePage marketing;
+
+	HomeController(HomePages pages, MarketingHomePage marketing) {
 		this.pages = pages;
+		this.marketing = marketing;
 	}
 
 	@Usage(UsageKind.DASHBOARD_VIEW)
 	@GetMapping("/")
 	String home(Viewer viewer, @RequestParam(required = false) String view, @RequestParam(required = false) UUID team,
 			HttpServletRequest request, Model model) {
-		if (viewer.is(Role.MARKETING) && view == null && !Htmx.isHtmx(request)) {
-			// marketing has no pipeline of its own: their day starts at the leads (until
-			// the marketing home page)
-			return "redirect:/leads";
+		if (viewer.is(Role.MARKETING) && (view == null || MARKETING.equals(view))) {
+			// marketing has no pipeline of its own: their day starts at the leads
+			// waiting,
+			// the campaigns running, the ROI and the funnel
+			model.addAttribute("today", this.pages.today());
+			model.addAttribute("marketing", this.marketing.of(viewer));
+			return "home/marketing";
 		}
 		String shown = this.pages.view(viewer, view);
 		model.addAttribute("views", this.pages.views(viewer));

@@ -10,6 +10,8 @@ import dev.bellwether.marketing.CampaignAttribution;
 import dev.bellwether.marketing.CampaignAttribution.CampaignRoi;
 import dev.bellwether.marketing.CampaignAttribution.RoiReport;
 import dev.bellwether.platform.FiscalCalendar;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,6 +39,7 @@ class CampaignRoiController {
 		this.json = json;
 	}
 
+	@Usage(UsageKind.REPORT_VIEW)
 	@GetMapping("/campaigns/roi")
 	String roi(Viewer viewer,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
