@@ -100,6 +100,14 @@ public class SpeedToLead {
 	}
 
 	/**
+	 * @return the last 30 days, today included, in the company calendar's time zone
+	 */
+	public List<LocalDate> defaultPeriod() {
+		LocalDate today = LocalDate.now(this.clock.withZone(this.calendars.company().zone()));
+		return List.of(today.minusDays(29), today);
+	}
+
+	/**
 	 * @return the lead's figures now
 	 */
 	public LeadResponse responseOf(Lead lead) {
