@@ -96,7 +96,9 @@ class ModuleTablesTests {
 			entry("campaigns", "marketing"), entry("campaign_costs", "marketing"),
 			entry("campaign_members", "marketing"),
 			// marketing: speed to lead
-			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"));
+			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"),
+			// marketing: lead lifecycle (V55)
+			entry("lead_status_changes", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -15,7 +15,10 @@
  * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
  * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
  * and contacts only through the sales and customers modules' public APIs. Assignment
- * rules, web-to-lead and speed to lead come later (docs/marketing.md).
+ * rules and web-to-lead come later (docs/marketing.md). Speed to lead
+ * ({@link dev.bellwether.marketing.SpeedToLead}, tables {@code lead_response_targets} and
+ * {@code lead_response_breaches}): response times against a target per source in the
+ * company's business hours, with breach alerts through the notifications module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

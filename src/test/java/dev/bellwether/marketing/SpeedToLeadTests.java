@@ -351,7 +351,7 @@ class SpeedToLeadTests {
 	void thePageAndTheApi() throws Exception {
 		User marketing = this.users.create(Role.MARKETING);
 		User rep = this.users.create(Role.REP);
-		lead("Listed", rep, "2026-05-04T09:00:00Z");
+		Lead listed = lead("Listed", rep, "2026-05-04T09:00:00Z");
 		org.springframework.test.web.servlet.request.RequestPostProcessor marketingSession = TestUsers.signIn(this.mvc,
 				marketing);
 		org.springframework.test.web.servlet.request.RequestPostProcessor repSession = TestUsers.signIn(this.mvc, rep);
@@ -366,8 +366,10 @@ class SpeedToLeadTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(this.source)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("speed-chart")));
-		this.mvc.perform(get("/leads/speed").with(repSession).accept("text/html"))
-			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/leads/speed").with(repSession).accept("text/html")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/leads/" + listed.id()).with(marketingSession).accept("text/html"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("target 1 h — breached")));
 		this.mvc.perform(get("/leads/speed/targets").with(marketingSession).accept("text/html"))
 			.andExpect(status().isOk());
 		this.mvc
