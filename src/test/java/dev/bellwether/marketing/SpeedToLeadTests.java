@@ -370,6 +370,9 @@ class SpeedToLeadTests {
 		this.mvc.perform(get("/leads/" + listed.id()).with(marketingSession).accept("text/html"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("target 1 h — breached")));
+		this.mvc.perform(get("/leads").with(marketingSession).accept("text/html"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"speed-to-lead\"")));
 		this.mvc.perform(get("/leads/speed/targets").with(marketingSession).accept("text/html"))
 			.andExpect(status().isOk());
 		this.mvc
