@@ -53,6 +53,9 @@ class ModuleTablesTests {
 			entry("bulk_operations", "platform"), entry("bulk_operation_items", "platform"),
 			// custom field definitions (each module keeps the values in its own tables)
 			entry("custom_fields", "platform"),
+			// business calendars (platform.businesstime)
+			entry("business_calendars", "platform"), entry("business_calendar_hours", "platform"),
+			entry("business_calendar_holidays", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
 			// customers
@@ -91,7 +94,11 @@ class ModuleTablesTests {
 			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"),
 			// marketing: campaigns
 			entry("campaigns", "marketing"), entry("campaign_costs", "marketing"),
-			entry("campaign_members", "marketing"));
+			entry("campaign_members", "marketing"),
+			// marketing: speed to lead
+			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"),
+			// marketing: lead lifecycle (V55)
+			entry("lead_status_changes", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

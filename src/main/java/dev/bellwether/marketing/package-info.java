@@ -14,10 +14,12 @@
  * members (tables {@code campaigns}, {@code campaign_costs}, {@code campaign_members});
  * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
  * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
- * and contacts only through the sales and customers modules' public APIs; and the funnel
+ * and contacts only through the sales and customers modules' public APIs; the funnel
  * and hand-off ({@link dev.bellwether.marketing.MarketingFunnel}: Lead → MQL → SQL →
- * Opportunity → Customer with its leaks). Assignment rules, web-to-lead and speed to lead
- * come later (docs/marketing.md).
+ * Opportunity → Customer with its leaks); and speed to lead
+ * ({@link dev.bellwether.marketing.SpeedToLead}, tables {@code lead_response_targets} and
+ * {@code lead_response_breaches}): response times against a target per source in the
+ * company's business hours, with breach alerts through the notifications module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

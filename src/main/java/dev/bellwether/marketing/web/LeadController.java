@@ -19,6 +19,7 @@ import dev.bellwether.marketing.Lead;
 import dev.bellwether.marketing.LeadFilter;
 import dev.bellwether.marketing.LeadStatus;
 import dev.bellwether.marketing.Leads;
+import dev.bellwether.marketing.SpeedToLead;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.ListCursors;
@@ -63,14 +64,17 @@ class LeadController {
 
 	private final ListViews listViews;
 
+	private final SpeedToLead speedToLead;
+
 	LeadController(Leads leads, UserDirectory users, RecordOwners owners, ListCursors cursors, PickLists pickLists,
-			ListViews listViews) {
+			ListViews listViews, SpeedToLead speedToLead) {
 		this.leads = leads;
 		this.users = users;
 		this.owners = owners;
 		this.cursors = cursors;
 		this.pickLists = pickLists;
 		this.listViews = listViews;
+		this.speedToLead = speedToLead;
 	}
 
 	@Usage(value = UsageKind.VIEW, recordType = Leads.RECORD_TYPE)
@@ -113,6 +117,7 @@ class LeadController {
 
 	private String page(Viewer viewer, Lead lead, Model model) {
 		model.addAttribute("lead", lead);
+		model.addAttribute("response", this.speedToLead.responseOf(lead));
 		model.addAttribute("canEdit", this.leads.canEdit(viewer, lead));
 		model.addAttribute("names",
 				this.users
