@@ -48,3 +48,12 @@ create table lead_assignments (
 );
 
 create index lead_assignments_lead_idx on lead_assignments (lead_id, assigned_at desc, id);
+
+-- Activities (module activities, which owns this table): tasks, calls, meetings and notes
+-- logged against a lead (issue 16, item 1: the lead's timeline). An activity on a lead is
+-- read by whoever may read the lead (dev.bellwether.marketing.LeadAccess).
+alter table activities add column lead_id uuid;
+alter table activities drop constraint activities_linked;
+alter table activities add constraint activities_linked
+    check (account_id is not null or contact_id is not null or opportunity_id is not null or lead_id is not null);
+create index activities_lead_idx on activities (lead_id, occurred_at desc, id) where lead_id is not null and deleted_at is null;

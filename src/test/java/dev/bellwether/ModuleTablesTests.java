@@ -91,7 +91,11 @@ class ModuleTablesTests {
 			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"),
 			// marketing: campaigns
 			entry("campaigns", "marketing"), entry("campaign_costs", "marketing"),
-			entry("campaign_members", "marketing"));
+			entry("campaign_members", "marketing"),
+			// marketing: the leads' status changes (V55)
+			entry("lead_status_changes", "marketing"),
+			// marketing: lead assignment rules and log (V57)
+			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
