@@ -14,8 +14,11 @@
  * members (tables {@code campaigns}, {@code campaign_costs}, {@code campaign_members});
  * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
  * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
- * and contacts only through the sales and customers modules' public APIs. Assignment
- * rules, web-to-lead and speed to lead come later (docs/marketing.md).
+ * and contacts only through the sales and customers modules' public APIs. Lead assignment
+ * rules and each lead's assignment log (tables {@code lead_assignment_rules},
+ * {@code lead_assignments}; {@link dev.bellwether.marketing.LeadAssignment}); and
+ * {@link dev.bellwether.marketing.LeadAccess}, leads' visibility for activities logged on
+ * them. Web-to-lead and speed to lead come later (docs/marketing.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

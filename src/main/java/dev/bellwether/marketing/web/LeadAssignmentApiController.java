@@ -51,15 +51,11 @@ class LeadAssignmentApiController {
 
 	private final LeadAssignment assignment;
 
-	private final Leads leads;
-
 	private final UserDirectory users;
 
-	LeadAssignmentApiController(LeadAssignmentRules rules, LeadAssignment assignment, Leads leads,
-			UserDirectory users) {
+	LeadAssignmentApiController(LeadAssignmentRules rules, LeadAssignment assignment, UserDirectory users) {
 		this.rules = rules;
 		this.assignment = assignment;
-		this.leads = leads;
 		this.users = users;
 	}
 
