@@ -98,7 +98,9 @@ class ModuleTablesTests {
 			// marketing: speed to lead
 			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"),
 			// marketing: lead lifecycle (V55)
-			entry("lead_status_changes", "marketing"));
+			entry("lead_status_changes", "marketing"),
+			// marketing: lead assignment rules and log (V57)
+			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

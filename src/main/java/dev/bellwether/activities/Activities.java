@@ -46,6 +46,7 @@ import dev.bellwether.platform.RecordChanged;
 import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.ListConditions;
 import dev.bellwether.platform.RecycleBin;
+import dev.bellwether.marketing.LeadAccess;
 import dev.bellwether.platform.RecordTouched;
 import dev.bellwether.platform.VersionedUpdate;
 import dev.bellwether.platform.picklist.PickLists;
@@ -124,10 +125,13 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 
 	private final RecycleBin recycleBin;
 
+	private final LeadAccess leads;
+
 	Activities(JdbcClient jdbc, RecordVisibility visibility, OpportunityAccess opportunities, Accounts accounts,
 			Contacts contacts, UserDirectory users, LinkedRecords links, InputValidation validation,
 			ApplicationEventPublisher events, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone,
-			RecordOwners owners, PickLists pickLists, RecycleBin recycleBin) {
+			RecordOwners owners, PickLists pickLists, RecycleBin recycleBin, LeadAccess leads) {
+		this.leads = leads;
 		this.recycleBin = recycleBin;
 		this.owners = owners;
 		this.pickLists = pickLists;
@@ -158,6 +162,13 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 
 	public boolean canEdit(Viewer viewer, Activity activity) {
 		boolean byActivity = this.visibility.canEdit(viewer, ACCESS, activity.ownerId());
+		if (activity.leadId() != null) {
+			// an activity on a lead: whoever may read the lead, and its owner's or the
+			// lead's
+			// editors
+			return exists(() -> this.leads.requireRead(viewer, activity.leadId()))
+					&& (byActivity || this.leads.canEdit(viewer, activity.leadId()));
+		}
 		if (activity.opportunityId() == null) {
 			return byActivity;
 		}
@@ -311,12 +322,12 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 				: origin != null && origin.closedAt() != null && !origin.closedAt().isAfter(now) ? origin.closedAt()
 						: createdAt;
 		this.jdbc.sql("""
-				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, owner_id,
-				  due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at, sub_type,
-				  created_at, created_by, updated_at, updated_by, version, import_id, external_id)
-				values (:id, :kind, :subject, :body, :accountId, :contactId, :opportunityId, :ownerId, :dueDate,
-				  :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :subType, :createdAt,
-				  :actor, :now, :actor, 0, :importId, :externalId)
+				insert into activities (id, kind, subject, body, account_id, contact_id, opportunity_id, lead_id,
+				  owner_id, due_date, status, priority, completed_at, completed_by, starts_at, ends_at, occurred_at,
+				  sub_type, created_at, created_by, updated_at, updated_by, version, import_id, external_id)
+				values (:id, :kind, :subject, :body, :accountId, :contactId, :opportunityId, :leadId, :ownerId,
+				  :dueDate, :status, :priority, :completedAt, :completedBy, :startsAt, :endsAt, :occurredAt, :subType,
+				  :createdAt, :actor, :now, :actor, 0, :importId, :externalId)
 				""")
 			.params(columns(details))
 			.param("id", id)
@@ -400,7 +411,8 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 		UUID completedBy = completing ? viewer.id() : reopening ? null : before.completedBy();
 		save.run(this.jdbc.sql("""
 				update activities set subject = :subject, body = :body, account_id = :accountId,
-				  contact_id = :contactId, opportunity_id = :opportunityId, owner_id = :ownerId, due_date = :dueDate,
+				  contact_id = :contactId, opportunity_id = :opportunityId, lead_id = :leadId, owner_id = :ownerId,
+				  due_date = :dueDate,
 				  status = :status, priority = :priority, completed_at = :completedAt, completed_by = :completedBy,
 				  starts_at = :startsAt, ends_at = :endsAt, occurred_at = :occurredAt, sub_type = :subType,
 				  updated_at = :now, updated_by = :actor, version = version + 1
@@ -513,11 +525,22 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 		SqlFilter deals = this.opportunities.readFilterByOpportunityId(viewer, "x.opportunity_id");
 		terms.add(deals.sql());
 		params.putAll(deals.parameters());
+		SqlFilter leadFilter = this.leads.readFilterByLeadId(viewer, "x.lead_id");
+		terms.add(leadFilter.sql());
+		params.putAll(leadFilter.parameters());
 		return terms;
 	}
 
 	private void requireRead(Viewer viewer, Activity activity) {
-		if (activity.opportunityId() != null) {
+		if (activity.leadId() != null) {
+			try {
+				this.leads.requireRead(viewer, activity.leadId());
+			}
+			catch (RecordNotFoundException ex) {
+				throw new RecordNotFoundException(RECORD_TYPE, activity.id());
+			}
+		}
+		else if (activity.opportunityId() != null) {
 			try {
 				this.opportunities.requireRead(viewer, activity.opportunityId());
 			}
@@ -560,6 +583,9 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 			else {
 				contactAccount = contact.get().accountId();
 			}
+		}
+		if (details.leadId() != null && !exists(() -> this.leads.requireRead(viewer, details.leadId()))) {
+			errors.putIfAbsent("leadId", "There is no lead with id " + details.leadId() + ".");
 		}
 		OpportunityLink deal = null;
 		if (details.opportunityId() != null) {
@@ -655,6 +681,9 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 			this.events
 				.publishEvent(new RecordTouched(OpportunityAccess.RECORD_TYPE, activity.opportunityId(), actorId, now));
 		}
+		if (activity.leadId() != null) {
+			this.events.publishEvent(new RecordTouched(LeadAccess.RECORD_TYPE, activity.leadId(), actorId, now));
+		}
 	}
 
 	static Instant occurredAt(ActivityDetails details, Instant createdAt, Instant completedAt) {
@@ -745,7 +774,7 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 		return new Activity(a.id(), a.kind(), a.subject(), a.body(), a.accountId(), a.contactId(), a.opportunityId(),
 				a.ownerId(), a.dueDate(), a.status(), a.priority(), a.completedAt(), a.completedBy(), a.startsAt(),
 				a.endsAt(), a.occurredAt(), attendees, a.deletedAt(), a.createdAt(), a.createdBy(), a.updatedAt(),
-				a.updatedBy(), a.version(), a.subType());
+				a.updatedBy(), a.version(), a.subType(), a.leadId());
 	}
 
 	private static Map<String, Object> columns(ActivityDetails details) {
@@ -756,6 +785,7 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 		columns.put("accountId", details.accountId());
 		columns.put("contactId", details.contactId());
 		columns.put("opportunityId", details.opportunityId());
+		columns.put("leadId", details.leadId());
 		columns.put("ownerId", details.ownerId());
 		columns.put("dueDate", details.dueDate());
 		columns.put("status", details.status() == null ? null : details.status().name());
@@ -777,6 +807,7 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 			.compare("accountId", before.accountId(), after.accountId())
 			.compare("contactId", before.contactId(), after.contactId())
 			.compare("opportunityId", before.opportunityId(), after.opportunityId())
+			.compare("leadId", before.leadId(), after.leadId())
 			.compare("ownerId", before.ownerId(), after.ownerId())
 			.compare("dueDate", before.dueDate(), after.dueDate())
 			.compare("status", before.status(), after.status())
@@ -804,7 +835,8 @@ public class Activities implements VersionedRecords<Viewer, Activity, ActivityDe
 				rs.getObject("completed_by", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
 				instant(rs, "occurred_at"), List.of(), instant(rs, "deleted_at"), instant(rs, "created_at"),
 				rs.getObject("created_by", UUID.class), instant(rs, "updated_at"),
-				rs.getObject("updated_by", UUID.class), rs.getLong("version"), rs.getString("sub_type"));
+				rs.getObject("updated_by", UUID.class), rs.getLong("version"), rs.getString("sub_type"),
+				rs.getObject("lead_id", UUID.class));
 	}
 
 }

@@ -15,12 +15,13 @@ import java.util.UUID;
  * @param occurredAt the instant the timeline sorts it by: a call's or meeting's start, a
  * completed task's completion, otherwise when it was logged
  * @param subType the task, call or meeting type from the kind's pick list, if any
+ * @param leadId the lead it was logged against, if any
  */
 public record Activity(UUID id, ActivityKind kind, String subject, String body, UUID accountId, UUID contactId,
 		UUID opportunityId, UUID ownerId, LocalDate dueDate, TaskStatus status, TaskPriority priority,
 		Instant completedAt, UUID completedBy, Instant startsAt, Instant endsAt, Instant occurredAt,
 		List<Attendee> attendees, Instant deletedAt, Instant createdAt, UUID createdBy, Instant updatedAt,
-		UUID updatedBy, long version, String subType) implements EditedRecord<ActivityDetails> {
+		UUID updatedBy, long version, String subType, UUID leadId) implements EditedRecord<ActivityDetails> {
 
 	public Activity {
 		attendees = attendees == null ? List.of() : List.copyOf(attendees);
@@ -61,7 +62,7 @@ public record Activity(UUID id, ActivityKind kind, String subject, String body, 
 	public ActivityDetails details() {
 		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
 				this.opportunityId, this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt,
-				this.attendees.stream().map(Attendee::key).toList(), this.subType);
+				this.attendees.stream().map(Attendee::key).toList(), this.subType, this.leadId);
 	}
 
 }

@@ -27,6 +27,8 @@ import jakarta.validation.constraints.Size;
  * @param attendees meetings only
  * @param subType from the kind's pick list (task, call or meeting type); optional, none
  * for notes
+ * @param leadId the lead it was logged against (instead of an account, contact or
+ * opportunity); visible to whoever may read the lead
  */
 public record ActivityDetails(
 		@NotNull(message = "Choose what kind of activity this is: task, call, meeting or note.") ActivityKind kind,
@@ -35,10 +37,30 @@ public record ActivityDetails(
 		UUID contactId, UUID opportunityId, @NotNull(message = "Choose who the activity belongs to.") UUID ownerId,
 		LocalDate dueDate, TaskStatus status, TaskPriority priority, Instant startsAt, Instant endsAt,
 		@Valid @Size(max = 200, message = "A meeting can have at most 200 attendees.") List<Attendee> attendees,
-		@Size(max = 60, message = "Choose a type from the list.") String subType) {
+		@Size(max = 60, message = "Choose a type from the list.") String subType, UUID leadId) {
 
 	public ActivityDetails {
 		attendees = attendees == null ? List.of() : List.copyOf(attendees);
+	}
+
+	/**
+	 * An activity on no lead.
+	 */
+	public ActivityDetails(ActivityKind kind, String subject, String body, UUID accountId, UUID contactId,
+			UUID opportunityId, UUID ownerId, LocalDate dueDate, TaskStatus status, TaskPriority priority,
+			Instant startsAt, Instant endsAt, List<Attendee> attendees, String subType) {
+		this(kind, subject, body, accountId, contactId, opportunityId, ownerId, dueDate, status, priority, startsAt,
+				endsAt, attendees, subType, null);
+	}
+
+	/**
+	 * The same activity logged against a lead (a lead's activities hang off the lead
+	 * alone: no account, contact or deal yet).
+	 */
+	public ActivityDetails onLead(UUID leadId) {
+		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
+				this.opportunityId, this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt,
+				this.attendees, this.subType, leadId);
 	}
 
 	/**
@@ -54,7 +76,7 @@ public record ActivityDetails(
 	public ActivityDetails withSubType(String subType) {
 		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
 				this.opportunityId, this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt,
-				this.attendees, subType);
+				this.attendees, subType, this.leadId);
 	}
 
 	public static ActivityDetails task(String subject, LocalDate dueDate, TaskPriority priority, UUID ownerId) {
@@ -84,23 +106,23 @@ public record ActivityDetails(
 	public ActivityDetails linkedTo(UUID accountId, UUID contactId, UUID opportunityId) {
 		return new ActivityDetails(this.kind, this.subject, this.body, accountId, contactId, opportunityId,
 				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees,
-				this.subType);
+				this.subType, this.leadId);
 	}
 
 	public ActivityDetails withSubject(String subject) {
 		return new ActivityDetails(this.kind, subject, this.body, this.accountId, this.contactId, this.opportunityId,
 				this.ownerId, this.dueDate, this.status, this.priority, this.startsAt, this.endsAt, this.attendees,
-				this.subType);
+				this.subType, this.leadId);
 	}
 
 	public ActivityDetails withStatus(TaskStatus status) {
 		return new ActivityDetails(this.kind, this.subject, this.body, this.accountId, this.contactId,
 				this.opportunityId, this.ownerId, this.dueDate, status, this.priority, this.startsAt, this.endsAt,
-				this.attendees, this.subType);
+				this.attendees, this.subType, this.leadId);
 	}
 
 	boolean isLinked() {
-		return this.accountId != null || this.contactId != null || this.opportunityId != null;
+		return this.accountId != null || this.contactId != null || this.opportunityId != null || this.leadId != null;
 	}
 
 }

@@ -38,7 +38,7 @@ final class ActivityRules {
 		}
 		return new ActivityDetails(details.kind(), details.subject(), details.body(), details.accountId(),
 				details.contactId(), details.opportunityId(), details.ownerId(), details.dueDate(), details.status(),
-				details.priority(), now, details.endsAt(), details.attendees(), details.subType());
+				details.priority(), now, details.endsAt(), details.attendees(), details.subType(), details.leadId());
 	}
 
 	/**
@@ -70,7 +70,8 @@ final class ActivityRules {
 		}
 		return new ActivityDetails(details.kind(), subject, body, details.accountId(), details.contactId(),
 				details.opportunityId(), details.ownerId(), details.dueDate(), status, priority, details.startsAt(),
-				details.endsAt(), attendees, details.subType() == null ? null : details.subType().trim());
+				details.endsAt(), attendees, details.subType() == null ? null : details.subType().trim(),
+				details.leadId());
 	}
 
 	/**
@@ -84,7 +85,7 @@ final class ActivityRules {
 		}
 		if (!details.isLinked()) {
 			errors.put("links", "Link the " + kind.label().toLowerCase()
-					+ " to an account, a contact or an opportunity (at least one).");
+					+ " to an account, a contact, an opportunity or a lead (at least one).");
 		}
 		if (!StringUtils.hasText(details.subject()) && kind != ActivityKind.NOTE) {
 			errors.put("subject", switch (kind) {

@@ -17,6 +17,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.timeline.TimelineCursor;
 import dev.bellwether.platform.timeline.TimelineEntry;
 import dev.bellwether.platform.timeline.TimelineSource;
+import dev.bellwether.marketing.LeadAccess;
 import dev.bellwether.sales.OpportunityAccess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,10 @@ class ActivityTimelineSource implements TimelineSource {
 		switch (recordType) {
 			case OpportunityAccess.RECORD_TYPE ->
 				sql = "select " + COLUMNS + " from activities x where x.opportunity_id = :record and " + page + order;
+			// the lead's own activities (a timeline is asked for a lead the viewer may
+			// read)
+			case LeadAccess.RECORD_TYPE ->
+				sql = "select " + COLUMNS + " from activities x where x.lead_id = :record and " + page + order;
 			case Accounts.RECORD_TYPE -> sql = "select " + COLUMNS
 					+ " from activities x where x.account_id = :record and " + page + " and " + deals.sql() + order;
 			case Contacts.RECORD_TYPE -> sql = "select * from ((select " + COLUMNS

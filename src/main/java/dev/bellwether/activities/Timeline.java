@@ -19,6 +19,7 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.timeline.TimelineCursor;
 import dev.bellwether.platform.timeline.TimelineEntry;
 import dev.bellwether.platform.timeline.TimelineSource;
+import dev.bellwether.marketing.LeadAccess;
 import dev.bellwether.sales.OpportunityAccess;
 
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class Timeline {
 
 	/** The record types that have a timeline. */
 	public static final List<String> RECORD_TYPES = List.of(Accounts.RECORD_TYPE, Contacts.RECORD_TYPE,
-			OpportunityAccess.RECORD_TYPE);
+			OpportunityAccess.RECORD_TYPE, LeadAccess.RECORD_TYPE);
 
 	/**
 	 * Newest first, then by id descending — the order every source returns, with ids
@@ -63,8 +64,11 @@ public class Timeline {
 
 	private final UserDirectory users;
 
+	private final LeadAccess leads;
+
 	Timeline(List<TimelineSource> sources, ActivityTimelineSource activities, Accounts accounts, Contacts contacts,
-			OpportunityAccess opportunities, UserDirectory users) {
+			OpportunityAccess opportunities, UserDirectory users, LeadAccess leads) {
+		this.leads = leads;
 		this.others = sources.stream().filter(source -> source != activities).toList();
 		this.activities = activities;
 		this.accounts = accounts;
@@ -122,6 +126,7 @@ public class Timeline {
 			case Accounts.RECORD_TYPE -> this.accounts.get(viewer, recordId);
 			case Contacts.RECORD_TYPE -> this.contacts.get(viewer, recordId);
 			case OpportunityAccess.RECORD_TYPE -> this.opportunities.requireRead(viewer, recordId);
+			case LeadAccess.RECORD_TYPE -> this.leads.requireRead(viewer, recordId);
 			default -> throw new RecordNotFoundException(recordType, recordId);
 		}
 	}

@@ -117,9 +117,16 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 
 	private final Clock clock;
 
+	// Assignment rules (issue 16)
+	private final LeadAssignmentRules assignmentRules;
+
+	private final LeadAssignmentLog assignmentLog;
+
 	Leads(JdbcClient jdbc, RecordVisibility visibility, RecordOwners owners, UserDirectory users,
 			InputValidation validation, PickLists pickLists, RecycleBin recycleBin, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, LeadAssignmentRules assignmentRules, LeadAssignmentLog assignmentLog) {
+		this.assignmentRules = assignmentRules;
+		this.assignmentLog = assignmentLog;
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.owners = owners;
@@ -255,10 +262,25 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		}
 	}
 
+	/**
+	 * Creates the lead. Without an owner, the assignment rules choose one
+	 * ({@link LeadAssignmentRules}); when none matches, the creator owns it if they may
+	 * own leads.
+	 * @throws InvalidInputException naming each field that is wrong, or {@code ownerId}
+	 * when no rule matched and the creator may not own leads
+	 */
 	@Transactional
 	public Lead create(Viewer viewer, LeadDetails input) {
+		// Assignment rules (issue 16): no owner given, the rules choose one
+		RuleAssignment byRule = null;
+		if (input.ownerId() == null) {
+			byRule = this.assignmentRules.choose(input).orElse(null);
+			input = withOwner(input, (byRule != null) ? byRule.ownerId() : creatorAsOwner(viewer));
+		}
 		LeadDetails details = validate(input, null);
-		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
+		if (byRule == null) {
+			this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
+		}
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		this.jdbc.sql(INSERT)
@@ -270,7 +292,54 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		recordStatus(id, null, details.status(), viewer.id(), now);
 		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
 				diff(LeadDetails.empty(), details)));
-		return load(id).orElseThrow();
+		Lead created = load(id).orElseThrow();
+		// Assignment rules (issue 16): the assignment log
+		this.assignmentLog.record(id, created.fullName(), byRule, null, details.ownerId(), viewer.id(), now);
+		return created;
+	}
+
+	// Assignment rules (issue 16)
+	private UUID creatorAsOwner(Viewer viewer) {
+		return this.users.find(viewer.id())
+			.filter(RecordOwners::isOwner)
+			.map(User::id)
+			.orElseThrow(() -> new InvalidInputException("ownerId",
+					"No assignment rule matched this lead; choose an owner."));
+	}
+
+	// Assignment rules (issue 16)
+	private static LeadDetails withOwner(LeadDetails details, UUID ownerId) {
+		return new LeadDetails(details.firstName(), details.lastName(), details.company(), details.title(),
+				details.email(), details.phone(), details.country(), details.source(), details.status(),
+				details.disqualifyReason(), ownerId, details.description());
+	}
+
+	/**
+	 * Assignment rules (issue 16): gives the lead to the owner a rule chose ("reassign by
+	 * rules", see {@link LeadAssignment#reassign}); the rule decides, so the viewer needs
+	 * only the right to change the lead, not to give it to that person.
+	 */
+	@Transactional
+	Lead assignByRule(Viewer viewer, Lead before, RuleAssignment rule) {
+		this.visibility.requireEdit(viewer, ACCESS, before.ownerId());
+		if (rule.ownerId().equals(before.ownerId())) {
+			return before;
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update leads set owner_id = :ownerId, updated_at = :now, updated_by = :actor, version = version + 1
+				where id = :id and deleted_at is null
+				""")
+			.param("ownerId", rule.ownerId())
+			.param("now", utc(now))
+			.param("actor", viewer.id())
+			.param("id", before.id())
+			.update();
+		this.events.publishEvent(new RecordChanged(RECORD_TYPE, before.id(), ChangeKind.UPDATED, viewer.id(), now,
+				List.of(new FieldChange("ownerId", before.ownerId().toString(), rule.ownerId().toString()))));
+		this.assignmentLog.record(before.id(), before.fullName(), rule, before.ownerId(), rule.ownerId(), viewer.id(),
+				now);
+		return load(before.id()).orElseThrow();
 	}
 
 	/**
@@ -299,6 +368,12 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 				""").params(columns(details)).param("touches", this.users.touchesRecords(viewer.id())), viewer.id(),
 				now);
 		recordStatus(id, before.status(), details.status(), viewer.id(), now);
+		// Assignment rules (issue 16): an owner changed by hand goes to the assignment
+		// log
+		if (!before.ownerId().equals(details.ownerId())) {
+			this.assignmentLog.record(id, before.fullName(), null, before.ownerId(), details.ownerId(), viewer.id(),
+					now);
+		}
 		List<FieldChange> changes = diff(before.details(), details);
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.UPDATED, viewer.id(), now, changes));

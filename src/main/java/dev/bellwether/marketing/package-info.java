@@ -19,7 +19,11 @@
  * Opportunity → Customer with its leaks); and speed to lead
  * ({@link dev.bellwether.marketing.SpeedToLead}, tables {@code lead_response_targets} and
  * {@code lead_response_breaches}): response times against a target per source in the
- * company's business hours, with breach alerts through the notifications module.
+ * company's business hours, with breach alerts through the notifications module. Lead
+ * assignment rules and each lead's assignment log (tables {@code lead_assignment_rules},
+ * {@code lead_assignments}; {@link dev.bellwether.marketing.LeadAssignment}); and
+ * {@link dev.bellwether.marketing.LeadAccess}, leads' visibility for activities logged on
+ * them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Marketing")
 package dev.bellwether.marketing;

@@ -14,6 +14,8 @@ import dev.bellwether.customers.Account;
 import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
+import dev.bellwether.marketing.Lead;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.identity.Viewer;
@@ -27,12 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Searches accounts, contacts and opportunities at once. Each module ranks its own hits
- * (with {@link dev.bellwether.platform.TextSearch}, so alike) and applies its own
- * visibility rules; this only merges them: records whose name is exactly the query come
- * first (the user most likely typed the name of what they want), then names starting with
- * it, then the rest — within each, accounts, then contacts, then opportunities, each in
- * its module's order.
+ * Searches accounts, contacts, opportunities and leads at once. Each module ranks its own
+ * hits (accounts, contacts and deals with {@link dev.bellwether.platform.TextSearch}, so
+ * alike; leads by name, company or e-mail address containing the text) and applies its
+ * own visibility rules; this only merges them: records whose name is exactly the query
+ * come first (the user most likely typed the name of what they want), then names starting
+ * with it, then the rest — within each, accounts, then contacts, then opportunities, then
+ * leads, each in its module's order.
  */
 @Service
 public class GlobalSearch {
@@ -45,10 +48,13 @@ public class GlobalSearch {
 
 	private final Opportunities opportunities;
 
+	private final Leads leads;
+
 	private final JdbcClient jdbc;
 
-	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities, JdbcClient jdbc) {
+	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities, Leads leads, JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.leads = leads;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.opportunities = opportunities;
@@ -75,6 +81,7 @@ public class GlobalSearch {
 		Map<UUID, String> accountNames = this.accounts
 			.namesOf(deals.stream().map(Opportunity::accountId).collect(Collectors.toSet()));
 		deals.stream().map(deal -> hit(deal, accountNames.get(deal.accountId()))).forEach(hits::add);
+		this.leads.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
 		String exact = text.toLowerCase(Locale.ROOT);
 		// a stable sort: within each group the modules' own ranking stays as it was
 		hits.sort(Comparator.comparing((SearchHit hit) -> closeness(hit, exact)));
@@ -97,6 +104,11 @@ public class GlobalSearch {
 		return new SearchHit(Opportunities.RECORD_TYPE, deal.id(), deal.name(),
 				join(accountName, deal.stageName(), amount, "closes " + Dates.format(deal.closeDate())),
 				"/opportunities/" + deal.id());
+	}
+
+	private static SearchHit hit(Lead lead) {
+		return new SearchHit(Leads.RECORD_TYPE, lead.id(), lead.fullName(),
+				join(lead.title(), lead.company(), lead.email(), lead.status().label()), "/leads/" + lead.id());
 	}
 
 	/**

@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * audit trail, work on a record is published for its freshness, and an activity on a
  * contact or deal carries that record's account.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
+// marketing (activities on leads) needs the modules it depends on itself: notifications,
+// listviews
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+		extraIncludes = { "platform", "notifications", "listviews" })
 @ActiveProfiles("test")
 class ActivitiesModuleTests {
 

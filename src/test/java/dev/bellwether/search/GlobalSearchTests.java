@@ -17,6 +17,9 @@ import dev.bellwether.customers.Contacts;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.marketing.Lead;
+import dev.bellwether.marketing.LeadDetails;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -58,6 +61,9 @@ class GlobalSearchTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	Leads leads;
 
 	@Autowired
 	MockMvc mvc;
@@ -283,6 +289,31 @@ class GlobalSearchTests {
 		this.mvc.perform(get("/search/suggest").param("q", " ").header("HX-Request", "true").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("list-group"))));
+	}
+
+	@Test
+	void findsTheLeadsTheViewerMaySeeOnOnePageAndInTheApi() throws Exception {
+		Lead lead = this.leads.create(this.viewer, new LeadDetails("Ada", "Lead" + this.word, "Engines", "CTO", null,
+				null, "GB", "Web", null, null, this.rep.id(), null));
+		Viewer peer = TestUsers.viewer(this.users.create(Role.REP));
+		Viewer marketing = TestUsers.viewer(this.users.create(Role.MARKETING));
+
+		assertThat(this.search.search(this.viewer, this.word, 10).ofType(Leads.RECORD_TYPE))
+			.extracting(SearchHit::id, SearchHit::url)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(lead.id(), "/leads/" + lead.id()));
+		assertThat(this.search.search(marketing, this.word, 10).ofType(Leads.RECORD_TYPE)).hasSize(1);
+		assertThat(this.search.search(peer, this.word, 10).hits()).as("another rep's lead is never found").isEmpty();
+
+		this.mvc.perform(get("/api/v1/search").param("q", this.word).with(TestUsers.basic(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].type").value("lead"))
+			.andExpect(jsonPath("$[0].url").value("/leads/" + lead.id()));
+		this.mvc.perform(get("/search").param("q", this.word).with(TestUsers.signIn(this.mvc, this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/leads/" + lead.id() + "\"")));
+		this.mvc.perform(get("/api/v1/search").param("q", this.word).with(TestUsers.basic(this.users.create(Role.REP))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
 	}
 
 	@Test

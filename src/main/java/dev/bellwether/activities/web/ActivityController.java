@@ -27,6 +27,7 @@ import dev.bellwether.identity.RecordOwners;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.platform.ListCursors;
 import dev.bellwether.listviews.ListViews;
 import dev.bellwether.listviews.OpenedView;
@@ -87,9 +88,12 @@ class ActivityController {
 
 	private final ListViews listViews;
 
+	private final Leads leads;
+
 	ActivityController(Activities activities, Accounts accounts, Contacts contacts, UserDirectory users,
 			@Value("${bellwether.time-zone:UTC}") ZoneId zone, java.time.Clock clock, RecordOwners owners,
-			ListCursors cursors, ListViews listViews) {
+			ListCursors cursors, ListViews listViews, Leads leads) {
+		this.leads = leads;
 		this.cursors = cursors;
 		this.listViews = listViews;
 		this.owners = owners;
@@ -153,14 +157,15 @@ class ActivityController {
 	@GetMapping("/activities/new")
 	String newActivity(Viewer viewer, @RequestParam(defaultValue = "TASK") ActivityKind kind,
 			@RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID contactId,
-			@RequestParam(required = false) UUID opportunityId, @RequestParam(required = false) String origin,
-			Model model) {
+			@RequestParam(required = false) UUID opportunityId, @RequestParam(required = false) UUID leadId,
+			@RequestParam(required = false) String origin, Model model) {
 		ActivityFormData form = new ActivityFormData();
 		form.setKind(kind);
 		form.setOwnerId(viewer.id());
 		form.setAccountId(accountId);
 		form.setContactId(contactId);
 		form.setOpportunityId(opportunityId);
+		form.setLeadId(leadId);
 		form.setOrigin(origin);
 		if (contactId != null && accountId == null) {
 			Contact contact = this.contacts.get(viewer, contactId);
@@ -356,6 +361,9 @@ class ActivityController {
 		if ("opportunity".equals(origin) && activity.opportunityId() != null) {
 			return "/opportunities/" + activity.opportunityId();
 		}
+		if ("lead".equals(origin) && activity.leadId() != null) {
+			return "/leads/" + activity.leadId();
+		}
 		if ("tasks".equals(origin)) {
 			return "/tasks";
 		}
@@ -363,6 +371,9 @@ class ActivityController {
 	}
 
 	private static String recordPage(Activity activity, String otherwise) {
+		if (activity.leadId() != null) {
+			return "/leads/" + activity.leadId();
+		}
 		if (activity.opportunityId() != null) {
 			return "/opportunities/" + activity.opportunityId();
 		}
@@ -379,6 +390,14 @@ class ActivityController {
 		model.addAttribute("kinds", ActivityKind.values());
 		model.addAttribute("priorities", TaskPriority.values());
 		model.addAttribute("activeUsers", activeUsers());
+		if (form.getLeadId() != null && form.getLeadName() == null) {
+			try {
+				form.setLeadName(this.leads.get(viewer, form.getLeadId()).fullName());
+			}
+			catch (dev.bellwether.platform.RecordNotFoundException ex) {
+				// a lead the viewer may not see stays unnamed; saving refuses it
+			}
+		}
 		if (form.getAccountId() != null && form.getAccountName() == null) {
 			try {
 				Account account = this.accounts.get(viewer, form.getAccountId());

@@ -49,6 +49,11 @@ public class ActivityFormData {
 
 	private UUID opportunityId;
 
+	/** The lead the activity is logged against (from the lead's page), if any. */
+	private UUID leadId;
+
+	private String leadName;
+
 	private String opportunityName;
 
 	private UUID ownerId;
@@ -88,6 +93,7 @@ public class ActivityFormData {
 		form.accountId = activity.accountId();
 		form.contactId = activity.contactId();
 		form.opportunityId = activity.opportunityId();
+		form.leadId = activity.leadId();
 		form.ownerId = activity.ownerId();
 		form.dueDate = activity.dueDate() == null ? null : activity.dueDate().toString();
 		form.status = activity.status();
@@ -148,7 +154,7 @@ public class ActivityFormData {
 		}
 		// a type chosen before switching the form to a note is not the note's
 		details = details.withSubType(chosen == ActivityKind.NOTE ? null : this.subType);
-		return details;
+		return (this.leadId != null) ? details.onLead(this.leadId) : details;
 	}
 
 	private List<Attendee> attendees() {
@@ -255,6 +261,22 @@ public class ActivityFormData {
 
 	public void setOpportunityId(UUID opportunityId) {
 		this.opportunityId = opportunityId;
+	}
+
+	public UUID getLeadId() {
+		return this.leadId;
+	}
+
+	public void setLeadId(UUID leadId) {
+		this.leadId = leadId;
+	}
+
+	public String getLeadName() {
+		return this.leadName;
+	}
+
+	public void setLeadName(String leadName) {
+		this.leadName = leadName;
 	}
 
 	public String getOpportunityName() {

@@ -86,9 +86,11 @@ class LeadApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a lead", description = "ownerId defaults to the caller; status to NEW.")
+	@Operation(summary = "Create a lead",
+			description = "Without ownerId the assignment rules choose the owner; when none matches, the caller owns "
+					+ "the lead if they may own leads (else a 400 naming ownerId). status defaults to NEW.")
 	ResponseEntity<LeadResource> create(Viewer viewer, @RequestBody LeadRequest request) {
-		Lead lead = this.leads.create(viewer, request.toDetails(viewer.id()));
+		Lead lead = this.leads.create(viewer, request.toDetails(null));
 		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(resource(lead));
 	}
 

@@ -27,7 +27,7 @@ record LeadRequest(@Schema(maxLength = 80, example = "Ada") String firstName,
 				+ "lead is reopened to WORKING.") LeadStatus status,
 		@Schema(description = "Required when the status is DISQUALIFIED (the lead-disqualify-reason pick list); "
 				+ "dropped for any other status", maxLength = 120, example = "No budget") String disqualifyReason,
-		@Schema(description = "Defaults to the caller on create; left out on update, the owner stays") UUID ownerId,
+		@Schema(description = "Left out on create, the assignment rules choose (or the caller owns the lead); left out on update, the owner stays") UUID ownerId,
 		@Schema(maxLength = 10000, example = "Asked for a demo at the London webinar.") String description,
 		@Schema(description = "Required on update: the version of the record you read; a stale one is refused with "
 				+ "409 Conflict. Ignored on create.", example = "0") Long version) {

@@ -4,6 +4,7 @@ import dev.bellwether.customers.Accounts;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
+import dev.bellwether.marketing.Leads;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.search.GlobalSearch;
@@ -38,6 +39,7 @@ class SearchController {
 		model.addAttribute("accountHits", results.ofType(Accounts.RECORD_TYPE));
 		model.addAttribute("contactHits", results.ofType(Contacts.RECORD_TYPE));
 		model.addAttribute("opportunityHits", results.ofType(Opportunities.RECORD_TYPE));
+		model.addAttribute("leadHits", results.ofType(Leads.RECORD_TYPE));
 		model.addAttribute("hitsPerType", HITS_PER_TYPE);
 		// keeps the query in the layout's search box, to refine it
 		model.addAttribute("searchQuery", results.query());
