@@ -97,8 +97,6 @@ class ModuleTablesTests {
 			entry("campaign_members", "marketing"),
 			// marketing: speed to lead
 			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"),
-			// marketing: lead lifecycle (V55)
-			entry("lead_status_changes", "marketing"),
 			// marketing: lead assignment rules and log (V57)
 			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"));
 

@@ -14,8 +14,8 @@
  * members (tables {@code campaigns}, {@code campaign_costs}, {@code campaign_members});
  * and campaign attribution and ROI ({@link dev.bellwether.marketing.CampaignAttribution},
  * over {@link dev.bellwether.marketing.Attribution}'s models), which learns about deals
- * and contacts only through the sales and customers modules' public APIs; the funnel
- * and hand-off ({@link dev.bellwether.marketing.MarketingFunnel}: Lead → MQL → SQL →
+ * and contacts only through the sales and customers modules' public APIs; the funnel and
+ * hand-off ({@link dev.bellwether.marketing.MarketingFunnel}: Lead → MQL → SQL →
  * Opportunity → Customer with its leaks); and speed to lead
  * ({@link dev.bellwether.marketing.SpeedToLead}, tables {@code lead_response_targets} and
  * {@code lead_response_breaches}): response times against a target per source in the

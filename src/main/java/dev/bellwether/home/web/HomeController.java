@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.bellwether.home.HomePages;
 import dev.bellwether.home.MarketingHomePage;
 import dev.bellwether.identity.Role;
+import dev.bellwether.marketing.SpeedToLead;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
@@ -33,7 +34,13 @@ class HomeController {
 
 	private final MarketingHomePage marketing;
 
-	HomeController(HomePages pages, MarketingHomePage marketing) {
+	private final SpeedToLead speedToLead;
+
+	/** Speed-to-lead breaches on the marketing home page, the longest overdue first. */
+	static final int BREACHES_SHOWN = 5;
+
+	HomeController(HomePages pages, MarketingHomePage marketing, SpeedToLead speedToLead) {
+		this.speedToLead = speedToLead;
 		this.pages = pages;
 		this.marketing = marketing;
 	}
@@ -48,6 +55,7 @@ class HomeController {
 			// the campaigns running, the ROI and the funnel
 			model.addAttribute("today", this.pages.today());
 			model.addAttribute("marketing", this.marketing.of(viewer));
+			model.addAttribute("speedToLeadBreaches", this.speedToLead.breaches(viewer, BREACHES_SHOWN));
 			return "home/marketing";
 		}
 		String shown = this.pages.view(viewer, view);
