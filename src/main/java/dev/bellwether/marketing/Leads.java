@@ -259,17 +259,33 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 	public Lead create(Viewer viewer, LeadDetails input) {
 		LeadDetails details = validate(input, null);
 		this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
+		return insert(details, viewer.id());
+	}
+
+	/**
+	 * Creates a lead that a visitor sent through a public web form (see
+	 * {@link WebLeadIntake}), checked like any other. No person created it, so its
+	 * creator and the actor of its first history entry stay empty (and adoption counts no
+	 * one's use); the form, the consent and where it came from are kept beside it in
+	 * {@code web_lead_submissions}. The caller has checked that the owner may own leads.
+	 */
+	@Transactional
+	Lead createFromWebForm(LeadDetails input) {
+		return insert(validate(input, null), null);
+	}
+
+	private Lead insert(LeadDetails details, UUID actor) {
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		this.jdbc.sql(INSERT)
 			.params(columns(details))
 			.param("id", id)
 			.param("now", utc(now))
-			.param("actor", viewer.id())
+			.param("actor", actor)
 			.update();
-		recordStatus(id, null, details.status(), viewer.id(), now);
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(LeadDetails.empty(), details)));
+		recordStatus(id, null, details.status(), actor, now);
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actor, now, diff(LeadDetails.empty(), details)));
 		return load(id).orElseThrow();
 	}
 
