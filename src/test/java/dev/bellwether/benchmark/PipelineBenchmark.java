@@ -52,6 +52,10 @@ public final class PipelineBenchmark {
 			AdoptionBenchmark.main(args);
 			return;
 		}
+		if ("web-to-lead".equals(System.getProperty("bench.suite"))) {
+			WebToLeadBenchmark.main(args);
+			return;
+		}
 		BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 		BenchmarkReport report = run(settings, System.out, context -> {
 		}, context -> {

@@ -19,6 +19,7 @@ import dev.bellwether.marketing.Lead;
 import dev.bellwether.marketing.LeadFilter;
 import dev.bellwether.marketing.LeadStatus;
 import dev.bellwether.marketing.Leads;
+import dev.bellwether.marketing.WebLeadForms;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.ListCursors;
@@ -63,8 +64,11 @@ class LeadController {
 
 	private final ListViews listViews;
 
+	private final WebLeadForms webLeadForms;
+
 	LeadController(Leads leads, UserDirectory users, RecordOwners owners, ListCursors cursors, PickLists pickLists,
-			ListViews listViews) {
+			ListViews listViews, WebLeadForms webLeadForms) {
+		this.webLeadForms = webLeadForms;
 		this.leads = leads;
 		this.users = users;
 		this.owners = owners;
@@ -121,6 +125,7 @@ class LeadController {
 						.filter(java.util.Objects::nonNull)
 						.collect(Collectors.toSet())));
 		model.addAttribute("reasons", this.pickLists.choices(Leads.DISQUALIFY_REASONS, null));
+		model.addAttribute("webSubmissions", this.webLeadForms.submissionsOf(lead.id()));
 		return "marketing/lead";
 	}
 
