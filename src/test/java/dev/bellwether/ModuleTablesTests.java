@@ -91,7 +91,10 @@ class ModuleTablesTests {
 			entry("quality_requests", "dataquality"), entry("quality_issue_counts", "dataquality"),
 			// marketing: campaigns
 			entry("campaigns", "marketing"), entry("campaign_costs", "marketing"),
-			entry("campaign_members", "marketing"));
+			entry("campaign_members", "marketing"),
+			// marketing: web-to-lead
+			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
+			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
