@@ -52,13 +52,13 @@ class WebLeadFormPagesTests {
 			.perform(post("/leads/forms").with(session)
 				.with(csrf())
 				.param("name", name)
-				.param("allowedOrigins", "https://www.example.com\nnot an origin")
+				.param("allowedOrigins", "https://www.example.com\nftp://files.example")
 				.param("leadSource", "Web")
 				.param("ownerId", rep.id().toString())
 				.param("active", "true"))
 			.andExpect(status().isOk())
-			.andExpect(
-					content().string(allOf(containsString("not an origin is not one"), containsString("is-invalid"))));
+			.andExpect(content()
+				.string(allOf(containsString("ftp://files.example is not one"), containsString("is-invalid"))));
 		MvcResult created = this.mvc
 			.perform(post("/leads/forms").with(session)
 				.with(csrf())
