@@ -98,7 +98,10 @@ class ModuleTablesTests {
 			// marketing: speed to lead
 			entry("lead_response_targets", "marketing"), entry("lead_response_breaches", "marketing"),
 			// marketing: lead assignment rules and log (V57)
-			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"));
+			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"),
+			// marketing: web-to-lead
+			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
+			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -128,7 +128,7 @@ public class CampaignMembers {
 		requireSize("memberIds", wanted.size(), "ids");
 		Set<UUID> found = (type == CampaignMemberType.CONTACT) ? this.customers.existingContacts(wanted)
 				: this.leads.namesOf(viewer, wanted).keySet();
-		Map<UUID, UUID> added = insert(viewer, campaign, type, wanted.stream().filter(found::contains).toList(),
+		Map<UUID, UUID> added = insert(viewer.id(), campaign, type, wanted.stream().filter(found::contains).toList(),
 				status == null ? CampaignMemberStatus.SENT : status);
 		Map<UUID, UUID> memberships = membershipsOf(campaignId, type, wanted);
 		List<CampaignMemberAddition> outcomes = new ArrayList<>();
@@ -157,7 +157,7 @@ public class CampaignMembers {
 		requireSize("emails", wanted.size(), "e-mail addresses");
 		Map<String, List<UUID>> contacts = this.customers.contactsByEmail(wanted);
 		List<UUID> contactIds = contacts.values().stream().flatMap(List::stream).distinct().toList();
-		Map<UUID, UUID> added = insert(viewer, campaign, CampaignMemberType.CONTACT, contactIds,
+		Map<UUID, UUID> added = insert(viewer.id(), campaign, CampaignMemberType.CONTACT, contactIds,
 				status == null ? CampaignMemberStatus.SENT : status);
 		Map<UUID, UUID> memberships = membershipsOf(campaignId, CampaignMemberType.CONTACT, contactIds);
 		List<CampaignMemberAddition> outcomes = new ArrayList<>();
@@ -209,6 +209,20 @@ public class CampaignMembers {
 		return get(campaignId, campaignMemberId);
 	}
 
+	/**
+	 * Adds a lead that came through a web form to the form's campaign as having responded
+	 * (see {@link WebLeadIntake}): no person added it, so the membership's creator stays
+	 * empty. A campaign that no longer exists is left alone.
+	 * @return whether the lead is a member now
+	 */
+	@Transactional
+	boolean addWebFormResponse(UUID campaignId, UUID leadId) {
+		return this.campaigns.load(campaignId).map(campaign -> {
+			insert(null, campaign, CampaignMemberType.LEAD, List.of(leadId), CampaignMemberStatus.RESPONDED);
+			return true;
+		}).orElse(false);
+	}
+
 	@Transactional
 	public void remove(Viewer viewer, UUID campaignId, UUID campaignMemberId) {
 		Campaign campaign = editable(viewer, campaignId);
@@ -220,7 +234,7 @@ public class CampaignMembers {
 		if (removed == 0) {
 			throw new RecordNotFoundException(RECORD_TYPE, campaignMemberId);
 		}
-		publishCount(viewer, campaign, before, before - 1);
+		publishCount(viewer.id(), campaign, before, before - 1);
 	}
 
 	private CampaignMember get(UUID campaignId, UUID campaignMemberId) {
@@ -252,7 +266,7 @@ public class CampaignMembers {
 	 * @return the memberships added, by member id (those in the campaign already are left
 	 * as they are)
 	 */
-	private Map<UUID, UUID> insert(Viewer viewer, Campaign campaign, CampaignMemberType type, List<UUID> memberIds,
+	private Map<UUID, UUID> insert(UUID actor, Campaign campaign, CampaignMemberType type, List<UUID> memberIds,
 			CampaignMemberStatus status) {
 		Map<UUID, UUID> added = new HashMap<>();
 		if (memberIds.isEmpty()) {
@@ -271,12 +285,12 @@ public class CampaignMembers {
 			.param("type", type.name())
 			.param("status", status.name())
 			.param("now", utc(now))
-			.param("actor", viewer.id())
+			.param("actor", actor)
 			.param("rowIds", SqlArrays.of(rowIds))
 			.param("memberIds", SqlArrays.of(memberIds))
 			.query((rs, n) -> added.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list();
-		publishCount(viewer, campaign, before, before + added.size());
+		publishCount(actor, campaign, before, before + added.size());
 		return added;
 	}
 
@@ -312,11 +326,11 @@ public class CampaignMembers {
 	}
 
 	/** The campaign's member count, in its field history, when it changed. */
-	private void publishCount(Viewer viewer, Campaign campaign, long before, long after) {
+	private void publishCount(UUID actor, Campaign campaign, long before, long after) {
 		List<FieldChange> changes = new FieldChange.Diff().compare("members", before, after).changes();
 		if (!changes.isEmpty()) {
-			this.events.publishEvent(new RecordChanged(Campaigns.RECORD_TYPE, campaign.id(), ChangeKind.UPDATED,
-					viewer.id(), this.clock.instant(), changes));
+			this.events.publishEvent(new RecordChanged(Campaigns.RECORD_TYPE, campaign.id(), ChangeKind.UPDATED, actor,
+					this.clock.instant(), changes));
 		}
 	}
 

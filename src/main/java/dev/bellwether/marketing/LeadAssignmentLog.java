@@ -56,8 +56,9 @@ class LeadAssignmentLog {
 			.param("actor", actorId)
 			.update();
 		if (!toOwnerId.equals(actorId)) {
-			this.notifications.send(toOwnerId, NOTIFICATION_KIND, "Lead " + leadName + " is yours now", (rule != null)
-					? "Assigned to you by the rule '" + rule.ruleName() + "'." : "Assigned to you by a colleague.",
+			String how = (rule != null) ? "Assigned to you by the rule '" + rule.ruleName() + "'."
+					: (actorId == null) ? "It came in through a web form you own." : "Assigned to you by a colleague.";
+			this.notifications.send(toOwnerId, NOTIFICATION_KIND, "Lead " + leadName + " is yours now", how,
 					"/leads/" + leadId);
 		}
 	}

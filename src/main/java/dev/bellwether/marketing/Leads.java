@@ -281,20 +281,41 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 		if (byRule == null) {
 			this.owners.requireAssignable(viewer, ACCESS, details.ownerId(), null);
 		}
+		return insert(details, byRule, viewer.id());
+	}
+
+	/**
+	 * Creates a lead that a visitor sent through a public web form (see
+	 * {@link WebLeadIntake}), checked like any other. The assignment rules choose its
+	 * owner; when none matches, the form's owner (given in the details) keeps it. No
+	 * person created it, so its creator and the actor of its first history entry stay
+	 * empty (and adoption counts no one's use); the form, the consent and where it came
+	 * from are kept beside it in {@code web_lead_submissions}. The caller has checked
+	 * that the form's owner may own leads.
+	 */
+	@Transactional
+	Lead createFromWebForm(LeadDetails input) {
+		// Assignment rules (issue 16): the rules first, the form's owner otherwise
+		RuleAssignment byRule = this.assignmentRules.choose(input).orElse(null);
+		LeadDetails details = validate((byRule != null) ? withOwner(input, byRule.ownerId()) : input, null);
+		return insert(details, byRule, null);
+	}
+
+	private Lead insert(LeadDetails details, RuleAssignment byRule, UUID actor) {
 		UUID id = Ids.newId();
 		Instant now = this.clock.instant();
 		this.jdbc.sql(INSERT)
 			.params(columns(details))
 			.param("id", id)
 			.param("now", utc(now))
-			.param("actor", viewer.id())
+			.param("actor", actor)
 			.update();
-		recordStatus(id, null, details.status(), viewer.id(), now);
-		this.events.publishEvent(new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, viewer.id(), now,
-				diff(LeadDetails.empty(), details)));
+		recordStatus(id, null, details.status(), actor, now);
+		this.events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, ChangeKind.CREATED, actor, now, diff(LeadDetails.empty(), details)));
 		Lead created = load(id).orElseThrow();
 		// Assignment rules (issue 16): the assignment log
-		this.assignmentLog.record(id, created.fullName(), byRule, null, details.ownerId(), viewer.id(), now);
+		this.assignmentLog.record(id, created.fullName(), byRule, null, details.ownerId(), actor, now);
 		return created;
 	}
 

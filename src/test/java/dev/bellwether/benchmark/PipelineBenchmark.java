@@ -56,6 +56,10 @@ public final class PipelineBenchmark {
 			MarketingBenchmark.main(args);
 			return;
 		}
+		if ("web-to-lead".equals(System.getProperty("bench.suite"))) {
+			WebToLeadBenchmark.main(args);
+			return;
+		}
 		BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 		BenchmarkReport report = run(settings, System.out, context -> {
 		}, context -> {

@@ -71,6 +71,26 @@ class SecurityConfiguration {
 		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
+	/**
+	 * The public web-to-lead door ({@code /w2l/**}): forms on customers' web sites post
+	 * here without signing in and without a CSRF token (no cookie signs these requests
+	 * in, so there is nothing to forge). Each form protects itself instead: its key, its
+	 * allowed origins, a honeypot, a rate limit per address and a size limit (see the
+	 * marketing module's web-to-lead). No session is created here.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain webToLeadSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/w2l/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
+				.policyDirectives("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {

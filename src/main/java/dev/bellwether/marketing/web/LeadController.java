@@ -20,6 +20,7 @@ import dev.bellwether.marketing.LeadFilter;
 import dev.bellwether.marketing.LeadStatus;
 import dev.bellwether.marketing.Leads;
 import dev.bellwether.marketing.SpeedToLead;
+import dev.bellwether.marketing.WebLeadForms;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.ListCursors;
@@ -66,8 +67,11 @@ class LeadController {
 
 	private final SpeedToLead speedToLead;
 
+	private final WebLeadForms webLeadForms;
+
 	LeadController(Leads leads, UserDirectory users, RecordOwners owners, ListCursors cursors, PickLists pickLists,
-			ListViews listViews, SpeedToLead speedToLead) {
+			ListViews listViews, SpeedToLead speedToLead, WebLeadForms webLeadForms) {
+		this.webLeadForms = webLeadForms;
 		this.leads = leads;
 		this.users = users;
 		this.owners = owners;
@@ -126,6 +130,7 @@ class LeadController {
 						.filter(java.util.Objects::nonNull)
 						.collect(Collectors.toSet())));
 		model.addAttribute("reasons", this.pickLists.choices(Leads.DISQUALIFY_REASONS, null));
+		model.addAttribute("webSubmissions", this.webLeadForms.submissionsOf(lead.id()));
 		return "marketing/lead";
 	}
 
