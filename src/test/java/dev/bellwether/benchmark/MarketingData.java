@@ -194,7 +194,12 @@ final class MarketingData {
 					String status = roll < 4 ? "NEW" : roll < 7 ? "WORKING" : roll < 8 ? "QUALIFIED" : "DISQUALIFIED";
 					Instant accepted = status.equals("NEW") || status.equals("DISQUALIFIED") ? null
 							: created.plus(Duration.ofHours(1 + random.nextInt(48)));
-					leadRows.row(id, first, last, company(random), "Manager", "lead" + (i + 1) + "@example.com",
+					String company = company(random);
+					// a domain of its own: a shared one matches every account a
+					// conversion made
+					leadRows.row(id, first, last, company, "Manager",
+							"lead" + (i + 1) + "@" + company.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+									+ ".test",
 							"+49 30 " + (1_000_000 + i), COUNTRIES[i % COUNTRIES.length], SOURCES[i % SOURCES.length],
 							status, status.equals("DISQUALIFIED") ? "No budget" : null, owner, null, null, null, null,
 							null, accepted, accepted == null ? null : owner, created, owner, created, owner, created,
