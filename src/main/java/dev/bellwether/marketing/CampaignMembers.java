@@ -146,6 +146,19 @@ public class CampaignMembers {
 	@Transactional
 	public List<CampaignMemberAddition> addByEmail(Viewer viewer, UUID campaignId, List<String> emails,
 			CampaignMemberStatus status) {
+		return addByEmail(viewer, campaignId, CampaignMemberType.CONTACT, emails, status);
+	}
+
+	/**
+	 * Adds the contacts, or the leads the viewer may see, with these e-mail addresses
+	 * (case-insensitively; an address several share adds them all).
+	 * @param type whose addresses they are; {@code null} for contacts
+	 * @return one outcome per distinct address and member, in the order sent
+	 */
+	@Transactional
+	public List<CampaignMemberAddition> addByEmail(Viewer viewer, UUID campaignId, CampaignMemberType type,
+			List<String> emails, CampaignMemberStatus status) {
+		CampaignMemberType memberType = (type == null) ? CampaignMemberType.CONTACT : type;
 		Campaign campaign = editable(viewer, campaignId);
 		Set<String> wanted = new LinkedHashSet<>();
 		for (String email : emails == null ? List.<String>of() : emails) {
@@ -155,20 +168,21 @@ public class CampaignMembers {
 			}
 		}
 		requireSize("emails", wanted.size(), "e-mail addresses");
-		Map<String, List<UUID>> contacts = this.customers.contactsByEmail(wanted);
-		List<UUID> contactIds = contacts.values().stream().flatMap(List::stream).distinct().toList();
-		Map<UUID, UUID> added = insert(viewer.id(), campaign, CampaignMemberType.CONTACT, contactIds,
+		Map<String, List<UUID>> people = (memberType == CampaignMemberType.LEAD) ? this.leads.idsByEmail(viewer, wanted)
+				: this.customers.contactsByEmail(wanted);
+		List<UUID> ids = people.values().stream().flatMap(List::stream).distinct().toList();
+		Map<UUID, UUID> added = insert(viewer.id(), campaign, memberType, ids,
 				status == null ? CampaignMemberStatus.SENT : status);
-		Map<UUID, UUID> memberships = membershipsOf(campaignId, CampaignMemberType.CONTACT, contactIds);
+		Map<UUID, UUID> memberships = membershipsOf(campaignId, memberType, ids);
 		List<CampaignMemberAddition> outcomes = new ArrayList<>();
 		for (String email : wanted) {
-			List<UUID> matched = contacts.getOrDefault(email, List.of());
+			List<UUID> matched = people.getOrDefault(email, List.of());
 			if (matched.isEmpty()) {
-				outcomes.add(new CampaignMemberAddition(email, CampaignMemberType.CONTACT, null, null,
+				outcomes.add(new CampaignMemberAddition(email, memberType, null, null,
 						CampaignMemberAddition.Outcome.NOT_FOUND));
 			}
 			for (UUID id : matched) {
-				outcomes.add(outcome(email, CampaignMemberType.CONTACT, id, true, added, memberships));
+				outcomes.add(outcome(email, memberType, id, true, added, memberships));
 			}
 		}
 		return outcomes;

@@ -197,6 +197,30 @@ public class Leads implements VersionedRecords<Viewer, Lead, LeadDetails> {
 	}
 
 	/**
+	 * The leads the viewer may see (not in the recycle bin) with these e-mail addresses,
+	 * by address.
+	 * @param keys addresses as {@link dev.bellwether.customers.CustomerLookups#key} makes
+	 * them (trimmed, lower case)
+	 */
+	Map<String, List<UUID>> idsByEmail(Viewer viewer, Collection<String> keys) {
+		Map<String, List<UUID>> found = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(viewer, LeadFilter.all(), params, false);
+		this.jdbc
+			.sql("select l.id, lower(trim(l.email)) as email from leads l"
+					+ " where lower(trim(l.email)) in (:emails) and " + where + " order by l.created_at, l.id")
+			.params(params)
+			.param("emails", List.copyOf(keys))
+			.query((rs, row) -> Map.entry(rs.getString("email"), rs.getObject("id", UUID.class)))
+			.list()
+			.forEach(e -> found.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return found;
+	}
+
+	/**
 	 * Leads whose name, company or e-mail address contains the text, by name, for a
 	 * search box.
 	 */

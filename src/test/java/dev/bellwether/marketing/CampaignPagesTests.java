@@ -219,4 +219,44 @@ class CampaignPagesTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void leadsJoinFromAFileOfTheirAddressesCaseInsensitively() throws Exception {
+		User marketing = this.users.create(Role.MARKETING);
+		dev.bellwether.identity.Viewer viewer = TestUsers.viewer(marketing);
+		String tag = dev.bellwether.TestCustomers.tag();
+		Campaign campaign = this.campaigns.create(viewer, new CampaignDetails("File fair " + tag, "event",
+				CampaignStatus.ACTIVE, LocalDate.of(2026, 3, 1), null, null, null, null, null));
+		User rep = this.users.create(Role.REP);
+		Lead mine = this.leads.create(TestUsers.viewer(rep), new LeadDetails("Fay", "File" + tag, null, null,
+				"Fay.File@" + tag + ".example", null, null, null, null, null, rep.id(), null));
+		User stranger = this.users.create(Role.REP);
+		Lead hidden = this.leads.create(TestUsers.viewer(stranger), new LeadDetails("Hal", "Hidden" + tag, null, null,
+				"hal@" + tag + ".example", null, null, null, null, null, stranger.id(), null));
+
+		this.mvc
+			.perform(multipart("/campaigns/" + campaign.id() + "/members/file")
+				.file(new MockMultipartFile("file", "leads.csv", "text/csv",
+						("email\n fay.file@" + tag + ".example\nHAL@" + tag + ".example\n").getBytes()))
+				.param("memberType", "LEAD")
+				.with(TestUsers.signIn(this.mvc, marketing))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess", "2 added, 0 already members, 0 not found."));
+		assertThat(this.members.list(viewer, campaign.id(), null, org.springframework.data.domain.PageRequest.of(0, 10))
+			.getContent()
+			.stream()
+			.map(CampaignMember::memberId)
+			.toList()).containsExactlyInAnyOrder(mine.id(), hidden.id());
+
+		// added once; an address no lead has is not found
+		assertThat(this.members.addByEmail(viewer, campaign.id(), CampaignMemberType.LEAD,
+				java.util.List.of("fay.file@" + tag + ".example"), null))
+			.extracting(CampaignMemberAddition::outcome)
+			.containsExactly(CampaignMemberAddition.Outcome.ALREADY_MEMBER);
+		assertThat(this.members.addByEmail(TestUsers.viewer(this.users.create(Role.SALES_ADMIN)), campaign.id(),
+				CampaignMemberType.LEAD, java.util.List.of("nobody@" + tag + ".example"), null))
+			.extracting(CampaignMemberAddition::outcome)
+			.containsExactly(CampaignMemberAddition.Outcome.NOT_FOUND);
+	}
+
 }

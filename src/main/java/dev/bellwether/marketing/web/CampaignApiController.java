@@ -158,7 +158,7 @@ class CampaignApiController {
 					+ "ALREADY_MEMBER or NOT_FOUND, with the counts of each.")
 	Map<String, Object> addMembers(Viewer viewer, @PathVariable UUID id, @RequestBody CampaignMembersRequest request) {
 		List<CampaignMemberAddition> results = (request.emails() != null && request.memberIds() == null)
-				? this.members.addByEmail(viewer, id, request.emails(), request.status())
+				? this.members.addByEmail(viewer, id, request.memberType(), request.emails(), request.status())
 				: this.members.add(viewer, id, request.memberType(), request.memberIds(), request.status());
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		for (CampaignMemberAddition.Outcome outcome : CampaignMemberAddition.Outcome.values()) {

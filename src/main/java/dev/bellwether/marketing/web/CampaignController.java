@@ -22,6 +22,7 @@ import dev.bellwether.marketing.CampaignFilter;
 import dev.bellwether.marketing.CampaignMember;
 import dev.bellwether.marketing.CampaignMemberAddition;
 import dev.bellwether.marketing.CampaignMemberFile;
+import dev.bellwether.marketing.CampaignMemberType;
 import dev.bellwether.marketing.CampaignMemberStatus;
 import dev.bellwether.marketing.CampaignMembers;
 import dev.bellwether.marketing.CampaignStatus;
@@ -206,10 +207,11 @@ class CampaignController {
 	}
 
 	/**
-	 * Adds the contacts whose e-mail addresses a CSV file lists.
+	 * Adds the contacts, or the leads, whose e-mail addresses a CSV file lists.
 	 */
 	@PostMapping("/campaigns/{id}/members/file")
 	String addMembersFromFile(Viewer viewer, @PathVariable UUID id, @RequestParam("file") MultipartFile file,
+			@RequestParam(name = "memberType", required = false) CampaignMemberType memberType,
 			RedirectAttributes redirect) throws IOException {
 		try {
 			if (file.isEmpty()) {
@@ -217,7 +219,7 @@ class CampaignController {
 			}
 			List<String> emails = CampaignMemberFile
 				.emails(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
-			List<CampaignMemberAddition> results = this.members.addByEmail(viewer, id, emails, null);
+			List<CampaignMemberAddition> results = this.members.addByEmail(viewer, id, memberType, emails, null);
 			Map<CampaignMemberAddition.Outcome, Long> counts = new LinkedHashMap<>();
 			for (CampaignMemberAddition.Outcome outcome : CampaignMemberAddition.Outcome.values()) {
 				counts.put(outcome, results.stream().filter(r -> r.outcome() == outcome).count());

@@ -12,8 +12,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /**
  * Leads or contacts to add to a campaign, by id or (contacts) by e-mail address.
  */
-record CampaignMembersRequest(
-		@Schema(description = "LEAD or CONTACT; e-mail addresses always name contacts") CampaignMemberType memberType,
+record CampaignMembersRequest(@Schema(
+		description = "LEAD or CONTACT; with emails, whose addresses they are (contacts when left out)") CampaignMemberType memberType,
 		@Schema(description = "The leads' or contacts' ids, at most 10,000") List<UUID> memberIds,
 		@Schema(description = "Contacts' e-mail addresses (instead of memberIds), at most 10,000; matched "
 				+ "case-insensitively, an address several contacts share adds them all") List<String> emails,
