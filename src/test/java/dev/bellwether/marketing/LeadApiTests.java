@@ -266,11 +266,11 @@ class LeadApiTests {
 	}
 
 	@Test
-	void marketingLandsOnTheLeadsAndEveryoneButServiceHasThemInTheNavigation() throws Exception {
+	void marketingLandsOnTheirOwnHomeAndEveryoneButServiceHasLeadsInTheNavigation() throws Exception {
 		User marketing = this.users.create(Role.MARKETING);
 		this.mvc.perform(get("/").with(TestUsers.signIn(this.mvc, marketing)))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(header().string("Location", "/leads"));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"marketing-counters\"")));
 		for (Role role : Role.values()) {
 			this.mvc.perform(get("/accounts").with(TestUsers.signIn(this.mvc, this.users.create(role))))
 				.andExpect(role == Role.SERVICE ? content().string(not(containsString("id=\"nav-leads\"")))
