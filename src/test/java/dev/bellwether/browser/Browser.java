@@ -32,6 +32,20 @@ public final class Browser {
 
 	private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
+	/**
+	 * The deepest elements that reach past the window's right edge, to say what makes a
+	 * page too wide for a phone.
+	 */
+	private static final String WIDEST = """
+			const limit = window.innerWidth;
+			const wide = [...document.querySelectorAll('body *')]
+				.filter(e => e.getBoundingClientRect().right > limit + 0.5)
+				.filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > limit + 0.5));
+			return wide.slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+				+ (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+				+ ' right=' + e.getBoundingClientRect().right.toFixed(1)).join(', ');
+			""";
+
 	private final WebDriver driver;
 
 	private final String baseUrl;
@@ -136,8 +150,13 @@ public final class Browser {
 			Path shot = Path.of("target", "browser", screenshot);
 			Files.createDirectories(shot.getParent());
 			Files.write(shot, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
-			return ((Number) ((JavascriptExecutor) this.driver)
-				.executeScript("return document.documentElement.scrollWidth")).intValue();
+			JavascriptExecutor js = (JavascriptExecutor) this.driver;
+			int width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue();
+			if (width > 375) {
+				System.err
+					.println("Wider than a phone (" + width + " px) on " + path() + ": " + js.executeScript(WIDEST));
+			}
+			return width;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
