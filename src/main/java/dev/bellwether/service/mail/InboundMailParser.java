@@ -277,8 +277,8 @@ public final class InboundMailParser {
 		if (charset == null || (charset.equals(StandardCharsets.UTF_8) && !validUtf8(bytes))) {
 			charset = validUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
 		}
-		String text = new String(bytes, charset);
-		return text.indexOf('\0') >= 0 ? text.replace("\0", "") : text;
+		// one kind of line end (mail has CRLF), and no NUL, which PostgreSQL text refuses
+		return new String(bytes, charset).replace("\r\n", "\n").replace('\r', '\n').replace("\0", "");
 	}
 
 	private static Charset charset(String declared) {

@@ -53,8 +53,8 @@ class InboundMailTests {
 
 	@Test
 	void aMessageWithNoSenderIsKeptForAnAdministratorAndOpensNothing() {
-		byte[] raw = MailFixtures.file("no-sender.eml");
-		raw = new String(raw, StandardCharsets.UTF_8).replace("no-sender-1@", unique() + "@")
+		byte[] raw = new String(MailFixtures.file("no-sender.eml"), StandardCharsets.UTF_8)
+			.replace("no-sender-1@", unique() + "@")
 			.getBytes(StandardCharsets.UTF_8);
 
 		MailReceipt receipt = this.intake.receive(raw, MailSource.API);
