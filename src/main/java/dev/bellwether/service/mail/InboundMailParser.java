@@ -133,6 +133,9 @@ public final class InboundMailParser {
 	}
 
 	static String megabytes(long bytes) {
+		if (bytes < 1024 * 1024) {
+			return String.format(Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+		}
 		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 

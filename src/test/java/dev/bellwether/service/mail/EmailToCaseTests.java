@@ -16,6 +16,7 @@ import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.service.CaseChannel;
 import dev.bellwether.service.CaseComment;
+import dev.bellwether.service.CaseCommented;
 import dev.bellwether.service.CaseOpened;
 import dev.bellwether.service.Cases;
 import dev.bellwether.service.CommentSource;
@@ -104,12 +105,15 @@ class EmailToCaseTests {
 		User agent = this.users.create(Role.SERVICE);
 		CaseComment note = this.cases.addComment(agent.id(), opened.id(), "Internal: toner order pending", true);
 		CaseComment reply = this.cases.addComment(agent.id(), opened.id(), "Please restart the printer.", false);
-		assertThat(this.mailer.mailReply(note.id())).as("internal notes are never mailed").isEmpty();
-		String sentId = this.mailer.mailReply(reply.id()).orElseThrow();
+		int before = mail.getReceivedMessages().length;
+		this.mailer.on(new CaseCommented(opened.id(), note.id(), CommentSource.AGENT, true, note.createdAt()));
+		assertThat(mail.getReceivedMessages()).as("internal notes are never mailed").hasSize(before);
+		assertThat(this.mailer.mailReply(note.id())).isEmpty();
+		this.mailer.on(new CaseCommented(opened.id(), reply.id(), CommentSource.AGENT, false, reply.createdAt()));
 
 		MimeMessage received = lastMessageTo(this.customer);
+		String sentId = received.getMessageID().substring(1, received.getMessageID().length() - 1);
 		assertThat(received.getSubject()).isEqualTo("Re: Printer down [Case #" + opened.number() + "]");
-		assertThat(received.getMessageID()).isEqualTo("<" + sentId + ">");
 		assertThat(sentId).contains(".case-" + opened.number() + "@example.com");
 		assertThat(received.getFrom()[0].toString()).isEqualTo(SUPPORT);
 		assertThat(received.getHeader("In-Reply-To")[0]).startsWith("<").endsWith(">");
@@ -212,6 +216,21 @@ class EmailToCaseTests {
 		assertThat(moving.poll().received()).isEqualTo(1);
 		assertThat(moving.poll().received()).isZero();
 		assertThat(casesOf(this.customer)).hasSize(1);
+	}
+
+	@Test
+	void aMessageOverTheSizeLimitOpensItsCaseFromItsHeadersAndStaysInTheMailbox() throws Exception {
+		MailboxProperties small = properties(null);
+		small = new MailboxProperties(true, small.host(), small.port(), small.username(), small.password(),
+				small.folder(), false, null, SUPPORT, List.of(), small.pollInterval(), 50, DataSize.ofKilobytes(4),
+				true, 20, small.senderWindow());
+		send(message(this.customer, SUPPORT, "Huge logs", "log line\n".repeat(2000)));
+
+		assertThat(new MailboxPoller(small, this.intake).poll().received()).isEqualTo(1);
+
+		SupportCase opened = onlyCaseOf(this.customer);
+		assertThat(opened.subject()).isEqualTo("Huge logs");
+		assertThat(opened.description()).contains("over Bellwether's limit of 4 KB", "It is in the support mailbox");
 	}
 
 	@Test

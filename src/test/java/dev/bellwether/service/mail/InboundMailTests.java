@@ -155,6 +155,23 @@ class InboundMailTests {
 	}
 
 	@Test
+	void aPostedMessageMayBeLargerThanOtherApiBodiesUpToTheMailboxLimit() throws Exception {
+		User admin = this.users.create(Role.ADMIN);
+		byte[] twoMegabytes = MailFixtures.withAttachment(unique() + "@customer.example", "Screenshots",
+				unique() + "@c.example", "See attached.", "screens.zip", 2 * 1024 * 1024);
+		this.mvc
+			.perform(
+					post("/api/v1/inbound-mail").with(TestUsers.basic(admin)).contentType(RFC822).content(twoMegabytes))
+			.andExpect(status().isCreated());
+
+		byte[] overLimit = new byte[50 * 1024 * 1024 + 1];
+		this.mvc
+			.perform(post("/api/v1/inbound-mail").with(TestUsers.basic(admin)).contentType(RFC822).content(overLimit))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.status").value(413));
+	}
+
+	@Test
 	void onlyAdministratorsPostMessages() throws Exception {
 		User agent = this.users.create(Role.SERVICE);
 		this.mvc
