@@ -36,6 +36,14 @@ class CaseMailLog {
 
 	private static final String FROM = " from case_mail_messages m left join cases c on c.id = m.case_id ";
 
+	/** Until the transaction ends, no one else receives this Message-ID. */
+	void lock(String messageId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 61))")
+			.param("id", messageId)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
 	Optional<MailboxEntry> byMessageId(String messageId) {
 		return this.jdbc.sql("select " + COLUMNS + FROM + "where m.message_id = :id")
 			.param("id", messageId)

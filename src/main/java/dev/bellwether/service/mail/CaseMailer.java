@@ -125,7 +125,8 @@ public class CaseMailer {
 
 	private Optional<String> send(SupportCase c, UUID commentId, String subject, String text, String inReplyTo,
 			boolean automatic) {
-		if (this.sender.isEmpty()) {
+		if (this.sender.isEmpty() || c.requesterEmail().equalsIgnoreCase(this.from)) {
+			// never to the support address itself: that is a loop
 			return Optional.empty();
 		}
 		String messageId = Ids.newId() + ".case-" + c.number() + "@" + domain(this.from);

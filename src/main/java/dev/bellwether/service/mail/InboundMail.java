@@ -43,6 +43,11 @@ public class InboundMail {
 	private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
 
 	/** Bellwether's own Message-IDs name their case: {@code <…​.case-1042@domain>}. */
+	/**
+	 * An address a case can be opened for (as {@link Cases#openFromCustomer} requires).
+	 */
+	private static final Pattern ANSWERABLE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
 	private static final Pattern OUR_MESSAGE_ID = Pattern.compile("\\.case-(\\d{1,15})@");
 
 	private final CaseMailLog mailLog;
@@ -95,6 +100,10 @@ public class InboundMail {
 			return keep(message, now, InboundOutcome.NO_SENDER,
 					"No From, Reply-To, Sender or Return-Path names an address to answer.", source, raw);
 		}
+		if (!ANSWERABLE.matcher(message.sender().email()).matches()) {
+			return keep(message, now, InboundOutcome.NO_SENDER,
+					"The sender's address " + message.sender().email() + " cannot be answered.", source, raw);
+		}
 		Optional<AutomaticMail.Hold> hold = this.automatic.check(message);
 		if (hold.isPresent()) {
 			return keep(message, now, hold.get().outcome(), hold.get().reason(), source, raw);
@@ -121,9 +130,10 @@ public class InboundMail {
 		MailboxEntry entry = this.mailLog.get(id)
 			.filter(found -> "IN".equals(found.direction()))
 			.orElseThrow(() -> new RecordNotFoundException("mail", id));
-		if (entry.releasedAt() != null || !entry.inboundOutcome().held()) {
-			throw new InvalidInputException("message",
-					"Only a held message can be released; this one is " + entry.inboundOutcome().label() + ".");
+		if (!entry.releasable()) {
+			throw new InvalidInputException("message", entry.inboundOutcome() == InboundOutcome.HELD_LOOP
+					? "A message held as a mail loop cannot be released: answering it would start the loop again."
+					: "Only a held message can be released; this one is " + entry.inboundOutcome().label() + ".");
 		}
 		byte[] raw = this.mailLog.raw(id).orElseThrow(() -> new RecordNotFoundException("mail", id));
 		InboundMessage message;
@@ -163,6 +173,9 @@ public class InboundMail {
 	}
 
 	private Optional<MailReceipt> seenBefore(String messageId) {
+		// the same message posted twice at once: the second waits for the first, then
+		// finds it
+		this.mailLog.lock(messageId);
 		return this.mailLog.byMessageId(messageId)
 			.map(entry -> entry.inbound()
 					? new MailReceipt(entry.id(), entry.messageId(), entry.inboundOutcome(), entry.caseId(),

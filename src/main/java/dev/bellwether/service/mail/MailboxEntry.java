@@ -33,9 +33,13 @@ public record MailboxEntry(UUID id, String messageId, String direction, UUID cas
 		return "SENT".equals(this.outcome) ? "Sent" : "Not sent";
 	}
 
-	/** A held message not yet released, with its raw form to release. */
+	/**
+	 * A held message not yet released, with its raw form to release; never a loop
+	 * (answering it would start the loop again).
+	 */
 	public boolean releasable() {
-		return inbound() && this.releasedAt == null && inboundOutcome().held() && this.hasRaw;
+		return inbound() && this.releasedAt == null && inboundOutcome().held()
+				&& inboundOutcome() != InboundOutcome.HELD_LOOP && this.hasRaw;
 	}
 
 }

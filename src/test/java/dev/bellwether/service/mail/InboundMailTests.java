@@ -7,6 +7,7 @@ import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.service.CaseAttachments;
 import dev.bellwether.service.CaseComment;
 import dev.bellwether.service.Cases;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,6 +64,31 @@ class InboundMailTests {
 		assertThat(receipt.outcome()).isEqualTo(InboundOutcome.NO_SENDER);
 		assertThat(receipt.caseId()).isNull();
 		assertThat(this.intake.original(receipt.id())).hasValueSatisfying(kept -> assertThat(kept).isEqualTo(raw));
+	}
+
+	@Test
+	void aSenderThatCannotBeAnsweredIsKeptLikeNoSender() {
+		byte[] raw = ("From: root@localhost\r\nSubject: cron\r\nMessage-ID: <" + unique() + "@localhost>\r\n\r\nx\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		MailReceipt receipt = this.intake.receive(raw, MailSource.API);
+
+		assertThat(receipt.outcome()).isEqualTo(InboundOutcome.NO_SENDER);
+		assertThat(receipt.detail()).isEqualTo("The sender's address root@localhost cannot be answered.");
+	}
+
+	@Test
+	void aLoopIsNeverReleased() {
+		byte[] raw = ("From: someone@customer.example\r\nX-Bellwether-Loop: support@example.com\r\nSubject: Re: x"
+				+ "\r\nMessage-ID: <" + unique() + "@c.example>\r\n\r\nx\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		MailReceipt held = this.intake.receive(raw, MailSource.API);
+		assertThat(held.outcome()).isEqualTo(InboundOutcome.HELD_LOOP);
+		assertThat(this.intake.entry(held.id()).orElseThrow().releasable()).isFalse();
+
+		assertThatThrownBy(() -> this.intake.release(held.id(), this.users.create(Role.ADMIN).id()))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("cannot be released");
 	}
 
 	@Test
