@@ -253,6 +253,25 @@ class CaseApiTests {
 	}
 
 	@Test
+	void movesACaseToTheRecycleBinAndBack() throws Exception {
+		User agent = this.users.create(Role.SERVICE);
+		String location = create(agent, "{\"subject\": \"Binned\"}");
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(location)
+				.with(TestUsers.basic(agent)))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get(location).with(TestUsers.basic(agent))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/cases/deleted").param("size", "200").with(TestUsers.basic(agent)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[*].subject", hasItem("Binned")));
+		this.mvc.perform(post(location + "/restore").with(TestUsers.basic(agent)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("Binned"));
+		this.mvc.perform(get(location).with(TestUsers.basic(agent))).andExpect(status().isOk());
+	}
+
+	@Test
 	void nextCaseGivesACaseOrNoContent() throws Exception {
 		User admin = this.users.create(Role.ADMIN);
 		User agent = this.users.create(Role.SERVICE);

@@ -200,6 +200,33 @@ class CasePagesTests {
 	}
 
 	@Test
+	void anAgentJoinsAndLeavesAQueueAnAdministratorAddsOne() throws Exception {
+		User admin = this.users.create(Role.ADMIN);
+		RequestPostProcessor adminSession = TestUsers.signIn(this.mvc, admin);
+		String name = "Billing " + TestCustomers.tag();
+		this.mvc.perform(post("/cases/queues").with(adminSession).with(csrf()).param("name", name))
+			.andExpect(redirectedUrl("/cases/queues"));
+		this.mvc.perform(post("/cases/queues").with(adminSession).with(csrf()).param("name", name))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a queue called " + name + " already.")));
+		User agent = this.users.create(Role.SERVICE);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, agent);
+		this.mvc.perform(post("/cases/queues").with(session).with(csrf()).param("name", "Mine"))
+			.andExpect(status().isForbidden());
+
+		this.mvc.perform(post("/cases/queues/" + Cases.DEFAULT_QUEUE_ID + "/join").with(session).with(csrf()))
+			.andExpect(redirectedUrl("/cases/queues"));
+		this.mvc.perform(get("/cases/queues").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(agent.fullName())))
+			.andExpect(content().string(containsString("leave-" + Cases.DEFAULT_QUEUE_ID)));
+		this.mvc.perform(post("/cases/queues/" + Cases.DEFAULT_QUEUE_ID + "/leave").with(session).with(csrf()))
+			.andExpect(redirectedUrl("/cases/queues"));
+		this.mvc.perform(post("/cases/queues/" + UUID.randomUUID() + "/join").with(session).with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theQueueViewsAndNextCase() throws Exception {
 		User agent = this.users.create(Role.SERVICE);
 		RequestPostProcessor session = TestUsers.signIn(this.mvc, agent);
