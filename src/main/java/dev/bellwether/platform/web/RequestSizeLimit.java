@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies over {@code bellwether.api.max-body-size} (file uploads:
- * {@code spring.servlet.multipart.max-request-size}) with a 413 problem, whether the size
- * is declared up front or only found out while reading a chunked body.
+ * {@code spring.servlet.multipart.max-request-size}; raw e-mail, {@code message/rfc822}:
+ * {@code bellwether.service.mailbox.max-message-size}) with a 413 problem, whether the
+ * size is declared up front or only found out while reading a chunked body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,8 +29,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestSizeLimit(@Value("${bellwether.api.max-body-size:1MB}") DataSize maxBodySize) {
+	private final long maxMailBytes;
+
+	RequestSizeLimit(@Value("${bellwether.api.max-body-size:1MB}") DataSize maxBodySize,
+			@Value("${bellwether.service.mailbox.max-message-size:50MB}") DataSize maxMessageSize) {
 		this.maxBytes = maxBodySize.toBytes();
+		this.maxMailBytes = maxMessageSize.toBytes();
 	}
 
 	@Override
@@ -44,26 +49,29 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			tooLarge(request, response);
+		String type = request.getContentType();
+		long limit = (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("message/rfc822"))
+				? this.maxMailBytes : this.maxBytes;
+		if (request.getContentLengthLong() > limit) {
+			tooLarge(request, response, limit);
 			return;
 		}
 		try {
-			chain.doFilter(new Limited(request, this.maxBytes), response);
+			chain.doFilter(new Limited(request, limit), response);
 		}
 		catch (Exception ex) {
 			if (causedByLimit(ex) && !response.isCommitted()) {
 				response.reset();
-				tooLarge(request, response);
+				tooLarge(request, response, limit);
 				return;
 			}
 			throw ex;
 		}
 	}
 
-	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
 		ProblemResponses.write(request, response, 413, "Payload too large",
-				"The request body is larger than the limit of " + this.maxBytes + " bytes.");
+				"The request body is larger than the limit of " + limit + " bytes.");
 	}
 
 	private static boolean causedByLimit(Throwable ex) {
