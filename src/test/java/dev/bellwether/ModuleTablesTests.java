@@ -62,6 +62,11 @@ class ModuleTablesTests {
 			entry("cases", "service"), entry("case_queues", "service"), entry("case_queue_members", "service"),
 			entry("case_comments", "service"), entry("case_status_changes", "service"),
 			entry("case_attachments", "service"),
+			// service: SLA policies, account tiers and each case's SLA clocks and history
+			// (V60)
+			entry("sla_policies", "service"), entry("sla_targets", "service"),
+			entry("service_account_tiers", "service"), entry("case_sla", "service"),
+			entry("case_sla_clocks", "service"), entry("case_sla_events", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),
