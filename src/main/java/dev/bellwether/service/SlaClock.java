@@ -76,7 +76,8 @@ public record SlaClock(BusinessCalendar calendar, Instant createdAt, List<Transi
 	 * @return one target as of {@code now}
 	 */
 	public Measure measure(SlaMetric metric, Instant now) {
-		Instant horizon = now.isBefore(this.createdAt) ? this.createdAt : now;
+		Instant start = now.isBefore(this.createdAt) ? this.createdAt : now;
+		Instant horizon = start;
 		Instant completedAt = null;
 		if (metric == SlaMetric.FIRST_RESPONSE && this.firstResponseAt != null
 				&& !this.firstResponseAt.isAfter(horizon)) {
@@ -116,9 +117,10 @@ public record SlaClock(BusinessCalendar calendar, Instant createdAt, List<Transi
 		Duration remaining = target.minus(elapsed);
 		boolean running = completedAt == null && last.counting() == Counting.RUNNING;
 		boolean projects = running && this.calendar.works();
-		Instant dueAt = (crossing != null) ? crossing : projects ? this.calendar.addBusinessTime(now, remaining) : null;
+		Instant dueAt = (crossing != null) ? crossing
+				: projects ? this.calendar.addBusinessTime(start, remaining) : null;
 		Instant warnAt = (warned != null) ? warned
-				: projects ? this.calendar.addBusinessTime(now, remaining.minus(threshold)) : null;
+				: projects ? this.calendar.addBusinessTime(start, remaining.minus(threshold)) : null;
 		SlaState state;
 		if (completedAt != null) {
 			state = (crossing != null && crossing.isBefore(completedAt)) ? SlaState.MISSED : SlaState.MET;

@@ -349,4 +349,14 @@ class SlaClockTests {
 		assertThat(sunday.dueAt()).isEqualTo(utc("2026-03-09T09:00:00Z"));
 	}
 
+	@Test
+	void seenBeforeItsCreationACaseIsDueFromItsCreation() {
+		SlaClock clock = clock(BERLIN_HOURS, "2026-03-02T08:00:00Z", URGENT);
+
+		Measure early = clock.measure(SlaMetric.RESOLUTION, utc("2026-02-27T08:00:00Z"));
+
+		assertThat(early.dueAt()).isEqualTo(utc("2026-03-02T12:00:00Z"));
+		assertThat(early.elapsed()).isZero();
+	}
+
 }
