@@ -23,9 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Case SLAs on the whole application, in a calendar of the test's own (Europe/Berlin,
@@ -72,6 +78,9 @@ class CaseSlaTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	MockMvc mvc;
 
 	Viewer admin;
 
@@ -328,6 +337,39 @@ class CaseSlaTests {
 		assertThat(history(id, SlaMetric.FIRST_RESPONSE)).containsExactly(CaseSlaEventKind.STARTED,
 				CaseSlaEventKind.PAUSED);
 		assertThat(stored(id, SlaMetric.FIRST_RESPONSE, "due_at")).as("paused: the sweep passes it by").isNull();
+	}
+
+	@Test
+	void theCasePageCountsDownAndTheApiAnswersTheSameState() throws Exception {
+		// Friday 12 June 15:00 CEST, NORMAL, nothing since; seen on Wednesday 17th from
+		// 12:00 CEST (the application clock): first response (8 h) ran out on Monday,
+		// resolution (24 h) has 3 h of 24 left, under a quarter
+		SupportCase opened = openedAt(FRIDAY_15_00, CasePriority.NORMAL);
+		UUID id = opened.id();
+
+		this.mvc.perform(get("/cases/" + id).with(TestUsers.signIn(this.mvc, this.owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"/cases/" + id + "/sla\"")));
+		this.mvc.perform(get("/cases/" + id + "/sla").with(TestUsers.signIn(this.mvc, this.owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"sla-first_response\"")))
+			.andExpect(content().string(containsString("data-sla-state=\"BREACHED\"")))
+			.andExpect(content().string(containsString("data-sla-state=\"WARNING\"")))
+			.andExpect(content().string(containsString("Clocks started")));
+		this.mvc.perform(get("/api/v1/cases/" + id + "/sla").with(TestUsers.basic(this.owner)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.policyId").value(this.policy.id().toString()))
+			.andExpect(jsonPath("$.firstResponse.state").value("BREACHED"))
+			.andExpect(jsonPath("$.firstResponse.dueAt").value("2026-06-15T13:00:00Z"))
+			.andExpect(jsonPath("$.resolution.state").value("WARNING"))
+			.andExpect(jsonPath("$.resolution.targetBusinessMinutes").value(1440))
+			.andExpect(jsonPath("$.history[0].kind").value("STARTED"));
+
+		User stranger = this.users.create(Role.REP);
+		this.mvc.perform(get("/cases/" + id + "/sla").with(TestUsers.signIn(this.mvc, stranger)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/cases/" + id + "/sla").with(TestUsers.basic(stranger)))
+			.andExpect(status().isNotFound());
 	}
 
 }
