@@ -172,6 +172,21 @@ class CaseApiController {
 		return ApiResources.noContent(() -> this.cases.delete(viewer, id));
 	}
 
+	@PostMapping("/{id}/restore")
+	@Operation(summary = "Restore a case from the recycle bin")
+	CaseResource restore(Viewer viewer, @PathVariable UUID id) {
+		return resource(this.cases.restore(viewer, id));
+	}
+
+	@GetMapping("/deleted")
+	@Operation(summary = "List cases in the recycle bin", description = "Most recently deleted first.")
+	ListPage<CaseResource> deleted(Viewer viewer,
+			@Parameter(description = ListPage.EXACT_TOTAL) @RequestParam(defaultValue = "false") boolean exactTotal,
+			@PageableDefault(size = 25) Pageable pageable) {
+		return resources(
+				this.cases.deleted(viewer, dev.bellwether.platform.PagedQuery.exactTotal(pageable, exactTotal)));
+	}
+
 	@Usage(value = UsageKind.VIEW, recordType = Cases.RECORD_TYPE)
 	@GetMapping("/{id}/comments")
 	@Operation(summary = "List a case's comments", description = "Oldest first; internal notes too (internal=true).")
