@@ -1,4 +1,4 @@
--- Service: SLA policies and each case's SLA clocks (docs/service-slas.md).
+-- Service: SLA policies and each case's SLA clocks (docs/service.md, "SLAs").
 -- Business calendars (platform), accounts (customers) and users (identity) are referred to by
 -- id only.
 

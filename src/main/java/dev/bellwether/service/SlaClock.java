@@ -15,7 +15,7 @@ import dev.bellwether.platform.businesstime.BusinessCalendar;
  * immutable; business time is the {@link BusinessCalendar}'s (weekends, holidays, the
  * calendar's time zone and its daylight-saving changes).
  * <p>
- * The rules (docs/service-slas.md):
+ * The rules (docs/service.md, "SLAs"):
  * <ul>
  * <li>Both clocks start when the case is created and count only business time.</li>
  * <li>While the case waits on the customer ({@link Counting#PAUSED}) neither counts;

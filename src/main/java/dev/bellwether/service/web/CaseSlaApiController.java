@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A case's SLA state (docs/service-slas.md).
+ * A case's SLA state (docs/service.md, "SLAs").
  */
 @RestController
 @Tag(name = "Case SLAs", description = "A case's first-response and resolution targets in business time, measured "

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SLA policies and accounts' service tiers (docs/service-slas.md).
+ * SLA policies and accounts' service tiers (docs/service.md, "SLAs").
  */
 @RestController
 @RequestMapping("/api/v1")
