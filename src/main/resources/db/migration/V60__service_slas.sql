@@ -59,7 +59,9 @@ insert into sla_targets (id, policy_id, priority, first_response_minutes, resolu
 -- (RUNNING, PAUSED while waiting on the customer, STOPPED while resolved or closed). The
 -- inputs of the clocks (pauses, first response, target changes) are its case_sla_events.
 create table case_sla (
-    case_id            uuid primary key references cases (id) on delete cascade,
+    -- no foreign key to cases: its check would key-share lock the case's row while the SLA
+    -- listener runs, and "Next case" (for update skip locked) would pass a new case by
+    case_id            uuid primary key,
     policy_id          uuid,
     calendar_id        uuid not null,
     account_tier       varchar(20) not null,
@@ -103,8 +105,9 @@ create index case_sla_clocks_due_idx on case_sla_clocks (due_at) where escalated
 -- The targets in force after STARTED and TARGETS_CHANGED are kept on the row.
 create table case_sla_events (
     id                      uuid primary key,
-    -- cases, not case_sla: a case's events may be handled before its CaseOpened
-    case_id                 uuid not null references cases (id) on delete cascade,
+    -- not referencing case_sla: a case's events may be handled before its CaseOpened (nor
+    -- cases, as for case_sla)
+    case_id                 uuid not null,
     kind                    varchar(20) not null check (kind in ('STARTED', 'PAUSED', 'RESUMED', 'STOPPED',
                                 'RESPONDED', 'TARGETS_CHANGED', 'WARNED', 'BREACHED', 'MET', 'MISSED')),
     metric                  varchar(20) check (metric in ('FIRST_RESPONSE', 'RESOLUTION')),
