@@ -99,6 +99,13 @@ class CasesBrowserIT {
 		assertThat(browser.path()).isEqualTo("/cases/" + waiting.id());
 		assertThat(browser.visible(By.id("case-owner")).getText()).isEqualTo(agent.fullName());
 		assertThat(browser.visible(By.id("case-status")).getText()).isEqualTo("Open");
+
+		browser.open("/cases/queues");
+		assertThat(browser.visible(By.id("queues-table")).getText()).contains("Browser queue " + tag)
+			.contains(agent.fullName());
+		assertThat(browser.seriousAccessibilityViolations()).as("the queues").isEmpty();
+		assertThat(browser.widthOnAPhone("case-queues-375px.png")).as("the queues fit a phone")
+			.isLessThanOrEqualTo(375);
 	}
 
 }

@@ -47,14 +47,27 @@ class CaseQueueController {
 	@GetMapping("/cases/queues")
 	String list(Viewer viewer, Model model) {
 		List<CaseQueue> all = this.queues.all();
-		Map<UUID, List<UUID>> members = new LinkedHashMap<>();
-		all.forEach(q -> members.put(q.id(), this.queues.membersOf(q.id())));
+		Map<UUID, String> names = this.users.activeUsers()
+			.stream()
+			.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new));
+		Map<UUID, String> workedBy = new LinkedHashMap<>();
+		List<UUID> mine = new java.util.ArrayList<>();
+		for (CaseQueue queue : all) {
+			List<UUID> members = this.queues.membersOf(queue.id());
+			if (members.contains(viewer.id())) {
+				mine.add(queue.id());
+			}
+			workedBy.put(queue.id(),
+					members.stream()
+						.map(names::get)
+						.filter(java.util.Objects::nonNull)
+						.sorted()
+						.collect(Collectors.joining(", ")));
+		}
 		model.addAttribute("queues", all);
-		model.addAttribute("members", members);
-		model.addAttribute("names",
-				this.users.activeUsers()
-					.stream()
-					.collect(Collectors.toMap(User::id, User::fullName, (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("workedBy", workedBy);
+		model.addAttribute("mine", mine);
+		model.addAttribute("names", names);
 		model.addAttribute("takesCases", this.cases.mayOwn(viewer.id()));
 		return "service/queues";
 	}

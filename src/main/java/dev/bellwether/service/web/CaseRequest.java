@@ -10,8 +10,6 @@ import dev.bellwether.service.CasePriority;
 import dev.bellwether.service.Cases;
 import dev.bellwether.service.SupportCase;
 
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
-
 /**
  * A case as an API client sends it. On create, {@code subject} is required; on update
  * (PATCH), only the fields sent change and {@code version} is required: it must be the
@@ -19,7 +17,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * {@code POST /api/v1/cases/{id}/status}.
  */
 record CaseRequest(
-		@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 300,
+		@Schema(description = "Required on create; left out on update, it stays", minLength = 1, maxLength = 300,
 				example = "Invoice PDF does not open") String subject,
 		@Schema(maxLength = 100000,
 				example = "Since the last update the invoice PDF shows a blank page.") String description,
