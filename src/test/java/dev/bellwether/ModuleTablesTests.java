@@ -64,6 +64,11 @@ class ModuleTablesTests {
 			entry("case_attachments", "service"),
 			// service: e-mail to case (V61)
 			entry("case_mail_messages", "service"),
+			// service: SLA policies, account tiers and each case's SLA clocks and history
+			// (V60)
+			entry("sla_policies", "service"), entry("sla_targets", "service"),
+			entry("service_account_tiers", "service"), entry("case_sla", "service"),
+			entry("case_sla_clocks", "service"), entry("case_sla_events", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),

@@ -152,6 +152,9 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "SALES_ADMIN")
 			.requestMatchers("/admin/custom-fields/**", "/admin/custom-fields")
 			.hasAnyRole("ADMIN", "SALES_ADMIN")
+			// service reads the SLA policies; SlaPolicies checks who changes them
+			.requestMatchers("/admin/sla-policies", "/admin/sla-policies/**")
+			.hasAnyRole("ADMIN", "EXECUTIVE", "SERVICE", "MANAGER")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()

@@ -97,6 +97,17 @@ public class BusinessCalendars {
 				row.version());
 	}
 
+	/**
+	 * @return every stored calendar's name by id, the default first, then by name
+	 */
+	public Map<UUID, String> names() {
+		Map<UUID, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("select id, name from business_calendars order by is_default desc, lower(name)")
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
+	}
+
 	/** The company's time zone ({@code bellwether.time-zone}). */
 	public ZoneId companyZone() {
 		return this.companyZone;
