@@ -58,6 +58,10 @@ class ModuleTablesTests {
 			entry("business_calendar_holidays", "platform"),
 			// identity
 			entry("users", "identity"), entry("api_tokens", "identity"), entry("sign_in_failures", "identity"),
+			// service: cases, queues, comments, status changes, attachments (V59)
+			entry("cases", "service"), entry("case_queues", "service"), entry("case_queue_members", "service"),
+			entry("case_comments", "service"), entry("case_status_changes", "service"),
+			entry("case_attachments", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),
