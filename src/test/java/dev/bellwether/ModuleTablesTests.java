@@ -62,6 +62,8 @@ class ModuleTablesTests {
 			entry("cases", "service"), entry("case_queues", "service"), entry("case_queue_members", "service"),
 			entry("case_comments", "service"), entry("case_status_changes", "service"),
 			entry("case_attachments", "service"),
+			// service: satisfaction surveys (V62)
+			entry("case_surveys", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),
