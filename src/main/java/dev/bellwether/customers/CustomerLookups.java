@@ -102,6 +102,37 @@ public class CustomerLookups {
 	}
 
 	/**
+	 * @return the owner of each of the accounts that exist (not in the recycle bin), for
+	 * modules whose records are seen by the account's owner (cases)
+	 */
+	public Map<UUID, UUID> ownersOfAccounts(Collection<UUID> accountIds) {
+		Map<UUID, UUID> found = new HashMap<>();
+		List<UUID> wanted = accountIds.stream().filter(id -> id != null).distinct().toList();
+		if (!wanted.isEmpty()) {
+			this.jdbc.sql("select id, owner_id from accounts where id in (:ids) and deleted_at is null")
+				.param("ids", wanted)
+				.query((rs, n) -> found.put(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class)))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * @return the accounts (not in the recycle bin) any of these users own, for modules
+	 * whose records are seen by the account's owner (cases)
+	 */
+	public List<UUID> accountsOwnedBy(Collection<UUID> ownerIds) {
+		List<UUID> owners = ownerIds.stream().filter(id -> id != null).distinct().toList();
+		if (owners.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select id from accounts where owner_id in (:owners) and deleted_at is null")
+			.param("owners", owners)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
 	 * @return the e-mail address of each of the contacts that exist (not in the recycle
 	 * bin) and have one
 	 */

@@ -16,6 +16,8 @@ import dev.bellwether.customers.Contact;
 import dev.bellwether.customers.Contacts;
 import dev.bellwether.marketing.Lead;
 import dev.bellwether.marketing.Leads;
+import dev.bellwether.service.Cases;
+import dev.bellwether.service.SupportCase;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.identity.Viewer;
@@ -50,9 +52,13 @@ public class GlobalSearch {
 
 	private final Leads leads;
 
+	private final Cases cases;
+
 	private final JdbcClient jdbc;
 
-	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities, Leads leads, JdbcClient jdbc) {
+	GlobalSearch(Accounts accounts, Contacts contacts, Opportunities opportunities, Leads leads, Cases cases,
+			JdbcClient jdbc) {
+		this.cases = cases;
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.accounts = accounts;
@@ -82,6 +88,8 @@ public class GlobalSearch {
 			.namesOf(deals.stream().map(Opportunity::accountId).collect(Collectors.toSet()));
 		deals.stream().map(deal -> hit(deal, accountNames.get(deal.accountId()))).forEach(hits::add);
 		this.leads.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
+		// cases by number ("#1042") or subject, each seen by the service module's rules
+		this.cases.search(viewer, text, limit).stream().map(GlobalSearch::hit).forEach(hits::add);
 		String exact = text.toLowerCase(Locale.ROOT);
 		// a stable sort: within each group the modules' own ranking stays as it was
 		hits.sort(Comparator.comparing((SearchHit hit) -> closeness(hit, exact)));
@@ -109,6 +117,11 @@ public class GlobalSearch {
 	private static SearchHit hit(Lead lead) {
 		return new SearchHit(Leads.RECORD_TYPE, lead.id(), lead.fullName(),
 				join(lead.title(), lead.company(), lead.email(), lead.status().label()), "/leads/" + lead.id());
+	}
+
+	private static SearchHit hit(SupportCase c) {
+		return new SearchHit(Cases.RECORD_TYPE, c.id(), c.reference() + " " + c.subject(),
+				join(c.status().label(), c.priority().label() + " priority", c.requesterEmail()), "/cases/" + c.id());
 	}
 
 	/**

@@ -49,6 +49,11 @@ class HomeController {
 	@GetMapping("/")
 	String home(Viewer viewer, @RequestParam(required = false) String view, @RequestParam(required = false) UUID team,
 			HttpServletRequest request, Model model) {
+		if (viewer.is(Role.SERVICE) && view == null) {
+			// the service desk's day starts at its queue (a service home page comes
+			// later)
+			return "redirect:/cases";
+		}
 		if (viewer.is(Role.MARKETING) && (view == null || MARKETING.equals(view))) {
 			// marketing has no pipeline of its own: their day starts at the leads
 			// waiting,

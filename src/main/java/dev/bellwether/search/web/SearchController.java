@@ -5,6 +5,7 @@ import dev.bellwether.customers.Contacts;
 import dev.bellwether.platform.usage.Usage;
 import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.marketing.Leads;
+import dev.bellwether.service.Cases;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.search.GlobalSearch;
@@ -40,6 +41,7 @@ class SearchController {
 		model.addAttribute("contactHits", results.ofType(Contacts.RECORD_TYPE));
 		model.addAttribute("opportunityHits", results.ofType(Opportunities.RECORD_TYPE));
 		model.addAttribute("leadHits", results.ofType(Leads.RECORD_TYPE));
+		model.addAttribute("caseHits", results.ofType(Cases.RECORD_TYPE));
 		model.addAttribute("hitsPerType", HITS_PER_TYPE);
 		// keeps the query in the layout's search box, to refine it
 		model.addAttribute("searchQuery", results.query());

@@ -46,7 +46,7 @@ class UsageListeners {
 	 */
 	static final Map<String, String> MODULE_OF_RECORD_TYPE = Map.of("account", "customers", "contact", "customers",
 			"opportunity", "sales", "product", "sales", "pipeline stage", "sales", "activity", "activities", "user",
-			"identity", "lead", "marketing", "campaign", "marketing");
+			"identity", "lead", "marketing", "campaign", "marketing", "case", "service");
 
 	private final UsageRecorder recorder;
 
