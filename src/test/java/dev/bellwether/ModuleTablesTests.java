@@ -69,6 +69,8 @@ class ModuleTablesTests {
 			entry("sla_policies", "service"), entry("sla_targets", "service"),
 			entry("service_account_tiers", "service"), entry("case_sla", "service"),
 			entry("case_sla_clocks", "service"), entry("case_sla_events", "service"),
+			// service: satisfaction surveys (V62)
+			entry("case_surveys", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),

@@ -133,6 +133,24 @@ public class CustomerLookups {
 	}
 
 	/**
+	 * @return the e-mail address of each of the contacts that exist (not in the recycle
+	 * bin) and have one
+	 */
+	public Map<UUID, String> emailsOfContacts(Collection<UUID> contactIds) {
+		Map<UUID, String> found = new HashMap<>();
+		List<UUID> wanted = contactIds.stream().filter(id -> id != null).distinct().toList();
+		if (!wanted.isEmpty()) {
+			this.jdbc
+				.sql("select id, email from contacts where id in (:ids) and deleted_at is null"
+						+ " and email is not null and email <> ''")
+				.param("ids", wanted)
+				.query((rs, n) -> found.put(rs.getObject("id", UUID.class), rs.getString("email")))
+				.list();
+		}
+		return found;
+	}
+
+	/**
 	 * A contact as campaign attribution sees it: where it works and when it was created.
 	 */
 	public record ContactAt(UUID id, UUID accountId, java.time.Instant createdAt) {

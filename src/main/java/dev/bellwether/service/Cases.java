@@ -376,7 +376,7 @@ public class Cases {
 	 * otherwise the cases the viewer's organisation owns and those on the accounts it
 	 * owns.
 	 */
-	private void readFilter(Viewer viewer, ListConditions conditions, Map<String, Object> params) {
+	void readFilter(Viewer viewer, ListConditions conditions, Map<String, Object> params) {
 		if (ACCESS.readsAll().contains(viewer.role())) {
 			return;
 		}

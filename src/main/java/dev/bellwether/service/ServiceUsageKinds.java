@@ -16,8 +16,8 @@ class ServiceUsageKinds {
 
 	@Bean
 	UsageKinds serviceDeclared() {
-		return UsageKinds.of("service", UsageKind.VIEW, UsageKind.INLINE_EDIT, UsageKind.BULK_ACTION, UsageKind.CREATE,
-				UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
+		return UsageKinds.of("service", UsageKind.VIEW, UsageKind.REPORT_VIEW, UsageKind.INLINE_EDIT,
+				UsageKind.BULK_ACTION, UsageKind.CREATE, UsageKind.UPDATE, UsageKind.DELETE, UsageKind.API_CALL);
 	}
 
 }

@@ -91,6 +91,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The public survey door ({@code /survey/**}): a customer answers a resolved case's
+	 * satisfaction survey from the link in an e-mail, without signing in. The signed,
+	 * single-use link is the only credential (no cookie signs these requests in, so there
+	 * is no CSRF to guard against); the service module checks it. No session is created.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain surveySecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/survey/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
+				.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+						+ "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
