@@ -178,7 +178,9 @@ public class ServiceSatisfaction {
 			.list();
 		Map<UUID, String> agentNames = this.users
 			.namesOf(comments.stream().map(SatisfactionReport.Comment::agentId).filter(id -> id != null).toList());
-		comments = comments.stream().map(comment -> comment.withAgentName(agentNames.get(comment.agentId()))).toList();
+		comments = comments.stream()
+			.map(comment -> comment.withAgentName(comment.agentId() == null ? null : agentNames.get(comment.agentId())))
+			.toList();
 
 		long sent = this.jdbc
 			.sql("select count(*) from case_surveys s join cases c on c.id = s.case_id where "
