@@ -32,6 +32,8 @@ import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.OpportunityDetails;
 import dev.bellwether.sales.PipelineStage;
 import dev.bellwether.sales.PipelineStages;
+import dev.bellwether.service.CaseDetails;
+import dev.bellwether.service.Cases;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +88,9 @@ class ListViewPagesTests {
 
 	@Autowired
 	Activities activities;
+
+	@Autowired
+	Cases cases;
 
 	@Autowired
 	ListDefinitions lists;
@@ -275,6 +280,9 @@ class ListViewPagesTests {
 						List.of()));
 		this.leads.create(TestUsers.viewer(rep), new LeadDetails("Ada", name, "Analytical Engines", "CTO",
 				"ada@example.com", "+1 555 0100", "GB", "Webinar", null, null, rep.id(), null));
+		// a case on the rep's account: its sales owner reads it
+		this.cases.open(TestUsers.viewer(this.users.create(Role.SERVICE)),
+				new CaseDetails(name, null, deal.accountId(), null, null, null, null, null, null, null, null));
 		RequestPostProcessor session = signedIn(rep);
 
 		for (ListDefinition list : this.lists.all()) {
