@@ -1,5 +1,6 @@
 package dev.bellwether.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CaseSlaTests {
 
 	static final Instant FRIDAY_15_00 = Instant.parse("2026-06-12T13:00:00Z");
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	Cases cases;
@@ -134,7 +138,7 @@ class CaseSlaTests {
 	private SupportCase openThroughTheCases(CasePriority priority) {
 		SupportCase opened = this.cases.open(this.admin, new CaseDetails("SLA " + UUID.randomUUID(), null,
 				this.accountId, null, null, priority, null, this.owner.id(), this.queueId, null, null));
-		await().until(() -> this.slas.of(opened.id(), Instant.now()).isPresent());
+		await().until(() -> this.slas.of(opened.id(), this.clock.instant()).isPresent());
 		return opened;
 	}
 
@@ -187,7 +191,7 @@ class CaseSlaTests {
 		SupportCase opened = openThroughTheCases(CasePriority.NORMAL);
 		UUID id = opened.id();
 
-		CaseSla started = this.slas.of(id, Instant.now()).orElseThrow();
+		CaseSla started = this.slas.of(id, this.clock.instant()).orElseThrow();
 		assertThat(started.policyId()).isEqualTo(this.policy.id());
 		assertThat(started.calendarId()).isEqualTo(this.calendarId);
 		assertThat(started.accountTier()).isEqualTo(AccountTier.ENTERPRISE);
@@ -195,7 +199,8 @@ class CaseSlaTests {
 		assertThat(started.history().get(0).firstResponseMinutes()).isEqualTo(480);
 
 		this.cases.changeStatus(this.owner.id(), id, CaseStatus.WAITING_ON_CUSTOMER);
-		await().until(() -> this.slas.of(id, Instant.now()).orElseThrow().counting() == SlaClock.Counting.PAUSED);
+		await()
+			.until(() -> this.slas.of(id, this.clock.instant()).orElseThrow().counting() == SlaClock.Counting.PAUSED);
 		this.cases.addComment(this.owner.id(), id, "An internal note", true);
 		this.cases.addComment(this.owner.id(), id, "We are on it", false);
 		await().until(() -> history(id, SlaMetric.FIRST_RESPONSE).contains(CaseSlaEventKind.RESPONDED));
@@ -203,9 +208,10 @@ class CaseSlaTests {
 		this.cases.changePriority(TestUsers.viewer(this.owner), id, now.version(), CasePriority.URGENT);
 		await().until(() -> history(id, SlaMetric.RESOLUTION).contains(CaseSlaEventKind.TARGETS_CHANGED));
 		this.cases.changeStatus(this.owner.id(), id, CaseStatus.RESOLVED);
-		await().until(() -> this.slas.of(id, Instant.now()).orElseThrow().counting() == SlaClock.Counting.STOPPED);
+		await()
+			.until(() -> this.slas.of(id, this.clock.instant()).orElseThrow().counting() == SlaClock.Counting.STOPPED);
 
-		CaseSla resolved = this.slas.of(id, Instant.now()).orElseThrow();
+		CaseSla resolved = this.slas.of(id, this.clock.instant()).orElseThrow();
 		assertThat(resolved.priority()).isEqualTo(CasePriority.URGENT);
 		assertThat(resolved.status().firstResponse().state()).isEqualTo(SlaState.MET);
 		assertThat(resolved.status().firstResponse().completedAt())
