@@ -117,11 +117,8 @@ public class ServiceSatisfaction {
 		params.put("from", utc(from.atStartOfDay(zone).toInstant()));
 		params.put("to", utc(to.plusDays(1).atStartOfDay(zone).toInstant()));
 		params.put("zone", zone.getId());
-		ListConditions conditions = new ListConditions(params).add("s.answered_at >= :from")
-			.add("s.answered_at < :to")
-			.inRecycleBin("c", false);
-		this.cases.readFilter(viewer, conditions, params);
-		String where = conditions.sql();
+		String where = visibleIn(viewer, "s.answered_at", params);
+		String sentWhere = visibleIn(viewer, "s.created_at", params);
 
 		String key = switch (by) {
 			case AGENT, TEAM -> "s.agent_id";
@@ -182,19 +179,26 @@ public class ServiceSatisfaction {
 			.map(comment -> comment.withAgentName(comment.agentId() == null ? null : agentNames.get(comment.agentId())))
 			.toList();
 
-		long sent = this.jdbc
-			.sql("select count(*) from case_surveys s join cases c on c.id = s.case_id where "
-					+ where.replace("s.answered_at", "s.created_at"))
+		long[] sent = this.jdbc
+			.sql("select count(*) as sent, count(s.answered_at) as answered"
+					+ " from case_surveys s join cases c on c.id = s.case_id where " + sentWhere)
 			.params(params)
-			.query(Long.class)
+			.query((rs, n) -> new long[] { rs.getLong("sent"), rs.getLong("answered") })
 			.single();
-		long sentAnswered = this.jdbc
-			.sql("select count(s.answered_at) from case_surveys s join cases c on c.id = s.case_id where "
-					+ where.replace("s.answered_at", "s.created_at"))
-			.params(params)
-			.query(Long.class)
-			.single();
-		return new SatisfactionReport(from, to, by, total, rows, trend, comments, sent, sentAnswered);
+		return new SatisfactionReport(from, to, by, total, rows, trend, comments, sent[0], sent[1]);
+	}
+
+	/**
+	 * The surveys whose {@code column} falls in the period, of the cases the viewer may
+	 * see (the cases' own read rule), as a condition on
+	 * {@code case_surveys s join cases c}.
+	 */
+	private String visibleIn(Viewer viewer, String column, Map<String, Object> params) {
+		ListConditions conditions = new ListConditions(params).add(column + " >= :from")
+			.add(column + " < :to")
+			.inRecycleBin("c", false);
+		this.cases.readFilter(viewer, conditions, params);
+		return conditions.sql();
 	}
 
 	private static final String COUNTS = """
