@@ -108,11 +108,13 @@ class DemoCompany implements ApplicationRunner {
 
 	private final PickLists pickLists;
 
+	private final DemoService service;
+
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
 			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
 			@Value("${bellwether.demo.enabled:true}") boolean enabled,
 			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap, DemoQuotas quotas,
-			PickLists pickLists) {
+			PickLists pickLists, DemoService service) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -127,6 +129,12 @@ class DemoCompany implements ApplicationRunner {
 		this.bootstrap = bootstrap;
 		this.quotas = quotas;
 		this.pickLists = pickLists;
+		this.service = service;
+	}
+
+	private Viewer admin(UUID adminId) {
+		User admin = this.users.find(adminId).orElseThrow();
+		return new Viewer(admin.id(), admin.username(), admin.fullName(), admin.role());
 	}
 
 	/**
@@ -168,10 +176,14 @@ class DemoCompany implements ApplicationRunner {
 		LocalDate hired = LocalDate.of(2021, 3, 1);
 		UserDirectory.EncodedPassword password = this.users.encodePassword("demo");
 		for (DemoPeople.Person person : DemoPeople.all()) {
+			int agent = DemoPeople.SERVICE_AGENTS.indexOf(person.username());
+			// the service agents joined later; drawing no random number for them keeps
+			// the rest of the company as it was before they did
+			LocalDate hiredOn = (agent >= 0) ? hired.plusDays(500 + 70L * agent) : hired.plusDays(random.nextInt(900));
 			User user = this.users.create(
 					new UserProfile(person.username(), person.fullName(), person.username() + "@bellwether-demo.com",
 							person.title(), person.role(), person.manager() == null ? null : ids.get(person.manager()),
-							person.team(), person.region(), hired.plusDays(random.nextInt(900))),
+							person.team(), person.region(), hiredOn),
 					password, adminId);
 			ids.put(person.username(), user.id());
 			if (person.role() == Role.REP) {
@@ -234,14 +246,18 @@ class DemoCompany implements ApplicationRunner {
 		UUID salesAdmin = ids.get("salesadmin");
 		Viewer catalogueKeeper = new Viewer(salesAdmin, "salesadmin", "Nina Brandt", Role.SALES_ADMIN);
 		List<SalesDataGenerator.CatalogueProduct> catalogue = new ArrayList<>();
+		Map<String, UUID> productIds = new java.util.LinkedHashMap<>();
 		for (DemoCatalogue.Item item : DemoCatalogue.all()) {
 			Product product = this.products.create(catalogueKeeper, item.details());
+			productIds.put(item.details().code(), product.id());
 			catalogue.add(new SalesDataGenerator.CatalogueProduct(product.id(),
 					product.listPrice().movePointRight(2).longValueExact(), item.perDeal()));
 		}
 		seedPipeline(asOf, random, accountDetails, accountIds, contactDetails, contactIds, sellers,
 				Set.of(ids.get(DemoUsage.LATE_ENTRANT)), Set.of(ids.get(DemoUsage.OPTIMIST)), upkeep, catalogue);
 		seedMarketing(asOf, adminId, ids, stopped, accountDetails, accountIds, contactDetails, contactIds);
+		this.service.seed(asOf, admin(adminId), ids, accountDetails, accountIds, contactDetails, contactIds,
+				productIds);
 		seedUsage(day, asOf, adminId, ids);
 		this.quotas.seed(ids);
 		DemoPipelineSnapshots.reconstruct(this.jdbc, this.calendar.zone(), asOf);
@@ -249,7 +265,11 @@ class DemoCompany implements ApplicationRunner {
 		Map<UUID, LocalDate> stoppedById = new HashMap<>();
 		stopped.forEach((username, on) -> stoppedById.put(ids.get(username), on));
 		int submitted = DemoSubmissions.reconstruct(this.jdbc, this.calendar,
-				this.jdbc.queryForList("select distinct manager_id from users where manager_id = any(?::uuid[])",
+				// the sales organisation's managers (not the service lead, whose agents
+				// forecast
+				// nothing)
+				this.jdbc.queryForList(
+						"select distinct manager_id from users where manager_id = any(?::uuid[]) and role <> 'SERVICE'",
 						UUID.class, "{" + String.join(",", ids.values().stream().map(UUID::toString).toList()) + "}"),
 				stoppedById, asOf);
 		log.info("Demo forecast submissions: {} in {} ms", submitted,
@@ -322,7 +342,8 @@ class DemoCompany implements ApplicationRunner {
 				select owner_id, 'opportunity', id from opportunities union all
 				select owner_id, 'account', id from accounts union all
 				select owner_id, 'contact', id from contacts union all
-				select owner_id, 'activity', id from activities
+				select owner_id, 'activity', id from activities union all
+				select owner_id, 'case', id from cases where owner_id is not null
 				""", rs -> {
 			UUID owner = rs.getObject(1, UUID.class);
 			if (!demoPeople.contains(owner)) {

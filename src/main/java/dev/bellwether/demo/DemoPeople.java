@@ -28,6 +28,17 @@ final class DemoPeople {
 
 	private static final String[] MANAGERS = { "Rachel Adams", "Daniel Ortiz", "Priya Nair", "Tom Fischer" };
 
+	/**
+	 * The service team's agents, who report to the customer service lead
+	 * ({@code service}) and work the demo's cases ({@link ServiceDataGenerator}).
+	 */
+	static final List<String> SERVICE_AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
+
+	private static final String[] AGENT_NAMES = { "Sam Okafor", "Julia Novak", "Ravi Menon", "Elena Rossi" };
+
+	private static final String[] AGENT_TITLES = { "Senior Customer Service Agent", "Customer Service Agent",
+			"Customer Service Agent", "Customer Service Agent" };
+
 	private DemoPeople() {
 	}
 
@@ -43,6 +54,10 @@ final class DemoPeople {
 		people.add(new Person("service", "Helen Park", "Customer Service Lead", Role.SERVICE, "ceo", "Service", null));
 		people.add(new Person(INTEGRATION, "ERP Integration", "Integration account (ERP order sync)", Role.SALES_ADMIN,
 				"salesadmin", "Sales Operations", null));
+		for (int a = 0; a < SERVICE_AGENTS.size(); a++) {
+			people.add(new Person(SERVICE_AGENTS.get(a), AGENT_NAMES[a], AGENT_TITLES[a], Role.SERVICE, "service",
+					"Service", null));
+		}
 		for (int r = 0; r < REGIONS.size(); r++) {
 			String region = REGIONS.get(r);
 			String manager = "mgr." + region.toLowerCase();

@@ -68,7 +68,8 @@ final class DemoUsage {
 			Map.entry("rep.east5", Habit.DAILY), Map.entry("rep.west1", Habit.DAILY),
 			Map.entry("rep.west2", Habit.REGULAR), Map.entry("rep.west3", Habit.DAILY),
 			Map.entry("rep.west4", Habit.WEEKLY), Map.entry("rep.west5", Habit.REGULAR),
-			Map.entry(INTEGRATION, Habit.INTEGRATION));
+			Map.entry("agent1", Habit.DAILY), Map.entry("agent2", Habit.DAILY), Map.entry("agent3", Habit.REGULAR),
+			Map.entry("agent4", Habit.DAILY), Map.entry(INTEGRATION, Habit.INTEGRATION));
 
 	private DemoUsage() {
 	}

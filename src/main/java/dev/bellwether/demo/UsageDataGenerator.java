@@ -550,7 +550,10 @@ public final class UsageDataGenerator {
 		API_CALL_OPPORTUNITY(UsageKind.API_CALL, "sales", "opportunity", "API"),
 		API_CALL_ACCOUNT(UsageKind.API_CALL, "customers", "account", "API"),
 		API_UPDATE_OPPORTUNITY(UsageKind.UPDATE, "sales", "opportunity", "API"),
-		API_UPDATE_ACCOUNT(UsageKind.UPDATE, "customers", "account", "API");
+		API_UPDATE_ACCOUNT(UsageKind.UPDATE, "customers", "account", "API"),
+		// service agents' own work: cases, and the satisfaction report
+		VIEW_CASE(UsageKind.VIEW, "service", "case"), UPDATE_CASE(UsageKind.UPDATE, "service", "case"),
+		CREATE_CASE(UsageKind.CREATE, "service", "case"), SERVICE_REPORT_VIEW(UsageKind.REPORT_VIEW, "service", null);
 
 		final UsageKind kind;
 
@@ -617,8 +620,8 @@ public final class UsageDataGenerator {
 							DASHBOARD_VIEW, 5, BOARD_VIEW, 5));
 			MIXES.put(Role.MARKETING, mix(VIEW_CONTACT, 20, VIEW_ACCOUNT, 15, CREATE_CONTACT, 8, UPDATE_CONTACT, 8,
 					SEARCH, 10, REPORT_VIEW, 10, SEARCH, 8, DASHBOARD_VIEW, 8));
-			MIXES.put(Role.SERVICE, mix(VIEW_ACCOUNT, 20, VIEW_CONTACT, 20, VIEW_ACTIVITY, 15, CREATE_ACTIVITY, 15,
-					UPDATE_ACTIVITY, 8, SEARCH, 15, DASHBOARD_VIEW, 5));
+			MIXES.put(Role.SERVICE, mix(VIEW_CASE, 30, UPDATE_CASE, 18, CREATE_CASE, 4, VIEW_ACCOUNT, 10, VIEW_CONTACT,
+					10, VIEW_ACTIVITY, 4, CREATE_ACTIVITY, 3, SEARCH, 10, SERVICE_REPORT_VIEW, 3, DASHBOARD_VIEW, 3));
 			MIXES.put(Role.ADMIN,
 					mix(VIEW_ACCOUNT, 10, VIEW_CONTACT, 5, UPDATE_ACCOUNT, 5, DASHBOARD_VIEW, 10, REPORT_VIEW, 5));
 		}
