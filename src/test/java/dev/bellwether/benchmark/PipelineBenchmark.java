@@ -56,6 +56,10 @@ public final class PipelineBenchmark {
 			MarketingBenchmark.main(args);
 			return;
 		}
+		if ("service".equals(System.getProperty("bench.suite"))) {
+			ServiceBenchmark.main(args);
+			return;
+		}
 		if ("web-to-lead".equals(System.getProperty("bench.suite"))) {
 			WebToLeadBenchmark.main(args);
 			return;
