@@ -24,6 +24,9 @@ import dev.bellwether.identity.Role;
  * regions stay healthy;</li>
  * <li>{@value #LATE_ENTRANT} uses it regularly but enters deals only when they close (see
  * {@link SalesDataGenerator#lateEntrants});</li>
+ * <li>the service team's four agents ({@link DemoPeople#SERVICE_AGENTS}) work cases every
+ * working day or most of them — viewing and updating cases, the satisfaction report —
+ * while their lead, {@code service}, still never uses it;</li>
  * <li>the {@value #INTEGRATION} account calls the API around the clock — the busiest
  * "user" of all, whom every figure leaves out.</li>
  * </ul>
