@@ -237,6 +237,12 @@ public class CaseTime {
 		return stopTimer(viewer, running);
 	}
 
+	/** The whole minutes a running timer has run so far (what the case page shows). */
+	public long minutesRunning(CaseTimeEntry timer) {
+		return timer.startedAt() == null ? 0
+				: Math.max(0, Duration.between(timer.startedAt(), this.clock.instant()).toMinutes());
+	}
+
 	/**
 	 * The minutes a timer started at {@code startedAt} has run by {@code now}: rounded to
 	 * the nearest minute, at least one, at most a day.
