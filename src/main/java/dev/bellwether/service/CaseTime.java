@@ -309,7 +309,8 @@ public class CaseTime {
 	}
 
 	private void publish(Viewer viewer, UUID caseId, long before, Instant now) {
-		List<FieldChange> changes = new FieldChange.Diff().compare("timeLogged", before, minutesOf(caseId)).changes();
+		List<FieldChange> changes = new FieldChange.Diff().compare("minutesLogged", before, minutesOf(caseId))
+			.changes();
 		if (!changes.isEmpty()) {
 			this.events.publishEvent(
 					new RecordChanged(Cases.RECORD_TYPE, caseId, ChangeKind.UPDATED, viewer.id(), now, changes));
