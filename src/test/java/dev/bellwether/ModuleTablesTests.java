@@ -71,6 +71,9 @@ class ModuleTablesTests {
 			entry("case_sla_clocks", "service"), entry("case_sla_events", "service"),
 			// service: satisfaction surveys (V62)
 			entry("case_surveys", "service"),
+			// service: cost of service — time, cost rates, expenses (V63)
+			entry("case_time_entries", "service"), entry("service_cost_rates", "service"),
+			entry("case_expenses", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),
