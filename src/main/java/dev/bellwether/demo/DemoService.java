@@ -1,8 +1,11 @@
 package dev.bellwether.demo;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,12 +17,15 @@ import javax.sql.DataSource;
 
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
+import dev.bellwether.identity.Role;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.businesstime.BusinessCalendars;
 import dev.bellwether.service.AccountTier;
 import dev.bellwether.service.CasePriority;
 import dev.bellwether.service.CaseQueue;
 import dev.bellwether.service.CaseQueues;
+import dev.bellwether.service.CostRateDetails;
+import dev.bellwether.service.ServiceCostRates;
 import dev.bellwether.service.SlaPolicies;
 import dev.bellwether.service.SlaPolicy;
 import dev.bellwether.service.SlaTargets;
@@ -64,6 +70,8 @@ class DemoService {
 
 	private final CaseQueues queues;
 
+	private final ServiceCostRates rates;
+
 	private final SlaPolicies policies;
 
 	private final BusinessCalendars calendars;
@@ -76,10 +84,11 @@ class DemoService {
 
 	private final Duration surveyValidFor;
 
-	DemoService(CaseQueues queues, SlaPolicies policies, BusinessCalendars calendars, DataSource dataSource,
-			@Value("${bellwether.demo.seed:20260101}") long seed,
+	DemoService(CaseQueues queues, ServiceCostRates rates, SlaPolicies policies, BusinessCalendars calendars,
+			DataSource dataSource, @Value("${bellwether.demo.seed:20260101}") long seed,
 			@Value("${bellwether.service.surveys.valid-for:P14D}") Duration surveyValidFor) {
 		this.queues = queues;
+		this.rates = rates;
 		this.policies = policies;
 		this.calendars = calendars;
 		this.dataSource = dataSource;
@@ -126,7 +135,14 @@ class DemoService {
 		ServiceDataGenerator generator = generator(this.seed, asOf,
 				this.policies.forTier(AccountTier.STANDARD).orElseThrow(), this.calendars, this.surveyValidFor,
 				this.jdbc.queryForObject("select coalesce(max(number), 1000) + 1 from cases", Long.class))
-			.worseProduct(productIds.get(WORSE_PRODUCT));
+			.worseProduct(productIds.get(WORSE_PRODUCT))
+			.currency(this.rates.currency());
+		// what an hour of an agent's time costs: a raise a year ago
+		ZoneId zone = this.calendars.companyZone();
+		this.rates.add(admin, new CostRateDetails(Role.SERVICE, new BigDecimal("42.00"),
+				LocalDate.ofInstant(asOf, zone).minusDays(HISTORY_DAYS + 1)));
+		this.rates.add(admin, new CostRateDetails(Role.SERVICE, new BigDecimal("45.50"),
+				LocalDate.ofInstant(asOf, zone).minusDays(365)));
 		ServiceDataGenerator.Queues queueIds = new ServiceDataGenerator.Queues(support.id(), billing.id(),
 				onboarding.id());
 		List<UUID> products = List.copyOf(productIds.values());

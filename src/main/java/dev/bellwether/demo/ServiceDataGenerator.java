@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,7 +155,7 @@ public final class ServiceDataGenerator {
 
 	/** Rows written, by table, and a digest of them all. */
 	public record Counts(long cases, long openCases, long comments, long statusChanges, long slaEvents, long surveys,
-			long answered, String digest) {
+			long answered, long timeEntries, long expenses, String digest) {
 	}
 
 	private final SplittableRandom random;
@@ -194,8 +195,24 @@ public final class ServiceDataGenerator {
 			"id, case_id, recipient_email, agent_id, account_id, product_id, resolved_at, sent_at, expires_at, "
 					+ "superseded_at, csat, nps, comment, answered_at, created_at");
 
+	private final CopyRows timeRows = new CopyRows("case_time_entries",
+			"id, case_id, user_id, role, entry_date, minutes, note, source, started_at, created_at, created_by, "
+					+ "updated_at, updated_by, version");
+
+	private final CopyRows expenseRows = new CopyRows("case_expenses",
+			"id, case_id, expense_date, amount, currency, description, category, created_at, created_by, updated_at, "
+					+ "updated_by, version");
+
 	private final List<CopyRows> tables = List.of(this.caseRows, this.commentRows, this.changeRows, this.slaRows,
-			this.clockRows, this.eventRows, this.surveyRows);
+			this.clockRows, this.eventRows, this.surveyRows, this.timeRows, this.expenseRows);
+
+	/**
+	 * Draws the time logged and the expenses apart from the cases' stories, so that
+	 * adding them changed none of the cases.
+	 */
+	private final SplittableRandom costRandom;
+
+	private String currency = "EUR";
 
 	private final MessageDigest digest;
 
@@ -215,6 +232,10 @@ public final class ServiceDataGenerator {
 
 	private long answered;
 
+	private long timeEntries;
+
+	private long expenses;
+
 	/**
 	 * @param seed the same seed and inputs give the same rows
 	 * @param asOf the moment the story ends; nothing after it is written
@@ -224,6 +245,7 @@ public final class ServiceDataGenerator {
 	 */
 	public ServiceDataGenerator(long seed, Instant asOf, Policy policy, Duration surveyValidFor, long firstNumber) {
 		this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x53455256L);
+		this.costRandom = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x434F5354L);
 		this.asOf = asOf.toEpochMilli();
 		this.policy = policy;
 		this.surveyValidFor = surveyValidFor;
@@ -241,6 +263,12 @@ public final class ServiceDataGenerator {
 	 */
 	public ServiceDataGenerator worseProduct(UUID productId) {
 		this.worseProduct = productId;
+		return this;
+	}
+
+	/** The company currency the expenses are in. */
+	public ServiceDataGenerator currency(String currency) {
+		this.currency = currency;
 		return this;
 	}
 
@@ -289,7 +317,7 @@ public final class ServiceDataGenerator {
 	public Counts finish(Connection connection) {
 		flush(connection);
 		return new Counts(this.cases, this.openCases, this.comments, this.changes, this.events, this.surveys,
-				this.answered, HexFormat.of().formatHex(this.digest.digest()));
+				this.answered, this.timeEntries, this.expenses, HexFormat.of().formatHex(this.digest.digest()));
 	}
 
 	/** The number the next case would take. */
@@ -569,6 +597,62 @@ public final class ServiceDataGenerator {
 		}
 		sla(s, status);
 		surveys(s, owner);
+		cost(s);
+	}
+
+	/**
+	 * The time the agent logged on the case, one entry for each reply or note they wrote
+	 * (by the timer six times in ten, the rest by hand on the same day), and now and then
+	 * an expense: a replacement part shipped, most often for the worse product.
+	 */
+	private void cost(Story s) {
+		ZoneId zone = this.policy.calendar().zone();
+		for (Comment c : s.comments) {
+			if (c.agent == null) {
+				continue;
+			}
+			int minutes = c.internal ? 3 + this.costRandom.nextInt(13) : 5 + this.costRandom.nextInt(26);
+			if (s.worse) {
+				minutes += minutes / 2;
+			}
+			boolean timer = this.costRandom.nextInt(10) < 6;
+			long started = c.at - minutes * MINUTE;
+			this.timeRows.uuid(SalesDataGenerator.id(c.at, this.costRandom))
+				.uuid(s.id)
+				.uuid(c.agent.id())
+				.text("SERVICE")
+				.date(Instant.ofEpochMilli(c.at).atZone(zone).toLocalDate())
+				.integer(minutes)
+				.text(timer ? null : c.internal ? "Investigation" : "Reply to the customer")
+				.text(timer ? "TIMER" : "MANUAL")
+				.instant(timer ? started : Long.MIN_VALUE)
+				.instant(c.at)
+				.uuid(c.agent.id())
+				.instant(c.at)
+				.uuid(c.agent.id())
+				.integer(0)
+				.endRow();
+			this.timeEntries++;
+		}
+		if (!s.resolutions.isEmpty() && this.costRandom.nextInt(100) < (s.worse ? 30 : 3)) {
+			long at = s.resolutions.get(0);
+			boolean part = s.worse || this.costRandom.nextBoolean();
+			long cents = part ? 18_000 + this.costRandom.nextInt(40_000) : 2_500 + this.costRandom.nextInt(10_000);
+			this.expenseRows.uuid(SalesDataGenerator.id(at, this.costRandom))
+				.uuid(s.id)
+				.date(Instant.ofEpochMilli(at).atZone(zone).toLocalDate())
+				.cents(cents)
+				.text(this.currency)
+				.text(part ? "Replacement unit shipped to the customer" : "Courier for returned hardware")
+				.text(part ? "PARTS" : "SHIPPING")
+				.instant(at)
+				.uuid(s.agent.id())
+				.instant(at)
+				.uuid(s.agent.id())
+				.integer(0)
+				.endRow();
+			this.expenses++;
+		}
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package dev.bellwether.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,9 +12,12 @@ import java.util.UUID;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
+import dev.bellwether.TestUsers;
 import dev.bellwether.platform.FiscalCalendar;
 import dev.bellwether.service.CaseSla;
 import dev.bellwether.service.CaseSlas;
+import dev.bellwether.service.CostRow;
+import dev.bellwether.service.ServiceCosts;
 import dev.bellwether.service.SlaClock;
 import dev.bellwether.service.SlaMetric;
 import dev.bellwether.service.SlaState;
@@ -57,6 +63,9 @@ class DemoServiceTests {
 
 	@Autowired
 	CaseSlas slas;
+
+	@Autowired
+	ServiceCosts costs;
 
 	void seeded() {
 		User admin = this.users.findByUsername("admin").orElseThrow();
@@ -215,6 +224,50 @@ class DemoServiceTests {
 		double next = (Double) byProduct.get(1).get("csat");
 		assertThat(worse).as("the gateway's CSAT").isLessThan(0.6);
 		assertThat(next - worse).as("the gap to the next worst product").isGreaterThan(0.2);
+	}
+
+	@Test
+	void logsTheAgentsTimeOnEachReplyAndCostsItAtTheirRate() {
+		seeded();
+		// one entry for each reply or note an agent wrote, by its author, on its day
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from case_comments m join cases c on c.id = m.case_id "
+						+ "where m.author_id is not null and " + DEMO_CASES + " and not exists (select 1 "
+						+ "from case_time_entries t where t.case_id = m.case_id and t.user_id = m.author_id)",
+				Long.class))
+			.as("agent comments without time logged")
+			.isZero();
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from case_time_entries t join cases c on c.id = t.case_id " + "where "
+								+ DEMO_CASES + " and (t.minutes not between 1 and 120 or t.role <> 'SERVICE')",
+						Long.class))
+			.isZero();
+		// the last year is all at the rate of a year ago: the agent's cost is their
+		// minutes at it
+		User agent = this.users.findByUsername(DemoPeople.SERVICE_AGENTS.get(0)).orElseThrow();
+		User lead = this.users.findByUsername("service").orElseThrow();
+		LocalDate to = this.calendar.today().minusDays(1);
+		LocalDate from = to.minusDays(300);
+		long minutes = this.jdbc.queryForObject("select coalesce(sum(minutes), 0) from case_time_entries "
+				+ "where user_id = ? and entry_date between ? and ?", Long.class, agent.id(), from, to);
+		BigDecimal expenses = this.jdbc.queryForObject(
+				"select coalesce(sum(e.amount), 0) from case_expenses e "
+						+ "where e.created_by = ? and e.expense_date between ? and ?",
+				BigDecimal.class, agent.id(), from, to);
+		assertThat(minutes).isGreaterThan(1_000);
+		CostRow row = this.costs.report(TestUsers.viewer(lead), from, to, ServiceCosts.Grouping.AGENT)
+			.rows()
+			.stream()
+			.filter(r -> agent.id().equals(r.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.figures().minutes()).isEqualTo(minutes);
+		assertThat(row.figures().unratedMinutes()).isZero();
+		assertThat(row.figures().timeCost()).isEqualByComparingTo(BigDecimal.valueOf(minutes)
+			.multiply(new BigDecimal("45.50"))
+			.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
+		assertThat(row.figures().expenses()).isEqualByComparingTo(expenses);
 	}
 
 }
