@@ -45,7 +45,8 @@ public class ServiceHome {
 
 	/** The next SLA target of a case: the earliest due of its clocks still going. */
 	private static final String NEXT_TARGET = """
-			left join lateral (select k.metric, k.state, k.due_at, k.warn_at, k.breached_at from case_sla_clocks k
+			left join lateral (select k.metric, k.state, k.due_at, k.warn_at, k.breached_at, k.completed_at
+			  from case_sla_clocks k
 			  where k.case_id = c.id and k.completed_at is null
 			  order by coalesce(k.breached_at, k.due_at) nulls last, k.metric limit 1) k on true
 			""";
