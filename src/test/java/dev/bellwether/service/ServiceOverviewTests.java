@@ -99,6 +99,8 @@ class ServiceOverviewTests {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		LocalDate from = today.minusMonths(2).withDayOfMonth(1);
 
+		Viewer executive = TestUsers.viewer(this.users.create(Role.EXECUTIVE));
+		ServiceOverviewReport executiveBefore = this.overview.report(executive, from, today);
 		List<Row> rows = new ArrayList<>();
 		List<SlaRow> clocks = new ArrayList<>();
 		// open cases of every age bucket and status
@@ -130,6 +132,7 @@ class ServiceOverviewTests {
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.param("id", deleted)
 			.update();
+		clock(deleted, SlaMetric.FIRST_RESPONSE, SlaState.MET, null, null, now.minus(Duration.ofDays(1)));
 
 		// SLA clocks: met, missed, breached (marked), past due while running (not yet
 		// swept), running, paused, met before the period
@@ -258,6 +261,18 @@ class ServiceOverviewTests {
 		assertThat(report.resolved()).isEqualTo(resolvedIds.size());
 		assertThat(drill(viewer, new CaseFilter.Drill(null, null, from, today, null, null, null, null, null, null)))
 			.isEqualTo(resolvedIds);
+
+		// an executive reads every case: the same clocks and the outsider's met one (but
+		// never the deleted case's) were added to what they saw before
+		ServiceOverviewReport executiveAfter = this.overview.report(executive, from, today);
+		assertThat(executiveAfter.firstResponse().met() - executiveBefore.firstResponse().met())
+			.isEqualTo(report.firstResponse().met() + 1);
+		assertThat(executiveAfter.firstResponse().breached() - executiveBefore.firstResponse().breached())
+			.isEqualTo(report.firstResponse().breached());
+		assertThat(executiveAfter.resolution().met() - executiveBefore.resolution().met())
+			.isEqualTo(report.resolution().met());
+		assertThat(executiveAfter.resolution().breached() - executiveBefore.resolution().breached())
+			.isEqualTo(report.resolution().breached());
 
 		// the two figures other parts supply are left out until they do
 		assertThat(report.costPerCase()).isNull();
