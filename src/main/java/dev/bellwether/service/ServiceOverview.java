@@ -190,13 +190,13 @@ public class ServiceOverview {
 			flow.put(month, new long[2]);
 		}
 		this.jdbc.sql("""
-				select 0 as kind, to_char(c.created_at at time zone :zone, 'YYYY-MM') as month, count(*) as cases
+				select 0 as kind, date_trunc('month', c.created_at at time zone :zone) as month, count(*) as cases
 				from cases c where %1$s and c.created_at >= :from and c.created_at < :to group by 2
 				union all
-				select 1, to_char(c.resolved_at at time zone :zone, 'YYYY-MM'), count(*)
+				select 1, date_trunc('month', c.resolved_at at time zone :zone), count(*)
 				from cases c where %1$s and c.resolved_at >= :from and c.resolved_at < :to group by 2
 				""".formatted(visible)).params(params).query((rs, n) -> {
-			long[] counts = flow.get(YearMonth.parse(rs.getString("month")));
+			long[] counts = flow.get(YearMonth.from(rs.getObject("month", java.time.LocalDateTime.class)));
 			if (counts != null) {
 				counts[rs.getInt("kind")] = rs.getLong("cases");
 			}
