@@ -3,7 +3,11 @@ package dev.bellwether.service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,6 +42,7 @@ import dev.bellwether.platform.RecycleBin;
 import dev.bellwether.platform.SortKey;
 import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.VersionedUpdate;
+import dev.bellwether.platform.businesstime.BusinessCalendars;
 import dev.bellwether.platform.web.PageRequests;
 import dev.bellwether.sales.Products;
 
@@ -126,9 +131,12 @@ public class Cases {
 
 	private final Clock clock;
 
+	private final BusinessCalendars calendars;
+
 	Cases(JdbcClient jdbc, RecordVisibility visibility, OrgChart orgChart, UserDirectory users,
 			CustomerLookups customers, Products products, CaseQueues queues, InputValidation validation,
-			RecycleBin recycleBin, ApplicationEventPublisher events, Clock clock) {
+			RecycleBin recycleBin, ApplicationEventPublisher events, Clock clock, BusinessCalendars calendars) {
+		this.calendars = calendars;
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.orgChart = orgChart;
@@ -363,12 +371,73 @@ public class Cases {
 		if (Boolean.TRUE.equals(filter.unassigned())) {
 			conditions.add("c.owner_id is null");
 		}
-		return conditions.when(statuses(filter.status()), "c.status in (:statuses)", "statuses")
+		conditions.when(statuses(filter.status()), "c.status in (:statuses)", "statuses")
 			.when(priority(filter.priority()), "c.priority = :priority", "priority")
 			.when(filter.ownerId(), "c.owner_id = :ownerId", "ownerId")
 			.when(filter.queueId(), "c.queue_id = :queueId", "queueId")
-			.when(filter.accountId(), "c.account_id = :accountId", "accountId")
-			.sql();
+			.when(filter.accountId(), "c.account_id = :accountId", "accountId");
+		if (filter.drill() != null) {
+			drill(filter.drill(), conditions, params);
+		}
+		return conditions.sql();
+	}
+
+	/**
+	 * The conditions of the service figures' drill-downs ({@link CaseFilter.Drill}): the
+	 * same definitions as {@link ServiceOverview} counts with.
+	 */
+	private void drill(CaseFilter.Drill drill, ListConditions conditions, Map<String, Object> params) {
+		ZoneId zone = this.calendars.companyZone();
+		Instant now = now();
+		conditions.when(start(drill.createdFrom(), zone), "c.created_at >= :createdFrom", "createdFrom")
+			.when(end(drill.createdTo(), zone), "c.created_at < :createdTo", "createdTo")
+			.when(start(drill.resolvedFrom(), zone), "c.resolved_at >= :resolvedFrom", "resolvedFrom")
+			.when(end(drill.resolvedTo(), zone), "c.resolved_at < :resolvedTo", "resolvedTo")
+			.when((drill.ageFrom() != null) ? utc(now.minus(Duration.ofDays(drill.ageFrom()))) : null,
+					"c.created_at <= :ageFrom", "ageFrom")
+			.when((drill.ageTo() != null) ? utc(now.minus(Duration.ofDays(drill.ageTo()))) : null,
+					"c.created_at > :ageTo", "ageTo");
+		if (drill.sla() == null) {
+			return;
+		}
+		params.put("slaNow", utc(now));
+		StringBuilder clock = new StringBuilder("exists (select 1 from case_sla_clocks k where k.case_id = c.id");
+		if (drill.slaMetric() != null) {
+			params.put("slaMetric", drill.slaMetric().name());
+			clock.append(" and k.metric = :slaMetric");
+		}
+		String decided = switch (drill.sla()) {
+			case MET -> {
+				clock.append(" and k.state = 'MET'");
+				yield "k.completed_at";
+			}
+			case BREACHED -> {
+				clock.append(" and k.state <> 'MET' and ").append(ServiceOverview.BREACHED_AT).append(" <= :slaNow");
+				yield ServiceOverview.BREACHED_AT;
+			}
+			case AT_RISK -> {
+				clock.append(" and k.completed_at is null and k.state in ('RUNNING', 'WARNING')")
+					.append(" and k.warn_at <= :slaNow and k.due_at > :slaNow");
+				yield null;
+			}
+		};
+		if (decided != null && drill.slaFrom() != null) {
+			params.put("slaFrom", start(drill.slaFrom(), zone));
+			clock.append(" and ").append(decided).append(" >= :slaFrom");
+		}
+		if (decided != null && drill.slaTo() != null) {
+			params.put("slaTo", end(drill.slaTo(), zone));
+			clock.append(" and ").append(decided).append(" < :slaTo");
+		}
+		conditions.add(clock.append(")").toString());
+	}
+
+	private static OffsetDateTime start(LocalDate day, ZoneId zone) {
+		return (day != null) ? utc(day.atStartOfDay(zone).toInstant()) : null;
+	}
+
+	private static OffsetDateTime end(LocalDate day, ZoneId zone) {
+		return (day != null) ? utc(day.plusDays(1).atStartOfDay(zone).toInstant()) : null;
 	}
 
 	/**

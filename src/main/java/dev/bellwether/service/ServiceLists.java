@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The case list as saved views see it: its filters (the URL parameters of
- * {@code /cases}), columns and standard views — the queue views of a service desk.
+ * {@code /cases}), columns and standard views — the queue views of a service desk. The
+ * drill-down filters (opened, resolved, age, SLA outcome) are those the service
+ * overview's figures link with ({@link CaseFilter.Drill}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceLists {
@@ -28,7 +30,19 @@ class ServiceLists {
 				ListFilter.of("q", "Search", FilterType.TEXT), ListFilter.of("status", "Status", FilterType.TEXT),
 				ListFilter.of("priority", "Priority", FilterType.TEXT), ListFilter.of("owner", "Owner", FilterType.ID),
 				ListFilter.of("unassigned", "Unassigned", FilterType.BOOLEAN),
-				ListFilter.of("queue", "Queue", FilterType.ID), ListFilter.of("account", "Account", FilterType.ID)),
+				ListFilter.of("queue", "Queue", FilterType.ID), ListFilter.of("account", "Account", FilterType.ID),
+				// the service overview's drill-downs (CaseFilter.Drill)
+				ListFilter.of("createdFrom", "Opened from", FilterType.DATE),
+				ListFilter.of("createdTo", "Opened to", FilterType.DATE),
+				ListFilter.of("resolvedFrom", "Resolved from", FilterType.DATE),
+				ListFilter.of("resolvedTo", "Resolved to", FilterType.DATE),
+				ListFilter.of("ageFrom", "Open at least (days)", FilterType.TEXT),
+				ListFilter.of("ageTo", "Open less than (days)", FilterType.TEXT),
+				ListFilter.choice("sla", "SLA target",
+						Arrays.stream(CaseFilter.SlaOutcome.values()).map(CaseFilter.SlaOutcome::value).toList()),
+				ListFilter.choice("slaMetric", "SLA target kind", List.of("first-response", "resolution")),
+				ListFilter.of("slaFrom", "SLA decided from", FilterType.DATE),
+				ListFilter.of("slaTo", "SLA decided to", FilterType.DATE)),
 				List.of(ListColumn.sortable("number", "Case"), ListColumn.sortable("subject", "Subject"),
 						ListColumn.sortable("status", "Status"), ListColumn.sortable("priority", "Priority"),
 						ListColumn.of("account", "Account"), ListColumn.of("requester", "Requester"),

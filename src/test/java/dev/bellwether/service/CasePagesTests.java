@@ -28,9 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The case pages on the whole application: a service user's landing, the list and its
- * queue views, the form's errors, the record page's conversation and attachments, and the
- * account page's card.
+ * The case pages on the whole application: a service user's landing (the service home
+ * page), the list and its queue views, the form's errors, the record page's conversation
+ * and attachments, and the account page's card.
  */
 @IntegrationTest
 class CasePagesTests {
@@ -48,10 +48,11 @@ class CasePagesTests {
 	Cases cases;
 
 	@Test
-	void aServiceUserLandsOnTheCasesAndHasThemInTheNavigation() throws Exception {
+	void aServiceUserLandsOnTheServiceHomePageAndHasTheCasesInTheNavigation() throws Exception {
 		RequestPostProcessor agent = TestUsers.signIn(this.mvc, this.users.create(Role.SERVICE));
 
-		this.mvc.perform(get("/").with(agent)).andExpect(redirectedUrl("/cases"));
+		this.mvc.perform(get("/").with(agent)).andExpect(redirectedUrl("/service"));
+		this.mvc.perform(get("/").param("view", "day").with(agent)).andExpect(status().isOk());
 		this.mvc.perform(get("/cases").with(agent))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"nav-cases\"")))

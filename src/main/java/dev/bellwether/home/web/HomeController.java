@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The start page, by role: reps (and everyone) get "my day", managers their team,
- * executives and administrators the whole pipeline; marketing its own home page (leads
- * waiting, campaigns running, ROI, the funnel; {@link MarketingHomePage}). Each view is
- * reachable from the others' tabs where the viewer may see it. The figures come from
- * {@link HomePages}.
+ * executives and administrators the whole pipeline; service users land on the service
+ * home page ({@code /service}); marketing its own home page (leads waiting, campaigns
+ * running, ROI, the funnel; {@link MarketingHomePage}). Each view is reachable from the
+ * others' tabs where the viewer may see it. The figures come from {@link HomePages}.
  */
 @Controller
 class HomeController {
@@ -50,9 +50,9 @@ class HomeController {
 	String home(Viewer viewer, @RequestParam(required = false) String view, @RequestParam(required = false) UUID team,
 			HttpServletRequest request, Model model) {
 		if (viewer.is(Role.SERVICE) && view == null) {
-			// the service desk's day starts at its queue (a service home page comes
-			// later)
-			return "redirect:/cases";
+			// the service desk's day starts at its own home page: its cases, its queues'
+			// breaches and risks, its CSAT (the service module's /service)
+			return "redirect:/service";
 		}
 		if (viewer.is(Role.MARKETING) && (view == null || MARKETING.equals(view))) {
 			// marketing has no pipeline of its own: their day starts at the leads
