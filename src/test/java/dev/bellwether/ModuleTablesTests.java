@@ -71,6 +71,8 @@ class ModuleTablesTests {
 			entry("case_sla_clocks", "service"), entry("case_sla_events", "service"),
 			// service: satisfaction surveys (V62)
 			entry("case_surveys", "service"),
+			// service: cross-sell links and onboarding rules (V64)
+			entry("case_opportunities", "service"), entry("onboarding_rules", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),
