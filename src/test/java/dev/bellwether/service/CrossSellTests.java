@@ -41,6 +41,10 @@ import org.springframework.security.access.AccessDeniedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Deals made from cases, cross-sell revenue checked against a computation here from the
@@ -97,6 +101,9 @@ class CrossSellTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	/** A deal of the test's own, as the test itself keeps it. */
 	record Own(UUID id, UUID accountId, boolean serviceSourced, List<Line> lines, BigDecimal amount) {
@@ -288,7 +295,7 @@ class CrossSellTests {
 	}
 
 	@Test
-	void aWonDealOpensExactlyOneOnboardingCaseByItsRule() {
+	void aWonDealOpensExactlyOneOnboardingCaseByItsRule() throws Exception {
 		User admin = this.users.create(Role.ADMIN);
 		User manager = this.users.create(Role.MANAGER);
 		User rep = this.users.create(Role.REP, manager.id());
@@ -365,6 +372,10 @@ class CrossSellTests {
 		assertThat(handOff.waiting()).isEqualTo(1);
 		assertThat(handOff.medianHours()).isEqualTo(expectedHours).isBetween(5.0, 5.1);
 		assertThat(handOff.p90Hours()).isEqualTo(expectedHours);
+		this.mvc.perform(get("/cases/" + opened.id() + "/opportunities").with(TestUsers.signIn(this.mvc, manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Hand-off: first reply")))
+			.andExpect(content().string(containsString(String.format(java.util.Locale.ROOT, "%.1f", expectedHours))));
 		assertThat(this.crossSell.handOff(TestUsers.viewer(this.users.create(Role.MANAGER)), today.minusDays(1), today)
 			.medianHours()).as("none readable").isNull();
 	}

@@ -1,6 +1,7 @@
 package dev.bellwether.service.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.bellwether.platform.web.Htmx;
 import dev.bellwether.sales.Opportunity;
 import dev.bellwether.sales.PipelineStage;
 import dev.bellwether.service.CaseDeal;
+import dev.bellwether.service.CaseDealKind;
 import dev.bellwether.service.CaseOpportunities;
 import dev.bellwether.service.Cases;
 import dev.bellwether.service.CrossSellRequest;
@@ -94,7 +96,16 @@ class CaseDealController {
 	private String card(Viewer viewer, SupportCase supportCase, Model model) {
 		model.addAttribute("caseId", supportCase.id());
 		model.addAttribute("caseReference", supportCase.reference());
-		model.addAttribute("deals", this.caseDeals.dealsOf(viewer, supportCase.id()));
+		List<CaseDeal> deals = this.caseDeals.dealsOf(viewer, supportCase.id());
+		model.addAttribute("deals", deals);
+		// the hand-off: from the win of the deal that opened this case to its first
+		// public reply
+		deals.stream()
+			.filter(deal -> deal.kind() == CaseDealKind.ONBOARDING && supportCase.firstResponseAt() != null)
+			.findFirst()
+			.ifPresent(deal -> model.addAttribute("handOffHours",
+					Math.max(0, Duration.between(deal.createdAt(), supportCase.firstResponseAt()).toSeconds())
+							/ 3600.0));
 		boolean canCreate = this.cases.canEdit(viewer, supportCase);
 		model.addAttribute("canCreate", canCreate);
 		model.addAttribute("hasAccount", supportCase.accountId() != null);
