@@ -127,6 +127,16 @@ class CrossSellPagesTests {
 			.perform(post(path).with(session(agent))
 				.with(csrf())
 				.param("name", "Oil bladder")
+				.param("stageId", UUID.randomUUID().toString())
+				.param("amount", "-5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("New deal from case " + supportCase.reference())))
+			.andExpect(content().string(containsString("The amount can&#39;t be negative.")))
+			.andExpect(content().string(containsString("Enter the expected close date.")));
+		this.mvc
+			.perform(post(path).with(session(agent))
+				.with(csrf())
+				.param("name", "Oil bladder")
 				.param("amount", "750")
 				.param("closeDate", "2026-10-01"))
 			.andExpect(status().is3xxRedirection())
