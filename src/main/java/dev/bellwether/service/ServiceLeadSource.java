@@ -6,6 +6,7 @@ import dev.bellwether.platform.picklist.PickListValue;
 import dev.bellwether.platform.picklist.PickLists;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,16 @@ class ServiceLeadSource {
 	 */
 	synchronized String ensure() {
 		Optional<PickListValue> found = current();
-		PickListValue value = found.orElseGet(() -> this.pickLists.add(null, LIST, LABEL));
-		return this.pickLists.get(LIST).stored(value);
+		if (found.isEmpty()) {
+			try {
+				found = Optional.of(this.pickLists.add(null, LIST, LABEL));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another node added it at the same moment
+				found = current();
+			}
+		}
+		return this.pickLists.get(LIST).stored(found.orElseThrow());
 	}
 
 	/**
