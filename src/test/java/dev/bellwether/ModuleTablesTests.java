@@ -74,6 +74,8 @@ class ModuleTablesTests {
 			// service: cost of service — time, cost rates, expenses (V63)
 			entry("case_time_entries", "service"), entry("service_cost_rates", "service"),
 			entry("case_expenses", "service"),
+			// service: cross-sell links and onboarding rules (V64)
+			entry("case_opportunities", "service"), entry("onboarding_rules", "service"),
 			// customers
 			entry("accounts", "customers"), entry("contacts", "customers"), entry("customer_merges", "customers"),
 			entry("merge_moves", "customers"),

@@ -530,6 +530,16 @@ public class Cases {
 	}
 
 	/**
+	 * Opens a case the system decided on (an onboarding case when a deal is won): no
+	 * actor, validated as an agent's case is.
+	 * @throws InvalidInputException naming each field that is wrong
+	 */
+	@Transactional
+	SupportCase openForSystem(CaseDetails input) {
+		return insert(validate(input, null), null, null, null);
+	}
+
+	/**
 	 * Whether the viewer may open cases: the service desk, managers, executives and
 	 * administrators (a sales rep reads the cases of their accounts only).
 	 */
