@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.Ids;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.SqlArrays;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,7 +62,7 @@ public class Notifications {
 	 */
 	@Transactional
 	public Notification send(UUID userId, String kind, String title, String body, String link) {
-		String shortTitle = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
+		String shortTitle = shorten(title);
 		Notification notification = new Notification(Ids.newId(), userId, this.clock.instant(), kind, shortTitle, body,
 				link, null);
 		this.jdbc.sql("""
@@ -79,6 +81,48 @@ public class Notifications {
 			this.mailer.send(this.users.get(userId).email(), notification);
 		}
 		return notification;
+	}
+
+	/**
+	 * {@link #send} for many messages in one statement: a job that tells hundreds of
+	 * people at once (the SLA sweep's catch-up) pays one round trip, not one each. Each
+	 * is stored and e-mailed as {@link #send} does it.
+	 * @return the notifications stored, in the messages' order
+	 */
+	@Transactional
+	public List<Notification> sendAll(List<Message> messages) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		List<Notification> stored = new ArrayList<>(messages.size());
+		for (Message message : messages) {
+			stored.add(new Notification(Ids.newId(), message.userId(), this.clock.instant(), message.kind(),
+					shorten(message.title()), message.body(), message.link(), null));
+		}
+		this.jdbc.sql("""
+				insert into notifications (id, user_id, created_at, kind, title, body, link)
+				select * from unnest(cast(:ids as uuid[]), cast(:userIds as uuid[]), cast(:createdAts as timestamptz[]),
+				  cast(:kinds as text[]), cast(:titles as text[]), cast(:bodies as text[]), cast(:links as text[]))
+				""")
+			.param("ids", SqlArrays.of(stored.stream().map(Notification::id).toList()))
+			.param("userIds", SqlArrays.of(stored.stream().map(Notification::userId).toList()))
+			.param("createdAts", SqlArrays.of(stored.stream().map(n -> utc(n.createdAt())).toList()))
+			.param("kinds", SqlArrays.of(stored.stream().map(Notification::kind).toList()))
+			.param("titles", SqlArrays.of(stored.stream().map(Notification::title).toList()))
+			.param("bodies", SqlArrays.of(stored.stream().map(Notification::body).toList()))
+			.param("links", SqlArrays.of(stored.stream().map(Notification::link).toList()))
+			.update();
+		if (this.mailer.enabled()) {
+			stored
+				.forEach(notification -> this.mailer.send(this.users.get(notification.userId()).email(), notification));
+		}
+		return stored;
+	}
+
+	/**
+	 * One message for {@link #sendAll}: the arguments of {@link #send}.
+	 */
+	public record Message(UUID userId, String kind, String title, String body, String link) {
 	}
 
 	public Page<Notification> of(UUID userId, Pageable pageable) {
@@ -145,6 +189,10 @@ public class Notifications {
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("kind"),
 				rs.getString("title"), rs.getString("body"), rs.getString("link"),
 				read == null ? null : read.toInstant());
+	}
+
+	private static String shorten(String title) {
+		return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -36,6 +41,12 @@ import static dev.bellwether.platform.SqlValues.utc;
  * escalated without a warning first. Breaches older than
  * {@code bellwether.service.sla-sweep.alert-within} (two days by default: the first run
  * after a long stop) are marked and recorded without notifications.
+ * <p>
+ * The work after the two statements is batched too, so that a run costs a handful of
+ * statements however many targets it finds (an hour's catch-up finds thousands over a
+ * large backlog): the cases, queues, active users and owners' names are read once for all
+ * targets, and the notifications are stored in one statement
+ * ({@link Notifications#sendAll}).
  */
 @Service
 public class SlaSweep {
@@ -105,46 +116,96 @@ public class SlaSweep {
 				)
 				select case_id, metric, due_at from warned order by due_at, case_id
 				""").param("now", utc(now)).query(SlaSweep::found).list();
+		People people = people(warned, breached, now);
 		List<Notified> notified = new ArrayList<>();
+		List<Notifications.Message> messages = new ArrayList<>();
 		for (Found found : warned) {
 			this.events.publishEvent(new CaseSlaWarning(found.caseId(), found.metric(), found.dueAt(), now));
-			notified.add(warn(found));
+			notified.add(warn(found, people, messages));
 		}
 		for (Found found : breached) {
 			this.events.publishEvent(new CaseSlaBreached(found.caseId(), found.metric(), found.dueAt(), now));
-			boolean stale = Duration.between(found.dueAt(), now).compareTo(this.alertWithin) > 0;
-			notified.add(stale ? new Notified(found, null) : escalate(found));
+			notified.add(stale(found, now) ? new Notified(found, null) : escalate(found, people, messages));
 		}
+		this.notifications.sendAll(messages);
 		return new Result(warned, breached, notified);
 	}
 
-	private Notified warn(Found found) {
-		Optional<SupportCase> supportCase = this.cases.find(found.caseId());
-		Optional<User> owner = supportCase.map(SupportCase::ownerId).flatMap(this.users::find).filter(User::active);
-		owner.ifPresent(user -> this.notifications.send(user.id(), WARNING_KIND,
-				title(supportCase.get()) + ": " + found.metric().label().toLowerCase() + " due soon",
-				"Due " + TIME.format(found.dueAt().atZone(this.zone)) + " (" + this.zone.getId() + ").",
-				link(found.caseId())));
-		return new Notified(found, owner.map(User::id).orElse(null));
+	private boolean stale(Found found, Instant now) {
+		return Duration.between(found.dueAt(), now).compareTo(this.alertWithin) > 0;
 	}
 
-	private Notified escalate(Found found) {
-		Optional<SupportCase> supportCase = this.cases.find(found.caseId());
-		Optional<User> manager = supportCase.map(SupportCase::queueId)
-			.flatMap(this.queues::find)
-			.map(CaseQueue::managerId)
-			.flatMap(this.users::find)
-			.filter(User::active);
-		manager.ifPresent(user -> this.notifications.send(user.id(), BREACH_KIND,
-				title(supportCase.get()) + ": " + found.metric().label().toLowerCase() + " SLA breached",
-				"It was due " + TIME.format(found.dueAt().atZone(this.zone)) + " (" + this.zone.getId() + ")"
-						+ supportCase.map(SupportCase::ownerId)
-							.flatMap(this.users::find)
-							.map(owner -> "; owner " + owner.fullName())
-							.orElse("; it has no owner")
-						+ ".",
-				link(found.caseId())));
-		return new Notified(found, manager.map(User::id).orElse(null));
+	/**
+	 * What the run's notifications need, read once for all its targets (a few statements,
+	 * however many targets: an hour's catch-up finds thousands at scale): the cases, the
+	 * queues' managers, which users are active, and the owners' names.
+	 */
+	private People people(List<Found> warned, List<Found> breached, Instant now) {
+		List<Found> breachedToTell = breached.stream().filter(found -> !stale(found, now)).toList();
+		if (warned.isEmpty() && breachedToTell.isEmpty()) {
+			return new People(Map.of(), Map.of(), Set.of(), Map.of());
+		}
+		Set<UUID> caseIds = new LinkedHashSet<>();
+		warned.forEach(found -> caseIds.add(found.caseId()));
+		breachedToTell.forEach(found -> caseIds.add(found.caseId()));
+		Map<UUID, SupportCase> supportCases = this.cases.findAll(caseIds);
+		Map<UUID, UUID> managers = new HashMap<>();
+		if (!breachedToTell.isEmpty()) {
+			this.queues.all()
+				.stream()
+				.filter(queue -> queue.managerId() != null)
+				.forEach(queue -> managers.put(queue.id(), queue.managerId()));
+		}
+		Set<UUID> active = this.users.activeUsers().stream().map(User::id).collect(Collectors.toSet());
+		Set<UUID> owners = new HashSet<>();
+		for (Found found : breachedToTell) {
+			SupportCase supportCase = supportCases.get(found.caseId());
+			if (supportCase != null && supportCase.ownerId() != null) {
+				owners.add(supportCase.ownerId());
+			}
+		}
+		return new People(supportCases, managers, active, this.users.namesOf(owners));
+	}
+
+	private Notified warn(Found found, People people, List<Notifications.Message> messages) {
+		SupportCase supportCase = people.cases().get(found.caseId());
+		UUID owner = (supportCase != null) ? people.activeOrNull(supportCase.ownerId()) : null;
+		if (owner != null) {
+			messages.add(new Notifications.Message(owner, WARNING_KIND,
+					title(supportCase) + ": " + found.metric().label().toLowerCase() + " due soon",
+					"Due " + TIME.format(found.dueAt().atZone(this.zone)) + " (" + this.zone.getId() + ").",
+					link(found.caseId())));
+		}
+		return new Notified(found, owner);
+	}
+
+	private Notified escalate(Found found, People people, List<Notifications.Message> messages) {
+		SupportCase supportCase = people.cases().get(found.caseId());
+		UUID manager = (supportCase != null && supportCase.queueId() != null)
+				? people.activeOrNull(people.managers().get(supportCase.queueId())) : null;
+		if (manager != null) {
+			String ownerName = (supportCase.ownerId() != null) ? people.names().get(supportCase.ownerId()) : null;
+			messages.add(new Notifications.Message(manager, BREACH_KIND,
+					title(supportCase) + ": " + found.metric().label().toLowerCase() + " SLA breached",
+					"It was due " + TIME.format(found.dueAt().atZone(this.zone)) + " (" + this.zone.getId() + ")"
+							+ ((ownerName != null) ? "; owner " + ownerName : "; it has no owner") + ".",
+					link(found.caseId())));
+		}
+		return new Notified(found, manager);
+	}
+
+	/**
+	 * The run's cases by id, queue managers by queue, active users' ids and the owners'
+	 * names (of active owners and deactivated ones alike, as a breach names the owner
+	 * either way).
+	 */
+	private record People(Map<UUID, SupportCase> cases, Map<UUID, UUID> managers, Set<UUID> active,
+			Map<UUID, String> names) {
+
+		UUID activeOrNull(UUID userId) {
+			return (userId != null && this.active.contains(userId)) ? userId : null;
+		}
+
 	}
 
 	private static String title(SupportCase supportCase) {

@@ -1,5 +1,7 @@
 package dev.bellwether.notifications;
 
+import java.util.List;
+
 import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.identity.Role;
@@ -14,6 +16,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,6 +58,29 @@ class NotificationsTests {
 		assertThat(this.notifications.markAllRead(manager.id())).isEqualTo(1);
 		assertThat(this.notifications.unreadCount(manager.id())).isZero();
 		assertThat(this.notifications.mailEnabled()).isFalse();
+	}
+
+	@Test
+	void sendAllStoresEachMessageInOrderAsSendDoes() {
+		User first = this.users.create(Role.MANAGER);
+		User second = this.users.create(Role.SERVICE);
+		String longTitle = "x".repeat(Notifications.MAX_TITLE + 5);
+		List<Notification> sent = this.notifications
+			.sendAll(List.of(new Notifications.Message(first.id(), "sla-breach", "Breached", "It was due.", "/cases/1"),
+					new Notifications.Message(second.id(), "sla-warning", longTitle, "Due soon.", null),
+					new Notifications.Message(first.id(), "sla-warning", "Due soon", "Due.", "/cases/2")));
+
+		assertThat(sent).extracting(Notification::userId).containsExactly(first.id(), second.id(), first.id());
+		assertThat(this.notifications.of(first.id(), PageRequest.of(0, 10)).getContent())
+			.extracting(Notification::id, Notification::kind, Notification::title, Notification::body,
+					Notification::link)
+			.containsExactly(tuple(sent.get(2).id(), "sla-warning", "Due soon", "Due.", "/cases/2"),
+					tuple(sent.get(0).id(), "sla-breach", "Breached", "It was due.", "/cases/1"));
+		Notification shortened = this.notifications.of(second.id(), PageRequest.of(0, 10)).getContent().get(0);
+		assertThat(shortened.title()).hasSize(Notifications.MAX_TITLE).endsWith("…");
+		assertThat(shortened.link()).isNull();
+		assertThat(this.notifications.unreadCount(second.id())).isOne();
+		assertThat(this.notifications.sendAll(List.of())).isEmpty();
 	}
 
 	@Test

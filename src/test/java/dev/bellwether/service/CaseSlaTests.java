@@ -164,6 +164,18 @@ class CaseSlaTests {
 			.orElse(null);
 	}
 
+	/** The one notification's title and body, a line apart. */
+	private String message(User user, String kind, UUID caseId) {
+		return this.jdbc
+			.sql("select title || chr(10) || body from notifications where user_id = :user and kind = :kind"
+					+ " and link = :link")
+			.param("user", user.id())
+			.param("kind", kind)
+			.param("link", "/cases/" + caseId)
+			.query(String.class)
+			.single();
+	}
+
 	private long notifications(User user, String kind, UUID caseId) {
 		return this.jdbc
 			.sql("select count(*) from notifications where user_id = :user and kind = :kind and link = :link")
@@ -251,6 +263,9 @@ class CaseSlaTests {
 		this.sweep.run(utc("2026-06-16T10:31:00Z"));
 		assertThat(warning.warned()).extracting(SlaSweep.Found::caseId).containsOnlyOnce(id);
 		assertThat(notifications(this.owner, SlaSweep.WARNING_KIND, id)).isOne();
+		assertThat(message(this.owner, SlaSweep.WARNING_KIND, id))
+			.startsWith("#" + opened.number() + " " + opened.subject() + ": first response due soon\nDue ")
+			.endsWith(").");
 		assertThat(this.events.stream(CaseSlaWarning.class).filter(e -> e.caseId().equals(id)))
 			.containsExactly(new CaseSlaWarning(id, SlaMetric.FIRST_RESPONSE, utc("2026-06-16T12:00:00Z"),
 					utc("2026-06-16T10:30:00Z")));
@@ -261,6 +276,9 @@ class CaseSlaTests {
 		this.sweep.run(utc("2026-06-16T13:00:00Z"));
 		assertThat(notifications(this.manager, SlaSweep.BREACH_KIND, id)).isOne();
 		assertThat(notifications(this.owner, SlaSweep.BREACH_KIND, id)).isZero();
+		assertThat(message(this.manager, SlaSweep.BREACH_KIND, id))
+			.startsWith("#" + opened.number() + " " + opened.subject() + ": first response SLA breached\nIt was due ")
+			.endsWith("; owner " + this.owner.fullName() + ".");
 		assertThat(this.events.stream(CaseSlaBreached.class).filter(e -> e.caseId().equals(id)))
 			.containsExactly(new CaseSlaBreached(id, SlaMetric.FIRST_RESPONSE, utc("2026-06-16T12:00:00Z"),
 					utc("2026-06-16T12:00:01Z")));
