@@ -2,6 +2,7 @@ package dev.bellwether.demo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +19,20 @@ import javax.sql.DataSource;
 import dev.bellwether.customers.AccountDetails;
 import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.identity.Role;
+import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.businesstime.BusinessCalendars;
+import dev.bellwether.sales.Opportunities;
+import dev.bellwether.sales.Opportunity;
 import dev.bellwether.service.AccountTier;
 import dev.bellwether.service.CasePriority;
 import dev.bellwether.service.CaseQueue;
+import dev.bellwether.service.CaseOpportunities;
 import dev.bellwether.service.CaseQueues;
 import dev.bellwether.service.CostRateDetails;
+import dev.bellwether.service.CrossSellRequest;
+import dev.bellwether.service.OnboardingRuleDetails;
+import dev.bellwether.service.OnboardingRules;
 import dev.bellwether.service.ServiceCostRates;
 import dev.bellwether.service.SlaPolicies;
 import dev.bellwether.service.SlaPolicy;
@@ -66,11 +74,30 @@ class DemoService {
 	/** How often each agent misses a target, in a hundred (the newest the most). */
 	private static final int[] BREACH_PERCENT = { 4, 6, 8, 13 };
 
+	/** What the agents found to sell: product code, deal name, amount. */
+	private static final String[][] CROSS_SELL = { { "IMPL-STD", "Implementation of the new workspace", "24000.00" },
+			{ "SUP-PREM", "Premium Support for the analysts", "9000.00" },
+			{ "TRAIN-DAY", "Training day for the new team", "2200.00" },
+			{ "CONN-PACK", "Connector pack for the warehouse", "3000.00" },
+			{ "SSO-ADD", "Single sign-on for all seats", "4800.00" },
+			{ "SUP-PREM", "Premium Support after the outage", "6000.00" },
+			{ "TRAIN-DAY", "Refresher training", "2200.00" } };
+
 	private static final Logger log = LoggerFactory.getLogger(DemoService.class);
 
 	private final CaseQueues queues;
 
 	private final ServiceCostRates rates;
+
+	private final CaseOpportunities caseOpportunities;
+
+	private final OnboardingRules onboardingRules;
+
+	private final Opportunities opportunities;
+
+	private final UserDirectory users;
+
+	private final Clock clock;
 
 	private final SlaPolicies policies;
 
@@ -84,11 +111,18 @@ class DemoService {
 
 	private final Duration surveyValidFor;
 
-	DemoService(CaseQueues queues, ServiceCostRates rates, SlaPolicies policies, BusinessCalendars calendars,
-			DataSource dataSource, @Value("${bellwether.demo.seed:20260101}") long seed,
+	DemoService(CaseQueues queues, ServiceCostRates rates, CaseOpportunities caseOpportunities,
+			OnboardingRules onboardingRules, Opportunities opportunities, UserDirectory users, Clock clock,
+			SlaPolicies policies, BusinessCalendars calendars, DataSource dataSource,
+			@Value("${bellwether.demo.seed:20260101}") long seed,
 			@Value("${bellwether.service.surveys.valid-for:P14D}") Duration surveyValidFor) {
 		this.queues = queues;
 		this.rates = rates;
+		this.caseOpportunities = caseOpportunities;
+		this.onboardingRules = onboardingRules;
+		this.opportunities = opportunities;
+		this.users = users;
+		this.clock = clock;
 		this.policies = policies;
 		this.calendars = calendars;
 		this.dataSource = dataSource;
@@ -158,8 +192,48 @@ class DemoService {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 		this.jdbc.execute("select setval('case_number_seq', (select max(number) from cases))");
+		int deals = crossSell(admin, onboarding.id(), productIds);
+		log.info("Demo cross-sell: {} deals made from cases", deals);
 		log.info("Demo service: {} in {} ms", counts, (System.nanoTime() - started) / 1_000_000);
 		return counts;
+	}
+
+	/**
+	 * The rule that opens an onboarding case for each implementation won from now on, and
+	 * a few deals the agents found in their latest resolved cases, made from them as an
+	 * agent does (lead source Service, owned by the account's sales owner), every other
+	 * one won by its owner since — the first of those an implementation, which opens its
+	 * onboarding case by that rule.
+	 * @return the deals made
+	 */
+	private int crossSell(Viewer admin, UUID onboardingQueue, Map<String, UUID> productIds) {
+		this.onboardingRules.create(admin, new OnboardingRuleDetails("Implementations", true, null,
+				productIds.get("IMPL-STD"), onboardingQueue, CasePriority.HIGH, OnboardingRules.DEFAULT_SUBJECT));
+		UUID won = this.jdbc.queryForObject(
+				"select id from pipeline_stages where outcome = 'WON' and not retired order by position limit 1",
+				UUID.class);
+		List<Map<String, Object>> found = this.jdbc.queryForList("""
+				select c.id, c.owner_id from cases c
+				where c.status in ('RESOLVED', 'CLOSED') and c.account_id is not null and c.owner_id is not null
+				  and c.deleted_at is null
+				order by c.resolved_at desc, c.id limit ?""", CROSS_SELL.length);
+		int made = 0;
+		for (int i = 0; i < found.size(); i++) {
+			String[] offer = CROSS_SELL[i];
+			UUID caseId = (UUID) found.get(i).get("id");
+			Viewer agent = Viewer.of(this.users.find((UUID) found.get(i).get("owner_id")).orElseThrow());
+			Opportunity deal = this.caseOpportunities
+				.createFromCase(agent, caseId, new CrossSellRequest(offer[1], new BigDecimal(offer[2]),
+						LocalDate.ofInstant(this.clock.instant(), this.calendars.companyZone()).plusDays(30 + i * 7),
+						null, productIds.get(offer[0]), null));
+			made++;
+			if (i % 2 == 0) {
+				Viewer owner = Viewer.of(this.users.find(deal.ownerId()).orElseThrow());
+				this.opportunities.changeStage(owner, deal.id(), won,
+						this.opportunities.get(owner, deal.id()).version(), null);
+			}
+		}
+		return made;
 	}
 
 	/**

@@ -218,9 +218,11 @@ public class CaseOpportunities {
 		UUID contactId = contactAtAccount(supportCase);
 		Viewer creator = onBehalfOf(viewer);
 		Opportunity deal = this.opportunities.create(creator,
-				new OpportunityDetails(name, accountId, contactId, ownerId, stageId, request.amount(), false,
-						request.closeDate(), null, null, null, this.leadSource.ensure(), null,
-						"Made from case " + supportCase.reference() + ": " + supportCase.subject()));
+				// with a product, the deal is priced from its one line (as the deal page
+				// prices it)
+				new OpportunityDetails(name, accountId, contactId, ownerId, stageId, request.amount(),
+						request.productId() != null, request.closeDate(), null, null, null, this.leadSource.ensure(),
+						null, "Made from case " + supportCase.reference() + ": " + supportCase.subject()));
 		if (request.productId() != null) {
 			this.opportunities.addLineItem(creator, deal.id(),
 					new LineItemDetails(request.productId(), BigDecimal.ONE, request.amount(), BigDecimal.ZERO, null));

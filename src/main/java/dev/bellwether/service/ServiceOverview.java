@@ -25,6 +25,7 @@ import dev.bellwether.platform.businesstime.BusinessCalendars;
 import dev.bellwether.service.ServiceOverviewReport.AgeBucket;
 import dev.bellwether.service.ServiceOverviewReport.Attainment;
 import dev.bellwether.service.ServiceOverviewReport.Backlog;
+import dev.bellwether.service.ServiceOverviewReport.MoneyFigure;
 import dev.bellwether.service.ServiceOverviewReport.StatusAges;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,14 @@ public class ServiceOverview {
 	private static final List<String> OPEN = List.of(CaseStatus.NEW.name(), CaseStatus.OPEN.name(),
 			CaseStatus.WAITING_ON_CUSTOMER.name());
 
+	/** What the cost per case means (as the cost report counts it). */
+	static final String COST_PER_CASE = "The period's cost of service (time at each role's hourly rate, plus expenses) "
+			+ "÷ the cases resolved in it";
+
+	/** What the cross-sell revenue means (as the cross-sell report counts it). */
+	static final String CROSS_SELL = "Won amount of service-sourced deals + new product lines won from existing "
+			+ "customers, won in the period";
+
 	private final JdbcClient jdbc;
 
 	private final Cases cases;
@@ -93,8 +102,13 @@ public class ServiceOverview {
 
 	private final Clock clock;
 
+	private final ServiceCosts costs;
+
+	private final CrossSell crossSell;
+
 	ServiceOverview(JdbcClient jdbc, Cases cases, CaseQueues queues, ServiceSatisfaction satisfaction,
-			OrgChart orgChart, UserDirectory users, BusinessCalendars calendars, Clock clock) {
+			OrgChart orgChart, UserDirectory users, BusinessCalendars calendars, Clock clock, ServiceCosts costs,
+			CrossSell crossSell) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.queues = queues;
@@ -103,6 +117,8 @@ public class ServiceOverview {
 		this.users = users;
 		this.calendars = calendars;
 		this.clock = clock;
+		this.costs = costs;
+		this.crossSell = crossSell;
 	}
 
 	/**
@@ -212,13 +228,14 @@ public class ServiceOverview {
 
 		long[] firstResponse = attainment.getOrDefault(SlaMetric.FIRST_RESPONSE, new long[2]);
 		long[] resolution = attainment.getOrDefault(SlaMetric.RESOLUTION, new long[2]);
+		CostSummary cost = this.costs.summary(viewer, from, to);
+		CrossSell.CrossSellSummary crossSold = this.crossSell.summary(viewer, from, to);
+		String period = "?from=" + from + "&to=" + to;
 		return new ServiceOverviewReport(from, to, now,
 				new Attainment(SlaMetric.FIRST_RESPONSE, firstResponse[0], firstResponse[1]),
 				new Attainment(SlaMetric.RESOLUTION, resolution[0], resolution[1]), backlog, surveys.total(), months,
-				// the cost of service and cross-sell figures are added by their parts of
-				// the module (ServiceOverviewReport#with); none yet: their cards are left
-				// out
-				null, null);
+				new MoneyFigure(cost.costPerResolvedCase(), cost.currency(), COST_PER_CASE, "/cases/cost" + period),
+				new MoneyFigure(crossSold.total(), crossSold.currency(), CROSS_SELL, "/cases/cross-sell" + period));
 	}
 
 	/**

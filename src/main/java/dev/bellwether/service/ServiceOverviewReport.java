@@ -20,23 +20,13 @@ import java.util.List;
  * @param satisfaction CSAT and NPS of the surveys answered in the period
  * ({@link ServiceSatisfaction})
  * @param months each month of the period: cases opened, resolved, and its satisfaction
- * @param costPerCase the cost of service per resolved case; {@code null} until the cost
- * of service is wired in (the page leaves its card out)
- * @param crossSellRevenue the cross-sell revenue won; {@code null} until cross-sell is
- * wired in (the page leaves its card out)
+ * @param costPerCase the cost of service per resolved case ({@link ServiceCosts}); its
+ * amount is {@code null} when no case was resolved in the period
+ * @param crossSellRevenue the cross-sell revenue won ({@link CrossSell})
  */
 public record ServiceOverviewReport(LocalDate from, LocalDate to, Instant asOf, Attainment firstResponse,
 		Attainment resolution, Backlog backlog, SatisfactionFigures satisfaction, List<Month> months,
 		MoneyFigure costPerCase, MoneyFigure crossSellRevenue) {
-
-	/**
-	 * The same report with the two figures other parts of the service module supply (cost
-	 * of service, cross-sell), each {@code null} to leave its card out.
-	 */
-	public ServiceOverviewReport with(MoneyFigure costPerCase, MoneyFigure crossSellRevenue) {
-		return new ServiceOverviewReport(this.from, this.to, this.asOf, this.firstResponse, this.resolution,
-				this.backlog, this.satisfaction, this.months, costPerCase, crossSellRevenue);
-	}
 
 	public long opened() {
 		return this.months.stream().mapToLong(Month::opened).sum();

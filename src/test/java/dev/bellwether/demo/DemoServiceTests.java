@@ -270,4 +270,25 @@ class DemoServiceTests {
 		assertThat(row.figures().expenses()).isEqualByComparingTo(expenses);
 	}
 
+	@Test
+	void agentsMadeAFewDealsFromCasesAndHalfOfThemAreWon() {
+		seeded();
+		Map<String, Object> deals = this.jdbc.queryForMap(
+				"""
+						select count(*) as deals,
+						       count(*) filter (where o.lead_source = 'Service') as from_service,
+						       count(*) filter (where s.outcome = 'WON') as won,
+						       count(*) filter (where o.amount_from_line_items and exists (select 1 from opportunity_line_items l
+						         where l.opportunity_id = o.id)) as priced
+						from case_opportunities co join opportunities o on o.id = co.opportunity_id
+						join pipeline_stages s on s.id = o.stage_id
+						join cases c on c.id = co.case_id
+						where co.kind = 'CROSS_SELL' and\s"""
+						+ DEMO_CASES);
+		assertThat(deals).containsEntry("deals", 7L)
+			.containsEntry("from_service", 7L)
+			.containsEntry("won", 4L)
+			.containsEntry("priced", 7L);
+	}
+
 }

@@ -13,7 +13,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -68,9 +67,9 @@ class ServiceHomePagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"sla-first-response-percent\"")))
 			.andExpect(content().string(containsString("id=\"overview-backlog-table\"")))
-			// no card for figures nobody supplies yet
-			.andExpect(content().string(not(containsString("id=\"overview-cost-per-case\""))))
-			.andExpect(content().string(not(containsString("id=\"overview-cross-sell\""))));
+			.andExpect(content().string(containsString("id=\"overview-cost-per-case\"")))
+			.andExpect(content().string(containsString("href=\"/cases/cost?from=")))
+			.andExpect(content().string(containsString("id=\"overview-cross-sell\"")));
 		this.mvc.perform(get("/").param("view", "company").with(executive))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"home-service-overview\"")));
@@ -97,7 +96,8 @@ class ServiceHomePagesTests {
 			.andExpect(jsonPath("$.months.length()").value(3))
 			.andExpect(jsonPath("$.months[0].month").value("2026-01"))
 			.andExpect(jsonPath("$.satisfaction.answered").isNumber())
-			.andExpect(jsonPath("$.costPerCase").value(nullValue()));
+			.andExpect(jsonPath("$.costPerCase.link").value("/cases/cost?from=2026-01-01&to=2026-03-31"))
+			.andExpect(jsonPath("$.crossSellRevenue.amount").isNumber());
 		this.mvc.perform(
 				get("/api/v1/service/overview").param("from", "2026-03-01").param("to", "2026-01-01").with(executive))
 			.andExpect(status().isBadRequest())

@@ -76,6 +76,15 @@ class ServiceOverviewTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ServiceCosts costs;
+
+	@Autowired
+	CaseExpenses expenses;
+
+	@Autowired
+	CrossSell crossSell;
+
 	/** A case as written here: its times, and its status. */
 	record Row(UUID id, CaseStatus status, Instant createdAt, Instant resolvedAt) {
 	}
@@ -274,9 +283,8 @@ class ServiceOverviewTests {
 		assertThat(executiveAfter.resolution().breached() - executiveBefore.resolution().breached())
 			.isEqualTo(report.resolution().breached());
 
-		// the two figures other parts supply are left out until they do
-		assertThat(report.costPerCase()).isNull();
-		assertThat(report.crossSellRevenue()).isNull();
+		// nothing was spent on the team's cases: no cost, whatever was resolved
+		assertThat(report.costPerCase().amount()).isEqualByComparingTo("0.00");
 	}
 
 	@Test
@@ -294,6 +302,34 @@ class ServiceOverviewTests {
 		assertThat(report.months()).extracting(ServiceOverviewReport.Month::satisfaction)
 			.containsExactlyElementsOf(surveys.trend().stream().map(SatisfactionReport.Month::figures).toList());
 		assertThat(agent.id()).isNotNull();
+	}
+
+	@Test
+	void costPerCaseAndCrossSellAreTheirReportsForTheSameViewerAndPeriod() {
+		User manager = this.users.create(Role.MANAGER);
+		User agent = this.users.create(Role.SERVICE, manager.id());
+		LocalDate today = LocalDate.now(this.clock.withZone(this.calendars.companyZone()));
+		Viewer viewer = TestUsers.viewer(manager);
+		LocalDate from = today.minusMonths(1).withDayOfMonth(1);
+		ServiceOverviewReport before = this.overview.report(viewer, from, today);
+		assertThat(before.costPerCase().amount()).as("no case of the team resolved yet").isNull();
+
+		// two cases of the agent, resolved today, with 300.00 spent on them
+		for (String amount : new String[] { "120.00", "180.00" }) {
+			SupportCase c = this.cases.open(TestUsers.viewer(agent), new CaseDetails("Costed " + TestCustomers.tag(),
+					null, null, null, null, null, null, agent.id(), null, null, null));
+			this.expenses.add(TestUsers.viewer(agent), c.id(),
+					new ExpenseDetails(today, new BigDecimal(amount), "Courier", ExpenseCategory.SHIPPING));
+			this.cases.changeStatus(agent.id(), c.id(), CaseStatus.RESOLVED);
+		}
+
+		ServiceOverviewReport report = this.overview.report(viewer, from, today);
+		CostSummary cost = this.costs.summary(viewer, from, today);
+		assertThat(report.costPerCase().amount()).isEqualByComparingTo(cost.costPerResolvedCase())
+			.isEqualByComparingTo("150.00");
+		assertThat(report.costPerCase().link()).isEqualTo("/cases/cost?from=" + from + "&to=" + today);
+		assertThat(report.crossSellRevenue().amount())
+			.isEqualByComparingTo(this.crossSell.summary(viewer, from, today).total());
 	}
 
 	@Test
