@@ -21,6 +21,7 @@ import dev.bellwether.customers.ContactDetails;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
+import dev.bellwether.platform.SqlArrays;
 import dev.bellwether.platform.businesstime.BusinessCalendars;
 import dev.bellwether.sales.Opportunities;
 import dev.bellwether.sales.Opportunity;
@@ -192,7 +193,8 @@ class DemoService {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 		this.jdbc.execute("select setval('case_number_seq', (select max(number) from cases))");
-		int deals = crossSell(admin, onboarding.id(), productIds);
+		int deals = crossSell(admin, onboarding.id(), productIds,
+				agents.stream().map(ServiceDataGenerator.Agent::id).toList());
 		log.info("Demo cross-sell: {} deals made from cases", deals);
 		log.info("Demo service: {} in {} ms", counts, (System.nanoTime() - started) / 1_000_000);
 		return counts;
@@ -200,13 +202,13 @@ class DemoService {
 
 	/**
 	 * The rule that opens an onboarding case for each implementation won from now on, and
-	 * a few deals the agents found in their latest resolved cases, made from them as an
-	 * agent does (lead source Service, owned by the account's sales owner), every other
-	 * one won by its owner since — the first of those an implementation, which opens its
-	 * onboarding case by that rule.
+	 * a few deals the demo's agents found in their latest resolved cases, made from them
+	 * as an agent does (lead source Service, owned by the account's sales owner), every
+	 * other one won by its owner since — the first of those an implementation, which
+	 * opens its onboarding case by that rule.
 	 * @return the deals made
 	 */
-	private int crossSell(Viewer admin, UUID onboardingQueue, Map<String, UUID> productIds) {
+	private int crossSell(Viewer admin, UUID onboardingQueue, Map<String, UUID> productIds, List<UUID> agents) {
 		this.onboardingRules.create(admin, new OnboardingRuleDetails("Implementations", true, null,
 				productIds.get("IMPL-STD"), onboardingQueue, CasePriority.HIGH, OnboardingRules.DEFAULT_SUBJECT));
 		UUID won = this.jdbc.queryForObject(
@@ -214,9 +216,9 @@ class DemoService {
 				UUID.class);
 		List<Map<String, Object>> found = this.jdbc.queryForList("""
 				select c.id, c.owner_id from cases c
-				where c.status in ('RESOLVED', 'CLOSED') and c.account_id is not null and c.owner_id is not null
-				  and c.deleted_at is null
-				order by c.resolved_at desc, c.id limit ?""", CROSS_SELL.length);
+				where c.status in ('RESOLVED', 'CLOSED') and c.account_id is not null
+				  and c.owner_id = any(cast(? as uuid[])) and c.deleted_at is null
+				order by c.resolved_at desc, c.id limit ?""", SqlArrays.of(agents), CROSS_SELL.length);
 		int made = 0;
 		for (int i = 0; i < found.size(); i++) {
 			String[] offer = CROSS_SELL[i];

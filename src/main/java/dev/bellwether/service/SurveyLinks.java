@@ -44,7 +44,10 @@ public class SurveyLinks {
 	}
 
 	public String token(UUID surveyId) {
-		byte[] id = bytes(surveyId);
+		return token(bytes(surveyId));
+	}
+
+	private String token(byte[] id) {
 		return BASE64.encodeToString(id) + "." + BASE64.encodeToString(signature(id));
 	}
 
@@ -64,6 +67,13 @@ public class SurveyLinks {
 			byte[] signature = UNBASE64.decode(token.substring(dot + 1));
 			if (id.length != 16 || signature.length != SIGNATURE_BYTES
 					|| !java.security.MessageDigest.isEqual(signature(id), signature)) {
+				return Optional.empty();
+			}
+			// only the link as it was written: base64's last character carries unused
+			// bits,
+			// so another character there decodes to the same bytes — refused as changed
+			if (!java.security.MessageDigest.isEqual(token(id).getBytes(StandardCharsets.US_ASCII),
+					token.getBytes(StandardCharsets.US_ASCII))) {
 				return Optional.empty();
 			}
 			ByteBuffer buffer = ByteBuffer.wrap(id);

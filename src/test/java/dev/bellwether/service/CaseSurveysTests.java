@@ -104,11 +104,15 @@ class CaseSurveysTests {
 		CaseSurvey survey = resolve(newCase("forged@customer.example", null)).orElseThrow();
 		String token = this.surveys.token(survey.id());
 		char last = token.charAt(token.length() - 1);
+		// the last character differs in its unused bits only (A and B decode alike there)
 		String changed = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+		int middle = token.indexOf('.') + 3;
+		String flipped = token.substring(0, middle) + (token.charAt(middle) == 'x' ? 'y' : 'x')
+				+ token.substring(middle + 1);
 		String otherSurvey = this.surveys.token(UUID.randomUUID());
 		String spliced = otherSurvey.substring(0, otherSurvey.indexOf('.')) + token.substring(token.indexOf('.'));
 
-		for (String forged : new String[] { changed, spliced, "nonsense", "", "a.b", token + token }) {
+		for (String forged : new String[] { changed, flipped, spliced, "nonsense", "", "a.b", token + token }) {
 			assertThat(this.surveys.open(forged).state()).as(forged).isEqualTo(SurveyState.INVALID);
 			assertThat(this.surveys.answer(forged, 5, null, null).state()).as(forged).isEqualTo(SurveyState.INVALID);
 		}
