@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -248,6 +249,12 @@ public class CrossSell {
 		Set<UUID> serviceSourced = new LinkedHashSet<>();
 		Map<UUID, String> agentNames = this.users
 			.namesOf(readableLinks.values().stream().map(Link::agentId).filter(id -> id != null).distinct().toList());
+		// whether the viewer reads a deal depends on its owner alone: asked once per
+		// owner
+		// (there are far fewer owners than deals won)
+		Map<UUID, Boolean> readsOwner = new HashMap<>();
+		Predicate<UUID> readsDealsOf = owner -> readsOwner.computeIfAbsent(owner,
+				id -> this.dealAccess.canRead(viewer, id));
 		BigDecimal serviceWon = BigDecimal.ZERO;
 		for (DealRevenue.Deal deal : won) {
 			boolean bySource = serviceSource.isPresent() && serviceSource.get().equalsIgnoreCase(deal.leadSource());
@@ -256,7 +263,7 @@ public class CrossSell {
 			}
 			serviceSourced.add(deal.id());
 			Link link = readableLinks.get(deal.id());
-			boolean readableDeal = this.dealAccess.canRead(viewer, deal.ownerId());
+			boolean readableDeal = readsDealsOf.test(deal.ownerId());
 			if (link == null && !readableDeal) {
 				continue;
 			}
@@ -272,8 +279,7 @@ public class CrossSell {
 		BigDecimal newLines = BigDecimal.ZERO;
 		for (DealRevenue.NewProductLine line : this.deals.newProductLinesWonBetween(start, end)) {
 			DealRevenue.Deal deal = byId.get(line.opportunityId());
-			if (deal == null || serviceSourced.contains(deal.id())
-					|| !this.dealAccess.canRead(viewer, deal.ownerId())) {
+			if (deal == null || serviceSourced.contains(deal.id()) || !readsDealsOf.test(deal.ownerId())) {
 				continue;
 			}
 			newLines = newLines.add(line.amount());
