@@ -199,8 +199,8 @@ class DemoServiceTests {
 				+ "count(*) filter (where s.answered_at is not null) as answered, "
 				+ "count(*) filter (where s.answered_at is not null and (s.csat is null or s.answered_at > s.expires_at "
 				+ "or s.answered_at < s.sent_at)) as wrong, "
-				+ "count(*) filter (where s.answered_at is null and s.expires_at < now()) as expired "
-				+ "from case_surveys s join cases c on c.id = s.case_id where " + DEMO_CASES);
+				+ "count(*) filter (where s.answered_at is null and s.expires_at < ?) as expired "
+				+ "from case_surveys s join cases c on c.id = s.case_id where " + DEMO_CASES, Timestamp.from(asOf()));
 		long answered = ((Number) surveys.get("answered")).longValue();
 		assertThat(surveys).containsEntry("wrong", 0L);
 		assertThat(((Number) surveys.get("expired")).longValue()).isPositive();
