@@ -119,7 +119,9 @@ class ModuleTablesTests {
 			entry("lead_assignment_rules", "marketing"), entry("lead_assignments", "marketing"),
 			// marketing: web-to-lead
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
-			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"));
+			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
+			// programme (issue 18): leads (V66)
+			entry("programme_leads", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
