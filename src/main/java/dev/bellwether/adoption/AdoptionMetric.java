@@ -20,7 +20,7 @@ public enum AdoptionMetric {
 	HEALTH("Health",
 			"Per user, from active days: Healthy with 10 or more active days in the 28 ending on the day; At risk with 1 to 9; Lapsing with none in the 28 but at least one in the 90 ending on the day; Dormant with none in the 90 but active at some time before; Never active otherwise. Healthy share = healthy users ÷ licensed users."),
 	BREADTH("Breadth",
-			"Per user, distinct key features (module:KIND, e.g. sales:VIEW) used in the 28 days ending on the day ÷ key features defined (adoption settings, or the default list). For a group, the average over the users active in those 28 days. Key features are chosen among the features the modules of this version declare; a kept choice no module declares any more is not counted."),
+			"Per user, distinct key features (module:KIND, e.g. sales:VIEW) used in the 28 days ending on the day ÷ the key features that person is measured against: their role's own list where it has one, else the company-wide list. For a group, the average over the users active in those 28 days who are measured against at least one key feature. Key features are chosen among the features the modules of this version declare; a kept choice no module declares any more is not counted. The same lists count in the adoption score's breadth component."),
 	DEPTH("Depth",
 			"Actions per active user per week: actions (usage_daily.actions) in the 28 days ending on the day of the users active in those days ÷ those users ÷ 4."),
 	TIME_TO_FIRST_VALUE("Time to first value",

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import dev.bellwether.adoption.internal.metrics.DeclaredUsage;
 import dev.bellwether.adoption.internal.metrics.FiguresCache;
+import dev.bellwether.adoption.internal.metrics.KeyFeatureSets;
 import dev.bellwether.adoption.internal.metrics.KeyFeatures;
 import dev.bellwether.adoption.internal.metrics.UsageQueries;
 import dev.bellwether.adoption.internal.metrics.UserUsage;
@@ -106,10 +107,23 @@ public class AdoptionMetrics {
 	}
 
 	/**
-	 * @return the key features breadth counts ({@code module:KIND})
+	 * @return the company-wide key features breadth counts ({@code module:KIND}), for
+	 * every role without a list of its own
 	 */
 	public List<String> keyFeatures() {
 		return this.keyFeatures.current();
+	}
+
+	/**
+	 * @return the key features a person of the role is measured against: the role's own
+	 * list (marketing and service by default), else the company-wide one
+	 */
+	public List<String> keyFeatures(Role role) {
+		return this.keyFeatures.sets().of(role);
+	}
+
+	KeyFeatureSets keyFeatureSets() {
+		return this.keyFeatures.sets();
 	}
 
 	/**
@@ -117,7 +131,7 @@ public class AdoptionMetrics {
 	 * to {@code bellwether.adoption.figures.max-age} old)
 	 */
 	public Instant computedAt(AdoptionScope scope, LocalDate asOf) {
-		return keptUsers(scope, asOf, this.keyFeatures.current()).at();
+		return keptUsers(scope, asOf, this.keyFeatures.sets()).at();
 	}
 
 	/**
@@ -136,9 +150,9 @@ public class AdoptionMetrics {
 	 * {@link #headline} and when the figures behind it were computed.
 	 */
 	public Computed<Headline> computedHeadline(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("headline", businessDays), scope, asOf, keys,
-				users -> Figures.headline(users, asOf, businessDays, keys.size(), this.measured));
+				users -> Figures.headline(users, asOf, businessDays, this.measured));
 	}
 
 	/**
@@ -153,10 +167,8 @@ public class AdoptionMetrics {
 	 * {@link #users} and when their figures were computed.
 	 */
 	public Computed<List<UserHealth>> computedUsers(AdoptionScope scope, LocalDate asOf) {
-		List<String> keys = this.keyFeatures.current();
-		FiguresCache.Computed<List<UserUsage>> users = users(scope, asOf, keys);
-		return new Computed<>(
-				users.value().stream().map(u -> Figures.userHealth(u, keys.size(), this.measured)).toList(),
+		FiguresCache.Computed<List<UserUsage>> users = users(scope, asOf, this.keyFeatures.sets());
+		return new Computed<>(users.value().stream().map(u -> Figures.userHealth(u, this.measured)).toList(),
 				users.at());
 	}
 
@@ -184,12 +196,12 @@ public class AdoptionMetrics {
 	 * {@link #cascade} and when the figures behind it were computed.
 	 */
 	public Computed<Cascade> computedCascade(AdoptionScope scope, LocalDate asOf, boolean businessDays) {
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("cascade", businessDays), scope, asOf, keys,
-				users -> cascade(users, asOf, businessDays, keys));
+				users -> cascade(users, asOf, businessDays));
 	}
 
-	private Cascade cascade(List<UserUsage> users, LocalDate asOf, boolean businessDays, List<String> keys) {
+	private Cascade cascade(List<UserUsage> users, LocalDate asOf, boolean businessDays) {
 		Map<UUID, List<UUID>> reports = new HashMap<>();
 		Map<UUID, UserUsage> byId = new HashMap<>();
 		for (UserUsage user : users) {
@@ -216,12 +228,12 @@ public class AdoptionMetrics {
 		}
 		List<LevelFigures> levels = new ArrayList<>();
 		if (!executives.isEmpty()) {
-			levels.add(level(OrgLevel.EXECUTIVES, 0, "Executives", executives, asOf, businessDays, keys.size()));
+			levels.add(level(OrgLevel.EXECUTIVES, 0, "Executives", executives, asOf, businessDays));
 		}
-		managersByDepth.forEach((depth, managers) -> levels.add(level(OrgLevel.MANAGERS, depth,
-				"Managers, level " + depth, managers, asOf, businessDays, keys.size())));
+		managersByDepth.forEach((depth, managers) -> levels
+			.add(level(OrgLevel.MANAGERS, depth, "Managers, level " + depth, managers, asOf, businessDays)));
 		if (!reps.isEmpty()) {
-			levels.add(level(OrgLevel.REPS, 0, "Reps", reps, asOf, businessDays, keys.size()));
+			levels.add(level(OrgLevel.REPS, 0, "Reps", reps, asOf, businessDays));
 		}
 		List<ManagerAdoption> managers = new ArrayList<>();
 		for (UserUsage user : users) {
@@ -280,7 +292,7 @@ public class AdoptionMetrics {
 	 * {@link #movers} and when the figures behind them were computed.
 	 */
 	public Computed<Movers> computedMovers(AdoptionScope scope, LocalDate asOf, int limit) {
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("movers", limit), scope, asOf, keys, users -> movers(users, limit));
 	}
 
@@ -316,7 +328,7 @@ public class AdoptionMetrics {
 	 * {@link #timeToFirstValue} and when the figures behind it were computed.
 	 */
 	public Computed<TimeToFirstValue> computedTimeToFirstValue(AdoptionScope scope, LocalDate asOf) {
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("first-value"), scope, asOf, keys, users -> timeToFirstValue(users, asOf));
 	}
 
@@ -354,7 +366,7 @@ public class AdoptionMetrics {
 	 * {@link #lateEntry} and when the figures behind it were computed.
 	 */
 	public Computed<LateEntry> computedLateEntry(AdoptionScope scope, LocalDate from, LocalDate to) {
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("late-entry", from), scope, to, keys, users -> lateEntry(users, from, to));
 	}
 
@@ -406,7 +418,7 @@ public class AdoptionMetrics {
 	 */
 	public Computed<PipelineHygiene.Freshness> computedFreshness(AdoptionScope scope, int days) {
 		LocalDate today = today();
-		List<String> keys = this.keyFeatures.current();
+		KeyFeatureSets keys = this.keyFeatures.sets();
 		return derived(Arrays.asList("freshness", days), scope, today, keys, users -> {
 			Set<UUID> owners = ids(users);
 			owners.addAll(deactivatedPeople(scope));
@@ -443,7 +455,7 @@ public class AdoptionMetrics {
 	 * @param identity the figure's name and the arguments it depends on besides the
 	 * scope, the day and the key features
 	 */
-	private <T> Computed<T> derived(List<Object> identity, AdoptionScope scope, LocalDate asOf, List<String> keys,
+	private <T> Computed<T> derived(List<Object> identity, AdoptionScope scope, LocalDate asOf, KeyFeatureSets keys,
 			Function<List<UserUsage>, T> compute) {
 		List<Object> key = new ArrayList<>(identity);
 		key.addAll(Arrays.asList(scope.userIds(), asOf, keys));
@@ -453,7 +465,7 @@ public class AdoptionMetrics {
 		}).value();
 	}
 
-	private FiguresCache.Computed<List<UserUsage>> users(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+	private FiguresCache.Computed<List<UserUsage>> users(AdoptionScope scope, LocalDate asOf, KeyFeatureSets keys) {
 		// a dashboard asks for the same people's figures for several cards: read them
 		// once per web request
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -472,15 +484,14 @@ public class AdoptionMetrics {
 		return cache.computeIfAbsent(key, k -> keptUsers(scope, asOf, keys));
 	}
 
-	private FiguresCache.Computed<List<UserUsage>> keptUsers(AdoptionScope scope, LocalDate asOf, List<String> keys) {
+	private FiguresCache.Computed<List<UserUsage>> keptUsers(AdoptionScope scope, LocalDate asOf, KeyFeatureSets keys) {
 		return this.figures.get(Arrays.asList("users", scope.userIds(), asOf, keys),
 				() -> this.usage.perUser(scope.userIds(), asOf, keys));
 	}
 
 	private LevelFigures level(OrgLevel level, int depth, String label, List<UserUsage> users, LocalDate asOf,
-			boolean businessDays, int keyFeatures) {
-		return new LevelFigures(level, depth, label,
-				Figures.headline(users, asOf, businessDays, keyFeatures, this.measured),
+			boolean businessDays) {
+		return new LevelFigures(level, depth, label, Figures.headline(users, asOf, businessDays, this.measured),
 				users.stream().map(UserUsage::userId).toList());
 	}
 

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.adoption.Score.PeriodKind;
+import dev.bellwether.adoption.internal.metrics.KeyFeatureSets;
 import dev.bellwether.adoption.internal.metrics.SqlArrays;
 import dev.bellwether.adoption.internal.settings.AdoptionSettings;
 import dev.bellwether.identity.Person;
+import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.platform.FiscalCalendar;
@@ -151,18 +153,22 @@ public class AdoptionScores {
 		}
 		LocalDate until = measured.through();
 		ScoreWeights weights = this.weights();
-		List<String> keys = this.metrics.keyFeatures();
+		KeyFeatureSets keySets = this.metrics.keyFeatureSets();
 		// licensed during the period: counted, provisioned by its (scored) end, active or
 		// deactivated during it
 		Instant after = this.calendar.startOf(until.plusDays(1));
 		Instant start = this.calendar.startOf(period.start());
 		Map<UUID, String> people = new LinkedHashMap<>();
+		Map<UUID, Role> roles = new HashMap<>();
 		this.users.people()
 			.stream()
 			.filter(Person::countedInAdoption)
 			.filter(p -> p.provisionedAt().isBefore(after)
 					&& (p.active() || p.deactivatedAt() != null && !p.deactivatedAt().isBefore(start)))
-			.forEach(p -> people.put(p.id(), p.fullName()));
+			.forEach(p -> {
+				people.put(p.id(), p.fullName());
+				roles.put(p.id(), p.role());
+			});
 		if (people.isEmpty()) {
 			return 0;
 		}
@@ -178,18 +184,24 @@ public class AdoptionScores {
 			.query((rs, n) -> usage.put(rs.getObject("user_id", UUID.class),
 					new long[] { rs.getLong("active_days"), rs.getLong("reporting_weeks"), 0 }))
 			.list();
+		// the key features of any list each person used; each counts those of their own
 		this.jdbc.sql("""
-				select d.user_id, count(distinct f) as features
+				select d.user_id, f
 				from usage_daily d cross join unnest(d.features) as f
 				where d.day between :from and :to and f = any (cast(:keys as text[]))
-				group by d.user_id
+				group by d.user_id, f
 				""")
 			.param("from", period.start())
 			.param("to", until)
-			.param("keys", "{" + String.join(",", keys) + "}")
-			.query((rs,
-					n) -> usage.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new long[3])[2] = rs
-						.getLong("features"))
+			.param("keys", "{" + String.join(",", keySets.union()) + "}")
+			.query((rs, n) -> {
+				UUID userId = rs.getObject("user_id", UUID.class);
+				Role role = roles.get(userId);
+				if (role != null && keySets.of(role).contains(rs.getString("f"))) {
+					usage.computeIfAbsent(userId, id -> new long[3])[2]++;
+				}
+				return userId;
+			})
 			.list();
 		Map<UUID, PipelineHygiene.OwnerLateEntry> late = new HashMap<>();
 		this.hygiene.lateEntry(people.keySet(), period.start(), until)
@@ -202,6 +214,7 @@ public class AdoptionScores {
 			long[] used = usage.getOrDefault(person.getKey(), new long[3]);
 			Map<String, Double> components = new LinkedHashMap<>();
 			components.put("activity", ScoreFormula.activity(used[0], measured));
+			List<String> keys = keySets.of(roles.get(person.getKey()));
 			components.put("breadth", keys.isEmpty() ? null : Math.min(1.0, (double) used[2] / keys.size()));
 			OwnerPipelineFreshness.Share share = fresh.get(person.getKey());
 			components.put("freshness", share == null ? null : share.freshShare());

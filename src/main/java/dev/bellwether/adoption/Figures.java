@@ -26,8 +26,7 @@ final class Figures {
 	record Measured(boolean reporting, boolean exports) {
 	}
 
-	static Headline headline(Collection<UserUsage> users, LocalDate asOf, boolean businessDays, int keyFeatures,
-			Measured measured) {
+	static Headline headline(Collection<UserUsage> users, LocalDate asOf, boolean businessDays, Measured measured) {
 		long licensed = users.size();
 		long dau = 0;
 		long wau = 0;
@@ -37,6 +36,7 @@ final class Figures {
 		long active28 = 0;
 		long actions28 = 0;
 		double breadthSum = 0;
+		long breadthMeasured = 0;
 		long reporting = 0;
 		long activeExecutives = 0;
 		long reportingExecutives = 0;
@@ -63,7 +63,12 @@ final class Figures {
 			if (user.activeDays28() > 0) {
 				active28++;
 				actions28 += user.actions28();
-				breadthSum += keyFeatures == 0 ? 0 : (double) user.keyFeaturesUsed28() / keyFeatures;
+				// each against their own key features (their role's list, else the
+				// company's)
+				if (user.keyFeatures() > 0) {
+					breadthSum += (double) user.keyFeaturesUsed28() / user.keyFeatures();
+					breadthMeasured++;
+				}
 			}
 			exports += user.exports30();
 			reportViews += user.reportViews30();
@@ -74,7 +79,7 @@ final class Figures {
 		Double adoptionRate = share(mau, licensed);
 		return new Headline(asOf, businessDays, licensed, dau, wau, mau, averageDau, mau == 0 ? null : averageDau / mau,
 				adoptionRate, AdoptionBand.of(adoptionRate), health, share(health.get(Health.HEALTHY), licensed),
-				active28 == 0 || keyFeatures == 0 ? null : breadthSum / active28,
+				breadthMeasured == 0 ? null : breadthSum / breadthMeasured,
 				active28 == 0 ? null : actions28 / 4.0 / active28, measured.reporting() ? share(reporting, mau) : null,
 				measured.reporting() ? share(reportingExecutives, activeExecutives) : null,
 				measured.exports() ? share(exports, reportViews) : null, measured.reporting(), measured.exports());
@@ -84,12 +89,12 @@ final class Figures {
 		return Health.of(user.activeDays28(), user.activeDays90(), user.activeBefore90());
 	}
 
-	static UserHealth userHealth(UserUsage user, int keyFeatures, Measured measured) {
+	static UserHealth userHealth(UserUsage user, Measured measured) {
 		return new UserHealth(user.userId(), user.fullName(), user.role(), user.managerId(), health(user),
 				user.activeOnDay(), user.activeDays28(), user.previousActiveDays28(), user.activeDays90(),
-				user.actions28() / 4.0, user.keyFeaturesUsed28(),
-				keyFeatures == 0 ? null : (double) user.keyFeaturesUsed28() / keyFeatures, user.reportViews30(),
-				user.dashboardViews30(), user.forecastViews30(), user.exports30(),
+				user.actions28() / 4.0, user.keyFeaturesUsed28(), user.keyFeatures(),
+				user.keyFeatures() == 0 ? null : (double) user.keyFeaturesUsed28() / user.keyFeatures(),
+				user.reportViews30(), user.dashboardViews30(), user.forecastViews30(), user.exports30(),
 				measured.exports() ? share(user.exports30(), user.reportViews30()) : null);
 	}
 

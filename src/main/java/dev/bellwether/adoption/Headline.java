@@ -18,8 +18,10 @@ import java.util.Map;
  * @param adoptionRate {@code mau ÷ licensedUsers}
  * @param health how many users are in each health class (every class present)
  * @param healthyShare healthy users ÷ licensed users
- * @param breadth key features used in the last 28 days ÷ key features defined, averaged
- * over the users active in those 28 days
+ * @param breadth key features used in the last 28 days ÷ key features defined, each
+ * person against their own (their role's list — marketing's and service's by default —
+ * else the company-wide one), averaged over the users active in those 28 days who are
+ * measured against at least one
  * @param depth actions per active user per week over the last 28 days
  * @param reportingShare active users (30 days) who viewed a report, dashboard or forecast
  * ÷ active users; {@code null} when not {@code reportingMeasured}

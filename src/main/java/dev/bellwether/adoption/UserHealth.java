@@ -11,9 +11,12 @@ import dev.bellwether.identity.Role;
  * @param previousActiveDays28 active days in the 28 days before those
  * @param activeDays90 active days in the 90 days ending on the day
  * @param actionsPerWeek actions in the last 28 days ÷ 4 (depth)
- * @param keyFeaturesUsed distinct key features used in the last 28 days
- * @param breadth {@code keyFeaturesUsed ÷} key features defined ({@code null} when none
- * are defined)
+ * @param keyFeaturesUsed distinct key features used in the last 28 days, among the
+ * person's own
+ * @param keyFeatures the key features the person is measured against: their role's list
+ * (marketing and service by default), else the company-wide one
+ * @param breadth {@code keyFeaturesUsed ÷ keyFeatures} ({@code null} when none are
+ * defined)
  * @param reportViews report views in the last 30 days (likewise dashboards, forecasts,
  * exports)
  * @param exportLeakage {@code exports ÷ reportViews}, {@code null} without report views,
@@ -21,6 +24,7 @@ import dev.bellwether.identity.Role;
  */
 public record UserHealth(UUID userId, String fullName, Role role, UUID managerId, Health health, boolean activeOnDay,
 		int activeDays28, int previousActiveDays28, int activeDays90, double actionsPerWeek, int keyFeaturesUsed,
-		Double breadth, long reportViews, long dashboardViews, long forecastViews, long exports, Double exportLeakage) {
+		int keyFeatures, Double breadth, long reportViews, long dashboardViews, long forecastViews, long exports,
+		Double exportLeakage) {
 
 }

@@ -192,7 +192,8 @@ class AdoptionController {
 		model.addAttribute("me", me);
 		model.addAttribute("today", today);
 		model.addAttribute("definitions", definitions());
-		model.addAttribute("keyFeatures", this.metrics.keyFeatures().size());
+		model.addAttribute("keyFeatures",
+				me == null ? this.metrics.keyFeatures(viewer.role()).size() : me.keyFeatures());
 		PageRequest one = PageRequest.of(0, 1);
 		long stale = this.opportunities
 			.list(viewer,

@@ -201,6 +201,57 @@ class UsageMetricsTests {
 	}
 
 	@Test
+	void serviceAndMarketingUsersAreMeasuredByTheirOwnKeyFeatures() {
+		UsageFixture fixture = new UsageFixture(this.testUsers, this.jdbc);
+		User agent = fixture.user(Role.SERVICE, null);
+		User marketer = fixture.user(Role.MARKETING, null);
+		User rep = fixture.user(Role.REP, null);
+		// the same day's work for each: the agent 4 of service's 6 (sales:VIEW is not one
+		// of them), the marketer 2 of marketing's 6, the rep 2 of the company's 7
+		fixture.active(agent, AS_OF, 3, "service:VIEW", "service:CREATE", "service:DASHBOARD_VIEW", "customers:VIEW",
+				"sales:VIEW");
+		fixture.active(marketer, AS_OF, 3, "marketing:VIEW", "search:SEARCH", "service:VIEW");
+		fixture.active(rep, AS_OF, 3, "sales:VIEW", "search:SEARCH", "service:VIEW");
+		AdoptionScope three = AdoptionScope.of(List.of(agent.id(), marketer.id(), rep.id()));
+
+		assertThat(this.metrics.keyFeatures(Role.SERVICE)).hasSize(6).allMatch(key -> !key.startsWith("sales:"));
+		assertThat(this.metrics.keyFeatures(Role.REP)).isEqualTo(this.metrics.keyFeatures());
+		List<UserHealth> users = this.metrics.users(three, AS_OF);
+		UserHealth agentHealth = users.stream().filter(u -> u.userId().equals(agent.id())).findFirst().orElseThrow();
+		assertThat(agentHealth.keyFeaturesUsed()).isEqualTo(4);
+		assertThat(agentHealth.keyFeatures()).isEqualTo(6);
+		assertThat(agentHealth.breadth()).isCloseTo(4 / 6.0, within(1e-9));
+		assertThat(users).filteredOn(u -> u.userId().equals(marketer.id()))
+			.singleElement()
+			.satisfies(u -> assertThat(u.breadth()).isCloseTo(2 / 6.0, within(1e-9)));
+		assertThat(users).filteredOn(u -> u.userId().equals(rep.id()))
+			.singleElement()
+			.satisfies(u -> assertThat(u.breadth()).isCloseTo(2 / 7.0, within(1e-9)));
+		assertThat(this.metrics.headline(three, AS_OF, false).breadth()).isCloseTo((4 / 6.0 + 2 / 6.0 + 2 / 7.0) / 3,
+				within(1e-9));
+
+		// an administrator sends service back to the company-wide list: the agent's
+		// sales:VIEW and customers:VIEW are 2 of 7
+		this.jdbc.sql("""
+				insert into adoption_settings (id, settings, updated_at)
+				values (1, '{"keyFeaturesByRole": {"SERVICE": []}}', :now)
+				on conflict (id) do update set settings = excluded.settings
+				""").param("now", java.time.OffsetDateTime.parse("2025-03-14T12:00:00Z")).update();
+		try {
+			this.metrics.recompute();
+			assertThat(this.metrics.keyFeatures(Role.SERVICE)).isEqualTo(this.metrics.keyFeatures());
+			assertThat(this.metrics.users(AdoptionScope.of(List.of(agent.id())), AS_OF)).singleElement()
+				.satisfies(u -> assertThat(u.breadth()).isCloseTo(2 / 7.0, within(1e-9)));
+			// marketing keeps its default list
+			assertThat(this.metrics.keyFeatures(Role.MARKETING)).hasSize(6);
+		}
+		finally {
+			this.jdbc.sql("delete from adoption_settings where id = 1").update();
+			this.metrics.recompute();
+		}
+	}
+
+	@Test
 	void reportingFromTheSystemAndExportLeakageAreMeasuredOnceTheForecastCapturesItsViews() {
 		Headline headline = this.metrics.headline(this.company, AS_OF, false);
 		UserHealth repA = user(this.repA);

@@ -192,6 +192,25 @@ class AdoptionScoresTests {
 			.andExpect(jsonPath("$.errors[0].field").value("period"));
 	}
 
+	@Test
+	void aServiceAgentsBreadthCountsServicesKeyFeatures() {
+		User agent = this.users.create(Role.SERVICE);
+		AdoptionScores.Period lastMonth = this.scores.period(PeriodKind.MONTH,
+				this.calendar.today().withDayOfMonth(1).minusDays(1));
+		backdateProvisioning(agent, lastMonth.start().minusMonths(1));
+		// 3 of service's 6 key features over the month; sales:VIEW is not one of them
+		this.jdbc.sql("""
+				insert into usage_daily (user_id, day, active, views, actions, features)
+				values (:user, :day, true, 2, 2, '{service:VIEW,service:UPDATE,sales:VIEW}'),
+				       (:user, :later, true, 1, 1, '{customers:VIEW}')
+				""").param("user", agent.id()).param("day", lastMonth.start()).param("later", lastMonth.end()).update();
+
+		this.scores.compute(lastMonth, lastMonth.end());
+
+		Score score = this.scores.scores(AdoptionScope.of(java.util.List.of(agent.id())), lastMonth).get(0);
+		assertThat(score.component("breadth")).isEqualTo(3.0 / 6);
+	}
+
 	private void usage(UUID userId, LocalDate day, boolean dashboard) {
 		this.jdbc.sql("""
 				insert into usage_daily (user_id, day, active, views, dashboard_views, actions, features)

@@ -28,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -59,8 +60,57 @@ class KeyFeaturesAdminTests {
 
 	@AfterEach
 	void defaults() {
-		this.jdbc.sql("update adoption_settings set settings = settings - 'keyFeatures' where id = 1").update();
+		this.jdbc
+			.sql("update adoption_settings set settings = settings - 'keyFeatures' - 'keyFeaturesByRole' where id = 1")
+			.update();
 		this.figures.clear();
+	}
+
+	@Test
+	void administratorsGiveARoleItsOwnListOrTheCompanyWideOne() throws Exception {
+		User admin = this.users.create(Role.ADMIN);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, admin);
+
+		// service and marketing have lists of their own out of the box
+		this.mvc.perform(get("/admin/adoption/key-features").param("role", "SERVICE").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("measured against a list of their own")))
+			.andExpect(content().string(containsString("id=\"use-company-list\"")));
+		assertThat(this.keyFeatures.sets().of(Role.SERVICE))
+			.containsExactlyInAnyOrderElementsOf(KeyFeatures.ROLE_DEFAULTS.get(Role.SERVICE));
+		assertThat(this.keyFeatures.sets().ownList(Role.SALES_ADMIN)).isFalse();
+
+		// sales administrators get their own; a wrong key is refused and changes nothing
+		this.mvc
+			.perform(post("/admin/adoption/key-features").param("role", "SALES_ADMIN")
+				.param("keys", "dataquality:VIEW", "sales:BOGUS")
+				.with(session)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/adoption/key-features?role=SALES_ADMIN"))
+			.andExpect(flash().attribute("flashError", containsString("sales:BOGUS")));
+		assertThat(this.keyFeatures.sets().ownList(Role.SALES_ADMIN)).isFalse();
+		this.mvc
+			.perform(post("/admin/adoption/key-features").param("role", "SALES_ADMIN")
+				.param("keys", "dataquality:VIEW", "imports:VIEW")
+				.with(session)
+				.with(csrf()))
+			.andExpect(flash().attributeExists("flashSuccess"));
+		assertThat(this.keyFeatures.sets().of(Role.SALES_ADMIN)).containsExactly("dataquality:VIEW", "imports:VIEW");
+		// the others are as they were
+		assertThat(this.keyFeatures.current()).isEqualTo(KeyFeatures.DEFAULTS);
+		assertThat(this.keyFeatures.sets().ownList(Role.SERVICE)).isTrue();
+
+		// service goes back to the company-wide list, and stays there
+		this.mvc.perform(
+				post("/admin/adoption/key-features/company-list").param("role", "SERVICE").with(session).with(csrf()))
+			.andExpect(redirectedUrl("/admin/adoption/key-features?role=SERVICE"));
+		assertThat(this.keyFeatures.sets().ownList(Role.SERVICE)).isFalse();
+		assertThat(this.keyFeatures.sets().of(Role.SERVICE)).isEqualTo(KeyFeatures.DEFAULTS);
+		assertThat(this.keyFeatures.sets().of(Role.SALES_ADMIN)).containsExactly("dataquality:VIEW", "imports:VIEW");
+		assertThat(this.keyFeatures.sets().ownList(Role.MARKETING)).isTrue();
+
+		this.mvc.perform(get("/admin/adoption/key-features").param("role", "PIRATE").with(session))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

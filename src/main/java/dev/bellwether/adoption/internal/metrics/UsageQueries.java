@@ -40,6 +40,9 @@ public class UsageQueries {
 
 	private final ZoneId zone;
 
+	/** Key features per bigint column of the per-user query. */
+	private static final int BITS = 62;
+
 	UsageQueries(JdbcClient jdbc, UserDirectory users, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
 		this.jdbc = jdbc;
 		this.users = users;
@@ -51,7 +54,7 @@ public class UsageQueries {
 	 * ending that day.
 	 * @param userIds the scope, or {@code null} for everyone
 	 */
-	public List<UserUsage> perUser(Collection<UUID> userIds, LocalDate asOf, List<String> keyFeatures) {
+	public List<UserUsage> perUser(Collection<UUID> userIds, LocalDate asOf, KeyFeatureSets keySets) {
 		if (userIds != null && userIds.isEmpty()) {
 			return List.of();
 		}
@@ -62,12 +65,24 @@ public class UsageQueries {
 		params.put("from30", asOf.minusDays(29));
 		params.put("from56", asOf.minusDays(55));
 		params.put("from90", asOf.minusDays(89));
-		// one column per key feature: used on any day of the 28 (one pass, no unnesting)
-		StringBuilder features = new StringBuilder("0");
-		for (int i = 0; i < keyFeatures.size(); i++) {
-			params.put("key" + i, keyFeatures.get(i));
-			features
-				.append(" + bool_or(d.day >= :from28 and cast(:key%d as text) = any(d.features))::int".formatted(i));
+		// one bit per key feature of any list, in words of 62: used on any day of the 28
+		// (one pass, no unnesting); each person counts the bits of their own list
+		List<String> keyFeatures = keySets.union();
+		int words = Math.max(1, (keyFeatures.size() + BITS - 1) / BITS);
+		StringBuilder features = new StringBuilder();
+		for (int w = 0; w < words; w++) {
+			features.append(w == 0 ? "" : ",\n").append("0");
+			for (int i = w * BITS; i < Math.min(keyFeatures.size(), (w + 1) * BITS); i++) {
+				params.put("key" + i, keyFeatures.get(i));
+				features.append(
+						" + (bool_or(d.day >= :from28 and cast(:key%d as text) = any(d.features))::int::bigint << %d)"
+							.formatted(i, i - w * BITS));
+			}
+			features.append(" as features_used").append(w);
+		}
+		StringBuilder featuresOut = new StringBuilder();
+		for (int w = 0; w < words; w++) {
+			featuresOut.append(", coalesce(u.features_used%d, 0) as features_used%d".formatted(w, w));
 		}
 		Map<UUID, Person> people = new LinkedHashMap<>();
 		licensed(userIds, asOf).forEach(person -> people.put(person.id(), person));
@@ -95,7 +110,7 @@ public class UsageQueries {
 					      coalesce(sum(d.exports) filter (where d.day >= :from30), 0) as exports30,
 					      coalesce(sum(d.report_views + d.dashboard_views + d.forecast_views)
 					        filter (where d.day >= :from7), 0) as team_views7,
-					      %s as features_used
+					      %s
 					    from usage_daily d
 					    where d.day between :from90 and :day and d.user_id in (select id from pop)
 					    group by d.user_id)
@@ -105,24 +120,32 @@ public class UsageQueries {
 					  coalesce(u.a90, 0) as a90, coalesce(u.actions28, 0) as actions28,
 					  coalesce(u.report_views30, 0) as report_views30, coalesce(u.dashboard_views30, 0) as dashboard_views30,
 					  coalesce(u.forecast_views30, 0) as forecast_views30, coalesce(u.exports30, 0) as exports30,
-					  coalesce(u.team_views7, 0) as team_views7, coalesce(u.features_used, 0) as features_used,
+					  coalesce(u.team_views7, 0) as team_views7 %s,
 					  case when coalesce(u.a90, 0) > 0 then true
 					    else exists (select 1 from usage_daily x where x.user_id = p.id and x.day < :from90 and x.active)
 					  end as active_before
 					from pop p
 					  left join used u on u.user_id = p.id
 					"""
-				.formatted(features))
+				.formatted(features, featuresOut))
 			.params(params)
 			.query((rs, n) -> {
 				Person p = people.get(rs.getObject("id", UUID.class));
+				List<String> own = keySets.of(p.role());
+				int usedOwn = 0;
+				for (int i = 0; i < keyFeatures.size(); i++) {
+					long word = rs.getLong("features_used" + (i / BITS));
+					if ((word & (1L << (i % BITS))) != 0 && own.contains(keyFeatures.get(i))) {
+						usedOwn++;
+					}
+				}
 				return usage.put(p.id(),
 						new UserUsage(p.id(), p.fullName(), p.role(), p.managerId(), p.level(), p.provisionedAt(),
 								rs.getBoolean("on_day"), rs.getInt("a7"), rs.getInt("a28"), rs.getInt("a30"),
 								rs.getInt("a30wd"), rs.getInt("prev28"), rs.getInt("a90"),
 								rs.getBoolean("active_before"), rs.getLong("actions28"), rs.getLong("report_views30"),
 								rs.getLong("dashboard_views30"), rs.getLong("forecast_views30"),
-								rs.getLong("exports30"), rs.getLong("team_views7"), rs.getInt("features_used")));
+								rs.getLong("exports30"), rs.getLong("team_views7"), usedOwn, own.size()));
 			})
 			.list();
 		// in the directory's order: by full name, then id
