@@ -46,9 +46,11 @@ public class ServiceCostRates {
 	 * its day).
 	 */
 	static final String RATE_IN_FORCE = """
-			left join lateral (select r.hourly_rate from service_cost_rates r
-			  where r.role = e.role and r.effective_from <= e.entry_date
-			  order by r.effective_from desc limit 1) rate on true""";
+			left join (select r.role, r.hourly_rate, r.effective_from,
+			    coalesce(lead(r.effective_from) over (partition by r.role order by r.effective_from),
+			      date '9999-12-31') as until
+			  from service_cost_rates r) rate
+			  on rate.role = e.role and e.entry_date >= rate.effective_from and e.entry_date < rate.until""";
 
 	private final JdbcClient jdbc;
 

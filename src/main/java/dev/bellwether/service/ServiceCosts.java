@@ -69,6 +69,20 @@ public class ServiceCosts {
 			coalesce(sum(i.expense), 0) as expenses, coalesce(sum(i.unrated), 0) as unrated,
 			count(distinct i.case_id) as cases""";
 
+	/**
+	 * The sums per case of a group, then per group: counting cases as groups of the inner
+	 * aggregate rather than {@code count(distinct)}, which sorts every item of the period
+	 * (half of the executive service view's time on a year of 110,000 cases).
+	 */
+	private static final String PER_CASE_SUMS = """
+			sum(i.minutes) as minutes, sum(i.minute_cost) as minute_cost, sum(i.expense) as expense,
+			sum(i.unrated) as unrated""";
+
+	private static final String GROUP_SUMS = """
+			coalesce(sum(g.minutes), 0) as minutes, coalesce(sum(g.minute_cost), 0) as minute_cost,
+			coalesce(sum(g.expense), 0) as expenses, coalesce(sum(g.unrated), 0) as unrated,
+			count(*) as cases""";
+
 	private final JdbcClient jdbc;
 
 	private final Cases cases;
@@ -236,8 +250,9 @@ public class ServiceCosts {
 	private Map<String, CostFigures> figures(Period period, String key, String resolvedKey) {
 		Map<String, CostFigures> byKey = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select " + key + " as key, " + SUMS + " from (" + ITEMS + ") i join cases c on c.id = i.case_id"
-					+ " where " + period.visible() + " group by 1")
+			.sql("select g.key, " + GROUP_SUMS + " from (select " + key + " as key, i.case_id, " + PER_CASE_SUMS
+					+ " from (" + ITEMS + ") i join cases c on c.id = i.case_id where " + period.visible()
+					+ " group by 1, 2) g group by 1")
 			.params(period.params())
 			.query((rs, n) -> byKey.put(text(rs.getString("key")), figures(rs, n)))
 			.list();
