@@ -10,6 +10,8 @@ import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
+import dev.bellwether.platform.usage.Usage;
+import dev.bellwether.platform.usage.UsageKind;
 import dev.bellwether.programme.ProgrammeLeads;
 import dev.bellwether.programme.SteeringCommittee;
 
@@ -111,7 +113,12 @@ class CommitteeController {
 		return "programme/committee-new";
 	}
 
+	/**
+	 * A meeting's page shows its agenda of adoption figures: reviewing it counts as a
+	 * dashboard view (sponsor activity, "executives looking at team figures").
+	 */
 	@GetMapping("/programme/committee/meetings/{id}")
+	@Usage(UsageKind.DASHBOARD_VIEW)
 	String meeting(Viewer viewer, @PathVariable UUID id, Model model) {
 		model.addAttribute("meeting", this.committee.meeting(viewer, id));
 		model.addAttribute("lead", this.leads.isLead(viewer));
