@@ -126,32 +126,33 @@ public class SteeringCommittee {
 	 * @return the committee: sponsors first (designated in the adoption module), then the
 	 * members, by name
 	 */
-	public List<Member> members(Viewer viewer) {
+	public List<CommitteeMember> members(Viewer viewer) {
 		requireView(viewer);
 		return members();
 	}
 
-	List<Member> members() {
-		List<Member> all = new ArrayList<>();
+	List<CommitteeMember> members() {
+		List<CommitteeMember> all = new ArrayList<>();
 		Set<UUID> seen = new java.util.HashSet<>();
 		this.sponsors.list().forEach(sponsor -> {
 			seen.add(sponsor.userId());
-			all.add(new Member(sponsor.userId(), sponsor.fullName(), sponsor.title(), true, false, sponsor.active()));
+			all.add(new CommitteeMember(sponsor.userId(), sponsor.fullName(), sponsor.title(), true, false,
+					sponsor.active()));
 		});
 		List<UUID> ids = this.jdbc.sql("select user_id from programme_committee_members").query(UUID.class).list();
-		List<Member> chosen = new ArrayList<>();
+		List<CommitteeMember> chosen = new ArrayList<>();
 		for (UUID id : ids) {
 			this.users.find(id).ifPresent(user -> {
 				if (seen.contains(id)) {
 					all.replaceAll(m -> m.userId().equals(id)
-							? new Member(id, m.fullName(), m.title(), true, true, m.active()) : m);
+							? new CommitteeMember(id, m.fullName(), m.title(), true, true, m.active()) : m);
 				}
 				else {
-					chosen.add(new Member(id, user.fullName(), user.title(), false, true, user.active()));
+					chosen.add(new CommitteeMember(id, user.fullName(), user.title(), false, true, user.active()));
 				}
 			});
 		}
-		chosen.sort(Comparator.comparing((Member m) -> m.fullName().toLowerCase(Locale.ROOT))
+		chosen.sort(Comparator.comparing((CommitteeMember m) -> m.fullName().toLowerCase(Locale.ROOT))
 			.thenComparing(m -> m.userId().toString()));
 		all.addAll(chosen);
 		return all;
@@ -209,7 +210,7 @@ public class SteeringCommittee {
 		Set<UUID> invitees = new LinkedHashSet<>();
 		invitees.add(chair.id());
 		if (details.attendeeIds() == null || details.attendeeIds().isEmpty()) {
-			members().stream().filter(Member::active).map(Member::userId).forEach(invitees::add);
+			members().stream().filter(CommitteeMember::active).map(CommitteeMember::userId).forEach(invitees::add);
 		}
 		else {
 			for (UUID id : details.attendeeIds()) {
@@ -291,15 +292,15 @@ public class SteeringCommittee {
 			.query((rs, row) -> new AgendaItem(rs.getString("topic"), rs.getString("label"), rs.getString("value"),
 					rs.getString("definition")))
 			.list();
-		List<Attendee> attendance = this.jdbc
+		List<MeetingAttendee> attendance = this.jdbc
 			.sql("select user_id, attended from programme_committee_attendance where meeting_id = :id")
 			.param("id", meetingId)
-			.query((rs, row) -> new Attendee(rs.getObject("user_id", UUID.class),
+			.query((rs, row) -> new MeetingAttendee(rs.getObject("user_id", UUID.class),
 					name(rs.getObject("user_id", UUID.class)), rs.getBoolean("attended")))
 			.list()
 			.stream()
 			.sorted(Comparator
-				.comparing((Attendee a) -> Objects.requireNonNullElse(a.fullName(), "").toLowerCase(Locale.ROOT))
+				.comparing((MeetingAttendee a) -> Objects.requireNonNullElse(a.fullName(), "").toLowerCase(Locale.ROOT))
 				.thenComparing(a -> a.userId().toString()))
 			.toList();
 		List<Decision> decisions = this.jdbc.sql("""
@@ -438,7 +439,7 @@ public class SteeringCommittee {
 			present.add(person("attended", id).id());
 		}
 		OffsetDateTime at = now();
-		Set<UUID> invited = meeting.attendance().stream().map(Attendee::userId).collect(Collectors.toSet());
+		Set<UUID> invited = meeting.attendance().stream().map(MeetingAttendee::userId).collect(Collectors.toSet());
 		for (UUID id : present) {
 			if (!invited.contains(id)) {
 				this.jdbc
@@ -675,7 +676,8 @@ public class SteeringCommittee {
 	 * @param sponsor an executive sponsor (designated in the adoption module)
 	 * @param member chosen by a programme lead
 	 */
-	public record Member(UUID userId, String fullName, String title, boolean sponsor, boolean member, boolean active) {
+	public record CommitteeMember(UUID userId, String fullName, String title, boolean sponsor, boolean member,
+			boolean active) {
 	}
 
 	/**
@@ -697,7 +699,7 @@ public class SteeringCommittee {
 	 */
 	public record Meeting(UUID id, LocalDate heldOn, String title, UUID chairId, String chairName, UUID scopeManagerId,
 			String scopeManagerName, Instant agendaGeneratedAt, String agendaGeneratedByName, LocalDate agendaAsOf,
-			List<AgendaItem> agenda, List<Attendee> attendance, List<Decision> decisions, List<Action> actions,
+			List<AgendaItem> agenda, List<MeetingAttendee> attendance, List<Decision> decisions, List<Action> actions,
 			long version) {
 	}
 
@@ -707,7 +709,7 @@ public class SteeringCommittee {
 	public record AgendaItem(String topic, String label, String value, String definition) {
 	}
 
-	public record Attendee(UUID userId, String fullName, boolean attended) {
+	public record MeetingAttendee(UUID userId, String fullName, boolean attended) {
 	}
 
 	public record Decision(UUID id, String text, Instant recordedAt) {

@@ -168,6 +168,28 @@ class ProgrammeCharterTests {
 	}
 
 	@Test
+	void theDraftFormShowsWhyItCannotBePublishedAndRepsCannotOpenIt() throws Exception {
+		User lead = this.testUsers.create(Role.ADMIN);
+		User rep = this.testUsers.create(Role.REP);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, lead);
+		long version = this.charter.draft(Viewer.of(lead)).version();
+
+		this.mvc
+			.perform(post("/programme/charter/edit").param("version", Long.toString(version))
+				.param("purpose", "")
+				.param("pains", "Pains")
+				.param("payback", "Payback")
+				.param("intent", "publish")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Say what the CRM is for before publishing the charter.")))
+			.andExpect(content().string(containsString("is-invalid")));
+		this.mvc.perform(get("/programme/charter/edit").with(TestUsers.signIn(this.mvc, rep)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void aPersonWhoHasNotAcceptedSeesThePanelOnOrdinaryPagesUntilTheyAccept() throws Exception {
 		User lead = this.testUsers.create(Role.ADMIN);
 		User rep = this.testUsers.create(Role.REP);

@@ -220,11 +220,11 @@ class SteeringCommitteeTests {
 		this.committee.addMember(Viewer.of(admin), member.id());
 		this.sponsors.designate(Viewer.of(admin), sponsor.id());
 
-		assertThat(this.committee.members(Viewer.of(member))).extracting(SteeringCommittee.Member::userId)
+		assertThat(this.committee.members(Viewer.of(member))).extracting(SteeringCommittee.CommitteeMember::userId)
 			.contains(member.id(), sponsor.id());
 		assertThat(this.committee.members(Viewer.of(member))).filteredOn(m -> m.userId().equals(sponsor.id()))
 			.singleElement()
-			.extracting(SteeringCommittee.Member::sponsor)
+			.extracting(SteeringCommittee.CommitteeMember::sponsor)
 			.isEqualTo(true);
 		assertThatThrownBy(() -> this.committee.meetings(Viewer.of(rep))).isInstanceOf(ForbiddenException.class);
 		assertThatThrownBy(() -> this.committee.create(Viewer.of(member),
@@ -234,12 +234,12 @@ class SteeringCommitteeTests {
 		SteeringCommittee.Meeting meeting = this.committee.create(Viewer.of(admin),
 				new MeetingDetails(this.metrics.today().plusDays(2), "Sponsor review", sponsor.id(), null, null));
 		// without attendees given, the committee is invited (and the chair)
-		assertThat(meeting.attendance()).extracting(SteeringCommittee.Attendee::userId)
+		assertThat(meeting.attendance()).extracting(SteeringCommittee.MeetingAttendee::userId)
 			.contains(sponsor.id(), member.id());
 		SteeringCommittee.Meeting recorded = this.committee.recordAttendance(Viewer.of(admin), meeting.id(),
 				List.of(sponsor.id()));
-		assertThat(recorded.attendance()).filteredOn(SteeringCommittee.Attendee::attended)
-			.extracting(SteeringCommittee.Attendee::userId)
+		assertThat(recorded.attendance()).filteredOn(SteeringCommittee.MeetingAttendee::attended)
+			.extracting(SteeringCommittee.MeetingAttendee::userId)
 			.containsExactly(sponsor.id());
 
 		this.mvc.perform(get("/programme/committee").with(TestUsers.signIn(this.mvc, sponsor)))
@@ -254,6 +254,19 @@ class SteeringCommitteeTests {
 		this.mvc.perform(get("/programme/committee/meetings/new").with(TestUsers.signIn(this.mvc, admin)))
 			.andExpect(status().isOk());
 		this.sponsors.remove(Viewer.of(admin), sponsor.id());
+	}
+
+	@Test
+	void theMeetingFormSaysAChairIsNeeded() throws Exception {
+		User lead = this.testUsers.create(Role.ADMIN);
+		this.mvc
+			.perform(post("/programme/committee/meetings").param("heldOn", this.metrics.today().toString())
+				.param("title", "Without a chair")
+				.with(TestUsers.signIn(this.mvc, lead))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose who chairs the meeting.")));
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class CharterApiController {
 	/**
 	 * @param version the version accepted: it must be the current one
 	 */
-	record AcceptanceRequest(Integer version) {
+	record CharterAcceptanceRequest(Integer version) {
 	}
 
 	record AcceptanceResource(int version, Instant acceptedAt) {
@@ -84,7 +84,7 @@ class CharterApiController {
 	@Operation(summary = "Accept the current charter",
 			description = "Send the number of the current version; any other version (or none published) is a 400 "
 					+ "naming version. Accepting again changes nothing.")
-	AcceptanceResource accept(Viewer viewer, @RequestBody(required = false) AcceptanceRequest request) {
+	AcceptanceResource accept(Viewer viewer, @RequestBody(required = false) CharterAcceptanceRequest request) {
 		ProgrammeCharter.Acceptance acceptance = this.charter.accept(viewer,
 				request == null ? null : request.version());
 		return new AcceptanceResource(acceptance.versionNumber(), acceptance.acceptedAt());

@@ -40,40 +40,41 @@ class CommitteeApiController {
 		this.committee = committee;
 	}
 
-	record MemberRequest(UUID userId) {
+	record CommitteeMemberRequest(UUID userId) {
 	}
 
 	/**
 	 * @param scopeManagerId whose organisation the agenda covers; null for everyone
 	 * @param attendeeIds invited besides the chair; empty or null: the committee
 	 */
-	record MeetingRequest(LocalDate heldOn, String title, UUID chairId, UUID scopeManagerId, List<UUID> attendeeIds) {
+	record CommitteeMeetingRequest(LocalDate heldOn, String title, UUID chairId, UUID scopeManagerId,
+			List<UUID> attendeeIds) {
 	}
 
-	record AttendanceRequest(List<UUID> attended) {
+	record CommitteeAttendanceRequest(List<UUID> attended) {
 	}
 
-	record DecisionRequest(String text) {
+	record CommitteeDecisionRequest(String text) {
 	}
 
-	record ActionRequest(String text, UUID ownerId, LocalDate dueOn) {
+	record CommitteeActionRequest(String text, UUID ownerId, LocalDate dueOn) {
 	}
 
 	/**
 	 * @param version the action's version as read
 	 */
-	record ActionStatusRequest(SteeringCommittee.ActionStatus status, Long version) {
+	record CommitteeActionStatusRequest(SteeringCommittee.ActionStatus status, Long version) {
 	}
 
 	@GetMapping("/members")
 	@Operation(summary = "The committee", description = "Executive sponsors first, then the members, by name.")
-	List<SteeringCommittee.Member> members(Viewer viewer) {
+	List<SteeringCommittee.CommitteeMember> members(Viewer viewer) {
 		return this.committee.members(viewer);
 	}
 
 	@PostMapping("/members")
 	@Operation(summary = "Add a member", description = "Programme leads only. An unknown user is a 400 naming userId.")
-	List<SteeringCommittee.Member> addMember(Viewer viewer, @RequestBody MemberRequest request) {
+	List<SteeringCommittee.CommitteeMember> addMember(Viewer viewer, @RequestBody CommitteeMemberRequest request) {
 		this.committee.addMember(viewer, request.userId());
 		return this.committee.members(viewer);
 	}
@@ -95,7 +96,7 @@ class CommitteeApiController {
 	@Operation(summary = "Plan a meeting",
 			description = "Programme leads only. heldOn, title and chairId are required (400 naming the field); an "
 					+ "unknown chair or attendee is a 400.")
-	ResponseEntity<SteeringCommittee.Meeting> create(Viewer viewer, @RequestBody MeetingRequest request) {
+	ResponseEntity<SteeringCommittee.Meeting> create(Viewer viewer, @RequestBody CommitteeMeetingRequest request) {
 		SteeringCommittee.Meeting meeting = this.committee.create(viewer, new SteeringCommittee.MeetingDetails(
 				request.heldOn(), request.title(), request.chairId(), request.scopeManagerId(), request.attendeeIds()));
 		return ResponseEntity.created(URI.create("/api/v1/programme/committee/meetings/" + meeting.id())).body(meeting);
@@ -118,13 +119,15 @@ class CommitteeApiController {
 	@PutMapping("/meetings/{id}/attendance")
 	@Operation(summary = "Record attendance",
 			description = "Programme leads only. The people given attended; the other invitees did not.")
-	SteeringCommittee.Meeting attendance(Viewer viewer, @PathVariable UUID id, @RequestBody AttendanceRequest request) {
+	SteeringCommittee.Meeting attendance(Viewer viewer, @PathVariable UUID id,
+			@RequestBody CommitteeAttendanceRequest request) {
 		return this.committee.recordAttendance(viewer, id, request.attended());
 	}
 
 	@PostMapping("/meetings/{id}/decisions")
 	@Operation(summary = "Record a decision", description = "Programme leads only. text is required.")
-	SteeringCommittee.Decision decision(Viewer viewer, @PathVariable UUID id, @RequestBody DecisionRequest request) {
+	SteeringCommittee.Decision decision(Viewer viewer, @PathVariable UUID id,
+			@RequestBody CommitteeDecisionRequest request) {
 		return this.committee.addDecision(viewer, id, request.text());
 	}
 
@@ -132,7 +135,7 @@ class CommitteeApiController {
 	@Operation(summary = "Record an action",
 			description = "Programme leads only. text, ownerId and dueOn are required (400 naming the field); an "
 					+ "unknown owner is a 400.")
-	SteeringCommittee.Action action(Viewer viewer, @PathVariable UUID id, @RequestBody ActionRequest request) {
+	SteeringCommittee.Action action(Viewer viewer, @PathVariable UUID id, @RequestBody CommitteeActionRequest request) {
 		return this.committee.addAction(viewer, id,
 				new SteeringCommittee.ActionDetails(request.text(), request.ownerId(), request.dueOn()));
 	}
@@ -149,7 +152,7 @@ class CommitteeApiController {
 			description = "Programme leads only. Send status (OPEN or DONE) and the version you read (409 when it "
 					+ "changed since).")
 	SteeringCommittee.Action actionStatus(Viewer viewer, @PathVariable UUID id,
-			@RequestBody ActionStatusRequest request) {
+			@RequestBody CommitteeActionStatusRequest request) {
 		if (request.status() == null) {
 			throw new InvalidInputException("status", "Choose OPEN or DONE.");
 		}

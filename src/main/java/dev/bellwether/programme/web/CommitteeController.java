@@ -48,7 +48,7 @@ class CommitteeController {
 
 	@GetMapping("/programme/committee")
 	String committee(Viewer viewer, Model model) {
-		List<SteeringCommittee.Member> members = this.committee.members(viewer);
+		List<SteeringCommittee.CommitteeMember> members = this.committee.members(viewer);
 		model.addAttribute("lead", this.leads.isLead(viewer));
 		model.addAttribute("members", members);
 		model.addAttribute("meetings", this.committee.meetings(viewer));
