@@ -121,7 +121,15 @@ class ModuleTablesTests {
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
 			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
 			// programme (issue 18): leads (V66)
-			entry("programme_leads", "programme"));
+			entry("programme_leads", "programme"),
+			// programme: charter and steering committee (V67)
+			entry("programme_charter_drafts", "programme"), entry("programme_charter_draft_roles", "programme"),
+			entry("programme_charter_versions", "programme"), entry("programme_charter_version_roles", "programme"),
+			entry("programme_charter_acceptances", "programme"), entry("programme_charter_dismissals", "programme"),
+			entry("programme_committee_members", "programme"), entry("programme_committee_meetings", "programme"),
+			entry("programme_committee_agenda_items", "programme"),
+			entry("programme_committee_attendance", "programme"), entry("programme_committee_decisions", "programme"),
+			entry("programme_committee_actions", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
