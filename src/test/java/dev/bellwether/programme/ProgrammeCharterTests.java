@@ -50,6 +50,19 @@ class ProgrammeCharterTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * The test database is shared by every test class of a run: a published charter would
+	 * put its panel on every page of the classes that run after this one.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void noCharterLeftBehind() {
+		for (String table : java.util.List.of("programme_charter_acceptances", "programme_charter_dismissals",
+				"programme_charter_version_roles", "programme_charter_versions", "programme_charter_draft_roles",
+				"programme_charter_drafts")) {
+			this.jdbc.sql("delete from " + table).update();
+		}
+	}
+
 	private ProgrammeCharter.CharterVersion publish(User lead, String purpose) {
 		Viewer viewer = Viewer.of(lead);
 		ProgrammeCharter.Draft draft = this.charter.draft(viewer);
