@@ -121,7 +121,12 @@ class ModuleTablesTests {
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
 			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
 			// programme (issue 18): leads (V66)
-			entry("programme_leads", "programme"));
+			entry("programme_leads", "programme"),
+			// programme (issue 18): pulse surveys; adoption: the privacy policy and the
+			// export log (V71)
+			entry("programme_surveys", "programme"), entry("programme_survey_invitations", "programme"),
+			entry("programme_survey_answers", "programme"), entry("adoption_privacy_policy", "adoption"),
+			entry("adoption_export_log", "adoption"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
