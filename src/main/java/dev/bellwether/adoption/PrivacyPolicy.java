@@ -131,6 +131,13 @@ public class PrivacyPolicy {
 	}
 
 	/**
+	 * @return how many exports of individual figures were logged
+	 */
+	public long exportCount() {
+		return this.jdbc.sql("select count(*) from adoption_export_log").query(Long.class).single();
+	}
+
+	/**
 	 * @return the latest exports of individual figures, newest first
 	 */
 	public List<Export> exports(int limit) {
