@@ -219,7 +219,7 @@ class PulseSurveysTests {
 	}
 
 	@Test
-	void npsIsPromotersLessDetractorsAndPollsCountOptions() {
+	void npsIsPromotersLessDetractorsAndPollsCountOptions() throws Exception {
 		String npsTeam = team();
 		List<User> npsPeople = people(npsTeam, 7);
 		Survey nps = this.surveys.launch(this.leadViewer,
@@ -251,6 +251,16 @@ class PulseSurveysTests {
 		}
 		assertThat(this.surveys.results(this.leadViewer, poll.id()).overall().optionCounts()).containsExactly(3L, 1L,
 				1L);
+
+		// the results pages: NPS rounded, the poll's options counted
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.lead);
+		this.mvc.perform(get("/programme/pulse/{id}", nps.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("% promoters (9–10) − % detractors (0–6)")))
+			.andExpect(content().string(containsString(">14<")));
+		this.mvc.perform(get("/programme/pulse/{id}", poll.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Video<")));
 	}
 
 	@Test
