@@ -129,7 +129,12 @@ class ModuleTablesTests {
 			entry("programme_committee_members", "programme"), entry("programme_committee_meetings", "programme"),
 			entry("programme_committee_agenda_items", "programme"),
 			entry("programme_committee_attendance", "programme"), entry("programme_committee_decisions", "programme"),
-			entry("programme_committee_actions", "programme"));
+			entry("programme_committee_actions", "programme"),
+			// programme (issue 18): pulse surveys; adoption: the privacy policy and the
+			// export log (V71)
+			entry("programme_surveys", "programme"), entry("programme_survey_invitations", "programme"),
+			entry("programme_survey_answers", "programme"), entry("adoption_privacy_policy", "adoption"),
+			entry("adoption_export_log", "adoption"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -15,7 +15,7 @@ class ProgrammeUsageKinds {
 
 	@Bean
 	UsageKinds programmeDeclared() {
-		return UsageKinds.of("programme", UsageKind.VIEW, UsageKind.API_CALL, UsageKind.DASHBOARD_VIEW);
+		return UsageKinds.of("programme", UsageKind.VIEW, UsageKind.DASHBOARD_VIEW, UsageKind.API_CALL);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.identity.OrgChart;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.Viewer;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Whose adoption a viewer may look at, the same for pages and API: executives and
  * administrators everyone's; a manager their own organisation (themselves and everyone
- * below); everyone else only their own.
+ * below); everyone else only their own. The privacy policy ({@link PrivacyPolicy})
+ * narrows it the same way everywhere: under aggregate-only, nobody sees another person's
+ * figures (executives and administrators included) nor a team smaller than the minimum
+ * group.
  */
 @Component
 class AdoptionAccess {
@@ -24,8 +28,39 @@ class AdoptionAccess {
 
 	private final OrgChart orgChart;
 
-	AdoptionAccess(OrgChart orgChart) {
+	private final PrivacyPolicy privacy;
+
+	AdoptionAccess(OrgChart orgChart, PrivacyPolicy privacy) {
 		this.orgChart = orgChart;
+		this.privacy = privacy;
+	}
+
+	/**
+	 * @return whether the privacy policy hides individual figures of this scope from the
+	 * viewer: under aggregate-only, any scope but the viewer alone
+	 */
+	boolean individualsHidden(Viewer viewer, AdoptionScope scope) {
+		return this.privacy.aggregateOnly() && !AdoptionScope.user(viewer.id()).equals(scope);
+	}
+
+	/**
+	 * @throws ForbiddenException when the privacy policy hides individual figures of the
+	 * scope from the viewer
+	 */
+	void requireIndividuals(Viewer viewer, AdoptionScope scope) {
+		if (individualsHidden(viewer, scope)) {
+			throw new ForbiddenException(
+					PrivacyPolicy.HIDDEN + ": only aggregate figures are shown (of groups of at least "
+							+ this.privacy.minimumGroupSize() + " people), not each person's.");
+		}
+	}
+
+	/**
+	 * @return the minimum group size when the policy hides small groups, else 0
+	 */
+	int hiddenBelow() {
+		PrivacyPolicy.Settings policy = this.privacy.current();
+		return policy.mode() == PrivacyPolicy.Mode.AGGREGATE_ONLY ? policy.minimumGroupSize() : 0;
 	}
 
 	boolean seesEveryone(Viewer viewer) {
@@ -52,7 +87,14 @@ class AdoptionAccess {
 		if (!seesEveryone(viewer) && !this.orgChart.organisationOf(viewer.id()).contains(manager)) {
 			throw new RecordNotFoundException("team", manager);
 		}
-		return AdoptionScope.of(this.orgChart.organisationOf(manager));
+		AdoptionScope scope = AdoptionScope.of(this.orgChart.organisationOf(manager));
+		int minimum = hiddenBelow();
+		if (scope.userIds().size() < minimum && !AdoptionScope.user(viewer.id()).equals(scope)) {
+			throw new ForbiddenException(PrivacyPolicy.HIDDEN + ": this team has " + scope.userIds().size()
+					+ (scope.userIds().size() == 1 ? " person" : " people") + ", fewer than the " + minimum
+					+ " a group needs for its figures to be shown.");
+		}
+		return scope;
 	}
 
 	/**
@@ -63,7 +105,9 @@ class AdoptionAccess {
 				&& !this.orgChart.organisationOf(viewer.id()).contains(userId)) {
 			throw new RecordNotFoundException("user", userId);
 		}
-		return AdoptionScope.user(userId);
+		AdoptionScope scope = AdoptionScope.user(userId);
+		requireIndividuals(viewer, scope);
+		return scope;
 	}
 
 }

@@ -38,7 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
  * anyone else themselves; {@code team=<manager id>} and {@code user=<id>} narrow it
  * within what the caller may see (404 outside it). Every answer says when its figures
  * were computed ({@code computedAt}): they are kept for up to
- * {@code bellwether.adoption.figures.max-age} and shared by every request.
+ * {@code bellwether.adoption.figures.max-age} and shared by every request. Under the
+ * aggregate-only privacy policy, answers made of each person's figures (users, movers,
+ * heat map, time to first value, scores) are refused with 403 for anyone but the person
+ * themselves, the cascade comes without managers and small levels, late entry without
+ * owners and managers, and a team smaller than the minimum group is refused.
  */
 @RestController
 @RequestMapping("/api/v1/adoption")
@@ -81,7 +85,8 @@ class AdoptionApiController {
 					required = false) String health) {
 		Health wanted = health == null || health.isBlank() ? null : AdoptionController.health(health);
 		LocalDate day = day(asOf);
-		var computed = this.metrics.computedUsers(scope(viewer, team, user), day);
+		AdoptionScope scope = individuals(viewer, scope(viewer, team, user));
+		var computed = this.metrics.computedUsers(scope, day);
 		return new UsersAnswer(day, computed.computedAt(),
 				computed.figures().stream().filter(u -> wanted == null || u.health() == wanted).toList());
 	}
@@ -91,7 +96,12 @@ class AdoptionApiController {
 	AdoptionAnswer<Cascade> cascade(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean businessDays) {
-		return AdoptionAnswer.of(this.metrics.computedCascade(scope(viewer, team, null), day(asOf), businessDays));
+		AdoptionScope scope = scope(viewer, team, null);
+		var computed = this.metrics.computedCascade(scope, day(asOf), businessDays);
+		return this.access.individualsHidden(viewer, scope)
+				? new AdoptionAnswer<>(PrivacyFilter.aggregates(computed.figures(), this.access.hiddenBelow()),
+						computed.computedAt())
+				: AdoptionAnswer.of(computed);
 	}
 
 	@GetMapping("/trend")
@@ -111,7 +121,8 @@ class AdoptionApiController {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("limit", "Ask for 1 to 100 people in each list.");
 		}
-		return AdoptionAnswer.of(this.metrics.computedMovers(scope(viewer, team, null), day(asOf), limit));
+		return AdoptionAnswer
+			.of(this.metrics.computedMovers(individuals(viewer, scope(viewer, team, null)), day(asOf), limit));
 	}
 
 	@GetMapping("/freshness")
@@ -144,7 +155,11 @@ class AdoptionApiController {
 		if (start.isAfter(end)) {
 			throw new InvalidInputException("from", "Start the period on or before its end (" + end + ").");
 		}
-		return AdoptionAnswer.of(this.metrics.computedLateEntry(scope(viewer, team, user), start, end));
+		AdoptionScope scope = scope(viewer, team, user);
+		var computed = this.metrics.computedLateEntry(scope, start, end);
+		return this.access.individualsHidden(viewer, scope)
+				? new AdoptionAnswer<>(PrivacyFilter.aggregates(computed.figures()), computed.computedAt())
+				: AdoptionAnswer.of(computed);
 	}
 
 	@GetMapping("/time-to-first-value")
@@ -152,7 +167,8 @@ class AdoptionApiController {
 			+ "cohort")
 	AdoptionAnswer<TimeToFirstValue> timeToFirstValue(Viewer viewer, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return AdoptionAnswer.of(this.metrics.computedTimeToFirstValue(scope(viewer, team, null), day(asOf)));
+		return AdoptionAnswer
+			.of(this.metrics.computedTimeToFirstValue(individuals(viewer, scope(viewer, team, null)), day(asOf)));
 	}
 
 	@GetMapping("/heatmap")
@@ -167,7 +183,8 @@ class AdoptionApiController {
 		if (size < 1 || size > 200 || page < 0) {
 			throw new InvalidInputException("size", "Ask for pages of 1 to 200 people, from page 0.");
 		}
-		return AdoptionAnswer.of(this.heatmap.computed(scope(viewer, team, null), day(asOf), weeks, page, size));
+		return AdoptionAnswer
+			.of(this.heatmap.computed(individuals(viewer, scope(viewer, team, null)), day(asOf), weeks, page, size));
 	}
 
 	@GetMapping("/scores")
@@ -187,7 +204,7 @@ class AdoptionApiController {
 		}
 		AdoptionScores.Period shown = this.scores.period(kind, day(day));
 		return ScoresAnswer.of(shown, this.scores.measured(shown, this.metrics.today()),
-				this.scores.scores(scope(viewer, team, user), shown));
+				this.scores.scores(individuals(viewer, scope(viewer, team, user)), shown));
 	}
 
 	@GetMapping("/scores/weights")
@@ -205,6 +222,15 @@ class AdoptionApiController {
 			throw new dev.bellwether.platform.ForbiddenException("Only administrators change the score's weights.");
 		}
 		return this.scores.updateWeights(weights, viewer.id());
+	}
+
+	/**
+	 * @return the scope, when the privacy policy lets the viewer see its people's own
+	 * figures
+	 */
+	private AdoptionScope individuals(Viewer viewer, AdoptionScope scope) {
+		this.access.requireIndividuals(viewer, scope);
+		return scope;
 	}
 
 	private AdoptionScope scope(Viewer viewer, UUID team, UUID user) {

@@ -15,6 +15,7 @@ import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
 import dev.bellwether.adoption.Health;
 import dev.bellwether.adoption.LateEntry;
+import dev.bellwether.adoption.Movers;
 import dev.bellwether.adoption.OrgLevel;
 import dev.bellwether.adoption.UsageHeatmap;
 import dev.bellwether.adoption.UserHealth;
@@ -97,7 +98,9 @@ class AdoptionController {
 		if (!this.access.seesEveryone(viewer)) {
 			return viewer.role() == Role.MANAGER ? "redirect:/adoption/team" : "redirect:/adoption/me";
 		}
-		dashboard(this.access.everyone(viewer), null, day(asOf), businessDays, people, "all".equals(managers), model);
+		AdoptionScope everyone = this.access.everyone(viewer);
+		dashboard(everyone, null, day(asOf), businessDays, people, "all".equals(managers),
+				this.access.individualsHidden(viewer, everyone), model);
 		model.addAttribute("canRecompute", true);
 		model.addAttribute("pageTitle", "Adoption");
 		model.addAttribute("subtitle", "Everyone in the company");
@@ -129,7 +132,8 @@ class AdoptionController {
 		}
 		AdoptionScope scope = this.access.team(viewer, manager);
 		User lead = this.users.get(manager == null ? viewer.id() : manager);
-		dashboard(scope, lead.id(), day(asOf), businessDays, people, "all".equals(managers), model);
+		dashboard(scope, lead.id(), day(asOf), businessDays, people, "all".equals(managers),
+				this.access.individualsHidden(viewer, scope), model);
 		model.addAttribute("canRecompute", this.access.seesEveryone(viewer));
 		model.addAttribute("pageTitle",
 				lead.id().equals(viewer.id()) ? "My team's adoption" : lead.fullName() + "'s team");
@@ -151,6 +155,7 @@ class AdoptionController {
 			@RequestParam(defaultValue = "0") int depth, Model model) {
 		AdoptionScope scope = manager != null ? this.access.team(viewer, manager)
 				: this.access.seesEveryone(viewer) ? AdoptionScope.everyone() : this.access.team(viewer, null);
+		this.access.requireIndividuals(viewer, scope);
 		Health wanted = health == null || health.isBlank() ? null : health(health);
 		LocalDate day = day(asOf);
 		// a level of the cascade by name, not by its people's ids (thousands of them
@@ -212,7 +217,12 @@ class AdoptionController {
 	}
 
 	private void dashboard(AdoptionScope scope, UUID manager, LocalDate day, boolean businessDays, int peoplePage,
-			boolean allManagers, Model model) {
+			boolean allManagers, boolean individualsHidden, Model model) {
+		// the privacy policy: under aggregate-only, no one's own figures (managers beside
+		// their teams, movers, late owners, the heat map) and no level smaller than the
+		// minimum group
+		model.addAttribute("privacyHidden", individualsHidden);
+		model.addAttribute("privacyMinimum", this.access.hiddenBelow());
 		model.addAttribute("manager", manager);
 		model.addAttribute("asOf", day);
 		model.addAttribute("today", this.metrics.today());
@@ -224,15 +234,20 @@ class AdoptionController {
 		model.addAttribute("trend", trend);
 		model.addAttribute("trendChart", this.json.writeValueAsString(
 				TrendChart.of(trend, week -> usersLink(manager).queryParam("asOf", week.plusDays(6)).toUriString())));
-		var cascade = this.metrics.cascade(scope, day, businessDays);
+		var cascade = individualsHidden
+				? PrivacyFilter.aggregates(this.metrics.cascade(scope, day, businessDays), this.access.hiddenBelow())
+				: this.metrics.cascade(scope, day, businessDays);
 		model.addAttribute("cascade", cascade);
 		model.addAttribute("shownManagers", allManagers ? cascade.managers()
 				: cascade.managers().subList(0, Math.min(MANAGERS_SHOWN, cascade.managers().size())));
-		model.addAttribute("movers", this.metrics.movers(scope, day, MOVERS));
+		model.addAttribute("movers",
+				individualsHidden ? new Movers(List.of(), List.of()) : this.metrics.movers(scope, day, MOVERS));
 		model.addAttribute("freshness", this.metrics.freshness(scope, CompanyDashboardWarmUp.FRESH_DAYS));
 		FiscalCalendar.Period quarter = this.calendar.quarterOf(day);
 		model.addAttribute("quarter", quarter);
-		var lateEntry = this.metrics.lateEntry(scope, quarter.start(), day);
+		var lateEntry = individualsHidden
+				? PrivacyFilter.aggregates(this.metrics.lateEntry(scope, quarter.start(), day))
+				: this.metrics.lateEntry(scope, quarter.start(), day);
 		model.addAttribute("lateEntry", lateEntry);
 		// the people entering the most deals late first
 		model.addAttribute("lateOwners",
@@ -243,8 +258,10 @@ class AdoptionController {
 						.thenComparing(owner -> -(owner.shareByCount() == null ? 0 : owner.shareByCount())))
 					.limit(5)
 					.toList());
-		model.addAttribute("heatmap", this.heatmap.of(scope, day, CompanyDashboardWarmUp.HEATMAP_WEEKS,
-				Math.max(0, peoplePage), HEATMAP_PEOPLE));
+		if (!individualsHidden) {
+			model.addAttribute("heatmap", this.heatmap.of(scope, day, CompanyDashboardWarmUp.HEATMAP_WEEKS,
+					Math.max(0, peoplePage), HEATMAP_PEOPLE));
+		}
 		model.addAttribute("definitions", definitions());
 		model.addAttribute("usersLink", usersLink(manager).toUriString());
 		model.addAttribute("pagePath", manager == null ? "/adoption" : "/adoption/team");

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
 import dev.bellwether.adoption.AdoptionScores;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.Score;
 import dev.bellwether.adoption.Score.PeriodKind;
 import dev.bellwether.adoption.ScoreWeights;
@@ -42,10 +43,13 @@ class ScoreController {
 
 	private final AdoptionAccess access;
 
-	ScoreController(AdoptionScores scores, AdoptionMetrics metrics, AdoptionAccess access) {
+	private final PrivacyPolicy privacy;
+
+	ScoreController(AdoptionScores scores, AdoptionMetrics metrics, AdoptionAccess access, PrivacyPolicy privacy) {
 		this.scores = scores;
 		this.metrics = metrics;
 		this.access = access;
+		this.privacy = privacy;
 	}
 
 	@GetMapping("/adoption/scores")
@@ -60,7 +64,11 @@ class ScoreController {
 		model.addAttribute("today", this.metrics.today());
 		model.addAttribute("measured", this.scores.measured(shown, this.metrics.today()));
 		model.addAttribute("manager", manager);
-		model.addAttribute("scores", this.scores.scores(scope(viewer, manager), shown));
+		AdoptionScope scope = scope(viewer, manager);
+		// scores are each person's: under aggregate-only, none but the viewer's own
+		boolean hidden = this.access.individualsHidden(viewer, scope);
+		model.addAttribute("privacyHidden", hidden);
+		model.addAttribute("scores", hidden ? List.of() : this.scores.scores(scope, shown));
 		model.addAttribute("weights", this.scores.weights());
 		model.addAttribute("isAdmin", viewer.role() == Role.ADMIN);
 		model.addAttribute("components", ScoreExports.COMPONENTS);
@@ -73,7 +81,7 @@ class ScoreController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(required = false) UUID manager, HttpServletResponse response) throws IOException {
 		AdoptionScores.Period shown = period(period, day);
-		List<Score> rows = this.scores.scores(scope(viewer, manager), shown);
+		List<Score> rows = exported(viewer, manager, shown, "Adoption scores (CSV)");
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(shown) + ".csv\"");
 		ScoreExports.csv(rows, shown, response.getOutputStream());
@@ -85,7 +93,7 @@ class ScoreController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(required = false) UUID manager, HttpServletResponse response) throws IOException {
 		AdoptionScores.Period shown = period(period, day);
-		List<Score> rows = this.scores.scores(scope(viewer, manager), shown);
+		List<Score> rows = exported(viewer, manager, shown, "Adoption scores (Excel)");
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(shown) + ".xlsx\"");
 		ScoreExports.xlsx(rows, shown, response.getOutputStream());
@@ -121,6 +129,23 @@ class ScoreController {
 		redirect.addFlashAttribute("flashSuccess",
 				"Weights saved. Scores computed from now on use them; earlier scores keep theirs.");
 		return "redirect:/adoption/scores";
+	}
+
+	/**
+	 * The rows of an export of individual scores, refused under aggregate-only and logged
+	 * (who, when, what: docs/privacy.md).
+	 */
+	private List<Score> exported(Viewer viewer, UUID manager, AdoptionScores.Period shown, String export) {
+		AdoptionScope scope = scope(viewer, manager);
+		this.access.requireIndividuals(viewer, scope);
+		List<Score> rows = this.scores.scores(scope, shown);
+		this.privacy
+			.logExport(viewer.id(), export,
+					shown.label() + ", "
+							+ (manager != null ? "team of manager " + manager
+									: scope.isEveryone() ? "everyone" : scope.userIds().size() + " people"),
+					rows.size());
+		return rows;
 	}
 
 	private AdoptionScope scope(Viewer viewer, UUID manager) {
