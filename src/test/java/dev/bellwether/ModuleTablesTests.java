@@ -121,7 +121,12 @@ class ModuleTablesTests {
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
 			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
 			// programme (issue 18): leads (V66)
-			entry("programme_leads", "programme"));
+			entry("programme_leads", "programme"),
+			// programme (issue 18): rollout waves and champions (V69)
+			entry("programme_waves", "programme"), entry("programme_wave_people", "programme"),
+			entry("programme_wave_members", "programme"), entry("programme_wave_overrides", "programme"),
+			entry("programme_champions", "programme"), entry("programme_champion_settings", "programme"),
+			entry("programme_champion_flags", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
