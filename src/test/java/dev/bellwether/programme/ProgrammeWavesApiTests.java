@@ -155,6 +155,59 @@ class ProgrammeWavesApiTests {
 	}
 
 	@Test
+	void pagesShowRefusalsBesideTheirFieldsAndKeepTheOverride() throws Exception {
+		String east = ProgrammeFixture.team("East");
+		String west = ProgrammeFixture.team("West");
+		this.fixture.person(Role.REP, east);
+		this.fixture.person(Role.REP, west);
+		RequestPostProcessor session = TestUsers.signIn(this.mvc, this.admin);
+		this.mvc
+			.perform(post("/programme/waves").param("name", "Sales East")
+				.param("position", "1")
+				.param("plannedStart", "2026-07-14")
+				.param("teams", east)
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A wave needs at least one gate")));
+		this.mvc
+			.perform(post("/programme/waves").param("name", "Sales East")
+				.param("position", "1")
+				.param("plannedStart", "2026-07-14")
+				.param("teams", east)
+				.param("adoptionPercent", "60")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/programme/waves").param("name", "Sales West")
+				.param("position", "2")
+				.param("plannedStart", "2026-08-14")
+				.param("teams", west)
+				.param("activationPercent", "80")
+				.param("activationDays", "7")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		Wave westWave = this.waves.list().get(1);
+		this.mvc.perform(post("/programme/waves/{id}/open", westWave.id()).with(session).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Give a reason to open Sales West anyway")));
+		this.mvc
+			.perform(post("/programme/waves/{id}/open", westWave.id()).param("reason", "Their manager asked")
+				.with(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/programme/waves/{id}", westWave.id()).with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Their manager asked")))
+			.andExpect(content().string(containsString("Close the wave")));
+		this.mvc.perform(get("/programme").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Wave 2 of 2 open (Sales West), 0 of 1 gates met.")));
+	}
+
+	@Test
 	void championsAreReadByLeadsAndExecutivesAndChangedByLeads() throws Exception {
 		String east = ProgrammeFixture.team("East");
 		User rep = this.fixture.person(Role.REP, east);
