@@ -134,7 +134,12 @@ class ModuleTablesTests {
 			// export log (V71)
 			entry("programme_surveys", "programme"), entry("programme_survey_invitations", "programme"),
 			entry("programme_survey_answers", "programme"), entry("adoption_privacy_policy", "adoption"),
-			entry("adoption_export_log", "adoption"));
+			entry("adoption_export_log", "adoption"),
+			// programme (issue 18): rollout waves and champions (V69)
+			entry("programme_waves", "programme"), entry("programme_wave_people", "programme"),
+			entry("programme_wave_members", "programme"), entry("programme_wave_overrides", "programme"),
+			entry("programme_champions", "programme"), entry("programme_champion_settings", "programme"),
+			entry("programme_champion_flags", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
