@@ -121,7 +121,11 @@ class ModuleTablesTests {
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
 			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
 			// programme (issue 18): leads (V66)
-			entry("programme_leads", "programme"));
+			entry("programme_leads", "programme"),
+			// programme (issue 18): in-app guidance (V68)
+			entry("programme_guidance_completions", "programme"), entry("programme_guidance_tours", "programme"),
+			entry("programme_guidance_tour_steps", "programme"), entry("programme_guidance_tour_views", "programme"),
+			entry("programme_guidance_missing_targets", "programme"), entry("programme_guidance_help", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
