@@ -55,7 +55,7 @@ public class FeatureUsage {
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.param("feature", feature)
-			.query((java.sql.ResultSet rs) -> {
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 				days.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new TreeSet<>())
 					.add(rs.getObject("day", LocalDate.class));
 			});

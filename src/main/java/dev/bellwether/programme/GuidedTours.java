@@ -91,7 +91,7 @@ public class GuidedTours {
 					  (select count(*) from programme_guidance_missing_targets m where m.tour_id = t.id) as missing
 					from programme_guidance_tours t
 					""")
-			.query((ResultSet rs) -> {
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 				UUID id = rs.getObject("id", UUID.class);
 				Overview o = overviews.get(id);
 				if (o != null) {
@@ -319,7 +319,8 @@ public class GuidedTours {
 		this.jdbc.sql(
 				"select user_id, completed_at from programme_guidance_tour_views where tour_id = :tour and completed_at is not null")
 			.param("tour", tourId)
-			.query((ResultSet rs) -> completedOn.put(rs.getObject("user_id", UUID.class),
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> completedOn.put(
+					rs.getObject("user_id", UUID.class),
 					rs.getObject("completed_at", OffsetDateTime.class)
 						.withOffsetSameInstant(ZoneOffset.UTC)
 						.toLocalDate()));
@@ -403,7 +404,8 @@ public class GuidedTours {
 			.sql("select tour_id, position, selector, title, body from programme_guidance_tour_steps "
 					+ "where tour_id = any(:ids) order by tour_id, position")
 			.param("ids", rows.stream().map(Row::id).toArray(UUID[]::new))
-			.query((ResultSet rs) -> steps.computeIfAbsent(rs.getObject("tour_id", UUID.class), k -> new ArrayList<>())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> steps
+				.computeIfAbsent(rs.getObject("tour_id", UUID.class), k -> new ArrayList<>())
 				.add(new Tour.Step(rs.getInt("position"), rs.getString("selector"), rs.getString("title"),
 						rs.getString("body"))));
 		Map<UUID, Tour> tours = new LinkedHashMap<>();
@@ -544,6 +546,7 @@ public class GuidedTours {
 		/**
 		 * @return e.g. "step 3's target #foo is missing on /pipeline"
 		 */
+		@com.fasterxml.jackson.annotation.JsonProperty("message")
 		public String message() {
 			return "step " + this.step + "'s target " + this.selector + " is missing on " + this.path;
 		}

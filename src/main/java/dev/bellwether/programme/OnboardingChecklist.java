@@ -87,7 +87,7 @@ public class OnboardingChecklist {
 		this.jdbc.sql(
 				"select item, completed_at, source, record_id from programme_guidance_completions where user_id = :user")
 			.param("user", userId)
-			.query((java.sql.ResultSet rs) -> {
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 				ChecklistItem item = ChecklistItem.valueOf(rs.getString("item"));
 				done.put(item, new Completion(rs.getObject("completed_at", OffsetDateTime.class).toInstant(),
 						rs.getString("source"), rs.getObject("record_id", UUID.class)));
