@@ -1,6 +1,7 @@
 // In-app guidance (programme module): the help panel of the page and its guided tour.
-// Included once by the layout for signed-in people. Asks the API for the page's help text
-// and tours; loads the vendored driver.js only when a tour is to run. A step whose target
+// Included once by the layout for signed-in people. Asks /programme/guidance/page (in the
+// person's session: the /api/v1 twin takes API credentials) for the page's help text and
+// tours; loads the vendored driver.js only when a tour is to run. A step whose target
 // element is not on the page is skipped and reported, so the programme lead sees it.
 // A Help button, no keyboard shortcut: "?" already opens the shortcuts of list pages.
 (function () {
@@ -94,7 +95,7 @@
         positions.push(step.position);
       }
       else {
-        post('/api/v1/programme/tours/' + tour.id + '/missing-targets', { step: step.position, path: path });
+        post('/programme/guidance/tours/' + tour.id + '/missing-targets', { step: step.position, path: path });
       }
     });
     if (steps.length === 0) {
@@ -114,30 +115,31 @@
             var reached = (index === undefined || index === null) ? 0 : positions[index];
             // going on from the last step (its Done button) completes the tour; closing earlier dismisses it
             var completed = guide.isLastStep();
-            post('/api/v1/programme/tours/' + tour.id + (completed ? '/completed' : '/dismissed'),
+            post('/programme/guidance/tours/' + tour.id + (completed ? '/completed' : '/dismissed'),
               { stepReached: completed ? tour.steps.length : reached });
             document.body.setAttribute('data-tour-' + (completed ? 'completed' : 'dismissed'), tour.id);
           }
           guide.destroy();
         }
       });
-      post('/api/v1/programme/tours/' + tour.id + '/shown');
+      post('/programme/guidance/tours/' + tour.id + '/shown');
       document.body.setAttribute('data-tour-started', tour.id);
       guide.drive();
     });
   }
 
   function start() {
-    getJson('/api/v1/programme/guidance/help?path=' + encodeURIComponent(path)).then(function (help) {
-      if (help && help.text) {
-        showHelp(help);
+    getJson('/programme/guidance/page?path=' + encodeURIComponent(path)).then(function (guidance) {
+      if (!guidance) {
+        return;
       }
-    }).catch(function () { /* no help */ });
-    getJson('/api/v1/programme/tours?path=' + encodeURIComponent(path)).then(function (tours) {
-      if (tours && tours.length > 0) {
-        runTour(tours[0]); // one tour at a time; the next one runs on a later visit
+      if (guidance.help) {
+        showHelp({ text: guidance.help });
       }
-    }).catch(function () { /* no tour */ });
+      if (guidance.tours && guidance.tours.length > 0) {
+        runTour(guidance.tours[0]); // one tour at a time; the next one runs on a later visit
+      }
+    }).catch(function () { /* no guidance */ });
   }
 
   if (document.readyState === 'loading') {
