@@ -139,7 +139,11 @@ class ModuleTablesTests {
 			entry("programme_waves", "programme"), entry("programme_wave_people", "programme"),
 			entry("programme_wave_members", "programme"), entry("programme_wave_overrides", "programme"),
 			entry("programme_champions", "programme"), entry("programme_champion_settings", "programme"),
-			entry("programme_champion_flags", "programme"));
+			entry("programme_champion_flags", "programme"),
+			// programme (issue 18): in-app guidance (V68)
+			entry("programme_guidance_completions", "programme"), entry("programme_guidance_tours", "programme"),
+			entry("programme_guidance_tour_steps", "programme"), entry("programme_guidance_tour_views", "programme"),
+			entry("programme_guidance_missing_targets", "programme"), entry("programme_guidance_help", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
