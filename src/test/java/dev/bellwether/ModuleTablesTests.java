@@ -121,7 +121,10 @@ class ModuleTablesTests {
 			entry("web_lead_forms", "marketing"), entry("web_lead_submissions", "marketing"),
 			entry("web_lead_rate_counters", "marketing"), entry("web_lead_refusals", "marketing"),
 			// programme (issue 18): leads (V66)
-			entry("programme_leads", "programme"));
+			entry("programme_leads", "programme"),
+			// programme (issue 18): communications (V70)
+			entry("programme_messages", "programme"), entry("programme_message_audiences", "programme"),
+			entry("programme_message_deliveries", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data

@@ -15,7 +15,7 @@ class ProgrammeUsageKinds {
 
 	@Bean
 	UsageKinds programmeDeclared() {
-		return UsageKinds.of("programme", UsageKind.VIEW);
+		return UsageKinds.of("programme", UsageKind.VIEW, UsageKind.API_CALL);
 	}
 
 }
