@@ -97,7 +97,7 @@ public record ProgrammeMessage(UUID id, String title, String body, Channel chann
 
 		public boolean includes(dev.bellwether.identity.Person person) {
 			return (this.roles.isEmpty() || this.roles.contains(person.role().name()))
-					&& (this.teams.isEmpty() || this.teams.contains(person.team()));
+					&& (this.teams.isEmpty() || person.team() != null && this.teams.contains(person.team()));
 		}
 
 	}
