@@ -245,7 +245,7 @@ class CommunicationsTests {
 	}
 
 	@Test
-	void repetitionsOfAKeyMessageAreCountedPerPersonAgainstFiveToSeven() {
+	void repetitionsOfAKeyMessageAreCountedPerPersonAgainstFiveToSeven() throws Exception {
 		Viewer lead = lead();
 		User manager = person(Role.MANAGER, team(), null);
 		String ta = team();
@@ -278,6 +278,10 @@ class CommunicationsTests {
 			.containsExactlyInAnyOrder(a.fullName() + "=4", d.fullName() + "=0", c.fullName() + "=8");
 		assertThat(report.teams().stream().filter(r -> r.keyMessage().equals("Another " + key)))
 			.containsExactly(new Communications.TeamRepetitions("Another " + key, ta, 2, 2, 0, 0));
+		this.mvc.perform(get("/programme/communications").with(TestUsers.signIn(this.mvc, this.users.get(lead.id()))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(key)))
+			.andExpect(content().string(containsString(c.fullName())));
 	}
 
 	@Test
