@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -571,15 +570,6 @@ public class Communications {
 
 	private String nameOf(UUID userId) {
 		return this.users.namesOf(List.of(userId)).getOrDefault(userId, "Unknown");
-	}
-
-	/**
-	 * @return the channels' queues as a map, for pages that show one channel at a time
-	 */
-	static Map<Channel, Queue> byChannel(List<Queue> queues) {
-		Map<Channel, Queue> map = new EnumMap<>(Channel.class);
-		queues.forEach(q -> map.put(q.channel(), q));
-		return map;
 	}
 
 	private static ProgrammeMessage map(ResultSet rs, int row) throws SQLException {
