@@ -143,7 +143,10 @@ class ModuleTablesTests {
 			// programme (issue 18): in-app guidance (V68)
 			entry("programme_guidance_completions", "programme"), entry("programme_guidance_tours", "programme"),
 			entry("programme_guidance_tour_steps", "programme"), entry("programme_guidance_tour_views", "programme"),
-			entry("programme_guidance_missing_targets", "programme"), entry("programme_guidance_help", "programme"));
+			entry("programme_guidance_missing_targets", "programme"), entry("programme_guidance_help", "programme"),
+			// programme (issue 18): communications (V70)
+			entry("programme_messages", "programme"), entry("programme_message_audiences", "programme"),
+			entry("programme_message_deliveries", "programme"));
 
 	/**
 	 * Modules whose SQL may name every module's tables: the demo company and the data
