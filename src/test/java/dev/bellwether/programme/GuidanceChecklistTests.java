@@ -79,7 +79,8 @@ class GuidanceChecklistTests {
 				null, null, null, null, null, null, null, null, null, null, rep.id(), null));
 		Opportunity deal = this.opportunities.create(viewer,
 				new OpportunityDetails("Deal " + UUID.randomUUID(), account.id(), null, rep.id(), PROSPECTING,
-						new BigDecimal("1000"), false, LocalDate.now(this.clock).plusDays(30), null, null, null, null,
+						new BigDecimal("1000"), false,
+						LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).plusDays(30), null, null, null, null,
 						null, null));
 
 		OnboardingChecklist.Checklist afterCreate = this.checklist.checklist(viewer);
