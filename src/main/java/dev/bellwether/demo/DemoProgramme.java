@@ -342,8 +342,16 @@ class DemoProgramme {
 		meetings.add(slipping);
 		UUID failed = meeting(lead, day.minusDays(14), "Gate review: Sales East failed", ceo, ids,
 				List.of("ceo", LEAD, "salesadmin", "mgr.north", "mgr.west"));
-		decision(lead, failed, "Sales East's wave closes as failed: its adoption rate is 0 of 6 against a gate "
-				+ "of 80%. The service, marketing and operations wave waits until East is re-planned.");
+		// what the wave's figures say as of its closing day
+		Wave east = this.waves.list().stream().filter(w -> w.name().equals(FAILED_WAVE)).findFirst().orElseThrow();
+		String rate = this.waves.figures(east)
+			.gates()
+			.stream()
+			.filter(g -> !g.met())
+			.map(g -> g.label().toLowerCase(java.util.Locale.ROOT) + " " + g.valueText() + " against " + g.target())
+			.collect(java.util.stream.Collectors.joining(", "));
+		decision(lead, failed, "Sales East's wave closes as failed: " + rate
+				+ ". The service, marketing and operations wave waits until East is re-planned.");
 		action(lead, failed, "Talk with Priya Nair about running her pipeline review in Bellwether again",
 				ids.get(LEAD), day.minusDays(7), false);
 		action(lead, failed, "Refill the e-mail queue for the next month", ids.get("salesadmin"), day.plusDays(7),

@@ -262,7 +262,8 @@ class DemoProgrammeTests {
 				where user_id = any(?::uuid[]) and active and day between ? and ?""", Long.class,
 				"{" + String.join(",", eastPeople.stream().map(UUID::toString).toList()) + "}", closedOn.minusDays(29),
 				closedOn);
-		assertThat(active).isZero();
+		// the manager and most of the reps stopped before the 30 days began
+		assertThat(active).isLessThan(2);
 		assertThat(adoption.met()).isFalse();
 		assertThat(adoption.value()).isEqualTo((double) active / eastPeople.size());
 		// the activation gate was met: East started well; its manager lapsed later
@@ -273,6 +274,11 @@ class DemoProgrammeTests {
 				this.ids.get("mgr.east"));
 		assertThat(managerLastActive).isAfter(opened).isBefore(closedOn);
 		assertThat(managerLastActive).isBefore(this.day.minusDays(DemoUsage.MANAGER_STOPPED_DAYS_AGO));
+		// the committee's decision quotes the failed gate as the figures have it
+		SteeringCommittee.Meeting review = this.committee.meeting(viewer(DemoProgramme.LEAD),
+				this.seeded.meetingIds().get(4));
+		assertThat(review.decisions()).singleElement()
+			.satisfies(d -> assertThat(d.text()).contains("adoption rate " + adoption.valueText()));
 	}
 
 	@Test
