@@ -262,8 +262,9 @@ class DemoProgrammeTests {
 				where user_id = any(?::uuid[]) and active and day between ? and ?""", Long.class,
 				"{" + String.join(",", eastPeople.stream().map(UUID::toString).toList()) + "}", closedOn.minusDays(29),
 				closedOn);
-		// the manager and most of the reps stopped before the 30 days began
-		assertThat(active).isLessThan(2);
+		// the manager and two reps stopped before the 30 days began, the others were
+		// fading out
+		assertThat(active).isLessThanOrEqualTo(3);
 		assertThat(adoption.met()).isFalse();
 		assertThat(adoption.value()).isEqualTo((double) active / eastPeople.size());
 		// the activation gate was met: East started well; its manager lapsed later
