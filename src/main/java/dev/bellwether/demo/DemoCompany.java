@@ -61,7 +61,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the adoption dashboard ({@link DemoUsage}). The deals are kept as their owners' use of
  * Bellwether says: current where people use it, decaying where they stopped. The alert
  * and digest jobs have run for the story's past weeks, so the notification bell tells it
- * too. The same every time for the same seed and day.
+ * too. The adoption programme is under way ({@link DemoProgramme}). The same every time
+ * for the same seed and day.
  */
 @Component
 @Order(10)
@@ -110,11 +111,16 @@ class DemoCompany implements ApplicationRunner {
 
 	private final DemoService service;
 
+	private final DemoProgramme programme;
+
+	private final boolean programmeEnabled;
+
 	DemoCompany(UserDirectory users, Accounts accounts, Contacts contacts, TransactionTemplate transactions,
 			DataSource dataSource, FiscalCalendar calendar, AdoptionAlerts alerts, Products products,
 			@Value("${bellwether.demo.enabled:true}") boolean enabled,
 			@Value("${bellwether.demo.seed:20260101}") long seed, BootstrapLock bootstrap, DemoQuotas quotas,
-			PickLists pickLists, DemoService service) {
+			PickLists pickLists, DemoService service, DemoProgramme programme,
+			@Value("${bellwether.demo.programme.enabled:true}") boolean programmeEnabled) {
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -130,6 +136,8 @@ class DemoCompany implements ApplicationRunner {
 		this.quotas = quotas;
 		this.pickLists = pickLists;
 		this.service = service;
+		this.programme = programme;
+		this.programmeEnabled = programmeEnabled;
 	}
 
 	private Viewer admin(UUID adminId) {
@@ -277,6 +285,10 @@ class DemoCompany implements ApplicationRunner {
 		long reviewsFrom = System.nanoTime();
 		int reviews = DemoPipelineReviews.seed(this.jdbc, this.calendar, ids, day);
 		log.debug("Demo pipeline reviews: {} in {} ms", reviews, (System.nanoTime() - reviewsFrom) / 1_000_000);
+		if (this.programmeEnabled) {
+			// after the usage: the waves' gates are judged on it
+			this.programme.seed(admin(adminId), ids, day);
+		}
 		afterSeeding(() -> tellTheStorySoFar(day));
 	}
 
