@@ -99,6 +99,17 @@ public class SteeringCommittee {
 		return this.metrics.today();
 	}
 
+	/**
+	 * What each active executive sponsor visibly did for the CRM in the 14 days ending
+	 * today: the figure the sponsor-inactivity alert reads
+	 * ({@link AdoptionSponsors#activity}).
+	 * @throws ForbiddenException for anyone who may not see the committee
+	 */
+	public List<AdoptionSponsors.SponsorActivity> sponsorActivity(Viewer viewer) {
+		requireView(viewer);
+		return this.sponsors.activity(today());
+	}
+
 	public boolean isMember(UUID userId) {
 		return this.jdbc.sql("select exists (select 1 from programme_committee_members where user_id = :id)")
 			.param("id", userId)

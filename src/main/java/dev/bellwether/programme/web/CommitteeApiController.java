@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.bellwether.adoption.AdoptionSponsors;
 import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.web.ApiResources;
@@ -70,6 +71,17 @@ class CommitteeApiController {
 	@Operation(summary = "The committee", description = "Executive sponsors first, then the members, by name.")
 	List<SteeringCommittee.CommitteeMember> members(Viewer viewer) {
 		return this.committee.members(viewer);
+	}
+
+	@GetMapping("/sponsor-activity")
+	@Operation(summary = "Sponsor activity",
+			description = "What each active executive sponsor visibly did for the CRM in the 14 days ending today: "
+					+ "days with their own use of records, days with dashboards, reports or forecasts reviewed, "
+					+ "programme messages delivered in their name, committee meetings chaired (and attended); "
+					+ "their acts, the latest first; their last act; inactive when none, the condition of the "
+					+ "sponsor-inactivity alert.")
+	List<AdoptionSponsors.SponsorActivity> sponsorActivity(Viewer viewer) {
+		return this.committee.sponsorActivity(viewer);
 	}
 
 	@PostMapping("/members")

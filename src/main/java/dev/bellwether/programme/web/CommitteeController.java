@@ -53,6 +53,7 @@ class CommitteeController {
 		model.addAttribute("members", members);
 		model.addAttribute("meetings", this.committee.meetings(viewer));
 		model.addAttribute("openActions", this.committee.openActions(viewer));
+		model.addAttribute("sponsorActivity", this.committee.sponsorActivity(viewer));
 		model.addAttribute("candidates", candidates());
 		return "programme/committee";
 	}

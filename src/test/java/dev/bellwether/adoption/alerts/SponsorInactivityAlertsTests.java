@@ -82,7 +82,7 @@ class SponsorInactivityAlertsTests {
 		assertThat(own.get(0).title())
 			.isEqualTo("Adoption warning: sponsor " + inactive.fullName() + " inactive for 14 days");
 		assertThat(own.get(0).body()).contains(inactive.fullName()
-				+ ", an executive sponsor of Bellwether, had no active day in the 14 days from 2025-05-01 to 2025-05-14: "
+				+ ", an executive sponsor of Bellwether, had no sponsor activity in the 14 days from 2025-05-01 to 2025-05-14: "
 				+ "was last active on 2025-04-24 (20 days before).");
 		assertThat(this.fixture.notifications(never, KIND)).singleElement()
 			.extracting(Notification::body)

@@ -2,33 +2,36 @@ package dev.bellwether.adoption.internal.alerts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.bellwether.adoption.AdoptionSponsors;
+import dev.bellwether.adoption.SponsorAct;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Sponsor inactivity: an (active) executive sponsor with no active day in the
- * {@value #DAYS} days ending on the day → the sponsor and every administrator, once per
- * fortnight ({@link AlertPeriods#fortnight}).
+ * Sponsor inactivity: an (active) executive sponsor with no sponsor activity
+ * ({@link AdoptionSponsors#activity}: own use of records, dashboards reviewed, programme
+ * messages sent, committee meetings chaired) in the {@value #DAYS} days ending on the day
+ * → the sponsor and every administrator, once per fortnight
+ * ({@link AlertPeriods#fortnight}).
  */
 @Component
 public class SponsorInactivityAlerts {
 
 	public static final String KIND = "SPONSOR_INACTIVE";
 
-	public static final int DAYS = 14;
+	public static final int DAYS = AdoptionSponsors.ACTIVITY_DAYS;
 
 	private static final Logger log = LoggerFactory.getLogger(SponsorInactivityAlerts.class);
 
@@ -36,17 +39,13 @@ public class SponsorInactivityAlerts {
 
 	private final UserDirectory users;
 
-	private final JdbcClient jdbc;
-
 	private final AlertLog alerts;
 
 	private final AlertSender sender;
 
-	SponsorInactivityAlerts(AdoptionSponsors sponsors, UserDirectory users, JdbcClient jdbc, AlertLog alerts,
-			AlertSender sender) {
+	SponsorInactivityAlerts(AdoptionSponsors sponsors, UserDirectory users, AlertLog alerts, AlertSender sender) {
 		this.sponsors = sponsors;
 		this.users = users;
-		this.jdbc = jdbc;
 		this.alerts = alerts;
 		this.sender = sender;
 	}
@@ -55,15 +54,10 @@ public class SponsorInactivityAlerts {
 	 * @return how many sponsors were reported inactive
 	 */
 	public int evaluate(LocalDate asOf) {
-		List<AdoptionSponsors.Sponsor> active = this.sponsors.list()
-			.stream()
-			.filter(AdoptionSponsors.Sponsor::active)
-			.toList();
-		if (active.isEmpty()) {
+		List<AdoptionSponsors.SponsorActivity> activity = this.sponsors.activity(asOf);
+		if (activity.isEmpty()) {
 			return 0;
 		}
-		Map<UUID, LocalDate> lastActive = lastActiveDays(active.stream().map(AdoptionSponsors.Sponsor::userId).toList(),
-				asOf);
 		List<UUID> administrators = new ArrayList<>();
 		this.users.activeUsers()
 			.stream()
@@ -73,11 +67,12 @@ public class SponsorInactivityAlerts {
 		String period = AlertPeriods.fortnight(asOf);
 		LocalDate from = asOf.minusDays(DAYS - 1);
 		int raised = 0;
-		for (AdoptionSponsors.Sponsor sponsor : active) {
-			LocalDate last = lastActive.get(sponsor.userId());
-			if (last != null && !last.isBefore(from)) {
+		for (AdoptionSponsors.SponsorActivity sponsorActivity : activity) {
+			if (!sponsorActivity.inactive()) {
 				continue;
 			}
+			AdoptionSponsors.Sponsor sponsor = sponsorActivity.sponsor();
+			LocalDate last = sponsorActivity.lastActDay();
 			try {
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("asOf", asOf.toString());
@@ -89,10 +84,14 @@ public class SponsorInactivityAlerts {
 				String since = last == null ? "has never been active in Bellwether" : "was last active on " + last
 						+ " (" + (asOf.toEpochDay() - last.toEpochDay()) + " days before)";
 				String body = String.format(
-						"%s, an executive sponsor of Bellwether, had no active day in the %d days from %s to %s: %s.%n%n"
+						"%s, an executive sponsor of Bellwether, had no sponsor activity in the %d "
+								+ "days from %s to %s: %s.%n%nSponsor activity is any of: %s.%n%n"
 								+ "People follow what their leaders do: a sponsor who stops using the CRM is the "
 								+ "first step of a company that stops using it.",
-						sponsor.fullName(), DAYS, from, asOf, since);
+						sponsor.fullName(), DAYS, from, asOf, since,
+						Arrays.stream(SponsorAct.Kind.values())
+							.map(SponsorAct.Kind::label)
+							.collect(Collectors.joining("; ")));
 				List<UUID> recipients = new ArrayList<>();
 				recipients.add(sponsor.userId());
 				recipients.addAll(administrators);
@@ -105,20 +104,6 @@ public class SponsorInactivityAlerts {
 			}
 		}
 		return raised;
-	}
-
-	private Map<UUID, LocalDate> lastActiveDays(List<UUID> userIds, LocalDate asOf) {
-		Map<UUID, LocalDate> last = new HashMap<>();
-		this.jdbc.sql("""
-				select user_id, max(day) as day from usage_daily
-				where active and day <= :asOf and user_id = any(cast(:ids as uuid[]))
-				group by user_id
-				""")
-			.param("asOf", asOf)
-			.param("ids", "{" + String.join(",", userIds.stream().map(UUID::toString).toList()) + "}")
-			.query((rs, row) -> last.put(rs.getObject("user_id", UUID.class), rs.getObject("day", LocalDate.class)))
-			.list();
-		return last;
 	}
 
 }
