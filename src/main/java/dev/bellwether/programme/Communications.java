@@ -10,14 +10,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +38,7 @@ import dev.bellwether.platform.RecordNotFoundException;
 import dev.bellwether.platform.StaleRecordException;
 import dev.bellwether.programme.ProgrammeMessage.AdkarStage;
 import dev.bellwether.programme.ProgrammeMessage.Audience;
+import dev.bellwether.programme.ProgrammeMessage.AudienceWave;
 import dev.bellwether.programme.ProgrammeMessage.Channel;
 import dev.bellwether.programme.ProgrammeMessage.SenderKind;
 
@@ -76,13 +80,17 @@ public class Communications {
 
 	private final AdoptionSponsors sponsors;
 
+	private final RolloutWaves rolloutWaves;
+
 	private final Clock clock;
 
-	Communications(JdbcClient jdbc, ProgrammeLeads leads, UserDirectory users, AdoptionSponsors sponsors, Clock clock) {
+	Communications(JdbcClient jdbc, ProgrammeLeads leads, UserDirectory users, AdoptionSponsors sponsors,
+			RolloutWaves rolloutWaves, Clock clock) {
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.users = users;
 		this.sponsors = sponsors;
+		this.rolloutWaves = rolloutWaves;
 		this.clock = clock;
 	}
 
@@ -90,9 +98,25 @@ public class Communications {
 	 * What a lead writes: every field of a message but its id and state.
 	 *
 	 * @param senderId the sponsor (SPONSOR) or named user (USER); none for MANAGER
+	 * @param roles role names; teams: team names; waves: rollout waves' ids — the
+	 * audience (see {@link Audience}): at least one of the three
 	 */
 	public record MessageDraft(String title, String body, Channel channel, SenderKind senderKind, UUID senderId,
-			AdkarStage stage, LocalDate sendOn, String keyMessage, List<String> roles, List<String> teams) {
+			AdkarStage stage, LocalDate sendOn, String keyMessage, List<String> roles, List<String> teams,
+			List<UUID> waves) {
+
+		public MessageDraft {
+			waves = waves == null ? List.of() : waves.stream().filter(Objects::nonNull).distinct().toList();
+		}
+
+		/**
+		 * A draft whose audience names no rollout wave.
+		 */
+		public MessageDraft(String title, String body, Channel channel, SenderKind senderKind, UUID senderId,
+				AdkarStage stage, LocalDate sendOn, String keyMessage, List<String> roles, List<String> teams) {
+			this(title, body, channel, senderKind, senderId, stage, sendOn, keyMessage, roles, teams, List.of());
+		}
+
 	}
 
 	/**
@@ -235,6 +259,35 @@ public class Communications {
 			.map(Person::team)
 			.collect(Collectors.toCollection(TreeSet::new))
 			.stream()
+			.toList();
+	}
+
+	/**
+	 * @return the rollout waves a message can be addressed to, in the waves' order
+	 */
+	public List<Wave> waves() {
+		return this.rolloutWaves.list();
+	}
+
+	/**
+	 * The people an audience reaches now: active people, never integration accounts, who
+	 * match every kind the audience gives ({@link Audience#includes}); a wave's members
+	 * as the rollout waves have them now ({@link RolloutWaves#members}). The one place an
+	 * audience is resolved: the delivery job calls it when it releases a message.
+	 * @param people everyone, as {@link UserDirectory#people()} gives them
+	 */
+	List<Person> recipients(Audience audience, Collection<Person> people) {
+		Set<UUID> inNamedWaves = new HashSet<>();
+		if (!audience.waves().isEmpty()) {
+			Set<UUID> named = new HashSet<>(audience.waveIds());
+			this.rolloutWaves.assignment(this.rolloutWaves.list(), List.copyOf(people)).forEach((user, wave) -> {
+				if (named.contains(wave)) {
+					inNamedWaves.add(user);
+				}
+			});
+		}
+		return people.stream()
+			.filter(p -> p.active() && !p.integrationAccount() && audience.includes(p, inNamedWaves))
 			.toList();
 	}
 
@@ -437,8 +490,18 @@ public class Communications {
 		}
 		List<String> roles = clean(draft.roles());
 		List<String> teams = clean(draft.teams());
-		if (roles.isEmpty() && teams.isEmpty()) {
-			errors.put("audience", "Choose who the message is for: at least one role or team.");
+		List<UUID> waveIds = draft.waves();
+		if (roles.isEmpty() && teams.isEmpty() && waveIds.isEmpty()) {
+			errors.put("audience", "Choose who the message is for: at least one role, team or rollout wave.");
+		}
+		if (!waveIds.isEmpty()) {
+			Set<UUID> known = waves().stream().map(Wave::id).collect(Collectors.toSet());
+			List<String> unknown = waveIds.stream().filter(w -> !known.contains(w)).map(UUID::toString).toList();
+			if (!unknown.isEmpty()) {
+				errors.put("waves",
+						(unknown.size() == 1 ? "No rollout wave has the id " : "No rollout waves have the ids ")
+								+ String.join(", ", unknown) + ".");
+			}
 		}
 		for (String role : roles) {
 			if (java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
@@ -483,7 +546,7 @@ public class Communications {
 			throw new InvalidInputException(errors);
 		}
 		return new MessageDraft(title, body, draft.channel(), draft.senderKind(), senderId, draft.stage(),
-				draft.sendOn(), key, roles, teams);
+				draft.sendOn(), key, roles, teams, waveIds);
 	}
 
 	private static List<String> clean(List<String> values) {
@@ -513,6 +576,7 @@ public class Communications {
 	private void writeAudience(UUID id, MessageDraft draft) {
 		draft.roles().forEach(role -> insertAudience(id, "ROLE", role));
 		draft.teams().forEach(team -> insertAudience(id, "TEAM", team));
+		draft.waves().forEach(wave -> insertAudience(id, "WAVE", wave.toString()));
 	}
 
 	private void insertAudience(UUID id, String kind, String value) {
@@ -527,7 +591,19 @@ public class Communications {
 	 * @param id one message, or {@code null} for all
 	 */
 	List<ProgrammeMessage> messages(UUID id) {
-		return this.jdbc.sql("""
+		Map<UUID, List<AudienceWave>> waves = new HashMap<>();
+		this.jdbc.sql("""
+				select a.message_id, a.value, w.name from programme_message_audiences a
+				left join programme_waves w on cast(w.id as text) = a.value
+				where a.kind = 'WAVE' and (cast(:id as uuid) is null or a.message_id = :id)
+				order by w.position nulls last, w.created_at, a.value
+				""").param("id", id).query(rs -> {
+			String name = rs.getString("name");
+			waves.computeIfAbsent(rs.getObject("message_id", UUID.class), m -> new ArrayList<>())
+				.add(new AudienceWave(UUID.fromString(rs.getString("value")),
+						name == null ? AudienceWave.DELETED : name));
+		});
+		List<ProgrammeMessage> messages = this.jdbc.sql("""
 				select m.*,
 				  array(select a.value from programme_message_audiences a
 				        where a.message_id = m.id and a.kind = 'ROLE' order by a.value) as roles,
@@ -538,6 +614,16 @@ public class Communications {
 				order by m.released_at is not null, case when m.released_at is null then m.send_on end,
 				  m.released_at desc, m.created_at, m.id
 				""").param("id", id).query(Communications::map).list();
+		if (waves.isEmpty()) {
+			return messages;
+		}
+		return messages.stream().map(m -> withWaves(m, waves.getOrDefault(m.id(), List.of()))).toList();
+	}
+
+	private static ProgrammeMessage withWaves(ProgrammeMessage m, List<AudienceWave> waves) {
+		return new ProgrammeMessage(m.id(), m.title(), m.body(), m.channel(), m.senderKind(), m.senderId(), m.stage(),
+				m.sendOn(), m.keyMessage(), new Audience(m.audience().roles(), m.audience().teams(), waves),
+				m.releasedAt(), m.createdAt(), m.version());
 	}
 
 	private List<MessageFigures> figures(List<ProgrammeMessage> messages) {

@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * instant (and by tests for any instant):
  * <ol>
  * <li>every queued message whose send date has come (on or before the UTC day of
- * {@code now}) is released: one delivery per active person of its audience, waiting;
+ * {@code now}) is released: one delivery per person of its audience as
+ * {@link Communications#recipients} resolves it then (rollout waves' members included),
+ * waiting;
  * <li>e-mails are handed to the SMTP server (failed without one or without an address);
  * talking points go to each person's manager as one notification per manager (failed for
  * a person without a manager);
@@ -100,10 +102,7 @@ class MessageDelivery {
 				""").param("today", today).query(UUID.class).list();
 		for (UUID id : due) {
 			ProgrammeMessage message = this.communications.messages(id).get(0);
-			List<Person> audience = people.values()
-				.stream()
-				.filter(p -> p.active() && !p.integrationAccount() && message.audience().includes(p))
-				.toList();
+			List<Person> audience = this.communications.recipients(message.audience(), people.values());
 			List<UUID> ids = new ArrayList<>();
 			List<UUID> userIds = new ArrayList<>();
 			List<UUID> recipients = new ArrayList<>();

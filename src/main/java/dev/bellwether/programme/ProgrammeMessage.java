@@ -81,24 +81,68 @@ public record ProgrammeMessage(UUID id, String title, String body, Channel chann
 	}
 
 	/**
-	 * Who a message is for: people of any of the roles and of any of the teams (both when
-	 * both are given). Rollout waves may be added as a further kind.
+	 * Who a message is for (docs/programme.md, "Communications"): a person must match
+	 * every kind given, and any value within a kind — one of the roles (when roles are
+	 * given), one of the teams (when teams are given) and a member of one of the rollout
+	 * waves (when waves are given). Who is in it is resolved when the message is
+	 * released, by {@link Communications#recipients}: a wave's members as
+	 * {@link RolloutWaves#members} has them on that day.
+	 *
+	 * @param waves the rollout waves named, in the waves' order; a wave deleted since is
+	 * kept with the name {@link AudienceWave#DELETED} (only a sent message can name one:
+	 * a wave named by a queued message cannot be deleted)
 	 */
-	public record Audience(List<String> roles, List<String> teams) {
+	public record Audience(List<String> roles, List<String> teams, List<AudienceWave> waves) {
 
 		public Audience {
 			roles = roles == null ? List.of() : List.copyOf(roles);
 			teams = teams == null ? List.of() : List.copyOf(teams);
+			waves = waves == null ? List.of() : List.copyOf(waves);
+		}
+
+		public Audience(List<String> roles, List<String> teams) {
+			this(roles, teams, List.of());
 		}
 
 		public boolean isEmpty() {
-			return this.roles.isEmpty() && this.teams.isEmpty();
+			return this.roles.isEmpty() && this.teams.isEmpty() && this.waves.isEmpty();
 		}
 
-		public boolean includes(dev.bellwether.identity.Person person) {
-			return (this.roles.isEmpty() || this.roles.contains(person.role().name()))
-					&& (this.teams.isEmpty() || person.team() != null && this.teams.contains(person.team()));
+		/**
+		 * @return the ids of the waves named
+		 */
+		public List<UUID> waveIds() {
+			return this.waves.stream().map(AudienceWave::id).toList();
 		}
+
+		/**
+		 * @return the names of the waves named
+		 */
+		public List<String> waveNames() {
+			return this.waves.stream().map(AudienceWave::name).toList();
+		}
+
+		/**
+		 * @param inNamedWaves the people who are members of any of the waves named
+		 * (today)
+		 * @return whether the person matches every kind given
+		 */
+		public boolean includes(dev.bellwether.identity.Person person, java.util.Set<UUID> inNamedWaves) {
+			return (this.roles.isEmpty() || this.roles.contains(person.role().name()))
+					&& (this.teams.isEmpty() || person.team() != null && this.teams.contains(person.team()))
+					&& (this.waves.isEmpty() || inNamedWaves.contains(person.id()));
+		}
+
+	}
+
+	/**
+	 * A rollout wave a message's audience names.
+	 *
+	 * @param name the wave's name, {@link #DELETED} when the wave has been deleted since
+	 */
+	public record AudienceWave(UUID id, String name) {
+
+		public static final String DELETED = "A deleted wave";
 
 	}
 

@@ -355,6 +355,9 @@ public class RolloutWaves {
 
 	/**
 	 * Deletes a planned wave.
+	 * @throws InvalidInputException for a wave that has opened, or that a queued
+	 * programme message is addressed to (docs/programme.md, "Communications"; messages
+	 * sent already keep naming it as a deleted wave)
 	 */
 	@Transactional
 	public void delete(Viewer actor, UUID id) {
@@ -362,6 +365,16 @@ public class RolloutWaves {
 		Wave wave = get(id);
 		if (wave.status() != WaveStatus.PLANNED) {
 			throw new InvalidInputException("status", wave.name() + " has opened: it stays on record.");
+		}
+		List<String> queued = this.jdbc.sql("""
+				select m.title from programme_messages m join programme_message_audiences a on a.message_id = m.id
+				where a.kind = 'WAVE' and a.value = :id and m.released_at is null order by m.send_on, m.title
+				""").param("id", id.toString()).query(String.class).list();
+		if (!queued.isEmpty()) {
+			throw new InvalidInputException("status", wave.name() + " is the audience of "
+					+ (queued.size() == 1 ? "a queued message" : "queued messages") + ": "
+					+ queued.stream().map(t -> "“" + t + "”").collect(Collectors.joining(", ")) + ". Change "
+					+ (queued.size() == 1 ? "its audience or delete it" : "their audience or delete them") + " first.");
 		}
 		this.jdbc.sql("delete from programme_waves where id = :id").param("id", id).update();
 	}

@@ -14,6 +14,7 @@ import dev.bellwether.programme.ProgrammeMessage.AdkarStage;
 import dev.bellwether.programme.ProgrammeMessage.Channel;
 import dev.bellwether.programme.ProgrammeMessage.SenderKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/programme/communications")
 @Tag(name = "Programme communications",
 		description = "Messages of the adoption programme queued per channel (IN_APP_BANNER, ANNOUNCEMENT, EMAIL, "
-				+ "TALKING_POINTS) until their send date, with an audience (roles and/or teams), a sender (an "
+				+ "TALKING_POINTS) until their send date, with an audience (roles, teams and/or rollout waves: a "
+				+ "person must match every kind given, any value within a kind; resolved when the message is "
+				+ "sent), a sender (an "
 				+ "executive SPONSOR, each person's MANAGER, or a named USER), an ADKAR stage and an optional key "
 				+ "message; each queue's run-dry warning (empty, or its last message sooner than 14 days away); "
 				+ "delivery and read figures; repetitions of each key message per person against the 5-7 target. "
@@ -50,15 +53,19 @@ class CommunicationsApiController {
 	/**
 	 * @param senderId the sponsor (SPONSOR) or person (USER); omit for MANAGER
 	 * @param roles role names (e.g. MANAGER, REP)
+	 * @param waves ids of rollout waves (GET /api/v1/programme/waves)
 	 * @param version the version read (updates only)
 	 */
 	record MessageRequest(String title, String body, Channel channel, SenderKind senderKind, UUID senderId,
 			AdkarStage stage, LocalDate sendOn, String keyMessage, List<String> roles, List<String> teams,
+			@Schema(description = "Ids of rollout waves: the audience includes their members (with the roles and "
+					+ "teams given, when any), as the waves have them when the message is sent; an unknown id is "
+					+ "a 400 naming the field waves") List<UUID> waves,
 			Long version) {
 
 		Communications.MessageDraft toDraft() {
 			return new Communications.MessageDraft(this.title, this.body, this.channel, this.senderKind, this.senderId,
-					this.stage, this.sendOn, this.keyMessage, this.roles, this.teams);
+					this.stage, this.sendOn, this.keyMessage, this.roles, this.teams, this.waves);
 		}
 
 	}
@@ -73,14 +80,17 @@ class CommunicationsApiController {
 	 */
 	record MessageResource(UUID id, String title, String body, Channel channel, SenderKind senderKind, UUID senderId,
 			String senderName, AdkarStage stage, LocalDate sendOn, String keyMessage, List<String> roles,
-			List<String> teams, Instant releasedAt, int people, int delivered, int waiting, int failed, int read,
-			long version) {
+			List<String> teams, @Schema(description = "Ids of the rollout waves of the audience") List<UUID> waves,
+			@Schema(description = "Names of those waves, in the same order (\"A deleted wave\" for a wave "
+					+ "deleted after the message was sent)") List<String> waveNames,
+			Instant releasedAt, int people, int delivered, int waiting, int failed, int read, long version) {
 
 		static MessageResource of(Communications.MessageFigures f) {
 			ProgrammeMessage m = f.message();
 			return new MessageResource(m.id(), m.title(), m.body(), m.channel(), m.senderKind(), m.senderId(),
 					f.senderName(), m.stage(), m.sendOn(), m.keyMessage(), m.audience().roles(), m.audience().teams(),
-					m.releasedAt(), f.people(), f.delivered(), f.waiting(), f.failed(), f.read(), m.version());
+					m.audience().waveIds(), m.audience().waveNames(), m.releasedAt(), f.people(), f.delivered(),
+					f.waiting(), f.failed(), f.read(), m.version());
 		}
 
 	}
@@ -122,9 +132,9 @@ class CommunicationsApiController {
 	@PostMapping("/messages")
 	@Operation(summary = "Queue a message",
 			description = "title (at most 200 characters), body (at most 10,000), channel, senderKind, stage and "
-					+ "sendOn (today or later) are required, and at least one role or team; SPONSOR needs the "
-					+ "senderId of an active executive sponsor, USER of an active person. A refusal is a 400 naming "
-					+ "the fields.")
+					+ "sendOn (today or later) are required, and at least one role, team or rollout wave (waves: "
+					+ "ids of existing waves); SPONSOR needs the senderId of an active executive sponsor, USER of "
+					+ "an active person. A refusal is a 400 naming the fields.")
 	ResponseEntity<MessageResource> create(Viewer viewer, @RequestBody MessageRequest request) {
 		ProgrammeMessage message = this.communications.create(viewer, request.toDraft());
 		return ResponseEntity.created(URI.create("/api/v1/programme/communications/messages/" + message.id()))

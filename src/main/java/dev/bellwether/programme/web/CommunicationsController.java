@@ -134,6 +134,7 @@ class CommunicationsController {
 		else {
 			throw new RecordNotFoundException(Communications.RECORD_TYPE, id);
 		}
+		model.addAttribute("lead", this.leads.isLead(viewer));
 		return "programme/communications-message";
 	}
 
@@ -152,6 +153,7 @@ class CommunicationsController {
 		}
 		model.addAttribute("roles", roles);
 		model.addAttribute("teams", this.communications.teams());
+		model.addAttribute("waves", this.communications.waves());
 		model.addAttribute("keyMessages", this.communications.keyMessages());
 		model.addAttribute("sponsors", this.sponsors.list().stream().filter(AdoptionSponsors.Sponsor::active).toList());
 		model.addAttribute("people",

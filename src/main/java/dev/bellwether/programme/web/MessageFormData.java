@@ -39,6 +39,8 @@ public class MessageFormData {
 
 	private List<String> teams = new ArrayList<>();
 
+	private List<UUID> waves = new ArrayList<>();
+
 	private Long version;
 
 	static MessageFormData defaults(LocalDate today) {
@@ -62,13 +64,14 @@ public class MessageFormData {
 		form.setKeyMessage(message.keyMessage());
 		form.setRoles(new ArrayList<>(message.audience().roles()));
 		form.setTeams(new ArrayList<>(message.audience().teams()));
+		form.setWaves(new ArrayList<>(message.audience().waveIds()));
 		form.setVersion(message.version());
 		return form;
 	}
 
 	Communications.MessageDraft toDraft() {
 		return new Communications.MessageDraft(this.title, this.body, this.channel, this.senderKind, this.senderId,
-				this.stage, this.sendOn, this.keyMessage, this.roles, this.teams);
+				this.stage, this.sendOn, this.keyMessage, this.roles, this.teams, this.waves);
 	}
 
 	public String getTitle() {
@@ -149,6 +152,14 @@ public class MessageFormData {
 
 	public void setTeams(List<String> teams) {
 		this.teams = teams;
+	}
+
+	public List<UUID> getWaves() {
+		return this.waves;
+	}
+
+	public void setWaves(List<UUID> waves) {
+		this.waves = waves;
 	}
 
 	public Long getVersion() {

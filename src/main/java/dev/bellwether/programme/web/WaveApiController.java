@@ -82,7 +82,9 @@ class WaveApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a planned wave (programme leads)")
+	@Operation(summary = "Delete a planned wave (programme leads)",
+			description = "A wave that has opened, or that a queued programme message is addressed to, is a 400 "
+					+ "(field status) naming the messages.")
 	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID id) {
 		this.waves.delete(viewer, id);
 		return ResponseEntity.noContent().build();
