@@ -435,7 +435,14 @@ public class SteeringCommittee {
 	 * ADKAR survey has answers.
 	 */
 	List<AgendaItem> pulseBarriers() {
-		Optional<PulseSurveys.SurveyBarriers> latest = this.pulse.latestBarriers();
+		return pulseBarrierItems(this.pulse.latestBarriers());
+	}
+
+	/**
+	 * @param latest the barriers of the survey the agenda takes, empty when no ADKAR
+	 * survey has answers
+	 */
+	static List<AgendaItem> pulseBarrierItems(Optional<PulseSurveys.SurveyBarriers> latest) {
 		if (latest.isEmpty()) {
 			return List.of(new AgendaItem(PULSE_BARRIERS, "ADKAR survey", "No ADKAR survey has answers yet",
 					"The latest closed ADKAR pulse survey with answers, or the latest open one when none is closed."));

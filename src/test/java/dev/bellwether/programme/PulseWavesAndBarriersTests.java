@@ -306,6 +306,15 @@ class PulseWavesAndBarriersTests {
 	}
 
 	@Test
+	void withoutAnAdkarSurveyWithAnswersTheAgendaSaysSo() {
+		assertThat(SteeringCommittee.pulseBarrierItems(java.util.Optional.empty())).singleElement().satisfies(item -> {
+			assertThat(item.topic()).isEqualTo(SteeringCommittee.PULSE_BARRIERS);
+			assertThat(item.value()).isEqualTo("No ADKAR survey has answers yet");
+			assertThat(item.definition()).isNotBlank();
+		});
+	}
+
+	@Test
 	void negativeMeansBarriersAtTwoStagesOrADetractor() {
 		assertThat(PulseSurveys.negative(Kind.ADKAR, List.of(3, 3, 4, 5, 5))).isTrue();
 		assertThat(PulseSurveys.negative(Kind.ADKAR, List.of(1, 4, 4, 5, 5))).isFalse();
