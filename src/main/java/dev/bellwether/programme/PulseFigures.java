@@ -1,9 +1,12 @@
 package dev.bellwether.programme;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.bellwether.programme.PulseSurveys.AnswerRow;
 import dev.bellwether.programme.PulseSurveys.Group;
@@ -18,6 +21,20 @@ import dev.bellwether.programme.PulseSurveys.Survey;
 final class PulseFigures {
 
 	private PulseFigures() {
+	}
+
+	/**
+	 * Groups the answers by a key (a team, a wave), each group's figures hidden under the
+	 * privacy minimum: the one grouping every breakdown of the results shares.
+	 */
+	static <K> List<Group> groups(Survey survey, List<AnswerRow> answers, Function<AnswerRow, K> key,
+			Comparator<K> order, Function<K, String> name, int minimum) {
+		Map<K, List<AnswerRow>> grouped = new TreeMap<>(order);
+		answers.forEach(a -> grouped.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a));
+		return grouped.entrySet()
+			.stream()
+			.map(e -> group(name.apply(e.getKey()), survey, e.getValue(), minimum))
+			.toList();
 	}
 
 	static Group group(String name, Survey survey, List<AnswerRow> answers, int minimum) {

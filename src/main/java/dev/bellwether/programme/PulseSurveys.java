@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -58,6 +57,15 @@ public class PulseSurveys {
 	/** An ADKAR answer at or below this marks a barrier at its stage. */
 	public static final int BARRIER_AT_MOST = 3;
 
+	/** An ADKAR answer with barriers at this many stages or more is negative. */
+	public static final int NEGATIVE_ADKAR_BARRIERS = 2;
+
+	/** An NPS answer at or below this (a detractor) is negative. */
+	public static final int NEGATIVE_NPS_AT_MOST = 6;
+
+	/** The group of answers given by people in no rollout wave. */
+	public static final String NO_WAVE = "(no wave)";
+
 	static final String NOTIFICATION_KIND = "PULSE_SURVEY";
 
 	private final JdbcClient jdbc;
@@ -70,15 +78,21 @@ public class PulseSurveys {
 
 	private final ProgrammeLeads leads;
 
+	private final RolloutWaves waves;
+
+	private final Champions champions;
+
 	private final Clock clock;
 
 	PulseSurveys(JdbcClient jdbc, UserDirectory users, Notifications notifications, PrivacyPolicy privacy,
-			ProgrammeLeads leads, Clock clock) {
+			ProgrammeLeads leads, RolloutWaves waves, Champions champions, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.notifications = notifications;
 		this.privacy = privacy;
 		this.leads = leads;
+		this.waves = waves;
+		this.champions = champions;
 		this.clock = clock;
 	}
 
@@ -260,7 +274,10 @@ public class PulseSurveys {
 	}
 
 	/**
-	 * Records the person's answer, without the person: their team and the day only.
+	 * Records the person's answer, without the person: their team, their rollout wave
+	 * (both as they are at the time of answering) and the day only. A champion whose
+	 * answer is {@linkplain #negative negative} is flagged to the programme leads
+	 * ({@link Champions#flagNegativePulse}): the flag names the survey, never the answer.
 	 * @throws InvalidInputException for a survey answered already, closed or not sent to
 	 * the person, or an answer out of range
 	 */
@@ -322,27 +339,49 @@ public class PulseSurveys {
 			.map(Person::team)
 			.findFirst()
 			.orElse(null);
+		UUID wave = this.waves.waveOf(viewer.id()).map(Wave::id).orElse(null);
 		// a random id (not time-ordered) and the day only: an answer cannot be lined up
-		// with
-		// the invitation it came from
+		// with the invitation it came from
 		OffsetDateTime day = today.atStartOfDay().atOffset(ZoneOffset.UTC);
 		this.jdbc.sql("""
-				insert into programme_survey_answers (id, survey_id, team, scores, option_index, created_at, updated_at,
-				    version)
-				values (:id, :survey, :team, cast(:scores as integer[]), :option, :day, :day, 0)
+				insert into programme_survey_answers (id, survey_id, team, wave_id, scores, option_index, created_at,
+				    updated_at, version)
+				values (:id, :survey, :team, :wave, cast(:scores as integer[]), :option, :day, :day, 0)
 				""")
 			.param("id", UUID.randomUUID())
 			.param("survey", surveyId)
 			.param("team", team)
+			.param("wave", wave)
 			.param("scores", SqlArrays.of(scores))
 			.param("option", option)
 			.param("day", day)
 			.update();
+		if (negative(survey.kind(), scores)) {
+			// the reason names the survey only: neither the scores nor the stages
+			this.champions.flagNegativePulse(viewer.id(),
+					"A negative answer to the " + survey.kind().name() + " survey \u201c" + survey.title() + "\u201d");
+		}
 	}
 
 	/**
-	 * The survey's results, aggregates only: overall and by team, each group of fewer
-	 * answers than the privacy minimum hidden.
+	 * Whether an answer is negative, which flags a champion who gives it: an ADKAR answer
+	 * with barriers ({@value #BARRIER_AT_MOST} or less) at
+	 * {@value #NEGATIVE_ADKAR_BARRIERS} stages or more, or an NPS answer of
+	 * {@value #NEGATIVE_NPS_AT_MOST} or less (a detractor). A poll's answer is never
+	 * negative.
+	 */
+	static boolean negative(Kind kind, List<Integer> scores) {
+		return switch (kind) {
+			case ADKAR -> scores.stream().filter(s -> s <= BARRIER_AT_MOST).count() >= NEGATIVE_ADKAR_BARRIERS;
+			case NPS -> scores.get(0) <= NEGATIVE_NPS_AT_MOST;
+			case POLL -> false;
+		};
+	}
+
+	/**
+	 * The survey's results, aggregates only: overall, by team and by rollout wave (each
+	 * answer's team and wave as they were when it was given), each group of fewer answers
+	 * than the privacy minimum hidden.
 	 */
 	public Results results(Viewer lead, UUID surveyId) {
 		this.leads.requireLead(lead);
@@ -353,19 +392,45 @@ public class PulseSurveys {
 		Survey survey = get(surveyId);
 		int minimum = this.privacy.minimumGroupSize();
 		List<AnswerRow> answers = this.jdbc
-			.sql("select team, scores, option_index from programme_survey_answers where survey_id = :survey")
+			.sql("select team, wave_id, scores, option_index from programme_survey_answers where survey_id = :survey")
 			.param("survey", surveyId)
-			.query((rs, row) -> new AnswerRow(rs.getString("team"), ints(rs.getArray("scores")),
-					(Integer) rs.getObject("option_index")))
+			.query((rs, row) -> new AnswerRow(rs.getString("team"), rs.getObject("wave_id", UUID.class),
+					ints(rs.getArray("scores")), (Integer) rs.getObject("option_index")))
 			.list();
-		Map<String, List<AnswerRow>> byTeam = new TreeMap<>();
-		answers.forEach(
-				a -> byTeam.computeIfAbsent(a.team() == null ? "(no team)" : a.team(), t -> new ArrayList<>()).add(a));
-		List<Group> teams = byTeam.entrySet()
-			.stream()
-			.map(e -> PulseFigures.group(e.getKey(), survey, e.getValue(), minimum))
-			.toList();
-		return new Results(survey, minimum, PulseFigures.group("Everyone", survey, answers, minimum), teams);
+		List<Group> teams = PulseFigures.groups(survey, answers, a -> a.team() == null ? "(no team)" : a.team(),
+				Comparator.<String>naturalOrder(), team -> team, minimum);
+		// by wave: the waves in their order, then the answers of people in no wave (or in
+		// a wave deleted since)
+		List<Wave> order = this.waves.list();
+		Map<UUID, Integer> positions = new LinkedHashMap<>();
+		Map<UUID, String> names = new LinkedHashMap<>();
+		for (int i = 0; i < order.size(); i++) {
+			positions.put(order.get(i).id(), i);
+			names.put(order.get(i).id(), order.get(i).name());
+		}
+		UUID noWave = new UUID(0, 0);
+		List<Group> byWave = PulseFigures.groups(survey, answers,
+				a -> a.wave() != null && positions.containsKey(a.wave()) ? a.wave() : noWave,
+				Comparator.comparing((UUID wave) -> positions.getOrDefault(wave, Integer.MAX_VALUE)),
+				wave -> names.getOrDefault(wave, NO_WAVE), minimum);
+		return new Results(survey, minimum, PulseFigures.group("Everyone", survey, answers, minimum), teams, byWave);
+	}
+
+	/**
+	 * The ADKAR barriers a steering committee's agenda shows: those of the latest closed
+	 * ADKAR survey with answers, or, none being closed, of the latest one with answers.
+	 * @return empty when no ADKAR survey has answers
+	 */
+	public Optional<SurveyBarriers> latestBarriers() {
+		return this.jdbc.sql("""
+				select s.id from programme_surveys s
+				where s.kind = 'ADKAR' and exists (select 1 from programme_survey_answers a where a.survey_id = s.id)
+				order by (s.closed_at is null), s.closed_at desc, s.created_at desc, s.id desc limit 1
+				""").query(UUID.class).optional().map(id -> {
+			Results results = results(id);
+			return new SurveyBarriers(results.survey(), results.minimumGroupSize(), results.overall(),
+					barriersByTeam(id), results.hiddenTeams());
+		});
 	}
 
 	/**
@@ -511,7 +576,7 @@ public class PulseSurveys {
 
 	}
 
-	record AnswerRow(String team, List<Integer> scores, Integer option) {
+	record AnswerRow(String team, UUID wave, List<Integer> scores, Integer option) {
 	}
 
 	/**
@@ -531,13 +596,34 @@ public class PulseSurveys {
 			Stage topBarrier, Double promoters, Double detractors, Double nps, List<Long> optionCounts) {
 	}
 
-	/** A survey's results: everyone's and each team's, aggregates only. */
-	public record Results(Survey survey, int minimumGroupSize, Group overall, List<Group> teams) {
+	/**
+	 * A survey's results: everyone's, each team's and each rollout wave's, aggregates
+	 * only.
+	 *
+	 * @param waves by the waves' order, then {@value #NO_WAVE}; only the waves someone
+	 * answered in
+	 */
+	public record Results(Survey survey, int minimumGroupSize, Group overall, List<Group> teams, List<Group> waves) {
 
 		public long hiddenTeams() {
 			return this.teams.stream().filter(Group::hidden).count();
 		}
 
+		public long hiddenWaves() {
+			return this.waves.stream().filter(Group::hidden).count();
+		}
+
+	}
+
+	/**
+	 * An ADKAR survey's barriers for a committee's agenda.
+	 *
+	 * @param overall everyone's figures (hidden under the privacy minimum)
+	 * @param teams the teams shown, the largest top barrier first
+	 * @param hiddenTeams the teams left out, fewer answers than the privacy minimum
+	 */
+	public record SurveyBarriers(Survey survey, int minimumGroupSize, Group overall, List<TeamBarriers> teams,
+			long hiddenTeams) {
 	}
 
 	/**

@@ -80,15 +80,18 @@ public class SteeringCommittee {
 
 	private final AdoptionMetrics metrics;
 
+	private final PulseSurveys pulse;
+
 	private final Clock clock;
 
 	SteeringCommittee(JdbcClient jdbc, UserDirectory users, ProgrammeLeads leads, AdoptionSponsors sponsors,
-			AdoptionMetrics metrics, Clock clock) {
+			AdoptionMetrics metrics, PulseSurveys pulse, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.leads = leads;
 		this.sponsors = sponsors;
 		this.metrics = metrics;
+		this.pulse = pulse;
 		this.clock = clock;
 	}
 
@@ -428,7 +431,72 @@ public class SteeringCommittee {
 				"Licensed people with 1 to 9 active days in the 28 days ending on the day."));
 		items.add(new AgendaItem("Open risks", "People lapsing", Long.toString(headline.count(Health.LAPSING)),
 				"Licensed people with no active day in the last 28 days but one in the last 90."));
+		items.addAll(pulseBarriers());
 		return items;
+	}
+
+	/** The agenda's topic of the pulse surveys' barriers. */
+	public static final String PULSE_BARRIERS = "Pulse barriers";
+
+	/**
+	 * The agenda's pulse barriers: of the latest closed ADKAR survey with answers (the
+	 * latest open one with answers when none is closed), company-wide whatever the
+	 * meeting's scope: the company's top barrier, each team's (the teams of fewer answers
+	 * than the privacy minimum left out, and their number said), or one item saying no
+	 * ADKAR survey has answers.
+	 */
+	List<AgendaItem> pulseBarriers() {
+		return pulseBarrierItems(this.pulse.latestBarriers());
+	}
+
+	/**
+	 * @param latest the barriers of the survey the agenda takes, empty when no ADKAR
+	 * survey has answers
+	 */
+	static List<AgendaItem> pulseBarrierItems(Optional<PulseSurveys.SurveyBarriers> latest) {
+		if (latest.isEmpty()) {
+			return List.of(new AgendaItem(PULSE_BARRIERS, "ADKAR survey", "No ADKAR survey has answers yet",
+					"The latest closed ADKAR pulse survey with answers, or the latest open one when none is closed."));
+		}
+		PulseSurveys.SurveyBarriers barriers = latest.get();
+		PulseSurveys.Survey survey = barriers.survey();
+		int minimum = barriers.minimumGroupSize();
+		String barrier = "a stage answered " + PulseSurveys.BARRIER_AT_MOST + " or less (1–5)";
+		List<AgendaItem> items = new ArrayList<>();
+		items.add(new AgendaItem(PULSE_BARRIERS, "ADKAR survey",
+				"\u201c" + survey.title() + "\u201d, " + survey.answered() + " of " + survey.asked() + " answered, "
+						+ (survey.closed() ? "closed " + LocalDate.ofInstant(survey.closedAt(), ZoneOffset.UTC)
+								: "still open"),
+				"The latest closed ADKAR pulse survey with answers, or the latest open one when none is closed; "
+						+ "company-wide, whatever the meeting's scope."));
+		PulseSurveys.Group overall = barriers.overall();
+		items.add(new AgendaItem(PULSE_BARRIERS, "Company's top barrier",
+				overall.hidden() ? "Hidden by the privacy policy: fewer than " + minimum + " answers"
+						: topBarrier(overall.topBarrier(), overall.barrierShares(), overall.answers()),
+				"The ADKAR stage with the largest share of barriers (" + barrier
+						+ ") among all answers, the earliest on a tie: barriers at the stage ÷ answers."));
+		for (PulseSurveys.TeamBarriers team : barriers.teams()) {
+			items.add(new AgendaItem(PULSE_BARRIERS, team.team(),
+					topBarrier(team.topBarrier(), team.barrierShares(), team.answers()),
+					"The team's ADKAR stage with the largest share of barriers (" + barrier
+							+ "), the earliest on a tie: the team's barriers at the stage ÷ the team's answers."));
+		}
+		items.add(new AgendaItem(PULSE_BARRIERS, "Teams left out",
+				barriers.hiddenTeams() == 0 ? "None"
+						: barriers.hiddenTeams() + (barriers.hiddenTeams() == 1 ? " team" : " teams")
+								+ " with fewer than " + minimum + " answers",
+				"Teams with fewer answers than the privacy policy's minimum group size are not shown (docs/privacy.md)."));
+		return items;
+	}
+
+	/**
+	 * @return "Ability: 4 of 6 (67%)", or "No barrier"
+	 */
+	private static String topBarrier(PulseSurveys.Stage stage, Map<PulseSurveys.Stage, Double> shares, int answers) {
+		if (stage == null) {
+			return "No barrier";
+		}
+		return stage.label() + ": " + share(Math.round(shares.get(stage) * answers), answers);
 	}
 
 	private long overdueActions(AdoptionScope scope, LocalDate asOf) {

@@ -123,7 +123,8 @@ class CommitteeApiController {
 	@PostMapping("/meetings/{id}/agenda")
 	@Operation(summary = "Generate the agenda",
 			description = "Programme leads only. Takes the live adoption figures of the meeting's scope as of today "
-					+ "and keeps them with the meeting; a past meeting's agenda is kept (400).")
+					+ "and keeps them with the meeting, with the pulse barriers of the latest closed ADKAR survey "
+					+ "(topic 'Pulse barriers'); a past meeting's agenda is kept (400).")
 	SteeringCommittee.Meeting agenda(Viewer viewer, @PathVariable UUID id) {
 		return this.committee.generateAgenda(viewer, id);
 	}

@@ -89,9 +89,10 @@ class PulseSurveyApiController {
 	}
 
 	@GetMapping("/pulse/{id}/results")
-	@Operation(summary = "A survey's results (programme leads): overall and by team, aggregates only",
-			description = "A group with fewer answers than the privacy policy's minimum is hidden: hidden=true and no "
-					+ "figure. ADKAR: barrierShares per stage (answers of 3 or less ÷ answers) and topBarrier; NPS: "
+	@Operation(summary = "A survey's results (programme leads): overall, by team and by rollout wave, aggregates only",
+			description = "teams and waves: the team and wave each answer's person was in when answering (waves in "
+					+ "their order, then '(no wave)'). A group with fewer answers than the privacy policy's minimum "
+					+ "is hidden: hidden=true and no figure. ADKAR: barrierShares per stage (answers of 3 or less ÷ answers) and topBarrier; NPS: "
 					+ "promoters, detractors (shares) and nps (-100 to 100); POLL: optionCounts.")
 	PulseSurveys.Results results(Viewer viewer, @PathVariable UUID id) {
 		return this.surveys.results(viewer, id);

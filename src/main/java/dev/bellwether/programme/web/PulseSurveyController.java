@@ -82,7 +82,7 @@ class PulseSurveyController {
 	}
 
 	@GetMapping("/programme/pulse/{id}")
-	String survey(Viewer viewer, @PathVariable UUID id, Model model) {
+	String survey(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "team") String by, Model model) {
 		PulseSurveys.Survey survey = this.surveys.get(id);
 		boolean lead = this.leads.isLead(viewer);
 		model.addAttribute("survey", survey);
@@ -94,8 +94,10 @@ class PulseSurveyController {
 		if (results != null) {
 			List<PulseSurveys.Group> groups = new ArrayList<>();
 			groups.add(results.overall());
-			groups.addAll(results.teams());
+			boolean byWave = "wave".equals(by);
+			groups.addAll(byWave ? results.waves() : results.teams());
 			model.addAttribute("groups", groups);
+			model.addAttribute("byWave", byWave);
 		}
 		return "programme/pulse-survey";
 	}
