@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.bellwether.adoption.AdoptionSponsors;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -42,8 +43,11 @@ public class SponsorInactivityAlerts {
 
 	private final AlertSender sender;
 
+	private final PrivacyPolicy privacy;
+
 	SponsorInactivityAlerts(AdoptionSponsors sponsors, UserDirectory users, JdbcClient jdbc, AlertLog alerts,
-			AlertSender sender) {
+			AlertSender sender, PrivacyPolicy privacy) {
+		this.privacy = privacy;
 		this.sponsors = sponsors;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -65,9 +69,12 @@ public class SponsorInactivityAlerts {
 		Map<UUID, LocalDate> lastActive = lastActiveDays(active.stream().map(AdoptionSponsors.Sponsor::userId).toList(),
 				asOf);
 		List<UUID> administrators = new ArrayList<>();
+		// a sponsor's active days are their own figures: under aggregate-only, told to
+		// them alone
+		boolean individualsHidden = this.privacy.current().aggregateOnly();
 		this.users.activeUsers()
 			.stream()
-			.filter(u -> u.role() == Role.ADMIN)
+			.filter(u -> u.role() == Role.ADMIN && !individualsHidden)
 			.map(User::id)
 			.forEach(administrators::add);
 		String period = AlertPeriods.fortnight(asOf);
