@@ -7,6 +7,7 @@ import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.adoption.AdoptionSponsors;
 import dev.bellwether.adoption.PrivacyPolicy;
+import dev.bellwether.adoption.internal.alerts.DeathSpiralAlerts;
 import dev.bellwether.adoption.internal.alerts.SponsorInactivityAlerts;
 import dev.bellwether.adoption.internal.alerts.WeeklyDigests;
 import dev.bellwether.customers.Accounts;
@@ -32,13 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AlertsPrivacyTests {
 
-	static final LocalDate AS_OF = LocalDate.of(2025, 10, 19);
+	// weeks of this test's own, so that it raises no alert another test expects to raise
+	static final LocalDate AS_OF = LocalDate.of(2024, 11, 17);
 
 	@Autowired
 	WeeklyDigests digests;
 
 	@Autowired
 	SponsorInactivityAlerts sponsorAlerts;
+
+	@Autowired
+	DeathSpiralAlerts deathSpiral;
 
 	@Autowired
 	AdoptionSponsors sponsors;
@@ -136,12 +141,48 @@ class AlertsPrivacyTests {
 	}
 
 	/**
-	 * A sponsor with no active day in the 14 days to 2025-05-14 (last active 20 days
+	 * Two managers below their teams two weeks running (active 20 and 3 days before the
+	 * week's end: 2 days in the 28 to it, 1 in the 28 to the week before; their reps
+	 * every day, 28.0): the manager of 4 reps (a team of 5) is warned alone, with their
+	 * own figures, their executive is not told; the manager of 2 reps (a team of 3) is
+	 * not warned at all.
+	 */
+	@Test
+	void aManagerBelowTheirTeamIsWarnedAloneAndNotAboutATeamOfThree() {
+		LocalDate w = LocalDate.of(2024, 12, 15);
+		User executive = this.fixture.user(Role.EXECUTIVE, null);
+		User manager = this.fixture.user(Role.MANAGER, executive);
+		User smallManager = this.fixture.user(Role.MANAGER, executive);
+		this.fixture.activeEachDay(executive, w.minusDays(60), w);
+		for (int i = 0; i < 4; i++) {
+			this.fixture.activeEachDay(this.fixture.user(Role.REP, manager), w.minusDays(60), w);
+		}
+		for (int i = 0; i < 2; i++) {
+			this.fixture.activeEachDay(this.fixture.user(Role.REP, smallManager), w.minusDays(60), w);
+		}
+		for (User m : List.of(manager, smallManager)) {
+			this.fixture.active(m, w.minusDays(20));
+			this.fixture.active(m, w.minusDays(3));
+		}
+
+		this.deathSpiral.managersBelowTheirTeam(w);
+
+		assertThat(this.fixture.notifications(manager, DeathSpiralAlerts.NOTIFICATION_KIND)).singleElement()
+			.satisfies(n -> assertThat(n.body()).contains(
+					"In the 28 days to 2024-12-15 you were active on 2 days; the 4 people in your team averaged 28.0 days.",
+					"At the end of the week before: 1 against 28.0."));
+		assertThat(this.fixture.notifications(executive, DeathSpiralAlerts.NOTIFICATION_KIND)).isEmpty();
+		assertThat(this.fixture.notifications(smallManager, DeathSpiralAlerts.NOTIFICATION_KIND)).isEmpty();
+		assertThat(this.fixture.alerts(DeathSpiralAlerts.MANAGER_BELOW_TEAM, smallManager.id())).isZero();
+	}
+
+	/**
+	 * A sponsor with no active day in the 14 days to 2024-09-11 (last active 20 days
 	 * before): under aggregate-only told to them, not to the administrators.
 	 */
 	@Test
 	void aSponsorsInactivityIsToldToThemAloneUnderAggregateOnly() {
-		LocalDate asOf = LocalDate.of(2025, 5, 14);
+		LocalDate asOf = LocalDate.of(2024, 9, 11);
 		User sponsor = this.fixture.user(Role.EXECUTIVE, null);
 		this.sponsors.designate(TestUsers.viewer(this.admin), sponsor.id());
 		this.fixture.active(sponsor, asOf.minusDays(20));
@@ -151,7 +192,7 @@ class AlertsPrivacyTests {
 		assertThat(this.fixture.notifications(sponsor, SponsorInactivityAlerts.KIND)).singleElement()
 			.extracting(Notification::body)
 			.asString()
-			.contains("was last active on 2025-04-24 (20 days before)");
+			.contains("was last active on 2024-08-22 (20 days before)");
 		assertThat(this.fixture.notifications(this.admin, SponsorInactivityAlerts.KIND)).extracting(Notification::title)
 			.filteredOn(t -> t.contains(sponsor.fullName()))
 			.isEmpty();
