@@ -69,6 +69,24 @@ public class PrivacyPolicy {
 	}
 
 	/**
+	 * The rule, in one place for every adoption and programme view, alert and digest: may
+	 * this viewer see individual figures of these people? See
+	 * {@link Settings#individualsHidden(UUID, AdoptionScope)}.
+	 */
+	public boolean individualsHidden(UUID viewerId, AdoptionScope people) {
+		return current().individualsHidden(viewerId, people);
+	}
+
+	/**
+	 * The rule, in one place for every adoption and programme view, alert and digest: are
+	 * the figures of this group hidden from the viewer? See
+	 * {@link Settings#groupHidden(UUID, AdoptionScope)}.
+	 */
+	public boolean groupHidden(UUID viewerId, AdoptionScope group) {
+		return current().groupHidden(viewerId, group);
+	}
+
+	/**
 	 * @return the smallest group whose figures are shown (survey results always; adoption
 	 * figures under {@link Mode#AGGREGATE_ONLY})
 	 */
@@ -172,6 +190,49 @@ public class PrivacyPolicy {
 	 * @param version for optimistic locking (0 until first changed)
 	 */
 	public record Settings(Mode mode, int minimumGroupSize, Instant updatedAt, UUID updatedBy, long version) {
+
+		/**
+		 * @return whether only aggregates are shown
+		 */
+		public boolean aggregateOnly() {
+			return this.mode == Mode.AGGREGATE_ONLY;
+		}
+
+		/**
+		 * Whether individual figures of these people (each person's status, a named list,
+		 * movers) are hidden from the viewer: under aggregate-only from everyone —
+		 * executives, administrators and programme leads included — unless the people are
+		 * the viewer alone (their own figures); never under individual.
+		 * @param viewerId who looks ({@code null} for a text sent to several people)
+		 */
+		public boolean individualsHidden(UUID viewerId, AdoptionScope people) {
+			return aggregateOnly() && !ownOnly(viewerId, people);
+		}
+
+		/**
+		 * Whether the figures of a group (a team, a wave, an org level) are hidden from
+		 * the viewer: under aggregate-only when the group has fewer people than the
+		 * minimum group size — for everyone, unless the group is the viewer alone; never
+		 * under individual. The company ({@link AdoptionScope#everyone()}) is a group of
+		 * any size.
+		 * @param viewerId who looks ({@code null} for a text sent to several people)
+		 */
+		public boolean groupHidden(UUID viewerId, AdoptionScope group) {
+			return aggregateOnly() && !group.isEveryone() && group.userIds().size() < this.minimumGroupSize
+					&& !ownOnly(viewerId, group);
+		}
+
+		/**
+		 * @return the minimum group size when the policy hides small groups, else 0
+		 */
+		public int hiddenBelow() {
+			return aggregateOnly() ? this.minimumGroupSize : 0;
+		}
+
+		private static boolean ownOnly(UUID viewerId, AdoptionScope people) {
+			return viewerId != null && AdoptionScope.user(viewerId).equals(people);
+		}
+
 	}
 
 	/** One export of individual figures. */

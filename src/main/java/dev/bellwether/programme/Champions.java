@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.identity.Person;
 import dev.bellwether.identity.UserDirectory;
 import dev.bellwether.identity.Viewer;
@@ -54,9 +55,13 @@ public class Champions {
 
 	private final AdoptionMetrics metrics;
 
+	private final PrivacyPolicy privacy;
+
 	private final Clock clock;
 
-	Champions(JdbcClient jdbc, ProgrammeLeads leads, UserDirectory users, AdoptionMetrics metrics, Clock clock) {
+	Champions(JdbcClient jdbc, ProgrammeLeads leads, UserDirectory users, AdoptionMetrics metrics,
+			PrivacyPolicy privacy, Clock clock) {
+		this.privacy = privacy;
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.users = users;
@@ -137,9 +142,14 @@ public class Champions {
 
 	/**
 	 * Each team's coverage, and the adoption rate of teams with a champion beside the
-	 * others', as of today.
+	 * others', as of today. Under the aggregate-only privacy policy the adoption rate of
+	 * a group (a team, the champion teams together, the others together) of fewer people
+	 * than the minimum group is hidden ({@code null}, flagged) for everyone
+	 * ({@link PrivacyPolicy.Settings#groupHidden}); the headcounts (people, champions,
+	 * coverage) are not usage figures and stay.
 	 */
 	public Coverage coverage() {
+		PrivacyPolicy.Settings policy = this.privacy.current();
 		int ratio = ratio().peoplePerChampion();
 		LocalDate today = this.metrics.today();
 		Map<String, List<UUID>> teams = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -161,19 +171,24 @@ public class Champions {
 		Set<UUID> otherTeams = new HashSet<>();
 		teams.forEach((team, members) -> {
 			long count = champions.getOrDefault(team, 0L);
-			Double rate = this.metrics.headline(AdoptionScope.of(members), today, false).adoptionRate();
+			boolean hidden = policy.groupHidden(null, AdoptionScope.of(members));
+			Double rate = hidden ? null : this.metrics.headline(AdoptionScope.of(members), today, false).adoptionRate();
 			rows.add(new TeamCoverage(team, members.size(), count, (double) count / members.size(),
-					(members.size() + ratio - 1) / ratio, count * ratio < members.size(), rate));
+					(members.size() + ratio - 1) / ratio, count * ratio < members.size(), rate, hidden));
 			(count > 0 ? championTeams : otherTeams).addAll(members);
 		});
 		// champions of a team nobody active is in any more
 		champions.forEach((team, count) -> {
 			if (!teams.containsKey(team)) {
-				rows.add(new TeamCoverage(team, 0, count, null, 0, false, null));
+				rows.add(new TeamCoverage(team, 0, count, null, 0, false, null, false));
 			}
 		});
-		return new Coverage(today, ratio, rows, adoptionRate(championTeams, today), championTeams.size(),
-				adoptionRate(otherTeams, today), otherTeams.size());
+		boolean championTeamsHidden = !championTeams.isEmpty()
+				&& policy.groupHidden(null, AdoptionScope.of(championTeams));
+		boolean otherTeamsHidden = !otherTeams.isEmpty() && policy.groupHidden(null, AdoptionScope.of(otherTeams));
+		return new Coverage(today, ratio, rows, championTeamsHidden ? null : adoptionRate(championTeams, today),
+				championTeams.size(), otherTeamsHidden ? null : adoptionRate(otherTeams, today), otherTeams.size(),
+				championTeamsHidden, otherTeamsHidden, policy.hiddenBelow());
 	}
 
 	private Double adoptionRate(Set<UUID> people, LocalDate asOf) {
@@ -311,20 +326,27 @@ public class Champions {
 	 * @param coverage {@code champions ÷ people}, {@code null} without people
 	 * @param needed champions the ratio asks for: {@code ⌈people ÷ ratio⌉}
 	 * @param gap whether {@code champions × ratio < people}
-	 * @param adoptionRate the team's adoption rate today
+	 * @param adoptionRate the team's adoption rate today ({@code null} when hidden)
+	 * @param adoptionRateHidden whether the privacy policy hides the team's adoption rate
+	 * (aggregate-only, fewer people than the minimum group)
 	 */
 	public record TeamCoverage(String team, long people, long champions, Double coverage, long needed, boolean gap,
-			Double adoptionRate) {
+			Double adoptionRate, boolean adoptionRateHidden) {
 
 	}
 
 	/**
 	 * Coverage by team, and the adoption rate of the people in teams with a champion
 	 * beside that of the people in teams without one.
+	 *
+	 * @param championTeamsHidden whether the privacy policy hides the champion teams'
+	 * adoption rate (fewer people together than the minimum group)
+	 * @param otherTeamsHidden the same for the other teams
+	 * @param hiddenBelow the minimum group under aggregate-only, else 0
 	 */
 	public record Coverage(LocalDate asOf, int peoplePerChampion, List<TeamCoverage> teams,
 			Double championTeamsAdoptionRate, long championTeamsPeople, Double otherTeamsAdoptionRate,
-			long otherTeamsPeople) {
+			long otherTeamsPeople, boolean championTeamsHidden, boolean otherTeamsHidden, int hiddenBelow) {
 
 		public long gaps() {
 			return this.teams.stream().filter(TeamCoverage::gap).count();

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import dev.bellwether.adoption.AdoptionMetrics;
 import dev.bellwether.adoption.AdoptionScope;
 import dev.bellwether.adoption.Health;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.TimeToFirstValue;
 import dev.bellwether.adoption.UsageDays;
 import dev.bellwether.adoption.UserHealth;
@@ -74,12 +75,16 @@ public class RolloutWaves {
 
 	private final UsageDays usageDays;
 
+	private final PrivacyPolicy privacy;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	RolloutWaves(JdbcClient jdbc, ProgrammeLeads leads, UserDirectory users, AdoptionMetrics metrics,
-			UsageDays usageDays, Clock clock, @Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+			UsageDays usageDays, PrivacyPolicy privacy, Clock clock,
+			@Value("${bellwether.time-zone:UTC}") ZoneId zone) {
+		this.privacy = privacy;
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.users = users;
@@ -168,6 +173,29 @@ public class RolloutWaves {
 		}
 		LocalDate asOf = wave.closedAt() != null ? day(wave.closedAt()) : this.metrics.today();
 		return figures(wave, members, asOf);
+	}
+
+	/**
+	 * The wave's gates and funnel as the viewer may see them under the privacy policy
+	 * ({@link PrivacyPolicy.Settings#groupHidden}, the rule adoption's pages follow):
+	 * under aggregate-only, a wave of fewer members than the minimum group shows its gate
+	 * decisions (met or not) and its headcount, not the gates' figures nor the funnel.
+	 * Decisions (opening, closing) always use the real figures, {@link #figures(Wave)}.
+	 */
+	public WaveFigures figures(Viewer viewer, Wave wave) {
+		WaveFigures figures = figures(wave);
+		if (wave.status() == WaveStatus.PLANNED) {
+			return figures;
+		}
+		PrivacyPolicy.Settings policy = this.privacy.current();
+		Set<UUID> members = membersOf(wave, list(), this.users.people());
+		return policy.groupHidden(viewer.id(), AdoptionScope.of(members)) ? figures.withoutFigures(hidden(policy))
+				: figures;
+	}
+
+	private static String hidden(PrivacyPolicy.Settings policy) {
+		return PrivacyPolicy.HIDDEN + ": the wave has fewer than the " + policy.minimumGroupSize()
+				+ " members a group needs for its figures to be shown.";
 	}
 
 	WaveFigures figures(Wave wave, Set<UUID> members, LocalDate asOf) {
@@ -413,7 +441,11 @@ public class RolloutWaves {
 				case PLANNED -> unmet.add(ahead.name() + " has not opened");
 				case FAILED -> unmet.add(ahead.name() + " failed its gates");
 				case OPEN -> {
-					WaveFigures figures = figures(ahead, membersOf(ahead, waves, people), today);
+					Set<UUID> aheadMembers = membersOf(ahead, waves, people);
+					WaveFigures figures = figures(ahead, aheadMembers, today);
+					// the reason is shown to every lead: no figure of a wave the policy
+					// hides
+					boolean hideFigures = this.privacy.groupHidden(null, AdoptionScope.of(aheadMembers));
 					if (figures.gatesMet()) {
 						passing.add(ahead);
 					}
@@ -422,8 +454,8 @@ public class RolloutWaves {
 								+ figures.gates()
 									.stream()
 									.filter(g -> !g.met())
-									.map(g -> g.label().toLowerCase(Locale.ROOT) + " " + g.target() + " (now "
-											+ g.valueText() + ")")
+									.map(g -> g.label().toLowerCase(Locale.ROOT) + " " + g.target()
+											+ (hideFigures ? "" : " (now " + g.valueText() + ")"))
 									.collect(Collectors.joining(", ")));
 					}
 				}

@@ -30,6 +30,7 @@ import dev.bellwether.adoption.Headline;
 import dev.bellwether.adoption.Health;
 import dev.bellwether.adoption.LateEntry;
 import dev.bellwether.adoption.LevelFigures;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.TimeToFirstValue;
 import dev.bellwether.adoption.UserHealth;
 import dev.bellwether.identity.User;
@@ -82,10 +83,13 @@ public class SteeringCommittee {
 
 	private final PulseSurveys pulse;
 
+	private final PrivacyPolicy privacy;
+
 	private final Clock clock;
 
 	SteeringCommittee(JdbcClient jdbc, UserDirectory users, ProgrammeLeads leads, AdoptionSponsors sponsors,
-			AdoptionMetrics metrics, PulseSurveys pulse, Clock clock) {
+			AdoptionMetrics metrics, PulseSurveys pulse, PrivacyPolicy privacy, Clock clock) {
+		this.privacy = privacy;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.leads = leads;
@@ -349,6 +353,13 @@ public class SteeringCommittee {
 		AdoptionScope scope = meeting.scopeManagerId() == null ? AdoptionScope.everyone()
 				: this.metrics.organisationOf(meeting.scopeManagerId());
 		List<AgendaItem> items = agendaFigures(scope, today);
+		if (this.privacy.groupHidden(null, scope)) {
+			// under aggregate-only, a committee of a team smaller than the minimum group
+			// gets no figures
+			items = items.stream()
+				.map(i -> new AgendaItem(i.topic(), i.label(), PrivacyPolicy.HIDDEN, i.definition()))
+				.toList();
+		}
 		this.jdbc.sql("delete from programme_committee_agenda_items where meeting_id = :id")
 			.param("id", meetingId)
 			.update();
@@ -385,9 +396,13 @@ public class SteeringCommittee {
 		items.add(new AgendaItem(adoption, "Everyone", share(headline.mau(), headline.licensedUsers()),
 				"Users active in the 30 days ending on the day ÷ users licensed on the day (adoption rate)."));
 		Cascade cascade = this.metrics.cascade(scope, asOf, false);
+		PrivacyPolicy.Settings policy = this.privacy.current();
 		for (LevelFigures level : cascade.levels()) {
+			// under aggregate-only, a level of fewer people than the minimum group is
+			// hidden
 			items.add(new AgendaItem(adoption, level.label(),
-					share(level.figures().mau(), level.figures().licensedUsers()),
+					policy.groupHidden(null, AdoptionScope.of(level.userIds())) ? PrivacyPolicy.HIDDEN
+							: share(level.figures().mau(), level.figures().licensedUsers()),
 					"The level's users active in the 30 days ending on the day ÷ the level's licensed users."));
 		}
 		PipelineHygiene.Freshness freshness = this.metrics.freshness(scope, FRESH_DAYS);

@@ -3,13 +3,36 @@ package dev.bellwether.programme;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.bellwether.adoption.PrivacyPolicy;
+
 /**
  * A wave's gates and funnel as of a day (docs/programme.md, "Rollout waves"): today for
  * an open wave, the day it closed for a closed one; a planned wave has only its members.
+ * Under the aggregate-only privacy policy a wave of fewer members than the minimum group
+ * shows its gate decisions (met or not) but neither the gates' figures nor the funnel
+ * (docs/privacy.md).
  *
  * @param asOf {@code null} for a planned wave
+ * @param funnel {@code null} when the privacy policy hides it
+ * @param members how many people are in the wave (a headcount, always shown)
+ * @param hidden what is said in place of the figures the privacy policy hides,
+ * {@code null} when nothing is hidden
  */
-public record WaveFigures(LocalDate asOf, List<Gate> gates, Funnel funnel) {
+public record WaveFigures(LocalDate asOf, List<Gate> gates, Funnel funnel, long members, String hidden) {
+
+	public WaveFigures(LocalDate asOf, List<Gate> gates, Funnel funnel) {
+		this(asOf, gates, funnel, funnel.invited(), null);
+	}
+
+	/**
+	 * @return the same gate decisions without their figures, and no funnel
+	 * @param hidden what is said in their place
+	 */
+	public WaveFigures withoutFigures(String hidden) {
+		return new WaveFigures(this.asOf, this.gates.stream()
+			.map(g -> new Gate(g.kind(), g.label(), g.target(), null, PrivacyPolicy.HIDDEN, g.met(), g.definition()))
+			.toList(), null, this.members, hidden);
+	}
 
 	/**
 	 * @return whether every gate is met

@@ -40,7 +40,7 @@ class AdoptionAccess {
 	 * viewer: under aggregate-only, any scope but the viewer alone
 	 */
 	boolean individualsHidden(Viewer viewer, AdoptionScope scope) {
-		return this.privacy.aggregateOnly() && !AdoptionScope.user(viewer.id()).equals(scope);
+		return this.privacy.individualsHidden(viewer.id(), scope);
 	}
 
 	/**
@@ -59,8 +59,7 @@ class AdoptionAccess {
 	 * @return the minimum group size when the policy hides small groups, else 0
 	 */
 	int hiddenBelow() {
-		PrivacyPolicy.Settings policy = this.privacy.current();
-		return policy.mode() == PrivacyPolicy.Mode.AGGREGATE_ONLY ? policy.minimumGroupSize() : 0;
+		return this.privacy.current().hiddenBelow();
 	}
 
 	boolean seesEveryone(Viewer viewer) {
@@ -88,8 +87,9 @@ class AdoptionAccess {
 			throw new RecordNotFoundException("team", manager);
 		}
 		AdoptionScope scope = AdoptionScope.of(this.orgChart.organisationOf(manager));
-		int minimum = hiddenBelow();
-		if (scope.userIds().size() < minimum && !AdoptionScope.user(viewer.id()).equals(scope)) {
+		PrivacyPolicy.Settings policy = this.privacy.current();
+		int minimum = policy.minimumGroupSize();
+		if (policy.groupHidden(viewer.id(), scope)) {
 			throw new ForbiddenException(PrivacyPolicy.HIDDEN + ": this team has " + scope.userIds().size()
 					+ (scope.userIds().size() == 1 ? " person" : " people") + ", fewer than the " + minimum
 					+ " a group needs for its figures to be shown.");

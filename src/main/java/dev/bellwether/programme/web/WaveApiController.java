@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/programme/waves")
 @Tag(name = "Programme: rollout waves",
 		description = "Top-down rollout waves with gates and a funnel (docs/programme.md, \"Rollout waves\"). "
-				+ "Programme leads and executives read every wave, everyone else their own; leads change them.")
+				+ "Programme leads and executives read every wave, everyone else their own; leads change them. "
+				+ "Under the aggregate-only privacy policy a wave smaller than the minimum group shows its gate "
+				+ "decisions but no figures (docs/privacy.md).")
 class WaveApiController {
 
 	private final RolloutWaves waves;
@@ -53,13 +55,13 @@ class WaveApiController {
 	@GetMapping
 	@Operation(summary = "List the waves the caller sees, in order, with their gates and funnel")
 	List<WaveResource> list(Viewer viewer) {
-		return this.access.visible(viewer).stream().map(this::resource).toList();
+		return this.access.visible(viewer).stream().map(w -> resource(viewer, w)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one wave with its gates, funnel and the overrides of its opening")
 	WaveResource get(Viewer viewer, @PathVariable UUID id) {
-		return resource(this.access.get(viewer, id));
+		return resource(viewer, this.access.get(viewer, id));
 	}
 
 	@PostMapping
@@ -68,7 +70,7 @@ class WaveApiController {
 					+ "wave goes last. A 400 names each wrong field.")
 	ResponseEntity<WaveResource> create(Viewer viewer, @RequestBody WaveRequest request) {
 		Wave wave = this.waves.create(viewer, request.details());
-		return ResponseEntity.created(URI.create("/api/v1/programme/waves/" + wave.id())).body(resource(wave));
+		return ResponseEntity.created(URI.create("/api/v1/programme/waves/" + wave.id())).body(resource(viewer, wave));
 	}
 
 	@PutMapping("/{id}")
@@ -78,7 +80,7 @@ class WaveApiController {
 		if (request.version() == null) {
 			throw new InvalidInputException("version", "Send the version of the wave you read.");
 		}
-		return resource(this.waves.update(viewer, id, request.version(), request.details()));
+		return resource(viewer, this.waves.update(viewer, id, request.version(), request.details()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -96,25 +98,28 @@ class WaveApiController {
 					+ "(400 without one) and kept with who opened it and when. Waves ahead that are open with every "
 					+ "gate met close as passed.")
 	WaveResource open(Viewer viewer, @PathVariable UUID id, @RequestBody(required = false) OpenRequest request) {
-		return resource(this.waves.open(viewer, id, request == null ? null : request.reason()));
+		return resource(viewer, this.waves.open(viewer, id, request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/{id}/close")
 	@Operation(summary = "Close an open wave (programme leads): PASSED when every gate is met today, FAILED otherwise")
 	WaveResource close(Viewer viewer, @PathVariable UUID id) {
-		return resource(this.waves.close(viewer, id));
+		return resource(viewer, this.waves.close(viewer, id));
 	}
 
-	private WaveResource resource(Wave wave) {
+	private WaveResource resource(Viewer viewer, Wave wave) {
 		return new WaveResource(wave.id(), wave.name(), wave.position(), wave.levels(), wave.teams(), wave.people(),
 				wave.plannedStart(), wave.status(), wave.gates(), wave.openedAt(), wave.closedAt(),
-				this.waves.figures(wave), this.waves.overrides(wave.id()), wave.version());
+				this.waves.figures(viewer, wave), this.waves.overrides(wave.id()), wave.version());
 	}
 
 	/**
 	 * A wave as the API shows it.
 	 *
-	 * @param figures its gates and funnel as of {@code figures.asOf} (none while planned)
+	 * @param figures its gates and funnel as of {@code figures.asOf} (none while
+	 * planned); under the aggregate-only privacy policy a wave smaller than the minimum
+	 * group has its gate decisions only: no funnel, no gate values,
+	 * {@code figures.hidden} says why
 	 */
 	record WaveResource(UUID id, String name, int position, List<Integer> levels, List<String> teams, List<UUID> people,
 			LocalDate plannedStart, WaveStatus status, WaveGates gates, Instant openedAt, Instant closedAt,

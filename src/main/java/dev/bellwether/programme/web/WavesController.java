@@ -53,7 +53,7 @@ class WavesController {
 		boolean lead = this.leads.isLead(viewer);
 		List<WaveView> shown = this.access.visible(viewer)
 			.stream()
-			.map(w -> new WaveView(w, this.waves.figures(w)))
+			.map(w -> new WaveView(w, this.waves.figures(viewer, w)))
 			.toList();
 		model.addAttribute("lead", lead);
 		model.addAttribute("waves", shown);
@@ -91,7 +91,7 @@ class WavesController {
 		Wave wave = this.access.get(viewer, id);
 		boolean lead = this.leads.isLead(viewer);
 		model.addAttribute("lead", lead);
-		model.addAttribute("view", new WaveView(wave, this.waves.figures(wave)));
+		model.addAttribute("view", new WaveView(wave, this.waves.figures(viewer, wave)));
 		model.addAttribute("overrides", this.waves.overrides(id));
 		if (lead) {
 			Map<UUID, Person> byId = people().stream().collect(Collectors.toMap(Person::id, p -> p));
@@ -190,7 +190,12 @@ class WavesController {
 
 		WaveView(Wave wave, WaveFigures figures) {
 			this(wave, figures,
-					figures.funnel().steps().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+					figures.funnel() == null ? "[]"
+							: figures.funnel()
+								.steps()
+								.stream()
+								.map(String::valueOf)
+								.collect(Collectors.joining(",", "[", "]")));
 		}
 
 	}

@@ -18,6 +18,7 @@ import dev.bellwether.adoption.AdoptionSponsors;
 import dev.bellwether.adoption.Cascade;
 import dev.bellwether.adoption.Headline;
 import dev.bellwether.adoption.ManagerAdoption;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.UserHealth;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -40,7 +41,9 @@ import org.springframework.stereotype.Component;
  * of the week before → every executive and sponsor.</li>
  * </ul>
  * Each alert is raised once per subject and ISO week. One failing subject is logged and
- * the others are evaluated still.
+ * the others are evaluated still. Under the aggregate-only privacy policy
+ * ({@link PrivacyPolicy}, docs/privacy.md) no alert is about a team smaller than the
+ * minimum group, and a manager's own active days go to them alone, not to their manager.
  */
 @Component
 public class DeathSpiralAlerts {
@@ -75,8 +78,11 @@ public class DeathSpiralAlerts {
 
 	private final AlertSender sender;
 
+	private final PrivacyPolicy privacy;
+
 	DeathSpiralAlerts(AdoptionMetrics metrics, AdoptionSponsors sponsors, UserDirectory users, AlertLog alerts,
-			AlertSender sender) {
+			AlertSender sender, PrivacyPolicy privacy) {
+		this.privacy = privacy;
 		this.metrics = metrics;
 		this.sponsors = sponsors;
 		this.users = users;
@@ -114,6 +120,7 @@ public class DeathSpiralAlerts {
 			.stream()
 			.collect(Collectors.toMap(ManagerAdoption::managerId, Function.identity()));
 		String week = AlertPeriods.isoWeek(weekEnd);
+		PrivacyPolicy.Settings policy = this.privacy.current();
 		int raised = 0;
 		for (ManagerAdoption now : cascade.managers()) {
 			ManagerAdoption then = before.get(now.managerId());
@@ -121,7 +128,10 @@ public class DeathSpiralAlerts {
 				continue;
 			}
 			try {
-				raised += warnManager(now, then, weekEnd, week) ? 1 : 0;
+				if (policy.groupHidden(now.managerId(), this.metrics.organisationOf(now.managerId()))) {
+					continue;
+				}
+				raised += warnManager(now, then, weekEnd, week, policy.aggregateOnly()) ? 1 : 0;
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not raise the manager-below-team alert for {}", now.managerId(), ex);
@@ -130,7 +140,11 @@ public class DeathSpiralAlerts {
 		return raised;
 	}
 
-	private boolean warnManager(ManagerAdoption now, ManagerAdoption then, LocalDate weekEnd, String week) {
+	/**
+	 * @param ownOnly whether the manager's own figures go to them alone (aggregate-only)
+	 */
+	private boolean warnManager(ManagerAdoption now, ManagerAdoption then, LocalDate weekEnd, String week,
+			boolean ownOnly) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("weekEnd", weekEnd.toString());
 		details.put("ownActiveDays28", now.ownActiveDays28());
@@ -151,7 +165,7 @@ public class DeathSpiralAlerts {
 				then.ownActiveDays28(), Texts.decimal(then.teamAverageActiveDays28()));
 		this.sender.send(List.of(now.managerId()), NOTIFICATION_KIND,
 				"Adoption warning: your team uses Bellwether more than you do", own + why, link);
-		UUID above = this.users.find(now.managerId()).map(User::managerId).orElse(null);
+		UUID above = ownOnly ? null : this.users.find(now.managerId()).map(User::managerId).orElse(null);
 		if (above != null) {
 			String theirs = String.format(figures, weekEnd, now.fullName() + " was",
 					Texts.plural(now.ownActiveDays28(), "day", "days"),
@@ -210,6 +224,9 @@ public class DeathSpiralAlerts {
 				return false;
 			}
 		}
+		if (this.privacy.groupHidden(manager.managerId(), this.metrics.organisationOf(manager.managerId()))) {
+			return false;
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("weeks", weeks);
 		details.put("freshShareByValue", shares);
@@ -252,6 +269,9 @@ public class DeathSpiralAlerts {
 			try {
 				AdoptionScope scope = subject.getKey().equals(COMPANY) ? AdoptionScope.everyone()
 						: this.metrics.organisationOf(subject.getKey());
+				if (this.privacy.groupHidden(null, scope)) {
+					continue;
+				}
 				Headline now = this.metrics.headline(scope, weekEnd, false);
 				Headline then = this.metrics.headline(scope, previousEnd, false);
 				if (now.band() == null || then.band() == null || now.band().ordinal() <= then.band().ordinal()) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.bellwether.adoption.AdoptionSponsors;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.SponsorAct;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
@@ -43,7 +44,11 @@ public class SponsorInactivityAlerts {
 
 	private final AlertSender sender;
 
-	SponsorInactivityAlerts(AdoptionSponsors sponsors, UserDirectory users, AlertLog alerts, AlertSender sender) {
+	private final PrivacyPolicy privacy;
+
+	SponsorInactivityAlerts(AdoptionSponsors sponsors, UserDirectory users, AlertLog alerts, AlertSender sender,
+			PrivacyPolicy privacy) {
+		this.privacy = privacy;
 		this.sponsors = sponsors;
 		this.users = users;
 		this.alerts = alerts;
@@ -59,9 +64,12 @@ public class SponsorInactivityAlerts {
 			return 0;
 		}
 		List<UUID> administrators = new ArrayList<>();
+		// a sponsor's active days are their own figures: under aggregate-only, told to
+		// them alone
+		boolean individualsHidden = this.privacy.current().aggregateOnly();
 		this.users.activeUsers()
 			.stream()
-			.filter(u -> u.role() == Role.ADMIN)
+			.filter(u -> u.role() == Role.ADMIN && !individualsHidden)
 			.map(User::id)
 			.forEach(administrators::add);
 		String period = AlertPeriods.fortnight(asOf);

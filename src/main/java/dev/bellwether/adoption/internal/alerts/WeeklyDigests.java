@@ -2,6 +2,7 @@ package dev.bellwether.adoption.internal.alerts;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.bellwether.adoption.Health;
 import dev.bellwether.adoption.Headline;
 import dev.bellwether.adoption.LateEntry;
 import dev.bellwether.adoption.Movers;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.UserHealth;
 import dev.bellwether.identity.User;
 import dev.bellwether.identity.UserDirectory;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  * people (naming those at risk or lapsing), stale and overdue deals, deals entered late
  * this quarter, and who moved most. Sent once per manager and ISO week, as a notification
  * (so e-mailed too when SMTP is on); managers with no one licensed below them get none.
+ * Under the aggregate-only privacy policy ({@link PrivacyPolicy}, docs/privacy.md) the
+ * digest names nobody and has no movers (counts only), and the digest of an organisation
+ * smaller than the minimum group has no figures at all: it says so.
  */
 @Component
 public class WeeklyDigests {
@@ -51,8 +56,11 @@ public class WeeklyDigests {
 
 	private final AlertSender sender;
 
+	private final PrivacyPolicy privacy;
+
 	WeeklyDigests(AdoptionMetrics metrics, UserDirectory users, FiscalCalendar calendar, AlertLog alerts,
-			AlertSender sender) {
+			AlertSender sender, PrivacyPolicy privacy) {
+		this.privacy = privacy;
 		this.metrics = metrics;
 		this.users = users;
 		this.calendar = calendar;
@@ -99,6 +107,17 @@ public class WeeklyDigests {
 		if (people.stream().noneMatch(u -> !u.userId().equals(managerId))) {
 			return Optional.empty();
 		}
+		PrivacyPolicy.Settings policy = this.privacy.current();
+		if (policy.groupHidden(managerId, scope)) {
+			return Optional
+				.of(new Digest("Your team this week: " + PrivacyPolicy.HIDDEN.toLowerCase(Locale.ROOT), String
+					.format("Your team (you and the people below you) in the week ending %s.%n%n%s: your team has "
+							+ "%s, fewer than the %d a group needs for its figures to be shown, so this digest has no "
+							+ "figures. Your own figures are on your adoption page.", asOf, PrivacyPolicy.HIDDEN,
+							Texts.plural(scope.userIds().size(), "person", "people"), policy.minimumGroupSize()),
+						"/adoption/me"));
+		}
+		boolean individualsHidden = policy.individualsHidden(managerId, scope);
 		Headline h = this.metrics.headline(scope, asOf, false);
 		StringBuilder body = new StringBuilder();
 		body.append(String.format("Your team (you and the people below you) in the week ending %s.%n%n", asOf));
@@ -112,7 +131,7 @@ public class WeeklyDigests {
 			.sorted(java.util.Comparator.comparing(UserHealth::health).thenComparing(UserHealth::fullName))
 			.map(u -> u.fullName() + " (" + u.health().label().toLowerCase(java.util.Locale.ROOT) + ")")
 			.toList();
-		if (!named.isEmpty()) {
+		if (!named.isEmpty() && !individualsHidden) {
 			body.append(String.format("At risk or lapsing: %s.%n", Texts.names(named, NAMED)));
 		}
 		PipelineHygiene.Freshness freshness = this.metrics.freshness(scope, DeathSpiralAlerts.FRESHNESS_DAYS);
@@ -124,7 +143,11 @@ public class WeeklyDigests {
 		body.append(String
 			.format("Deals closed this quarter (since %s): %d, of which %d entered late (already committed or won, or "
 					+ "created a day before closing).%n", quarter.start(), late.closedDeals(), late.lateDeals()));
-		Movers movers = this.metrics.movers(scope, asOf, MOVERS);
+		Movers movers = individualsHidden ? new Movers(List.of(), List.of()) : this.metrics.movers(scope, asOf, MOVERS);
+		if (individualsHidden) {
+			body.append(String.format("%nThe privacy policy shows aggregate figures only: this digest names nobody "
+					+ "and lists no movers.%n"));
+		}
 		if (!movers.risers().isEmpty() || !movers.fallers().isEmpty()) {
 			body.append(String.format("%nMovers (active days in the last 28 against the 28 before):%n"));
 			movers.risers()
