@@ -109,12 +109,25 @@ public class SteeringCommittee {
 	/**
 	 * What each active executive sponsor visibly did for the CRM in the 14 days ending
 	 * today: the figure the sponsor-inactivity alert reads
-	 * ({@link AdoptionSponsors#activity}).
+	 * ({@link AdoptionSponsors#activity}). A sponsor's activity is their own figure:
+	 * under an aggregate-only privacy policy each sponsor sees their own and nobody
+	 * else's.
 	 * @throws ForbiddenException for anyone who may not see the committee
 	 */
 	public List<AdoptionSponsors.SponsorActivity> sponsorActivity(Viewer viewer) {
 		requireView(viewer);
-		return this.sponsors.activity(today());
+		List<AdoptionSponsors.SponsorActivity> activity = this.sponsors.activity(today());
+		if (this.privacy.aggregateOnly()) {
+			return activity.stream().filter(a -> a.sponsor().userId().equals(viewer.id())).toList();
+		}
+		return activity;
+	}
+
+	/**
+	 * @return whether the privacy policy hides other sponsors' activity from everyone
+	 */
+	public boolean sponsorActivityHidden() {
+		return this.privacy.aggregateOnly();
 	}
 
 	public boolean isMember(UUID userId) {

@@ -12,6 +12,7 @@ import dev.bellwether.IntegrationTest;
 import dev.bellwether.TestUsers;
 import dev.bellwether.adoption.AdoptionSponsors;
 import dev.bellwether.adoption.AdoptionSponsors.SponsorActivity;
+import dev.bellwether.adoption.PrivacyPolicy;
 import dev.bellwether.adoption.SponsorAct.Kind;
 import dev.bellwether.adoption.internal.alerts.SponsorInactivityAlerts;
 import dev.bellwether.identity.Role;
@@ -58,6 +59,9 @@ class SponsorActivityTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PrivacyPolicy policy;
 
 	final List<UUID> meetings = new ArrayList<>();
 
@@ -177,6 +181,28 @@ class SponsorActivityTests {
 			.andExpect(jsonPath("$[?(@.sponsor.userId == '" + chair.id() + "')].inactive").value(true));
 		this.mvc.perform(get("/api/v1/programme/committee/sponsor-activity").with(TestUsers.basic(rep)))
 			.andExpect(status().isForbidden());
+
+		// aggregate-only: a sponsor sees their own activity, nobody sees another's
+		User other = sponsor(admin);
+		this.policy.update(TestUsers.viewer(admin), PrivacyPolicy.Mode.AGGREGATE_ONLY, 5,
+				this.policy.current().version());
+		try {
+			this.mvc.perform(get("/api/v1/programme/committee/sponsor-activity").with(TestUsers.basic(chair)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(1))
+				.andExpect(jsonPath("$[0].sponsor.userId").value(chair.id().toString()));
+			this.mvc.perform(get("/api/v1/programme/committee/sponsor-activity").with(TestUsers.basic(admin)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(0));
+			this.mvc.perform(get("/programme/committee").with(TestUsers.signIn(this.mvc, other)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"sponsor-activity-hidden\"")))
+				.andExpect(content().string(containsString(other.fullName())));
+		}
+		finally {
+			this.policy.update(TestUsers.viewer(admin), PrivacyPolicy.Mode.INDIVIDUAL, 5,
+					this.policy.current().version());
+		}
 	}
 
 	private SponsorActivity of(List<SponsorActivity> activity, User user) {

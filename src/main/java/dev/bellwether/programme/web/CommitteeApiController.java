@@ -79,7 +79,7 @@ class CommitteeApiController {
 					+ "days with their own use of records, days with dashboards, reports or forecasts reviewed, "
 					+ "programme messages delivered in their name, committee meetings chaired (and attended); "
 					+ "their acts, the latest first; their last act; inactive when none, the condition of the "
-					+ "sponsor-inactivity alert.")
+					+ "sponsor-inactivity alert. Under an aggregate-only privacy policy, only the caller's own activity.")
 	List<AdoptionSponsors.SponsorActivity> sponsorActivity(Viewer viewer) {
 		return this.committee.sponsorActivity(viewer);
 	}

@@ -54,6 +54,7 @@ class CommitteeController {
 		model.addAttribute("meetings", this.committee.meetings(viewer));
 		model.addAttribute("openActions", this.committee.openActions(viewer));
 		model.addAttribute("sponsorActivity", this.committee.sponsorActivity(viewer));
+		model.addAttribute("sponsorActivityHidden", this.committee.sponsorActivityHidden());
 		model.addAttribute("candidates", candidates());
 		return "programme/committee";
 	}
