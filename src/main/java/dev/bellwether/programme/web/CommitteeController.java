@@ -55,6 +55,7 @@ class CommitteeController {
 		model.addAttribute("openActions", this.committee.openActions(viewer));
 		model.addAttribute("sponsorActivity", this.committee.sponsorActivity(viewer));
 		model.addAttribute("sponsorActivityHidden", this.committee.sponsorActivityHidden());
+		model.addAttribute("today", this.committee.today());
 		model.addAttribute("candidates", candidates());
 		return "programme/committee";
 	}
