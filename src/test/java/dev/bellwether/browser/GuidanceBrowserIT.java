@@ -75,18 +75,15 @@ class GuidanceBrowserIT {
 			.containsExactly("step 2's target #no-such-element is missing on /programme/guidance");
 	}
 
-
 	@Test
 	void aBannerShowsAsAStripAndClosingItRecordsItRead(Browser browser) {
 		User admin = this.users.create(Role.ADMIN);
 		User rep = this.users.create(Role.REP);
 		UUID message = this.communications
-			.create(TestUsers.viewer(admin),
-					new Communications.MessageDraft("Forecasts live in Bellwether now",
-							"From Monday every forecast is made in Bellwether, not in spreadsheets.\n\nMore below.",
-							ProgrammeMessage.Channel.IN_APP_BANNER, ProgrammeMessage.SenderKind.MANAGER, null,
-							ProgrammeMessage.AdkarStage.AWARENESS, LocalDate.of(2026, 6, 17), null,
-							List.of("REP"), List.of()))
+			.create(TestUsers.viewer(admin), new Communications.MessageDraft("Forecasts live in Bellwether now",
+					"From Monday every forecast is made in Bellwether, not in spreadsheets.\n\nMore below.",
+					ProgrammeMessage.Channel.IN_APP_BANNER, ProgrammeMessage.SenderKind.MANAGER, null,
+					ProgrammeMessage.AdkarStage.AWARENESS, LocalDate.of(2026, 6, 17), null, List.of("REP"), List.of()))
 			.id();
 		// delivered to this rep only (the delivery job would deliver it to every rep)
 		OffsetDateTime at = OffsetDateTime.parse("2026-06-17T09:00:00Z");
