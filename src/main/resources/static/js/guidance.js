@@ -4,6 +4,9 @@
 // tours; loads the vendored driver.js only when a tour is to run. A step whose target
 // element is not on the page is skipped and reported, so the programme lead sees it.
 // A Help button, no keyboard shortcut: "?" already opens the shortcuts of list pages.
+// The same answer carries the person's current programme banner, shown as a dismissible
+// strip at the top of the main content; closing it records it read (following its link
+// records the read too, through the message's read link).
 (function () {
   'use strict';
 
@@ -31,7 +34,7 @@
   }
 
   function post(url, body) {
-    return fetch(base + url, { method: 'POST', headers: headers(true), credentials: 'same-origin',
+    return fetch(base + url, { method: 'POST', headers: headers(true), credentials: 'same-origin', keepalive: true,
       body: JSON.stringify(body || {}) }).catch(function () { /* recording is best effort */ });
   }
 
@@ -64,6 +67,37 @@
     button.innerHTML = '<i class="bi bi-question-circle" aria-hidden="true"></i> Help';
     document.body.appendChild(panel);
     document.body.appendChild(button);
+  }
+
+  function showBanner(banner) {
+    var main = document.getElementById('main');
+    if (!main || document.getElementById('bw-banner')) {
+      return;
+    }
+    var strip = document.createElement('div');
+    strip.id = 'bw-banner';
+    strip.className = 'alert alert-info alert-dismissible fade show d-flex align-items-start gap-2';
+    strip.setAttribute('role', 'status');
+    strip.setAttribute('data-message-id', banner.messageId);
+    strip.innerHTML = '<i class="bi bi-megaphone flex-shrink-0 mt-1" aria-hidden="true"></i>'
+      + '<div class="flex-grow-1 text-break"><strong class="bw-banner-title"></strong> '
+      + '<span class="bw-banner-body"></span> <span class="text-body-secondary bw-banner-sender"></span> '
+      + '<a class="alert-link text-nowrap bw-banner-link"></a></div>'
+      + '<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Dismiss this message"></button>';
+    strip.querySelector('.bw-banner-title').textContent = banner.title;
+    strip.querySelector('.bw-banner-body').textContent = banner.body;
+    strip.querySelector('.bw-banner-sender').textContent = '— ' + banner.senderName;
+    var link = strip.querySelector('.bw-banner-link');
+    link.href = base + banner.link;
+    link.textContent = banner.shortened ? 'Read more' : 'Open the message';
+    var recorded = false;
+    strip.addEventListener('close.bs.alert', function () {
+      if (!recorded) {
+        recorded = true;
+        post('/programme/guidance/banner/' + encodeURIComponent(banner.messageId) + '/dismissed');
+      }
+    });
+    main.insertBefore(strip, main.firstChild);
   }
 
   function load(tag, attributes) {
@@ -132,6 +166,9 @@
     getJson('/programme/guidance/page?path=' + encodeURIComponent(path)).then(function (guidance) {
       if (!guidance) {
         return;
+      }
+      if (guidance.banner) {
+        showBanner(guidance.banner);
       }
       if (guidance.help) {
         showHelp({ text: guidance.help });

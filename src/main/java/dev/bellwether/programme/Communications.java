@@ -72,6 +72,12 @@ public class Communications {
 
 	public static final int REPETITION_MAX = 7;
 
+	/** A banner shows on a person's pages for this many days after its delivery. */
+	public static final int BANNER_DAYS = 7;
+
+	/** The most characters of a message a banner shows. */
+	public static final int BANNER_BODY_MAX = 280;
+
 	private final JdbcClient jdbc;
 
 	private final ProgrammeLeads leads;
@@ -203,6 +209,31 @@ public class Communications {
 	 */
 	public record ReceivedMessage(ProgrammeMessage message, String senderName, Instant deliveredAt,
 			boolean talkingPoints) {
+	}
+
+	/**
+	 * A person's current banner ({@link #banner}), as the strip across their pages shows
+	 * it.
+	 *
+	 * @param body plain text: the message's first paragraph, at most
+	 * {@link #BANNER_BODY_MAX} characters (cut at a word, with "…")
+	 * @param shortened whether {@code body} is less than the whole message
+	 * @param link the message's read link: following it records the read and shows the
+	 * whole message
+	 */
+	public record Banner(UUID messageId, String title, String body, boolean shortened, String senderName,
+			Instant deliveredAt, String link) {
+
+		static String shorten(String text) {
+			String first = text.strip().split("\\R\\s*\\R", 2)[0].strip();
+			if (first.length() <= BANNER_BODY_MAX) {
+				return first;
+			}
+			String cut = first.substring(0, BANNER_BODY_MAX - 1);
+			int space = cut.lastIndexOf(' ');
+			return ((space > BANNER_BODY_MAX / 2) ? cut.substring(0, space) : cut).strip() + "…";
+		}
+
 	}
 
 	public LocalDate today() {
@@ -345,6 +376,40 @@ public class Communications {
 		this.leads.requireLead(viewer);
 		requireQueued(id);
 		this.jdbc.sql("delete from programme_messages where id = :id and released_at is null").param("id", id).update();
+	}
+
+	/**
+	 * The viewer's current banner: the in-app banner ({@link Channel#IN_APP_BANNER})
+	 * delivered to them latest (then the highest message id) among those delivered within
+	 * the last {@link #BANNER_DAYS} days and not yet read (opened through its link or
+	 * dismissed, {@link #markRead}).
+	 * @return empty when they have none
+	 */
+	public Optional<Banner> banner(Viewer viewer) {
+		record Row(UUID messageId, UUID senderId, Instant deliveredAt, String title, String body) {
+		}
+		Instant now = this.clock.instant();
+		List<Row> rows = this.jdbc.sql("""
+				select d.message_id, d.sender_id, d.delivered_at, m.title, m.body
+				from programme_message_deliveries d join programme_messages m on m.id = d.message_id
+				where d.recipient_id = :viewer and d.status = 'DELIVERED' and d.read_at is null
+				  and m.channel = 'IN_APP_BANNER' and d.delivered_at > :since
+				order by d.delivered_at desc, d.message_id desc limit 1
+				""")
+			.param("viewer", viewer.id())
+			.param("since", utc(now.minus(BANNER_DAYS, ChronoUnit.DAYS)))
+			.query((rs, n) -> new Row(rs.getObject("message_id", UUID.class), rs.getObject("sender_id", UUID.class),
+					rs.getObject("delivered_at", OffsetDateTime.class).toInstant(), rs.getString("title"),
+					rs.getString("body")))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Row row = rows.get(0);
+		String body = Banner.shorten(row.body());
+		return Optional.of(new Banner(row.messageId(), row.title(), body, !body.equals(row.body().strip()),
+				row.senderId() == null ? "The programme team" : nameOf(row.senderId()), row.deliveredAt(),
+				MessageDelivery.link(row.messageId())));
 	}
 
 	/**

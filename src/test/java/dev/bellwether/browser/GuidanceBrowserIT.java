@@ -1,12 +1,16 @@
 package dev.bellwether.browser;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.TestUsers;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
+import dev.bellwether.programme.Communications;
 import dev.bellwether.programme.GuidedTours;
+import dev.bellwether.programme.ProgrammeMessage;
 import dev.bellwether.programme.Tour;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rep opens a page with a tour for reps: the tour starts, skips (and reports) a step
- * whose target is not on the page, and going through it records it completed.
+ * whose target is not on the page, and going through it records it completed. A rep with
+ * a programme banner sees it as a strip on their pages, and closing it records it read.
  */
 @BrowserTest
 class GuidanceBrowserIT {
@@ -32,6 +37,9 @@ class GuidanceBrowserIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Communications communications;
 
 	@Test
 	void aTourStartsOnItsPageAndIsRecordedCompleted(Browser browser) {
@@ -65,6 +73,56 @@ class GuidanceBrowserIT {
 		assertThat(this.tours.missingTargets(TestUsers.viewer(admin), tour.id()))
 			.extracting(GuidedTours.MissingTarget::message)
 			.containsExactly("step 2's target #no-such-element is missing on /programme/guidance");
+	}
+
+	@Test
+	void aBannerShowsAsAStripAndClosingItRecordsItRead(Browser browser) {
+		User admin = this.users.create(Role.ADMIN);
+		User rep = this.users.create(Role.REP);
+		UUID message = this.communications
+			.create(TestUsers.viewer(admin), new Communications.MessageDraft("Forecasts live in Bellwether now",
+					"From Monday every forecast is made in Bellwether, not in spreadsheets.\n\nMore below.",
+					ProgrammeMessage.Channel.IN_APP_BANNER, ProgrammeMessage.SenderKind.MANAGER, null,
+					ProgrammeMessage.AdkarStage.AWARENESS, LocalDate.of(2026, 6, 17), null, List.of("REP"), List.of()))
+			.id();
+		// delivered to this rep only (the delivery job would deliver it to every rep)
+		OffsetDateTime at = OffsetDateTime.parse("2026-06-17T09:00:00Z");
+		this.jdbc.sql("update programme_messages set released_at = :at where id = :m")
+			.param("at", at)
+			.param("m", message)
+			.update();
+		this.jdbc.sql("""
+				insert into programme_message_deliveries (id, message_id, user_id, recipient_id, in_app, status,
+				  delivered_at, delivered_on, created_at)
+				values (:id, :m, :u, :u, true, 'DELIVERED', :at, :on, :at)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("m", message)
+			.param("u", rep.id())
+			.param("at", at)
+			.param("on", at.toLocalDate())
+			.update();
+		try {
+			browser.signIn(rep.username(), TestUsers.PASSWORD);
+			browser.open("/notifications");
+			assertThat(browser.visible(By.cssSelector("#main > #bw-banner")).getText())
+				.contains("Forecasts live in Bellwether now", "not in spreadsheets.", "Read more")
+				.doesNotContain("More below.");
+			assertThat(browser.widthOnAPhone("guidance-banner-375px.png")).isLessThanOrEqualTo(375);
+			browser.click(By.cssSelector("#bw-banner .btn-close"));
+			browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("bw-banner")));
+			browser.waitUntil(driver -> this.jdbc
+				.sql("select count(*) from programme_message_deliveries where message_id = :m and read_at is not null")
+				.param("m", message)
+				.query(Integer.class)
+				.single() == 1);
+		}
+		finally {
+			this.jdbc.sql("delete from programme_message_deliveries where message_id = :m")
+				.param("m", message)
+				.update();
+			this.jdbc.sql("delete from programme_messages where id = :m").param("m", message).update();
+		}
 	}
 
 }
