@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.bellwether.TestUsers;
+import dev.bellwether.programme.MessageRows;
 import dev.bellwether.identity.Role;
 import dev.bellwether.identity.User;
 import dev.bellwether.programme.Communications;
@@ -87,21 +88,7 @@ class GuidanceBrowserIT {
 			.id();
 		// delivered to this rep only (the delivery job would deliver it to every rep)
 		OffsetDateTime at = OffsetDateTime.parse("2026-06-17T09:00:00Z");
-		this.jdbc.sql("update programme_messages set released_at = :at where id = :m")
-			.param("at", at)
-			.param("m", message)
-			.update();
-		this.jdbc.sql("""
-				insert into programme_message_deliveries (id, message_id, user_id, recipient_id, in_app, status,
-				  delivered_at, delivered_on, created_at)
-				values (:id, :m, :u, :u, true, 'DELIVERED', :at, :on, :at)
-				""")
-			.param("id", UUID.randomUUID())
-			.param("m", message)
-			.param("u", rep.id())
-			.param("at", at)
-			.param("on", at.toLocalDate())
-			.update();
+		MessageRows.deliver(this.jdbc, message, rep.id(), null, true, "DELIVERED", at);
 		try {
 			browser.signIn(rep.username(), TestUsers.PASSWORD);
 			browser.open("/notifications");
@@ -118,10 +105,7 @@ class GuidanceBrowserIT {
 				.single() == 1);
 		}
 		finally {
-			this.jdbc.sql("delete from programme_message_deliveries where message_id = :m")
-				.param("m", message)
-				.update();
-			this.jdbc.sql("delete from programme_messages where id = :m").param("m", message).update();
+			MessageRows.delete(this.jdbc, List.of(message));
 		}
 	}
 

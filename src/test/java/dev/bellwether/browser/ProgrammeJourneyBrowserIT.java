@@ -112,7 +112,7 @@ class ProgrammeJourneyBrowserIT {
 		Viewer lead = Viewer.of(leadUser);
 		User executive = this.users.create(Role.EXECUTIVE);
 		User manager = this.users.create(Role.MANAGER, executive.id());
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 
 		// the executives' wave is open, and its executive has used the CRM since: its
 		// gate (everyone within 7 days) is met

@@ -105,12 +105,7 @@ class MessageWaveAudienceTests {
 			.query(UUID.class)
 			.list()
 			.forEach(this.ownMessages::add);
-		this.jdbc.sql("delete from programme_message_deliveries where message_id = any (cast(:ids as uuid[]))")
-			.param("ids", SqlArrays.of(this.ownMessages))
-			.update();
-		this.jdbc.sql("delete from programme_messages where id = any (cast(:ids as uuid[]))")
-			.param("ids", SqlArrays.of(this.ownMessages))
-			.update();
+		MessageRows.delete(this.jdbc, this.ownMessages);
 		this.jdbc.sql("delete from programme_waves where id = any (cast(:ids as uuid[]))")
 			.param("ids", SqlArrays.of(this.ownWaves))
 			.update();

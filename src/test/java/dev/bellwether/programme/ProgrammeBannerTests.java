@@ -68,12 +68,7 @@ class ProgrammeBannerTests {
 
 	@AfterEach
 	void deleteMessages() {
-		for (UUID message : this.messages) {
-			this.jdbc.sql("delete from programme_message_deliveries where message_id = :id")
-				.param("id", message)
-				.update();
-			this.jdbc.sql("delete from programme_messages where id = :id").param("id", message).update();
-		}
+		MessageRows.delete(this.jdbc, this.messages);
 	}
 
 	@Test
@@ -162,22 +157,7 @@ class ProgrammeBannerTests {
 	}
 
 	private void delivered(UUID message, User user, String at) {
-		OffsetDateTime when = OffsetDateTime.parse(at);
-		this.jdbc.sql("update programme_messages set released_at = :at where id = :m")
-			.param("at", when)
-			.param("m", message)
-			.update();
-		this.jdbc.sql("""
-				insert into programme_message_deliveries (id, message_id, user_id, recipient_id, in_app, status,
-				  delivered_at, delivered_on, created_at)
-				values (:id, :m, :u, :u, true, 'DELIVERED', :at, :on, :at)
-				""")
-			.param("id", UUID.randomUUID())
-			.param("m", message)
-			.param("u", user.id())
-			.param("at", when)
-			.param("on", when.toLocalDate())
-			.update();
+		MessageRows.deliver(this.jdbc, message, user.id(), null, true, "DELIVERED", OffsetDateTime.parse(at));
 	}
 
 	private String readAt(UUID message, User user) {

@@ -75,12 +75,7 @@ class SponsorActivityTests {
 				.update();
 			this.jdbc.sql("delete from programme_committee_meetings where id = :id").param("id", meeting).update();
 		}
-		for (UUID message : this.messages) {
-			this.jdbc.sql("delete from programme_message_deliveries where message_id = :id")
-				.param("id", message)
-				.update();
-			this.jdbc.sql("delete from programme_messages where id = :id").param("id", message).update();
-		}
+		MessageRows.delete(this.jdbc, this.messages);
 	}
 
 	@Test
@@ -254,20 +249,8 @@ class SponsorActivityTests {
 	}
 
 	private void delivered(UUID message, User sender, User to, LocalDate on, String status) {
-		this.jdbc.sql("""
-				insert into programme_message_deliveries (id, message_id, user_id, recipient_id, sender_id, in_app,
-				    status, created_at, delivered_at, delivered_on)
-				values (:id, :message, :user, :user, :sender, false, :status, :at, :deliveredAt, :on)
-				""")
-			.param("id", Ids.newId())
-			.param("message", message)
-			.param("user", to.id())
-			.param("sender", sender.id())
-			.param("status", status)
-			.param("at", OffsetDateTime.ofInstant(LONG_AGO, ZoneOffset.UTC))
-			.param("deliveredAt", on == null ? null : on.atStartOfDay().atOffset(ZoneOffset.UTC))
-			.param("on", on)
-			.update();
+		MessageRows.deliver(this.jdbc, message, to.id(), sender.id(), false, status,
+				(on != null) ? on.atStartOfDay().atOffset(ZoneOffset.UTC) : null);
 	}
 
 	private void meeting(User chair, LocalDate heldOn, String title, boolean present) {
