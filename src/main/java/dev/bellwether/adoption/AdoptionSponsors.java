@@ -21,6 +21,7 @@ import dev.bellwether.identity.Viewer;
 import dev.bellwether.platform.ForbiddenException;
 import dev.bellwether.platform.InvalidInputException;
 import dev.bellwether.platform.RecordNotFoundException;
+import dev.bellwether.platform.SqlArrays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -152,7 +153,7 @@ public class AdoptionSponsors {
 		}
 		List<UUID> ids = active.stream().map(Sponsor::userId).toList();
 		LocalDate from = asOf.minusDays(ACTIVITY_DAYS - 1);
-		String idArray = "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+		String idArray = SqlArrays.of(ids);
 		List<SponsorAct> acts = new ArrayList<>(this.jdbc.sql("""
 				select user_id, day, active,
 				    dashboard_views + report_views + forecast_views > 0 as reviewed

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.bellwether.adoption.SponsorAct;
 import dev.bellwether.adoption.SponsorActivitySource;
+import dev.bellwether.platform.SqlArrays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class ProgrammeSponsorActs implements SponsorActivitySource {
 		if (userIds.isEmpty()) {
 			return List.of();
 		}
-		String ids = "{" + String.join(",", userIds.stream().map(UUID::toString).toList()) + "}";
+		String ids = SqlArrays.of(userIds);
 		List<SponsorAct> acts = new ArrayList<>(this.jdbc.sql("""
 				select distinct d.sender_id, d.delivered_on, d.message_id, m.title
 				from programme_message_deliveries d
